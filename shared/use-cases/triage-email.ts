@@ -1,0 +1,57 @@
+import { type AcknowledgeDecision, acknowledgeDecision } from '../domain/acknowledge-policy';
+import { type AutomatedVerdict, classifyAutomated } from '../domain/automated-mail';
+import { type ClientEntry, type ClientMatch, lookupClient } from '../domain/client-directory';
+import { type DeskRouting, routeToDesk } from '../domain/desk-routing';
+import { type DutyAssignment, deskOnDuty } from '../domain/follow-the-sun';
+import { type FollowUpCandidate, findFollowUpCandidate } from '../domain/follow-up';
+import type { InboundEmail, MailAddress } from '../domain/inbound-email';
+import { type PriorityResult, triagePriority } from '../domain/priority';
+import type { Receipt } from '../domain/receipt';
+import { type Contract, deskById, type ServiceDeskConfig } from '../domain/service-desk-config';
+import { computeDeadlines, type Deadlines } from '../domain/sla';
+
+export type TriageContext = {
+  config: ServiceDeskConfig;
+  clients: readonly ClientEntry[];
+  /** Overrides the directory's contract (CLI --contract). */
+  contractOverride?: Contract;
+};
+
+export type TriageResult = {
+  desk: DeskRouting;
+  client: ClientMatch;
+  contract: Contract;
+  /** Who gets the acknowledgement and owns the ticket: Reply-To when present, else From. */
+  requester: MailAddress | null;
+  priority: PriorityResult;
+  automated: AutomatedVerdict;
+  /** Whether this message may be acknowledged if it opens a new ticket (message-only rules). */
+  acknowledge: AcknowledgeDecision;
+  followUp: FollowUpCandidate;
+  deadlines: Deadlines;
+  duty: DutyAssignment;
+};
+
+/**
+ * Pure triage of one parsed message: desk, client, priority, automated class, acknowledgement
+ * eligibility, follow-up candidate and deadlines. No I/O; the intake use case adds the store.
+ */
+export function triageEmail(email: InboundEmail, receipt: Receipt, ctx: TriageContext): TriageResult {
+  const { config } = ctx;
+  const ourAddresses = config.desks.map((d) => d.address);
+  const desk = routeToDesk(config, receipt.recipients, email.to, email.cc);
+  const requester = email.replyTo[0] ?? email.from;
+  const client = lookupClient(ctx.clients, email.from?.address ?? requester?.address);
+  const contract = ctx.contractOverride ?? client.contract;
+  const priority = triagePriority({ subject: email.subject, newText: email.newText, headers: email.headers });
+  const automated = classifyAutomated(email, receipt, ourAddresses);
+  const acknowledge = acknowledgeDecision(email, receipt, automated, ourAddresses);
+  const followUp = findFollowUpCandidate(email);
+  const deskConfig = deskById(config, desk.deskId);
+  if (!deskConfig) throw new Error(`desk ${desk.deskId} missing from configuration`); // routeToDesk only returns configured ids
+  const receivedAt = new Date(receipt.receivedAt);
+  const deadlines = computeDeadlines({ receivedAt, desk: deskConfig, contract, priority: priority.level });
+  const homeDesk = client.homeDesk && deskById(config, client.homeDesk) ? client.homeDesk : desk.deskId;
+  const duty = deskOnDuty(receivedAt, homeDesk, contract, config);
+  return { desk, client, contract, requester, priority, automated, acknowledge, followUp, deadlines, duty };
+}
