@@ -43,7 +43,12 @@ export function triageEmail(email: InboundEmail, receipt: Receipt, ctx: TriageCo
   const requester = email.replyTo[0] ?? email.from;
   const client = lookupClient(ctx.clients, email.from?.address ?? requester?.address);
   const contract = ctx.contractOverride ?? client.contract;
-  const priority = triagePriority({ subject: email.subject, newText: email.newText, headers: email.headers });
+  const priority = triagePriority({
+    subject: email.subject,
+    newText: email.newText,
+    quotedText: email.quotedText,
+    headers: email.headers,
+  });
   const automated = classifyAutomated(email, receipt, ourAddresses);
   const acknowledge = acknowledgeDecision(email, receipt, automated, ourAddresses);
   const followUp = findFollowUpCandidate(email);

@@ -1,0 +1,503 @@
+/**
+ * The phrases that make the brochure's three facts (blocked? workaround? several users?), in
+ * French and English, written against folded text (text-normalize.ts: lower case, no accents,
+ * ' for every apostrophe). Each cue is a family of phrasings, not a sentence from one mail.
+ * docs/triage.md summarises them; test/unit/triage/ has one example per family.
+ */
+
+export type Cue = {
+  id: string;
+  pattern: RegExp;
+  /**
+   * What a negation among the words just before does: `denies` turns the cue into its opposite
+   * statement (`pas bloqué`, `not blocked` say the client is not blocked); `cancels` only drops it
+   * (`ne plante plus` says nothing about the rest of the message).
+   */
+  negation?: 'denies' | 'cancels';
+  /** Also says that someone is blocked (`personne ne peut`, `none of us can`). */
+  blocking?: boolean;
+};
+
+function cue(id: string, source: string, options: Omit<Cue, 'id' | 'pattern'> = {}): Cue {
+  return { id, pattern: new RegExp(source, 'gu'), ...options };
+}
+
+const alt = (words: readonly string[]) => `(?:${words.join('|')})`;
+
+const FR_PEOPLE = alt([
+  'utilisateur(?:s|rice|rices)?',
+  'personnes',
+  'collegues',
+  'collaborat(?:eurs|rices)',
+  'salarie(?:e)?s',
+  'employe(?:e)?s',
+  'agents',
+  'praticien(?:ne)?s',
+  'medecins',
+  'infirmi(?:ers|eres)',
+  'clercs',
+  'commerciaux',
+  'negociat(?:eurs|rices)',
+  'vendeu(?:rs|ses)',
+  'caissi(?:ers|eres)',
+  'chauffeurs',
+  'techniciens',
+  'comptables',
+  'secretaires',
+  'serveu(?:rs|ses)',
+  'operat(?:eurs|rices)',
+  'conseill(?:ers|eres)',
+  'enseignants',
+  'eleves',
+  'clients',
+  'gens',
+]);
+const FR_DEVICES = alt([
+  'postes',
+  'ordinateurs',
+  'ordis',
+  'pcs?',
+  'portables',
+  'laptops',
+  'tablettes',
+  'caisses',
+  'terminaux',
+  'machines',
+  'ecrans',
+  'telephones',
+  'smartphones',
+  'imprimantes',
+  'sessions',
+  'comptes',
+  'boites (?:mail|aux lettres)',
+]);
+const FR_ONE = alt([
+  'utilisat(?:eur|rice)',
+  'collegue',
+  'collaborat(?:eur|rice)',
+  'salarie',
+  'employe',
+  'agent',
+  'chauffeur',
+  'technicien',
+  'client',
+  'poste',
+  'ordinateur',
+  'pc',
+  'portable',
+  'tablette',
+  'caisse',
+  'terminal',
+  'telephone',
+  'ecran',
+]);
+const FR_PLACES = alt([
+  'services',
+  'sites',
+  'bureaux',
+  'agences',
+  'magasins',
+  'boutiques',
+  'etages',
+  'depots',
+]);
+const FR_NUMBER = alt([
+  '[2-9]',
+  '\\d{2,}',
+  'deux',
+  'trois',
+  'quatre',
+  'cinq',
+  'six',
+  'sept',
+  'huit',
+  'neuf',
+  'dix',
+  'onze',
+  'douze',
+  'quinze',
+  'vingt',
+  'trente',
+]);
+const EN_PEOPLE = alt([
+  'users',
+  'staff',
+  'people',
+  'employees',
+  'colleagues',
+  'co-?workers',
+  'agents',
+  'team members',
+  'members',
+  'workers',
+  'technicians',
+  'drivers',
+  'nurses',
+  'doctors',
+  'clerks',
+  'cashiers',
+  'customers',
+  'guests',
+]);
+const EN_DEVICES = alt([
+  'computers',
+  'pcs',
+  'machines',
+  'laptops',
+  'workstations',
+  'devices',
+  'terminals',
+  'tablets',
+  'phones',
+  'tills',
+  'registers',
+  'screens',
+  'printers',
+  'accounts',
+  'mailboxes',
+]);
+const EN_NUMBER = alt([
+  '[2-9]',
+  '\\d{2,}',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'twelve',
+  'fifteen',
+  'twenty',
+]);
+
+/** Verbs that, with `ne … plus/pas`, say that a thing stopped working (`ne s'affiche plus`). */
+const FR_BROKEN_VERB = alt([
+  'fonctionn',
+  'marche',
+  'repond',
+  'ouvr',
+  'affich',
+  'demarr',
+  'redemarr',
+  'allum',
+  'imprim',
+  'synchro',
+  'communiqu',
+  'reconnai',
+  'acced',
+  'charg',
+  'connect',
+  'envoi',
+  'envoy',
+  'recoi',
+  'recev',
+  'arriv',
+  'remont',
+  'lanc',
+  'detect',
+  'scann',
+  'numeris',
+  'sort',
+  'passe',
+  'enregistr',
+  'sauvegard',
+  'telecharg',
+  'sonn',
+]);
+const FR_OBJECT_PRONOUNS = "(?:(?:me|te|se|nous|vous|le|la|les|lui|leur|y|en) |[mtsl]')*";
+
+export const BLOCKED_CUES: readonly Cue[] = [
+  cue(
+    'fr:bloque',
+    '\\b(?:bloque|bloquee|bloques|bloquees|bloquant|bloquante|bloquants|bloquantes|coince|coincee|coinces|coincees|verrouille|verrouillee|verrouilles|verrouillees)\\b',
+    { negation: 'denies' },
+  ),
+  // A frequent slip: the infinitive for the participle (`je suis bloquer`).
+  cue(
+    'fr:bloquer-typo',
+    '\\b(?:suis|es|est|sommes|etes|sont|etre|reste|restons|restent) (?:\\S+ )?bloquer\\b',
+    {
+      negation: 'denies',
+    },
+  ),
+  cue('fr:impossible', '\\bimpossibles?\\b', { negation: 'cancels' }),
+  cue(
+    'fr:ne-peux-plus',
+    "\\b(?:ne |n')?(?:peux|peut|pouvons|pouvez|peuvent)(?: absolument| toujours| meme)? (?:plus|pas|rien|pu|jamais)\\b(?! (?:mal|que|seulement))",
+  ),
+  cue(
+    'fr:n-arrive-plus-a',
+    "\\b(?:ne |n')?(?:arrive|arrivons|arrivent|parviens|parvient|parvenons|parviennent|reussis|reussit|reussissons)(?: toujours)? (?:plus|pas|pu) (?:a |au |aux |d'|de )",
+  ),
+  cue(
+    'fr:ne-verbe-plus',
+    `\\b(?:ne |n')${FR_OBJECT_PRONOUNS}${FR_BROKEN_VERB}\\w*(?: toujours| encore| jamais)? (?:plus|pas|rien|jamais|pu)\\b(?! (?:mal|que|vite|trop|besoin))`,
+  ),
+  // `aucun appel n'arrive`, `aucune page ne s'affiche`: the negation is `aucun`, not `pas`.
+  cue('fr:aucun-ne-marche', `\\baucune? (?:\\S+ ){1,3}(?:ne |n')${FR_OBJECT_PRONOUNS}${FR_BROKEN_VERB}`),
+  // Spoken French drops the `ne`: `ça marche plus`, `les mails arrivent plus`.
+  cue(
+    'fr:marche-plus',
+    '\\b(?:fonctionne|fonctionnent|marche|marchent|repond|repondent|demarre|demarrent|allume|allument|ouvre|ouvrent|arrive|arrivent|imprime|impriment|recoit|recoivent|recois|synchronise|synchronisent)(?: toujours| encore| meme)? (?:plus|pas|pu)\\b(?! (?:mal|vite|rapidement|lentement|tard|tot|souvent|fort|de |que|trop|besoin|ou moins))',
+  ),
+  cue(
+    'fr:en-panne',
+    '\\b(?:en panne|hors service|hors[- ]ligne|en boucle|en rade|(?:ecran|page) (?:noir|noire|bleu|blanche|blanc)|inaccessibles?|indisponibles?|injoignables?|introuvables?|inutilisables?|inoperant\\w*|plantage|a plante|crash\\w*)\\b',
+    { negation: 'cancels' },
+  ),
+  cue('fr:hs', "\\b(?:est|sont|completement|totalement|c'est|semble|ete|tout) hs\\b", {
+    negation: 'cancels',
+  }),
+  cue('fr:plante', '(?<!\\b(?:une|la|les|des|ma|mes|cette|ces|verte|vertes) )\\bplante(?:nt)?\\b', {
+    negation: 'cancels',
+  }),
+  cue(
+    'fr:n-est-plus-accessible',
+    "\\b(?:ne |n')?(?:est|sont|etait) (?:plus|pas|toujours pas) (?:accessible|disponible|joignable|reconnu|detecte|visible|fonctionnel|utilisable|operationnel)\\w*",
+  ),
+  cue('fr:plus-d-acces', "\\b(?:plus|pas|aucun|sans|pu)\\s?(?:d')?acces\\b"),
+  cue(
+    'fr:pour-travailler',
+    '\\b(?:plus|pas|aucun|aucune|sans|rien)\\b(?: \\S+){0,3}? pour (?:travailler|bosser)\\b',
+  ),
+  cue('fr:empeche-de-travailler', '\\bempech\\w* (?!pas\\b)(?:\\S+ )?de (?:travailler|bosser)\\b', {
+    negation: 'cancels',
+  }),
+  cue(
+    'fr:a-l-arret',
+    "\\b(?:a l'arret|paralyse\\w*|fige|figee|figes|figees|gele|gelee|dans l'incapacite de|(?:pas|plus) possible de|(?:est|sont|a|ont) (?:completement |totalement )?(?:mort|morte|morts|mortes|grille|grillee))\\b",
+    { negation: 'cancels' },
+  ),
+  // `plus rien ne marche`: the `plus` belongs to the statement, it does not negate it.
+  cue('fr:rien-ne-marche', "\\brien ne (?:marche|fonctionne|passe|s'affiche|s'ouvre|demarre|sort|repond)\\b"),
+  cue(
+    'fr:plus-d-internet',
+    "\\b(?:plus|pas|aucune?|pu) (?:d'|de )?(?:internet|reseau|connexion|wi-?fi|tonalite|signal|electricite|courant)\\b",
+  ),
+  cue('fr:pas-pu', "\\bn'(?:ai|avons|a|ont) (?:toujours |jamais )?pas pu\\b"),
+  cue(
+    'fr:refuse',
+    "\\brefus(?:e|ent)\\b (?:de |d'|mon |ma |mes |notre |nos |le |la |les |l'|tout|toute|systematiquement|toujours)",
+  ),
+  cue('en:blocked', '\\b(?:blocked|blocking|stuck|locked out|locked|frozen|freezes|freezing)\\b', {
+    negation: 'denies',
+  }),
+  cue('en:cannot', "\\b(?:can'?t|cannot|can not|unable to|not able to|no longer able to)\\b"),
+  cue(
+    'en:not-working',
+    "\\b(?:not working|doesn'?t work|does not work|don'?t work|do not work|isn'?t working|aren'?t working|won'?t (?:start|open|load|boot|work|turn on|connect|print|sync|launch)|stopped (?:working|loading|responding|arriving|syncing|printing|opening|connecting|booting)|no longer (?:works?|working|opens?|loads?|starts?|connects?|prints?|syncs?|arrives?|responds?)|not (?:loading|responding|starting|printing|syncing|connecting|opening|booting|arriving))\\b",
+  ),
+  cue(
+    'en:no-internet',
+    "\\b(?:no|lost|without) (?:internet|network|connection|connectivity|signal|dial tone|power|phone line)\\b|\\b(?:impossible to|quit working|hangs|hanging|hung|(?:is|are|'s) dead|outage|out of service|(?:doesn'?t|does not|don'?t|do not|won'?t|will not) (?:start|open|load|boot|turn on|connect|print|sync|launch|respond|show up|come up))\\b",
+    { negation: 'cancels' },
+  ),
+  cue(
+    'en:down',
+    '\\b(?:(?:is|are|was|went|goes|gone|been|still|completely|totally|all|server|network|internet|site|portal|wifi|wi-fi|system|email) down|(?<!work )(?<!working )offline|crash(?:es|ed|ing)?|broken|(?:no|lost|without) access|unreachable|unavailable|inaccessible|unusable|(?:blue|black|blank) screen|out of order|(?:is|was|were|are|been|got) disabled|(?:account|user|login) disabled|rejects?|rejected|(?:keeps?|kept) (?:crashing|rebooting|restarting|freezing)|boot ?loop)\\b',
+    { negation: 'cancels' },
+  ),
+];
+
+export const NOT_BLOCKED_CUES: readonly Cue[] = [
+  cue(
+    'fr:pas-bloque',
+    "\\b(?:non[- ]bloquant\\w*|rien de bloquant|aucun blocage|pas de blocage|sans blocage|pas (?:tres |vraiment |trop )?genant\\w*|je (?:peux|peut) (?:quand meme|toujours|encore) travailler|(?:je|on|nous) (?:travaille|travaillons|continue|continuons|bosse|bossons) (?:sans|quand meme|normalement)|(?:ca|cela) (?:ne )?(?:m'|nous )?empeche pas de travailler)\\b",
+  ),
+  cue(
+    'en:not-blocked',
+    "\\b(?:non-?blocking|not (?:a )?blocker|no blocker|nothing blocking|(?:i|we) can still work|(?:i'm|we're|i am|we are) still able to work|(?:i'm|we're|i am|we are) (?:working|managing) without|doesn'?t stop (?:me|us)|not stopping (?:me|us))\\b",
+  ),
+];
+
+export const WORKAROUND_CUES: readonly Cue[] = [
+  cue('fr:contournement', '\\bcontourn\\w*'),
+  // `en attendant` alone means "meanwhile"; followed by a noun it means "until" (`en attendant votre retour`).
+  cue(
+    'fr:en-attendant',
+    "\\ben attendant(?=\\s*(?:$|[,.;:!?)\\n]|je |j'|on |nous |ils |elles |il |elle |ca |cela |c'))",
+  ),
+  cue(
+    'fr:depannage',
+    "\\b(?:entre[- ]temps|dans l'intervalle|pour depanner|ca (?:me |nous )?depanne|(?:on|je) (?:se|me) (?:debrouille|depanne)|nous nous (?:debrouillons|depannons)|solution (?:de secours|temporaire|provisoire|de fortune)|de secours|palliatif|a la main|manuellement|en manuel|en mode (?:manuel|degrade)|sur papier|a tour de role|(?:on se|nous nous) relay\\w*|on se relaie|chacun son tour|(?:un|l') autre (?:poste|pc|ordinateur|portable|machine|imprimante|navigateur|compte|telephone|appareil|terminal))\\b",
+  ),
+  cue(
+    'fr:pour-l-instant-je',
+    "\\b(?:pour (?:l'instant|le moment),? (?:j'utilise|je passe|je fais|je travaille|je me sers|on utilise|on passe|on fait|on travaille|on se sert|nous utilisons|nous passons|nous faisons|nous travaillons)|(?:on|je|nous) (?:fait|fais|faisons) sans|solution de repli|plan b)\\b",
+  ),
+  cue('fr:emprunte', "\\b(?:j'ai |on a |nous avons )emprunte\\w*\\b"),
+  cue(
+    'en:managing',
+    "\\b(?:(?:can|could) still use|still able to use|managing with|making do with|get(?:ting)? by with|switched to|(?:a|my|our) colleague'?s (?:pc|computer|laptop|machine|account|phone))\\b",
+  ),
+  cue(
+    'en:workaround',
+    '\\b(?:work-?arounds?|work around|in the meantime|meanwhile|for the time being|for now|as a stopgap|stopgap|temporary (?:fix|solution)|as a fallback|falling back|fall back|by hand|manually|on paper|taking turns|take turns|borrow(?:ed|ing)?|(?:a|the) spare (?:pc|laptop|computer|machine|one)|another (?:pc|computer|laptop|machine|device|account|browser|printer|phone)|still works)\\b',
+  ),
+];
+
+export const NO_WORKAROUND_CUES: readonly Cue[] = [
+  cue(
+    'fr:pas-de-contournement',
+    '\\b(?:pas|plus|aucune?|sans|ni|rien|pu)\\b[^.!?;,\\n]{0,30}?\\b(?:contourn\\w*|alternatives?|palliatif|(?:solution|poste|pc|ordinateur|machine|imprimante|materiel|terminal|telephone) de (?:secours|rechange|remplacement)|solution (?:temporaire|provisoire)|autres? (?:moyen|solution|possibilite|option|choix|facon|maniere|poste|ordinateur|pc|machine|portable|imprimante|scanner|terminal|compte|acces|logiciel|appareil)s?)\\b',
+  ),
+  cue(
+    'fr:contournement-ne-fonctionne-pas',
+    "\\bcontourn\\w*(?: \\S+){0,4}? (?:ne |n')?(?:\\S+ )?(?:fonctionne|marche|suffit|passe|tient|aboutit)\\w* (?:pas|plus)\\b",
+  ),
+  cue('fr:contournement-impossible', '\\bcontourn\\w* (?:impossible|inefficace|inutile|inoperant\\w*|ko)\\b'),
+  cue(
+    'fr:pas-autrement',
+    '\\b(?:(?:peux|peut|pouvons|peuvent|pouvez)(?: \\S+)?? (?:pas|plus|rien)|impossible|pas moyen|aucun moyen)(?: \\S+){0,5}? autrement\\b',
+  ),
+  cue('fr:pas-moyen', '\\b(?:pas|plus|aucun) moyen de (?:faire|travailler|contourner)\\b'),
+  cue(
+    'en:no-workaround',
+    "\\b(?:no|not any|don'?t have (?:a|any)|do not have (?:a|any)|haven'?t (?:got |found )?(?:a|any)|without (?:a |any )?|there'?s no|there is no|none)\\b[^.!?;,\\n]{0,25}?\\b(?:work-?arounds?|work around|alternatives?|other (?:way|option|solution|pc|computer|machine|laptop|device|account|printer)s?|way (?:around|to)|fallback|backup (?:pc|computer|machine|laptop|solution|option)|spare \\S+|(?:local|shared|other|backup|spare|generic) (?:\\S+ )?(?:account|machine|pc|computer|laptop|device|login)s?)\\b",
+  ),
+  cue(
+    'en:workaround-fails',
+    "\\bwork-?arounds?(?: \\S+){0,3}? (?:doesn'?t|does not|isn'?t|is not|didn'?t|did not|won'?t) (?:work|help)\\w*\\b|\\bwork-?arounds? (?:fails?|failed)\\b",
+  ),
+];
+
+export const SEVERAL_USERS_CUES: readonly Cue[] = [
+  cue('fr:plusieurs', `\\bplusieurs (?:\\S+ )?(?:${FR_PEOPLE}|${FR_DEVICES}|${FR_PLACES})\\b`),
+  cue(
+    'fr:tous-les',
+    `\\b(?:tous|toutes) (?:les|nos|mes|ces) (?:\\S+ )?(?:${FR_PEOPLE}|${FR_DEVICES}|${FR_PLACES})\\b`,
+  ),
+  cue(
+    'fr:tout-le',
+    '\\btout le (?:monde|personnel|service|bureau|site|cabinet|magasin|batiment|etage|groupe|siege|depot|laboratoire|labo|secretariat|restaurant|hotel|atelier|entrepot|staff|plateau)\\b',
+  ),
+  cue(
+    'fr:toute-l-equipe',
+    "\\btoute (?:l'(?:equipe|entreprise|agence|etude|ecole|administration|usine|officine)|la (?:flotte|societe|boite|structure|compta|comptabilite|direction|equipe|clinique|pharmacie|mairie|cuisine|salle|boutique|filiale|production|logistique|agence))\\b",
+  ),
+  cue(
+    'fr:l-ensemble',
+    "\\b(?:l'ensemble|la totalite|la majorite|la plupart) (?:du|de la|des|de l'|de nos|de mes)\\b",
+  ),
+  cue(
+    'fr:nous-tous',
+    '\\b(?:(?:nous|on) (?:sommes|est|etions|etait) (?:tous|toutes)|(?:tous|toutes) (?:bloques|bloquees|concernes|concernees|impactes|impactees|touches|touchees|coinces|coincees|en panne))\\b',
+  ),
+  cue(
+    'fr:sont-bloques',
+    '\\b(?:sont|sommes|etes|restent|restons) (?:tous |toutes )?(?:bloques|bloquees|bloquer|coinces|coincees)\\b',
+    { negation: 'denies', blocking: true },
+  ),
+  cue('fr:ne-peuvent-plus', "\\b(?:ne |n')?(?:peuvent|pouvons)(?: toujours| meme)? (?:plus|pas|rien|pu)\\b", {
+    blocking: true,
+  }),
+  cue(
+    'fr:personne-ne-peut',
+    "(?:\\b(?:plus|pu) personne\\b|(?<!\\b(?:une|la|cette|chaque|seule|quelle|autre) )\\bpersonne(?: \\S+){0,5}? (?:ne |n')(?:\\S+ )?(?:peu\\w*|arriv\\w*|acced\\w*|a (?:plus )?acces|recoi\\w*|travaill\\w*|connect\\w*|imprim\\w*|voi\\w*|parvien\\w*|reussi\\w*|fonctionn\\w*|march\\w*|ouvr\\w*))",
+    { blocking: true },
+  ),
+  cue(
+    'fr:aucun-des',
+    `\\baucune? (?:(?:des |de nos |de mes |de ces )?(?:${FR_ONE}|${FR_PEOPLE}|${FR_DEVICES})|d'entre nous|de nous)\\b(?: \\S+){0,5}? (?:ne |n')`,
+    { blocking: true },
+  ),
+  // The problem is the same in several places: `ni à l'accueil ni dans les bureaux`, `partout`.
+  cue(
+    'fr:partout',
+    '\\b(?:partout|nulle part|ni (?:a|au|aux|dans|pour|chez|sur|en) [^.;!?]{1,40}? ni (?:a|au|aux|dans|pour|chez|sur|en)|(?:dans|sur) (?:les|nos|tous les|toutes les) (?:bureaux|services|sites|agences|magasins|etages|salles|postes))\\b',
+  ),
+  cue(
+    'fr:collegues-aussi',
+    '\\b(?:(?:mes|nos|les) (?:collegues|collaborat\\w+)(?: \\S+){0,2}? (?:aussi|egalement|non plus|pareil|sont (?:aussi |egalement )?(?:bloques|bloquees|concernes|touches|impactes))|(?:moi et|ainsi que) (?:mes|nos) (?:collegues|collaborat\\w+))\\b',
+  ),
+  cue('fr:nombre', `\\b${FR_NUMBER} (?:\\S+ )?(?:${FR_PEOPLE}|${FR_DEVICES})\\b`),
+  cue(
+    'en:everyone',
+    '\\b(?:everyone|everybody|every (?:user|one|single one|computer|pc|machine|workstation|laptop|device|terminal|tablet|till|register|site|office))\\b',
+  ),
+  cue(
+    'en:all-users',
+    `\\ball (?:of )?(?:the |our |my |these |those )?(?:${EN_NUMBER} )?(?:\\S+ )?(?:${EN_PEOPLE}|${EN_DEVICES}|sites|offices|branches|shops|stores)\\b`,
+  ),
+  cue('en:all-of-us', "\\b(?:all of us|we all|we're all|we are all|us all)\\b"),
+  cue(
+    'en:whole-team',
+    '\\b(?:whole|entire) (?:\\S+ )?(?:team|office|company|department|site|floor|staff|building|branch|shop|store|hotel|restaurant|workshop|warehouse|fleet)\\b',
+  ),
+  cue(
+    'en:none-of-us',
+    `\\b(?:none of us|none of the (?:\\S+ )?(?:${EN_PEOPLE}|${EN_DEVICES})|nobody|no one|no-one)(?: \\S+){0,3}? (?:can|could|is able|are able|has access|have access|gets?|receives?|sees?|works?|is getting|are getting)\\b`,
+    { blocking: true },
+  ),
+  cue(
+    'en:several',
+    `\\b(?:several|multiple|many|various|numerous) (?:\\S+ )?(?:${EN_PEOPLE}|${EN_DEVICES}|sites|offices)\\b`,
+  ),
+  cue(
+    'en:everywhere',
+    '\\b(?:everywhere|nowhere|neither (?:at|in|on|for) [^.;!?]{1,40}? nor (?:at|in|on|for)|(?:in|on|at) (?:all|every) (?:the )?(?:offices|sites|branches|floors|rooms|shops|stores|departments))\\b',
+  ),
+  cue(
+    'en:colleagues-too',
+    '\\b(?:(?:my|our) (?:colleagues|coworkers|co-workers|team|teammates)(?: \\S+){0,2}? (?:too|as well|also)|same (?:for|with) (?:my|our|the) (?:colleagues|coworkers|team|whole)|(?:i|me) and (?:my|our) (?:colleagues|coworkers|team))\\b',
+  ),
+  cue('en:n-of-us', `\\b${EN_NUMBER} of us\\b`),
+  cue('en:number', `\\b${EN_NUMBER} (?:\\S+ )?(?:${EN_PEOPLE}|${EN_DEVICES})\\b`),
+  cue(
+    'en:team-cannot',
+    "\\b(?:team|staff|department)(?: \\S+){0,2}? (?:can'?t|cannot|can not|is blocked|are blocked|is unable|are unable|has no access|have no access|is locked|are locked)\\b",
+    { blocking: true },
+  ),
+];
+
+/** Words that make a several-users phrase count without a blocked phrase in its sentence. */
+export const AFFECTED = /\b(?:concerne|touche|impacte|affecte|affected|impacted|concerned)\w*/u;
+
+export const ONE_USER_CUES: readonly Cue[] = [
+  cue(
+    'fr:juste-moi',
+    "\\b(?:(?:juste|seulement|uniquement) (?:moi|mon poste|mon ordinateur|mon pc|sur mon poste|pour moi|mon compte|ma session)|(?:sur )?(?:mon poste|mon ordinateur|mon pc|mon compte|ma session) (?:uniquement|seulement)|(?:il n'y a|n'y a|y a) que moi|je suis (?:le seul|la seule))\\b",
+  ),
+  cue(
+    'fr:les-autres-ont-acces',
+    "\\b(?:mes|les|nos) (?:collegues|collaborateurs|collaboratrices|autres)\\b[^.;!?]{0,25}?\\b(?:y )?(?:ont acces|accedent|arrivent|fonctionnent|marchent|n'ont (?:pas|aucun) (?:de )?(?:probleme|souci))",
+  ),
+  cue(
+    'en:only-me',
+    "\\b(?:only me|just me|only my (?:pc|computer|laptop|account|machine|workstation|mailbox)|i'm the only one|i am the only one|only affects me|only affecting me|(?:my )?(?:colleagues|coworkers|co-workers|others|everyone else) (?:are|is) (?:fine|ok|okay|not affected|working))\\b",
+  ),
+];
+
+/** Words that negate a cue when they stand among the three words before it. */
+export const NEGATORS = new Set([
+  'pas',
+  'plus',
+  'pu',
+  'jamais',
+  'non',
+  'not',
+  'never',
+  'nullement',
+  'aucunement',
+  'rien',
+  'no',
+  'nothing',
+  'nobody',
+  'none',
+]);
+/** A negation does not reach over these: `je ne peux pas me connecter donc bloqué`. */
+export const NEGATION_STOPS = new Set([
+  'et',
+  'and',
+  'donc',
+  'so',
+  'car',
+  'because',
+  'puis',
+  'then',
+  'mais',
+  'but',
+]);

@@ -1,0 +1,168 @@
+/**
+ * Text folding for the triage vocabularies: lower case, no accents (é = e, œ = oe), one kind of
+ * apostrophe and dash, runs of spaces collapsed. Vocabularies are written once, folded, instead of
+ * listing every spelling a client's keyboard or phone may produce.
+ */
+
+/** Folded text plus, for each of its characters, the index of the character it came from. */
+export type FoldedText = { text: string; origin: number[]; source: string };
+
+const CHAR_REPLACEMENTS: Record<string, string> = {
+  '\u2019': "'",
+  '\u2018': "'",
+  '\u02bc': "'",
+  '\u00b4': "'",
+  '`': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2011': '-',
+  œ: 'oe',
+  æ: 'ae',
+  ß: 'ss',
+};
+
+const COMBINING_MARKS = /\p{M}/gu;
+const HORIZONTAL_SPACE = /[^\S\n]/u;
+
+const REPLACEABLE = new RegExp(`[${Object.keys(CHAR_REPLACEMENTS).join('')}]`, 'giu');
+
+/** Folds one line or short string (a tag, a header value): same rules, no index map, trimmed. */
+export function fold(value: string): string {
+  return value
+    .replace(REPLACEABLE, (ch) => CHAR_REPLACEMENTS[ch] ?? CHAR_REPLACEMENTS[ch.toLowerCase()] ?? ch)
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+function foldChar(ch: string): string {
+  const replaced = CHAR_REPLACEMENTS[ch] ?? CHAR_REPLACEMENTS[ch.toLowerCase()];
+  if (replaced !== undefined) return replaced;
+  return ch.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+}
+
+/** A line shorter than this that ends with a line break was ended by the writer, not wrapped. */
+const WRAPPED_LINE_MIN = 50;
+
+/**
+ * Folds a text and keeps where each folded character came from, so that a phrase found in the
+ * folded text can be quoted exactly as the client wrote it. A line break after a long line becomes
+ * a space (mail clients wrap long lines); after a short line (`Priorité : haute`, `Bonjour,`) or
+ * as a blank line it stays a line break: the writer ended something there.
+ */
+export function foldText(source: string): FoldedText {
+  let text = '';
+  const origin: number[] = [];
+  let pendingSpace = -1;
+  let pendingBreaks = 0;
+  let lineLength = 0;
+  let lastLineLength = 0;
+  let index = 0;
+  for (const ch of source) {
+    const at = index;
+    index += ch.length;
+    if (ch === '\n' || ch === '\r' || HORIZONTAL_SPACE.test(ch)) {
+      if (ch === '\n') {
+        if (pendingBreaks === 0) lastLineLength = lineLength;
+        pendingBreaks += 1;
+        lineLength = 0;
+      } else if (ch !== '\r') {
+        lineLength += 1;
+      }
+      if (pendingSpace < 0) pendingSpace = at;
+      continue;
+    }
+    if (pendingSpace >= 0 && text.length > 0) {
+      const ended = pendingBreaks >= 2 || (pendingBreaks === 1 && lastLineLength < WRAPPED_LINE_MIN);
+      text += ended ? '\n' : ' ';
+      origin.push(pendingSpace);
+    }
+    lineLength += 1;
+    pendingSpace = -1;
+    pendingBreaks = 0;
+    const out = foldChar(ch);
+    text += out;
+    // One entry per UTF-16 unit, so that indexes into `text` index `origin` too.
+    for (let k = 0; k < out.length; k++) origin.push(at);
+  }
+  return { text, origin, source };
+}
+
+/** The client's own words for the folded span [start, end), whitespace collapsed. */
+export function originalSpan(folded: FoldedText, start: number, end: number): string {
+  if (end <= start) return '';
+  const from = folded.origin[start] ?? 0;
+  const lastOrigin = folded.origin[end - 1] ?? from;
+  // The last folded character may come from a two-unit character (emoji) or a ligature.
+  const lastChar = String.fromCodePoint(folded.source.codePointAt(lastOrigin) ?? 32);
+  return folded.source
+    .slice(from, lastOrigin + lastChar.length)
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** A span of folded text: [start, end). */
+export type Span = { start: number; end: number };
+
+const SENTENCE_END = /[.!?;]+(?=\s|$)|\n/gu;
+const CLAUSE_BREAK = /[,()]|\s(?:mais|but|sauf|except)\s|\s-\s/gu;
+
+function spansBetween(text: string, from: number, to: number, breaks: RegExp): Span[] {
+  const spans: Span[] = [];
+  let start = from;
+  const slice = text.slice(from, to);
+  breaks.lastIndex = 0;
+  for (let m = breaks.exec(slice); m; m = breaks.exec(slice)) {
+    const end = from + m.index;
+    if (end > start) spans.push({ start, end });
+    start = from + m.index + m[0].length;
+    if (m[0].length === 0) breaks.lastIndex += 1;
+  }
+  if (to > start) spans.push({ start, end: to });
+  return spans;
+}
+
+/** Sentences of a folded text (split on . ! ? ; and paragraph breaks). */
+export function sentences(text: string): Span[] {
+  return spansBetween(text, 0, text.length, SENTENCE_END);
+}
+
+/** Clauses of a sentence: split further on commas, parentheses, mais/but, sauf/except and ` - `. */
+export function clauses(text: string, sentence: Span): Span[] {
+  return spansBetween(text, sentence.start, sentence.end, CLAUSE_BREAK);
+}
+
+/** The span among `spans` that contains position `at` (or the last one starting before it). */
+export function spanAt(spans: readonly Span[], at: number): Span {
+  let found: Span = { start: 0, end: 0 };
+  for (const span of spans) {
+    if (span.start <= at) found = span;
+    if (span.start > at) break;
+  }
+  return found;
+}
+
+/** Levenshtein distance, bounded: returns max + 1 as soon as the distance exceeds max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
