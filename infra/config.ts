@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Node } from 'constructs';
+import { z } from 'zod';
+import { ConfigError } from '../shared/domain/errors';
+import { type ServiceDeskConfig, ServiceDeskConfigSchema } from '../shared/domain/service-desk-config';
+
+/**
+ * Regions where SES *receives* mail (it sends from many more). Checked against the "Email Receiving
+ * endpoints" table of the AWS General Reference (SES endpoints and quotas); add a region only after
+ * checking that table, since a receipt rule set cannot be created where receiving is not offered.
+ */
+export const SES_RECEIVING_REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-southeast-3',
+  'ap-northeast-1',
+  'ap-northeast-2',
+] as const;
+export type SesReceivingRegion = (typeof SES_RECEIVING_REGIONS)[number];
+
+/** SES receiving rejects larger messages, so a bigger limit could never be reached. */
+export const SES_MAX_RECEIVED_MESSAGE_BYTES = 40 * 1024 * 1024;
+
+/** Values CloudWatch Logs accepts for a log group's retention. */
+const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** SES rule and rule-set names: letters, digits, '.', '_' and '-', starting and ending with a letter or digit. */
+const SesNameSchema = z
+  .string()
+  .max(64)
+  .regex(
+    /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/,
+    'letters, digits, ".", "_" and "-", starting and ending with a letter or digit',
+  );
+
+const ReceiptRuleSetSchema = z.discriminatedUnion('mode', [
+  z.object({
+    /** Create our own rule set and make it the account's active set in this region. */
+    mode: z.literal('activate'),
+    name: SesNameSchema,
+  }),
+  z.object({
+    /** Shared account: add our rule to the set that is already active; never change which set is active. */
+    mode: z.literal('existing-active-set'),
+    name: SesNameSchema,
+    /** Put our rule after this rule of the existing set (default: first). */
+    afterRule: SesNameSchema.optional(),
+  }),
+]);
+export type ReceiptRuleSetConfig = z.infer<typeof ReceiptRuleSetSchema>;
+
+const DomainSchema = z
+  .string()
+  .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a lower-case DNS domain');
+
+/** The deployment file (config/cdk.example.json): everything that differs between two installations. */
+export const DeploymentFileSchema = z
+  .object({
+    /** Short name of the installation, part of every stack name: prod, staging, … */
+    stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'lower-case letters, digits and dashes, 16 at most'),
+    /** 12-digit account id; leave it out to deploy to the account of the current credentials. */
+    account: z
+      .string()
+      .regex(/^\d{12}$/, 'a 12-digit AWS account id')
+      .optional(),
+    region: z.enum(SES_RECEIVING_REGIONS, {
+      error: (issue) =>
+        `region ${JSON.stringify(issue.input)} has no SES email receiving; use one of ${SES_RECEIVING_REGIONS.join(', ')}`,
+    }),
+    /** Domain of the desk addresses, verified in SES for sending (DKIM) and receiving. */
+    mailDomain: DomainSchema,
+    /** Path to the service-desk configuration, relative to this file. */
+    serviceDeskConfigFile: z.string().min(1),
+    /** Portal shown to clients; replaces contact.portalBaseUrl of the service-desk config when set. */
+    portalBaseUrl: z.url({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
+    /** Raw messages (inbound/) and extracted attachments (attachments/) are deleted after this many days. */
+    rawMailRetentionDays: z.number().int().min(1).max(3650),
+    /**
+     * A raw message larger than this still becomes a ticket, but its attachments are not stored
+     * (the intake's MAX_ATTACHMENT_BYTES). SES itself refuses messages over 40 MB.
+     */
+    maxMessageBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(SES_MAX_RECEIVED_MESSAGE_BYTES, {
+        error: `SES receives at most ${SES_MAX_RECEIVED_MESSAGE_BYTES} bytes per message`,
+      }),
+    receiptRuleSet: ReceiptRuleSetSchema,
+    /** Who receives the alarms (an SNS e-mail subscription: confirm the first message). */
+    alarmEmail: z.email(),
+    logRetentionDays: z
+      .number()
+      .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
+        error: `one of ${LOG_RETENTION_DAYS.join(', ')} (CloudWatch Logs retention values)`,
+      })
+      .default(90),
+    /** SES puts an account under review at a 5 % bounce rate; warn before that. */
+    bounceRateAlarmThreshold: z.number().gt(0).lt(1).default(0.04),
+  })
+  .strict();
+export type DeploymentFile = z.infer<typeof DeploymentFileSchema>;
+
+/** The validated deployment configuration, with the service-desk configuration loaded. */
+export type DeploymentConfig = Omit<DeploymentFile, 'serviceDeskConfigFile'> & {
+  serviceDesk: ServiceDeskConfig;
+};
+
+/** Context keys: an inline object (`-c exodata:config='{…}'`) wins over a file (`-c exodata:configFile=…`). */
+export const CONFIG_CONTEXT_KEY = 'exodata:config';
+export const CONFIG_FILE_CONTEXT_KEY = 'exodata:configFile';
+
+/** Validates a deployment file whose relative paths start at `baseDir`. */
+export function parseDeploymentConfig(input: unknown, baseDir: string, source: string): DeploymentConfig {
+  const parsed = DeploymentFileSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      `invalid deployment configuration in ${source}:\n${z.prettifyError(parsed.error)}`,
+      {
+        hint: 'fix the listed fields; docs/deploy.md describes each of them',
+      },
+    );
+  }
+  const { serviceDeskConfigFile, ...file } = parsed.data;
+  const serviceDeskPath = resolve(baseDir, serviceDeskConfigFile);
+  const desk = ServiceDeskConfigSchema.safeParse(readJson(serviceDeskPath));
+  if (!desk.success) {
+    throw new ConfigError(
+      `invalid service-desk configuration in ${serviceDeskPath}:\n${z.prettifyError(desk.error)}`,
+      {
+        hint: 'the intake would refuse this file at start-up; fix it before deploying',
+      },
+    );
+  }
+  const foreign = desk.data.desks.filter((d) => d.address.split('@')[1] !== file.mailDomain);
+  if (foreign.length > 0) {
+    throw new ConfigError(
+      `desk address(es) ${foreign.map((d) => d.address).join(', ')} are not on mailDomain ${file.mailDomain}`,
+      {
+        hint: 'SES only receives and sends for the verified mailDomain: move the desks or change mailDomain',
+      },
+    );
+  }
+  const serviceDesk: ServiceDeskConfig =
+    file.portalBaseUrl === undefined
+      ? desk.data
+      : { ...desk.data, contact: { ...desk.data.contact, portalBaseUrl: file.portalBaseUrl } };
+  return { ...file, serviceDesk };
+}
+
+/** Reads the configuration named by the CDK context; every error names the file and the field. */
+export function loadDeploymentConfig(node: Node, cwd: string = process.cwd()): DeploymentConfig {
+  const inline: unknown = node.tryGetContext(CONFIG_CONTEXT_KEY);
+  if (inline !== undefined) {
+    const value = typeof inline === 'string' ? parseJson(inline, `context ${CONFIG_CONTEXT_KEY}`) : inline;
+    return parseDeploymentConfig(value, cwd, `context ${CONFIG_CONTEXT_KEY}`);
+  }
+  const file: unknown = node.tryGetContext(CONFIG_FILE_CONTEXT_KEY);
+  if (typeof file !== 'string' || file.length === 0) {
+    throw new ConfigError('no deployment configuration', {
+      hint: `pass -c ${CONFIG_FILE_CONTEXT_KEY}=config/cdk.<stage>.json (see config/cdk.example.json)`,
+    });
+  }
+  const path = resolve(cwd, file);
+  return parseDeploymentConfig(readJson(path), dirname(path), path);
+}
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new ConfigError(`cannot read ${path}`, {
+      cause,
+      hint: 'check the path (relative paths start at the file that names them)',
+    });
+  }
+  return parseJson(text, path);
+}
+
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ConfigError(`${source} is not valid JSON`, { cause, hint: (cause as Error).message });
+  }
+}

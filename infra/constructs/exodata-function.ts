@@ -1,0 +1,249 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { NagSuppressions } from 'cdk-nag';
+import { Construct } from 'constructs';
+
+/** Repository root: entries are given relative to it so the stacks do not depend on the caller's cwd. */
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Lambda refuses a function whose environment exceeds 4 KB (keys and values). */
+const LAMBDA_ENVIRONMENT_LIMIT_BYTES = 4096;
+/** Unresolved tokens (table and bucket names) are counted at the longest name CloudFormation generates. */
+const TOKEN_SIZE_ESTIMATE = 128;
+
+/** The namespace in which our functions publish their Powertools metrics. */
+export const METRICS_NAMESPACE = 'Exodata/Intake';
+
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
+export type ExodataFunctionProps = {
+  /** Handler file relative to the repository root; it must export `handler`. */
+  entry: string;
+  description: string;
+  /** POWERTOOLS_SERVICE_NAME: also the `service` dimension of every metric the function publishes. */
+  serviceName: string;
+  logRetention: RetentionDays;
+  memorySize?: number;
+  timeout?: Duration;
+  logLevel?: LogLevel;
+  environment?: Record<string, string>;
+  /**
+   * The function is invoked asynchronously (SES, SNS, schedules): retry twice within 6 hours, then park
+   * the event in an encrypted failure queue instead of dropping it. Off for synchronous callers (API).
+   */
+  asyncInvocation?: boolean;
+};
+
+/**
+ * House construct for every Lambda function (like Powertools' FunctionWithLogGroup): current Node.js on
+ * arm64, ESM bundle built by the local esbuild with source maps enabled at run time, its own log group
+ * with retention, its own role (no managed policy), and for asynchronous functions a failure queue.
+ * Access is added through `bind…` helpers, each granting the least it can and setting the env var the
+ * code reads, so permissions and configuration cannot drift apart.
+ */
+export class ExodataFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+  readonly failureQueue: Queue | undefined;
+  readonly serviceName: string;
+  /** Kept here too: Lambda's 4 KB limit is checked on it at synth time. */
+  private readonly environment: Record<string, string>;
+
+  constructor(scope: Construct, id: string, props: ExodataFunctionProps) {
+    super(scope, id);
+    this.serviceName = props.serviceName;
+    this.environment = {
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: props.serviceName,
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+      LOG_LEVEL: props.logLevel ?? 'INFO',
+      ...props.environment,
+    };
+
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.serviceName}: execution role`,
+    });
+    // Instead of AWSLambdaBasicExecutionRole (any log group in the account): only this function's group.
+    this.logGroup.grantWrite(this.role);
+
+    if (props.asyncInvocation ?? true) {
+      this.failureQueue = new Queue(this, 'FailureQueue', {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        // The longest SQS allows: operators get two weeks to look at a parked event and redrive it.
+        retentionPeriod: Duration.days(14),
+      });
+      NagSuppressions.addResourceSuppressions(this.failureQueue, [
+        {
+          id: 'AwsSolutions-SQS3',
+          reason:
+            'This queue is itself the dead-letter destination of the function asynchronous invocations; an alarm fires on its first message and operators redrive it by hand.',
+        },
+      ]);
+    }
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: resolve(REPO_ROOT, props.entry),
+      handler: 'handler',
+      description: props.description,
+      // Explicit rather than NODEJS_LATEST, so a CDK upgrade never changes the runtime behind our back.
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(30),
+      role: this.role,
+      logGroup: this.logGroup,
+      depsLockFilePath: resolve(REPO_ROOT, 'package-lock.json'),
+      projectRoot: REPO_ROOT,
+      environment: { ...this.environment },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        // CommonJS dependencies bundled into ESM call require() for Node built-ins: give them one.
+        banner:
+          "import { createRequire as __exodataCreateRequire } from 'node:module'; const require = __exodataCreateRequire(import.meta.url);",
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // The runtime's SDK lags our pinned @aws-sdk versions: ship the versions the tests ran against.
+        bundleAwsSDK: true,
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+      ...(this.failureQueue
+        ? {
+            retryAttempts: 2,
+            maxEventAge: Duration.hours(6),
+            onFailure: new SqsDestination(this.failureQueue),
+          }
+        : {}),
+    });
+
+    this.node.addValidation({ validate: () => this.validateEnvironmentSize() });
+  }
+
+  /** TABLE_NAME and the table permissions the function needs. */
+  bindTable(table: ITable, access: 'read' | 'readWrite'): this {
+    if (access === 'read') table.grantReadData(this.role);
+    else table.grantReadWriteData(this.role);
+    NagSuppressions.addResourceSuppressions(
+      this.role,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            'Queries on the indexes (gsi1: agents queue, gsi2: requester tickets) of the tables bound to this function; index/* is under each table ARN.',
+          // The table ARN shows as <Logical.Arn> or as a cross-stack reference, depending on when the check runs.
+          appliesTo: [{ regex: '/^Resource::.*\\/index\\/\\*$/' }],
+        },
+      ],
+      true,
+    );
+    return this.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /**
+   * Object access limited to key prefixes. s3:ListBucket is granted with it so that a missing key
+   * answers 404 (NoSuchKey: nothing to retry) instead of 403 (which looks like a permission fault).
+   */
+  bindBucketPrefixes(
+    bucket: IBucket,
+    options: { bucketEnvVar: string; read?: readonly string[]; write?: readonly string[] },
+  ): this {
+    const { bucketEnvVar, read = [], write = [] } = options;
+    if (read.length > 0)
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['s3:GetObject'],
+          resources: read.map((prefix) => bucket.arnForObjects(`${prefix}*`)),
+        }),
+      );
+    if (write.length > 0)
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['s3:PutObject'],
+          resources: write.map((prefix) => bucket.arnForObjects(`${prefix}*`)),
+        }),
+      );
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+    );
+    this.addEnvironment(bucketEnvVar, bucket.bucketName);
+    const prefixes = [...new Set([...read, ...write])];
+    NagSuppressions.addResourceSuppressions(
+      this.role,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason: `Object permissions are limited to the key prefixes ${prefixes.join(', ')} of the bucket; keys are SES message ids, unknown in advance.`,
+          appliesTo: [{ regex: `/^Resource::.*\\/(${prefixes.map(escapeRegex).join('|')})\\*$/` }],
+        },
+      ],
+      true,
+    );
+    return this;
+  }
+
+  /**
+   * Send through SES only from the given addresses of the verified domain and only through our
+   * configuration set. The address identities are listed too: SES authorises against an address
+   * identity instead of the domain when someone verifies that address on its own.
+   */
+  bindMailSending(
+    identity: IEmailIdentity,
+    configurationSet: IConfigurationSet,
+    senderAddresses: readonly string[],
+  ): this {
+    const sesArn = (resource: string, resourceName: string) =>
+      Stack.of(this).formatArn({ service: 'ses', resource, resourceName });
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ses:SendRawEmail'],
+        resources: [
+          identity.emailIdentityArn,
+          ...senderAddresses.map((address) => sesArn('identity', address)),
+          sesArn('configuration-set', configurationSet.configurationSetName),
+        ],
+      }),
+    );
+    return this.addEnvironment('SES_CONFIGURATION_SET', configurationSet.configurationSetName);
+  }
+
+  addEnvironment(key: string, value: string): this {
+    this.environment[key] = value;
+    this.function.addEnvironment(key, value);
+    return this;
+  }
+
+  private validateEnvironmentSize(): string[] {
+    let size = 0;
+    for (const [key, value] of Object.entries(this.environment)) {
+      size +=
+        key.length + (Token.isUnresolved(value) ? TOKEN_SIZE_ESTIMATE : Buffer.byteLength(value, 'utf8'));
+    }
+    return size > LAMBDA_ENVIRONMENT_LIMIT_BYTES
+      ? [
+          `environment of ${this.serviceName} is about ${size} bytes, over Lambda's ${LAMBDA_ENVIRONMENT_LIMIT_BYTES}: shorten SERVICE_DESK_CONFIG (fewer or shorter desk labels) or move it to a file in the bundle`,
+        ]
+      : [];
+  }
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -1,0 +1,33 @@
+import { type App, Aspects, Tags } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { DeploymentConfig } from './config';
+import { StatefulStack } from './stacks/stateful-stack';
+import { StatelessStack } from './stacks/stateless-stack';
+
+export type IntakeStacks = { stateful: StatefulStack; stateless: StatelessStack };
+
+/**
+ * The whole deployment of one stage, shared by `cdk synth` (infra/app.ts) and the tests, with the
+ * cdk-nag AwsSolutions checks: any unacknowledged finding is an error annotation that fails synth.
+ */
+export function buildIntakeApp(app: App, config: DeploymentConfig): IntakeStacks {
+  const env = { region: config.region, account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT };
+  const prefix = `exodata-intake-${config.stage}`;
+  const stateful = new StatefulStack(app, `${prefix}-stateful`, {
+    env,
+    config,
+    description: 'Exodata service-desk intake: mail bucket, ticket table, SES identity (stateful)',
+  });
+  const stateless = new StatelessStack(app, `${prefix}-stateless`, {
+    env,
+    config,
+    table: stateful.table,
+    mailBucket: stateful.mailBucket,
+    identity: stateful.identity,
+    description: 'Exodata service-desk intake: SES receiving, functions, alarms (stateless)',
+  });
+  Tags.of(app).add('project', 'exodata-intake');
+  Tags.of(app).add('stage', config.stage);
+  Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
+  return { stateful, stateless };
+}

@@ -1,0 +1,74 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import {
+  DkimIdentity,
+  EasyDkimSigningKeyLength,
+  EmailIdentity,
+  Identity,
+  MailFromBehaviorOnMxFailure,
+} from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import type { DeploymentConfig } from '../config';
+import { MailStorage } from '../constructs/mail-storage';
+import { TicketTable } from '../constructs/ticket-table';
+
+export type StatefulStackProps = StackProps & { config: DeploymentConfig };
+
+/** Server access logs are evidence for a dispute about a message: kept a little over a year. */
+const ACCESS_LOG_RETENTION_DAYS = 400;
+
+/**
+ * What must survive a redeploy of the functions: the mail bucket, the table and the SES identity
+ * (whose DKIM tokens are published in DNS). Deployed rarely, termination-protected, and every data
+ * resource is retained if the stack is deleted anyway.
+ */
+export class StatefulStack extends Stack {
+  readonly table: ITable;
+  readonly mailBucket: IBucket;
+  readonly identity: EmailIdentity;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, { terminationProtection: true, ...props });
+    const { config } = props;
+
+    const storage = new MailStorage(this, 'MailStorage', {
+      retentionDays: config.rawMailRetentionDays,
+      accessLogRetentionDays: ACCESS_LOG_RETENTION_DAYS,
+    });
+    this.mailBucket = storage.bucket;
+    this.table = new TicketTable(this, 'Tickets').table;
+
+    const mailFromDomain = `bounce.${config.mailDomain}`;
+    this.identity = new EmailIdentity(this, 'SendingIdentity', {
+      identity: Identity.domain(config.mailDomain),
+      dkimSigning: true,
+      dkimIdentity: DkimIdentity.easyDkim(EasyDkimSigningKeyLength.RSA_2048_BIT),
+      mailFromDomain,
+      // Until the MAIL FROM records exist, send with amazonses.com rather than refuse to send.
+      mailFromBehaviorOnMxFailure: MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
+    });
+
+    // The DNS records an operator must publish (docs/deploy.md, "DNS records").
+    this.identity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `DkimCname${index + 1}`, {
+        description: `DKIM CNAME ${index + 1}: name → value`,
+        value: `${record.name} CNAME ${record.value}`,
+      });
+    });
+    new CfnOutput(this, 'InboundMx', {
+      description: `MX of ${config.mailDomain} for SES receiving`,
+      value: `${config.mailDomain} MX 10 inbound-smtp.${config.region}.amazonaws.com`,
+    });
+    new CfnOutput(this, 'MailFromMx', {
+      description: 'MX of the MAIL FROM domain',
+      value: `${mailFromDomain} MX 10 feedback-smtp.${config.region}.amazonses.com`,
+    });
+    new CfnOutput(this, 'MailFromSpf', {
+      description: 'SPF of the MAIL FROM domain',
+      value: `${mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`,
+    });
+    new CfnOutput(this, 'MailBucketName', { value: storage.bucket.bucketName });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+  }
+}

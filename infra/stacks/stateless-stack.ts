@@ -1,0 +1,124 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import type { DeploymentConfig } from '../config';
+import { ExodataFunction } from '../constructs/exodata-function';
+import { InboundMail } from '../constructs/inbound-mail';
+import { ATTACHMENTS_PREFIX, RAW_MAIL_PREFIX } from '../constructs/mail-storage';
+import { Monitoring } from '../constructs/monitoring';
+import { NotificationKey } from '../constructs/notification-key';
+import { OutboundMail } from '../constructs/outbound-mail';
+
+export type StatelessStackProps = StackProps & {
+  config: DeploymentConfig;
+  table: ITable;
+  mailBucket: IBucket;
+  identity: IEmailIdentity;
+};
+
+/** POWERTOOLS_SERVICE_NAME of the intake: the `service` dimension of its `Quarantined` metric. */
+export const INTAKE_SERVICE_NAME = 'exodata-intake';
+export const BOUNCE_RECORDER_SERVICE_NAME = 'exodata-bounce-recorder';
+
+/**
+ * Everything that can be replaced without losing data: the functions, the SES receipt rule (kept
+ * with the intake function so the rule's invoke permission never crosses a stack), the configuration
+ * set, the topics and the alarms. The table, bucket and identity come in as props from the stateful
+ * stack; the only dependency runs from here to there.
+ *
+ * Adding a function (agent-api, sla-watcher) is a few lines:
+ *   const fn = new ExodataFunction(this, 'SlaWatcher', { entry: 'functions/sla-watcher/handler.ts', … })
+ *     .bindTable(props.table, 'readWrite');
+ *   monitoring.watchFunction(fn);
+ */
+export class StatelessStack extends Stack {
+  readonly intake: ExodataFunction;
+  readonly bounceRecorder: ExodataFunction;
+  readonly inboundMail: InboundMail;
+  readonly outboundMail: OutboundMail;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const name = `exodata-intake-${config.stage}`;
+    const logRetention = config.logRetentionDays as RetentionDays;
+    const deskAddresses = config.serviceDesk.desks.map((desk) => desk.address);
+    const topicKey = new NotificationKey(this, 'NotificationKey').key;
+
+    this.outboundMail = new OutboundMail(this, 'OutboundMail', { configurationSetName: name, topicKey });
+
+    this.intake = new ExodataFunction(this, 'Intake', {
+      entry: 'functions/intake/handler.ts',
+      description: 'SES receipt → ticket, deadlines and acknowledgement',
+      serviceName: INTAKE_SERVICE_NAME,
+      logRetention,
+      // Parsing a message of up to 40 MB takes several times its size in memory; memory also buys CPU.
+      memorySize: 1536,
+      timeout: Duration.minutes(2),
+      environment: {
+        RAW_MAIL_PREFIX,
+        ATTACHMENTS_PREFIX,
+        SERVICE_DESK_CONFIG: JSON.stringify(config.serviceDesk),
+        MAX_ATTACHMENT_BYTES: String(config.maxMessageBytes),
+      },
+    })
+      .bindTable(props.table, 'readWrite')
+      .bindBucketPrefixes(props.mailBucket, {
+        bucketEnvVar: 'RAW_MAIL_BUCKET',
+        read: [RAW_MAIL_PREFIX],
+        write: [ATTACHMENTS_PREFIX],
+      })
+      .bindMailSending(props.identity, this.outboundMail.configurationSet, deskAddresses);
+
+    this.bounceRecorder = new ExodataFunction(this, 'BounceRecorder', {
+      entry: 'functions/bounce-recorder/handler.ts',
+      description: 'SES bounce and complaint events → requester and ticket',
+      serviceName: BOUNCE_RECORDER_SERVICE_NAME,
+      logRetention,
+    }).bindTable(props.table, 'readWrite');
+    this.outboundMail.subscribeRecorder(this.bounceRecorder.function);
+
+    this.inboundMail = new InboundMail(this, 'InboundMail', {
+      recipients: deskAddresses,
+      ruleName: name,
+      ruleSet: config.receiptRuleSet,
+      bucket: props.mailBucket,
+      intake: this.intake.function,
+      logRetention,
+    });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      alarmEmail: config.alarmEmail,
+      topicKey,
+      alarmPrefix: name,
+    })
+      .watchFunction(this.intake)
+      .watchIntakeMetric(
+        this.intake,
+        'Quarantined',
+        'A received message was quarantined (unparseable): an agent must read it by hand.',
+      )
+      .watchIntakeMetric(
+        this.intake,
+        'AcknowledgementsFailed',
+        'An acknowledgement could not be sent: the client has no confirmation; check SES and the logs.',
+      )
+      .watchFunction(this.bounceRecorder)
+      .watchSendingReputation(config.bounceRateAlarmThreshold);
+
+    new CfnOutput(this, 'IntakeFunctionName', { value: this.intake.function.functionName });
+    new CfnOutput(this, 'IntakeLogGroupName', { value: this.intake.logGroup.logGroupName });
+    new CfnOutput(this, 'IntakeFailureQueueUrl', { value: this.intake.failureQueue?.queueUrl ?? 'none' });
+    new CfnOutput(this, 'BounceRecorderFailureQueueUrl', {
+      value: this.bounceRecorder.failureQueue?.queueUrl ?? 'none',
+    });
+    new CfnOutput(this, 'ConfigurationSetName', {
+      value: this.outboundMail.configurationSet.configurationSetName,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
+  }
+}

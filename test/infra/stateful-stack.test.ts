@@ -1,0 +1,174 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resourceOf, type SynthesizedIntake, synthIntake } from './synth';
+
+describe('Class: StatefulStack', () => {
+  let synth: SynthesizedIntake;
+  beforeAll(() => {
+    synth = synthIntake();
+  });
+
+  describe('mail bucket', () => {
+    it('is private, encrypted, TLS-only, versioned and retained', () => {
+      const bucket = synth.stateful$.findResources('AWS::S3::Bucket');
+      const [id, mail] = Object.entries(bucket).find(([key]) => key.includes('MailBucket'))!;
+      expect(mail.DeletionPolicy).toBe('Retain');
+      expect(mail.UpdateReplacePolicy).toBe('Retain');
+      expect(mail.Properties).toMatchObject({
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        VersioningConfiguration: { Status: 'Enabled' },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      });
+      expect(id).toContain('MailStorage');
+    });
+
+    it('expires raw mail and attachments after the configured retention', () => {
+      const { props } = resourceOf(synth.stateful$, 'AWS::S3::Bucket', 'MailBucket');
+      expect(props.LifecycleConfiguration.Rules).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ Prefix: 'inbound/', ExpirationInDays: 400, Status: 'Enabled' }),
+          expect.objectContaining({ Prefix: 'attachments/', ExpirationInDays: 400, Status: 'Enabled' }),
+          expect.objectContaining({
+            NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+          }),
+        ]),
+      );
+    });
+
+    it('logs server access to the access-log bucket', () => {
+      const logBucket = resourceOf(synth.stateful$, 'AWS::S3::Bucket', 'AccessLogBucket');
+      const { props } = resourceOf(synth.stateful$, 'AWS::S3::Bucket', 'MailBucket');
+      expect(props.LoggingConfiguration).toEqual({
+        DestinationBucketName: { Ref: logBucket.id },
+        LogFilePrefix: 'mail-bucket/',
+      });
+      expect(logBucket.props.PublicAccessBlockConfiguration.BlockPublicPolicy).toBe(true);
+    });
+
+    it('lets SES of this account, and only it, write under inbound/', () => {
+      const mail = resourceOf(synth.stateful$, 'AWS::S3::Bucket', 'MailBucket');
+      const { props } = resourceOf(synth.stateful$, 'AWS::S3::BucketPolicy', 'MailBucketPolicy');
+      const sesStatements = props.PolicyDocument.Statement.filter(
+        (s: { Principal?: { Service?: string } }) => s.Principal?.Service === 'ses.amazonaws.com',
+      );
+      expect(sesStatements).toEqual([
+        {
+          Effect: 'Allow',
+          Action: 's3:PutObject',
+          Principal: { Service: 'ses.amazonaws.com' },
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [mail.id, 'Arn'] }, '/inbound/*']] },
+          // aws:SourceArn is deliberately absent: it broke SES deliveries (pitfalls.md).
+          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+        },
+      ]);
+    });
+
+    it('denies every request that is not over TLS 1.2 or later', () => {
+      synth.stateful$.hasResourceProperties('AWS::S3::BucketPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            Match.objectLike({ Effect: 'Deny', Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } } }),
+          ]),
+        },
+      });
+      expect(Object.keys(synth.stateful$.findResources('AWS::S3::BucketPolicy'))).toHaveLength(2);
+    });
+  });
+
+  describe('ticket table', () => {
+    it('has the fixed keys and both indexes with every attribute projected', () => {
+      synth.stateful$.hasResourceProperties('AWS::DynamoDB::Table', {
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: Match.arrayEquals([
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+          { AttributeName: 'gsi1pk', AttributeType: 'S' },
+          { AttributeName: 'gsi1sk', AttributeType: 'S' },
+          { AttributeName: 'gsi2pk', AttributeType: 'S' },
+          { AttributeName: 'gsi2sk', AttributeType: 'S' },
+        ]),
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'gsi1',
+            KeySchema: [
+              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+          {
+            IndexName: 'gsi2',
+            KeySchema: [
+              { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      });
+    });
+
+    it('is on demand, recoverable to the second, protected from deletion and expires by expiresAt', () => {
+      synth.stateful$.hasResource('AWS::DynamoDB::Table', {
+        Type: 'AWS::DynamoDB::Table',
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: Match.objectLike({
+          BillingMode: 'PAY_PER_REQUEST',
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+          TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        }),
+      });
+      synth.stateful$.resourceCountIs('AWS::DynamoDB::GlobalTable', 0);
+    });
+  });
+
+  describe('sending identity', () => {
+    it('signs with 2048-bit Easy DKIM and sends bounces through bounce.<domain>', () => {
+      synth.stateful$.hasResourceProperties('AWS::SES::EmailIdentity', {
+        EmailIdentity: 'exodata.fr',
+        DkimAttributes: { SigningEnabled: true },
+        DkimSigningAttributes: { NextSigningKeyLength: 'RSA_2048_BIT' },
+        MailFromAttributes: { MailFromDomain: 'bounce.exodata.fr', BehaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
+      });
+    });
+
+    it('outputs the DNS records an operator must publish', () => {
+      const outputs = synth.stateful$.findOutputs('*');
+      expect(Object.keys(outputs)).toEqual(
+        expect.arrayContaining([
+          'DkimCname1',
+          'DkimCname2',
+          'DkimCname3',
+          'InboundMx',
+          'MailFromMx',
+          'MailFromSpf',
+        ]),
+      );
+      expect(outputs.InboundMx!.Value).toBe('exodata.fr MX 10 inbound-smtp.eu-west-1.amazonaws.com');
+      expect(outputs.MailFromMx!.Value).toBe('bounce.exodata.fr MX 10 feedback-smtp.eu-west-1.amazonses.com');
+    });
+  });
+
+  it('is protected against termination', () => {
+    expect(synth.stateful.terminationProtection).toBe(true);
+  });
+
+  it('holds no function, so redeploying code never touches the data', () => {
+    synth.stateful$.resourceCountIs('AWS::Lambda::Function', 0);
+  });
+});
