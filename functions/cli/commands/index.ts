@@ -1,0 +1,9 @@
+import type { Command } from '../command';
+import { evalCommand } from './eval';
+import { ingestCommand } from './ingest';
+import { sendCommand } from './send';
+import { slaCommand } from './sla';
+import { triageCommand } from './triage';
+
+/** Every `exo-intake` sub-command, in the order the root --help lists them. Add new ones here. */
+export const commands: Command[] = [triageCommand, slaCommand, evalCommand, sendCommand, ingestCommand];

@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { parseAddressHeader } from 'mailparser';
+import { IntakeError } from '../domain/errors';
+import { type InboundEmail, InboundEmailSchema, type MailAddress } from '../domain/inbound-email';
+import { detectLanguage } from '../domain/language';
+import { splitNewText } from '../domain/new-text';
+import type { MailParser, ParsedAttachment, ParsedMessage, ParseOptions } from '../ports/mail-parser';
+import { attachmentMeta } from './mailparser/attachment-meta';
+import { type CollectedMessage, type CollectOptions, collectMessage } from './mailparser/collect-message';
+import { decodeHeaderLines, messageIdsOf, singleLine } from './mailparser/header-fields';
+import { htmlToPlainText, sanitizeBodyHtml } from './mailparser/html-body';
+import { relabelUtf8Parts } from './mailparser/tolerant-charset';
+
+export const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
+/** Over this raw size attachments stay in the raw message (SES accepts up to 40 MB). */
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+/** Longest text kept on the InboundEmail; the raw message keeps the rest. */
+export const MAX_TEXT_CHARS = 1_000_000;
+
+const DERIVED_ID_DOMAIN = 'derived.exodata.invalid';
+/** Space, tab, CR, LF: a message made only of these is empty. */
+const BLANK_BYTES = new Set([0x20, 0x09, 0x0d, 0x0a]);
+
+/**
+ * The MailParser port on npm mailparser (maintenance mode upstream, so it stays inside this file
+ * and its helpers in ./mailparser/). Input is untrusted: anything short of an empty or hopeless
+ * message gives a result, with what went wrong listed in `warnings`.
+ */
+export class MailparserMailParser implements MailParser {
+  async parse(raw: Uint8Array, options: ParseOptions = {}): Promise<ParsedMessage> {
+    const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    if (!bytes.some((byte) => !BLANK_BYTES.has(byte))) {
+      throw new IntakeError('EMPTY_MESSAGE', 'the message is empty (0 bytes or only blank lines)', {
+        hint: 'nothing to turn into a ticket; check what delivered it',
+      });
+    }
+    const timeoutMs = positiveOr(options.timeoutMs, DEFAULT_PARSE_TIMEOUT_MS);
+    const maxAttachmentBytes = positiveOr(options.maxAttachmentBytes, DEFAULT_MAX_ATTACHMENT_BYTES);
+    const attachmentsSkipped = bytes.length > maxAttachmentBytes;
+
+    const deadline = performance.now() + timeoutMs;
+    const collected = await collectTolerant(bytes, {
+      keepAttachmentBodies: !attachmentsSkipped,
+      timeoutMs,
+      onTimeout: () => timeoutError(timeoutMs),
+    });
+    // mailsplit reports a line without a colon as a header line named '': that is not a field.
+    if (!collected.headerLines.some((line) => line.key !== '')) {
+      throw new IntakeError('UNPARSEABLE', 'no header fields found: this is not an RFC 5322 message', {
+        hint: 'keep the raw message and have an agent open it',
+      });
+    }
+    const { email, attachments } = buildEmail(bytes, collected, attachmentsSkipped, maxAttachmentBytes);
+    // HTML sanitising and conversion run synchronously after the stream: check the budget once more.
+    if (performance.now() > deadline) throw timeoutError(timeoutMs);
+    const checked = InboundEmailSchema.safeParse(email);
+    if (!checked.success) {
+      const issues = checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+      throw new IntakeError('INVALID_PARSED_MESSAGE', `the parsed message is invalid: ${issues.join('; ')}`, {
+        hint: 'add this message as a regression fixture and fix the parser adapter',
+      });
+    }
+    return { email: checked.data, attachments, attachmentsSkipped };
+  }
+}
+
+function timeoutError(timeoutMs: number): IntakeError {
+  return new IntakeError('PARSE_TIMEOUT', `parsing the message took more than ${timeoutMs} ms`, {
+    hint: 'the MIME structure is pathological; keep the raw message and have an agent open it',
+  });
+}
+
+/** The adapter has no state: one instance serves every message. */
+export const mailparserMailParser: MailParser = new MailparserMailParser();
+
+export function parseMail(raw: Uint8Array, options?: ParseOptions): Promise<ParsedMessage> {
+  return mailparserMailParser.parse(raw, options);
+}
+
+/**
+ * A part declared UTF-8 whose bytes are not (Latin-1 mail labelled UTF-8) comes out with U+FFFD:
+ * parse once more with those parts relabelled for sniffing, within what is left of the time budget.
+ */
+async function collectTolerant(bytes: Buffer, options: CollectOptions): Promise<CollectedMessage> {
+  const started = performance.now();
+  const first = await collect(bytes, options);
+  if (replacementCount(first) === 0) return first;
+  const relabelled = relabelUtf8Parts(bytes);
+  const timeLeft = options.timeoutMs - (performance.now() - started);
+  if (!relabelled || timeLeft <= 0) return first;
+  const second = await collect(relabelled, { ...options, timeoutMs: timeLeft });
+  return replacementCount(second) < replacementCount(first) ? second : first;
+}
+
+function replacementCount(collected: CollectedMessage): number {
+  const count = (s: string | undefined) => s?.split('\ufffd').length ?? 1;
+  return count(collected.text) + count(collected.html) - 2;
+}
+
+async function collect(bytes: Buffer, options: CollectOptions): Promise<CollectedMessage> {
+  try {
+    return await collectMessage(bytes, options);
+  } catch (cause) {
+    if (cause instanceof IntakeError) throw cause;
+    throw new IntakeError('UNPARSEABLE', `the message cannot be parsed: ${String(cause)}`, { cause });
+  }
+}
+
+function buildEmail(
+  bytes: Buffer,
+  collected: CollectedMessage,
+  attachmentsSkipped: boolean,
+  maxAttachmentBytes: number,
+): { email: InboundEmail; attachments: ParsedAttachment[] } {
+  const { headers, undecoded, warnings } = decodeHeaderLines(collected.headerLines);
+  warnings.push(...collected.charsetNotes);
+  const { messageId, derived } = messageIdOf(headers['message-id'], bytes);
+  if (derived) warnings.push(`no usable Message-ID: derived ${messageId} from the raw bytes`);
+  const date = dateOf(headers.date?.[0]);
+  if (headers.date && !date) warnings.push(`unreadable Date header "${headers.date[0]}"`);
+  const from = addressesOf(undecoded.from)[0] ?? null;
+  if (!from) warnings.push('no sender address in From');
+
+  const html = htmlOf(collected.html, warnings);
+  const text = textOf(collected.text, html, warnings);
+  const { newText, quotedText } = splitNewText(text);
+  const subject = singleLine(headers.subject?.[0] ?? '');
+
+  const metas = collected.attachments.map(attachmentMeta);
+  const attachments = attachmentsSkipped
+    ? []
+    : collected.attachments.map((a, i) => ({ meta: metas[i]!, content: a.content ?? Buffer.alloc(0) }));
+  if (attachmentsSkipped) {
+    warnings.push(
+      `message of ${bytes.length} bytes is over the ${maxAttachmentBytes}-byte budget: attachments left in the raw message`,
+    );
+  }
+
+  const email: InboundEmail = {
+    messageId,
+    messageIdDerived: derived,
+    from,
+    replyTo: addressesOf(undecoded['reply-to']),
+    to: addressesOf(undecoded.to),
+    cc: addressesOf(undecoded.cc),
+    subject,
+    date,
+    inReplyTo: messageIdsOf(headers['in-reply-to']),
+    references: messageIdsOf(headers.references),
+    text,
+    html,
+    newText,
+    quotedText,
+    attachments: metas,
+    headers,
+    language: detectLanguage(subject, newText),
+    sizeBytes: bytes.length,
+    warnings,
+  };
+  return { email, attachments };
+}
+
+function messageIdOf(values: string[] | undefined, bytes: Buffer): { messageId: string; derived: boolean } {
+  const value = singleLine(values?.[0] ?? '');
+  const bracketed = value.match(/<[^<>\s]+>/)?.[0];
+  if (bracketed) return { messageId: bracketed, derived: false };
+  if (/^[^<>\s]+@[^<>\s]+$/.test(value)) return { messageId: `<${value}>`, derived: false };
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  return { messageId: `<${digest}@${DERIVED_ID_DOMAIN}>`, derived: true };
+}
+
+function dateOf(value: string | undefined): string | null {
+  if (!value) return null;
+  const strict = DateTime.fromRFC2822(value.replace(/\s+/g, ' ').trim(), { setZone: true });
+  if (strict.isValid) return strict.toUTC().toISO();
+  // Clients write dates RFC 5322 does not allow (missing comma, zone names); V8's parser is lenient.
+  const lenient = new Date(value);
+  return Number.isNaN(lenient.getTime()) ? null : lenient.toISOString();
+}
+
+/** Parsed from the undecoded values: mailparser decodes display names and refuses encoded addresses. */
+function addressesOf(values: string[] | undefined): MailAddress[] {
+  if (!values?.length) return [];
+  const parsed = parseAddressHeader(values, { flatten: true, decodePunycode: false });
+  return parsed.value
+    .filter((a) => a.address)
+    .map((a) => ({ address: a.address!.trim().toLowerCase(), name: singleLine(a.name ?? '') }));
+}
+
+function htmlOf(html: string | undefined, warnings: string[]): string | null {
+  if (!html) return null;
+  try {
+    const sanitized = sanitizeBodyHtml(html);
+    if (sanitized.truncated) warnings.push('HTML body too long: only its beginning is kept');
+    return sanitized.html;
+  } catch (cause) {
+    warnings.push(`HTML body could not be sanitised and was dropped: ${String(cause)}`);
+    return null;
+  }
+}
+
+/** The text/plain parts, else the text of the (sanitised: no script text, no javascript: links) HTML. */
+function textOf(plain: string | undefined, html: string | null, warnings: string[]): string {
+  let text = plain ?? '';
+  if (!text.trim() && html) {
+    try {
+      text = htmlToPlainText(html);
+    } catch (cause) {
+      warnings.push(`HTML body could not be converted to text: ${String(cause)}`);
+    }
+  }
+  text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\ufffd')) warnings.push('body has undecodable characters (wrong or unknown charset)');
+  if (!text.trim()) warnings.push('message has no body text');
+  if (text.length > MAX_TEXT_CHARS) {
+    warnings.push(`body text over ${MAX_TEXT_CHARS} characters: only its beginning is kept`);
+    text = text.slice(0, MAX_TEXT_CHARS);
+  }
+  return text;
+}
+
+function positiveOr(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../../../functions/cli/command';
+import { commands } from '../../../functions/cli/commands/index';
+import { InputError } from '../../../shared/domain/errors';
+import { runCli } from './run-cli';
+
+describe('Function: main', () => {
+  it('lists every registered command on --help, exit 0', async () => {
+    const run = await runCli(['--help']);
+
+    expect(run.code).toBe(0);
+    for (const command of commands) expect(run.stdout).toContain(`  ${command.name}`);
+    expect(run.stdout).toMatch(/^Usage: exo-intake <command> \[flags\]/);
+  });
+
+  it('prints the help on stderr and exits 2 when no command is given', async () => {
+    const run = await runCli([]);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Commands:');
+    expect(run.stdout).toBe('');
+  });
+
+  it('names the unknown command and the known ones in one line, exit 2', async () => {
+    const run = await runCli(['triag']);
+
+    expect(run.code).toBe(2);
+    const names = commands.map((c) => c.name).join(', ');
+    expect(names).toMatch(/^triage, sla, eval/);
+    expect(run.stderr).toBe(`exo-intake: unknown command "triag"; commands: ${names}\n`);
+  });
+
+  it('turns an unexpected error of a command into one line without a stack trace, exit 1', async () => {
+    const broken: Command = {
+      name: 'broken',
+      summary: 'fails',
+      run: async () => {
+        throw new Error('disk on fire\n    at somewhere (file.ts:1:1)');
+      },
+    };
+    const run = await runCli(['broken'], { commands: [broken] });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('exo-intake broken: unexpected error: disk on fire at somewhere (file.ts:1:1)\n');
+    expect(run.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('shows an InputError with its hint and exits 2', async () => {
+    const picky: Command = {
+      name: 'picky',
+      summary: 'rejects',
+      run: async () => {
+        throw new InputError('--x got "y"', { hint: 'use z' });
+      },
+    };
+    const run = await runCli(['picky'], { commands: [picky] });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('exo-intake picky: --x got "y" (use z)\n');
+  });
+});
