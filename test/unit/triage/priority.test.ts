@@ -157,9 +157,13 @@ describe('Function: triagePriority (pathological input)', () => {
     ['one long line of repeated cue words', 'aucun personne pas de '.repeat(50_000)],
     ['many short lines that look like attributions', 'Le 1 a\nFrom: x\n'.repeat(50_000)],
     ['a megabyte without spaces', 'x'.repeat(1_000_000)],
-  ])('answers for %s (catastrophic regex backtracking would hit the test timeout)', (_case, body) => {
-    const result = triagePriority(input('Sujet', body));
-    expect(result.source).toBe('inferred');
-    expect(result.level).toBe('normale');
-  }, 20_000);
+  ])(
+    'answers for %s (catastrophic regex backtracking would hit the test timeout)',
+    (_case, body) => {
+      const result = triagePriority(input('Sujet', body));
+      expect(result.source).toBe('inferred');
+      expect(result.level).toBe('normale');
+    },
+    20_000,
+  );
 });
