@@ -63,6 +63,28 @@ const ReceiptRuleSetSchema = z.discriminatedUnion('mode', [
 ]);
 export type ReceiptRuleSetConfig = z.infer<typeof ReceiptRuleSetSchema>;
 
+/**
+ * Prefix of the agents' Cognito sign-in domain (https://<prefix>.auth.<region>.amazoncognito.com): the
+ * pattern of AWS::Cognito::UserPoolDomain, and Cognito refuses the reserved words aws, amazon and cognito.
+ */
+const CognitoDomainPrefixSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+    'lower-case letters, digits and dashes, 63 at most, not starting or ending with a dash',
+  )
+  .refine((prefix) => !/aws|amazon|cognito/.test(prefix), {
+    error: 'Cognito refuses a domain prefix containing "aws", "amazon" or "cognito"',
+  });
+
+/** What a stage's agents' sign-in domain is called when the file does not say. */
+export function defaultCognitoDomainPrefix(stage: string): string {
+  return `exodata-agents-${stage}`;
+}
+
+/** SNS e-mail subscriptions: each address must confirm the first message before it receives alerts. */
+const EmailListSchema = z.array(z.email()).min(1);
+
 const DomainSchema = z
   .string()
   .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a lower-case DNS domain');
@@ -111,12 +133,23 @@ export const DeploymentFileSchema = z
       .default(90),
     /** SES puts an account under review at a 5 % bounce rate; warn before that. */
     bounceRateAlarmThreshold: z.number().gt(0).lt(1).default(0.04),
+    /**
+     * Prefix of the agents' sign-in domain, unique among all AWS accounts in the region: a prefix
+     * someone else holds fails the deployment of the stateful stack. Default: exodata-agents-<stage>.
+     */
+    cognitoDomainPrefix: CognitoDomainPrefixSchema.optional(),
+    /**
+     * Addresses subscribed to each desk's SLA alert topic (warnings 15 open minutes before a deadline,
+     * breaches), by desk id. Other subscribers (SMS, chat) can be added by hand to the same topics.
+     */
+    slaAlertEmails: z.record(z.string(), EmailListSchema).default({}),
   })
   .strict();
 export type DeploymentFile = z.infer<typeof DeploymentFileSchema>;
 
-/** The validated deployment configuration, with the service-desk configuration loaded. */
-export type DeploymentConfig = Omit<DeploymentFile, 'serviceDeskConfigFile'> & {
+/** The validated deployment configuration, with the service-desk configuration loaded and defaults filled. */
+export type DeploymentConfig = Omit<DeploymentFile, 'serviceDeskConfigFile' | 'cognitoDomainPrefix'> & {
+  cognitoDomainPrefix: string;
   serviceDesk: ServiceDeskConfig;
 };
 
@@ -155,11 +188,32 @@ export function parseDeploymentConfig(input: unknown, baseDir: string, source: s
       },
     );
   }
+  const deskIds = new Set(desk.data.desks.map((d) => d.id));
+  const unknownDesks = Object.keys(file.slaAlertEmails).filter((id) => !deskIds.has(id));
+  if (unknownDesks.length > 0) {
+    throw new ConfigError(`slaAlertEmails names unknown desk(s) ${unknownDesks.join(', ')} in ${source}`, {
+      hint: `use the desk ids of the service-desk configuration: ${[...deskIds].join(', ')}`,
+    });
+  }
+  // A desk address would receive the alert as a client e-mail: the intake would make a ticket of it.
+  const deskAddresses = new Set(desk.data.desks.map((d) => d.address.toLowerCase()));
+  const looping = Object.values(file.slaAlertEmails)
+    .flat()
+    .filter((address) => deskAddresses.has(address.toLowerCase()));
+  if (looping.length > 0) {
+    throw new ConfigError(`slaAlertEmails lists desk address(es) ${looping.join(', ')} in ${source}`, {
+      hint: "mail to a desk address becomes a ticket: subscribe the agents' own or team mailboxes instead",
+    });
+  }
   const serviceDesk: ServiceDeskConfig =
     file.portalBaseUrl === undefined
       ? desk.data
       : { ...desk.data, contact: { ...desk.data.contact, portalBaseUrl: file.portalBaseUrl } };
-  return { ...file, serviceDesk };
+  return {
+    ...file,
+    cognitoDomainPrefix: file.cognitoDomainPrefix ?? defaultCognitoDomainPrefix(file.stage),
+    serviceDesk,
+  };
 }
 
 /** Reads the configuration named by the CDK context; every error names the file and the field. */

@@ -16,7 +16,8 @@ export function buildIntakeApp(app: App, config: DeploymentConfig): IntakeStacks
   const stateful = new StatefulStack(app, `${prefix}-stateful`, {
     env,
     config,
-    description: 'Exodata service-desk intake: mail bucket, ticket table, SES identity (stateful)',
+    description:
+      'Exodata service-desk intake: mail bucket, ticket table, SES identity, agents user pool (stateful)',
   });
   const stateless = new StatelessStack(app, `${prefix}-stateless`, {
     env,
@@ -24,7 +25,9 @@ export function buildIntakeApp(app: App, config: DeploymentConfig): IntakeStacks
     table: stateful.table,
     mailBucket: stateful.mailBucket,
     identity: stateful.identity,
-    description: 'Exodata service-desk intake: SES receiving, functions, alarms (stateless)',
+    agents: stateful.agents,
+    description:
+      'Exodata service-desk intake: SES receiving, functions, agents API, SLA watcher, alarms (stateless)',
   });
   Tags.of(app).add('project', 'exodata-intake');
   Tags.of(app).add('stage', config.stage);

@@ -42,6 +42,11 @@ export type ExodataFunctionProps = {
    * the event in an encrypted failure queue instead of dropping it. Off for synchronous callers (API).
    */
   asyncInvocation?: boolean;
+  /**
+   * Files the code reads at run time next to its bundle (the agent portal's static files): each `from`
+   * (a folder relative to the repository root) is copied to `to` inside the bundle directory.
+   */
+  copyIntoBundle?: ReadonlyArray<{ from: string; to: string }>;
 };
 
 /**
@@ -123,6 +128,19 @@ export class ExodataFunction extends Construct {
         bundleAwsSDK: true,
         externalModules: [],
         forceDockerBundling: false,
+        ...(props.copyIntoBundle?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  (props.copyIntoBundle ?? []).map(
+                    ({ from, to }) =>
+                      `mkdir -p "${outputDir}/${to}" && cp -R "${inputDir}/${from}/." "${outputDir}/${to}/"`,
+                  ),
+              },
+            }
+          : {}),
       },
       ...(this.failureQueue
         ? {

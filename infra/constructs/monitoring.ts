@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
   ComparisonOperator,
@@ -21,6 +22,7 @@ export type MonitoringProps = {
 };
 
 const FIVE_MINUTES = Duration.minutes(5);
+const HTTP_5XX_THRESHOLD = 5;
 
 /**
  * Alarms that mean "a client's mail may not become a ticket" or "our sending reputation is at risk",
@@ -44,19 +46,27 @@ export class Monitoring extends Construct {
     this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
   }
 
-  /** Errors, throttles and a parked event in the failure queue: each one is a message at risk. */
+  /**
+   * Errors, throttles and a parked event in the failure queue: for an asynchronous function each one is
+   * an event at risk; for the synchronous API, a request an agent saw fail.
+   */
   watchFunction(fn: ExodataFunction): this {
     const name = fn.serviceName;
+    const parked = fn.failureQueue !== undefined;
     this.alarmOn(`${name}-errors`, fn.function.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }), {
       threshold: 1,
-      description: `${name} failed at least once in 5 minutes; Lambda retries, then parks the event in the failure queue.`,
+      description: parked
+        ? `${name} failed at least once in 5 minutes; Lambda retries, then parks the event in the failure queue.`
+        : `${name} failed at least once in 5 minutes; the caller got an error and does not retry: read its logs.`,
     });
     this.alarmOn(
       `${name}-throttles`,
       fn.function.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
       {
         threshold: 1,
-        description: `${name} was throttled: check the account concurrency; events wait up to 6 hours before they are parked.`,
+        description: parked
+          ? `${name} was throttled: check the account concurrency; events wait up to 6 hours before they are parked.`
+          : `${name} was throttled: callers got 429/503 answers; check the account concurrency.`,
       },
     );
     if (fn.failureQueue) {
@@ -72,6 +82,19 @@ export class Monitoring extends Construct {
         },
       );
     }
+    return this;
+  }
+
+  /**
+   * Server errors of an HTTP API. The function's Errors metric misses them: the app turns an unexpected
+   * exception into a 500 answer, and API Gateway answers 5xx itself when the integration times out.
+   * A few, not one: a single 503 (a throttled table, answered with Retry-After) is a blip, not an outage.
+   */
+  watchHttpApi(api: IHttpApi, name: string): this {
+    this.alarmOn(`${name}-5xx`, api.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' }), {
+      threshold: HTTP_5XX_THRESHOLD,
+      description: `${name} answered ${HTTP_5XX_THRESHOLD} or more server errors in 5 minutes: agents cannot work tickets; read the function's logs and the API access logs.`,
+    });
     return this;
   }
 

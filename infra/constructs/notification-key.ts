@@ -13,7 +13,7 @@ export class NotificationKey extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.key = new Key(this, 'Key', {
-      description: 'Exodata intake: encrypts the alarm and SES feedback topics',
+      description: 'Exodata intake: encrypts the alarm, SES feedback and SLA alert topics',
       enableKeyRotation: true,
       // It only encrypts notifications in transit through SNS: nothing to decrypt once the stack is gone.
       removalPolicy: RemovalPolicy.DESTROY,

@@ -10,6 +10,7 @@ import {
 } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config';
+import { AgentUserPool } from '../constructs/agent-api';
 import { MailStorage } from '../constructs/mail-storage';
 import { TicketTable } from '../constructs/ticket-table';
 
@@ -19,14 +20,17 @@ export type StatefulStackProps = StackProps & { config: DeploymentConfig };
 const ACCESS_LOG_RETENTION_DAYS = 400;
 
 /**
- * What must survive a redeploy of the functions: the mail bucket, the table and the SES identity
- * (whose DKIM tokens are published in DNS). Deployed rarely, termination-protected, and every data
- * resource is retained if the stack is deleted anyway.
+ * What must survive a redeploy of the functions: the mail bucket, the table, the SES identity (whose
+ * DKIM tokens are published in DNS) and the agents' user pool (their accounts, passwords and MFA
+ * devices). Deployed rarely, termination-protected, and every data resource is retained if the stack
+ * is deleted anyway. Nothing here refers to the stateless stack: the portal's app client, whose
+ * callback URL is the API's, lives there.
  */
 export class StatefulStack extends Stack {
   readonly table: ITable;
   readonly mailBucket: IBucket;
   readonly identity: EmailIdentity;
+  readonly agents: AgentUserPool;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -38,6 +42,10 @@ export class StatefulStack extends Stack {
     });
     this.mailBucket = storage.bucket;
     this.table = new TicketTable(this, 'Tickets').table;
+    this.agents = new AgentUserPool(this, 'Agents', {
+      serviceDesk: config.serviceDesk,
+      domainPrefix: config.cognitoDomainPrefix,
+    });
 
     const mailFromDomain = `bounce.${config.mailDomain}`;
     this.identity = new EmailIdentity(this, 'SendingIdentity', {
@@ -70,5 +78,13 @@ export class StatefulStack extends Stack {
     });
     new CfnOutput(this, 'MailBucketName', { value: storage.bucket.bucketName });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'AgentUserPoolId', {
+      description: 'Cognito user pool of the agents (admin-create-user, admin-add-user-to-group)',
+      value: this.agents.userPool.userPoolId,
+    });
+    new CfnOutput(this, 'AgentSignInDomain', {
+      description: 'Hosted sign-in of the agents portal',
+      value: this.agents.domain.baseUrl(),
+    });
   }
 }

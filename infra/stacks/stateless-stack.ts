@@ -5,18 +5,21 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config';
+import { AGENT_API_SERVICE_NAME, AgentApi, type AgentUserPool } from '../constructs/agent-api';
 import { ExodataFunction } from '../constructs/exodata-function';
 import { InboundMail } from '../constructs/inbound-mail';
 import { ATTACHMENTS_PREFIX, RAW_MAIL_PREFIX } from '../constructs/mail-storage';
 import { Monitoring } from '../constructs/monitoring';
 import { NotificationKey } from '../constructs/notification-key';
 import { OutboundMail } from '../constructs/outbound-mail';
+import { SlaWatcher } from '../constructs/sla-watcher';
 
 export type StatelessStackProps = StackProps & {
   config: DeploymentConfig;
   table: ITable;
   mailBucket: IBucket;
   identity: IEmailIdentity;
+  agents: AgentUserPool;
 };
 
 /** POWERTOOLS_SERVICE_NAME of the intake: the `service` dimension of its `Quarantined` metric. */
@@ -26,19 +29,17 @@ export const BOUNCE_RECORDER_SERVICE_NAME = 'exodata-bounce-recorder';
 /**
  * Everything that can be replaced without losing data: the functions, the SES receipt rule (kept
  * with the intake function so the rule's invoke permission never crosses a stack), the configuration
- * set, the topics and the alarms. The table, bucket and identity come in as props from the stateful
- * stack; the only dependency runs from here to there.
- *
- * Adding a function (agent-api, sla-watcher) is a few lines:
- *   const fn = new ExodataFunction(this, 'SlaWatcher', { entry: 'functions/sla-watcher/handler.ts', … })
- *     .bindTable(props.table, 'readWrite');
- *   monitoring.watchFunction(fn);
+ * set, the agents' HTTP API and its app client, the SLA watcher's schedule, the topics and the alarms.
+ * The table, bucket, identity and user pool come in as props from the stateful stack; the only
+ * dependency runs from here to there.
  */
 export class StatelessStack extends Stack {
   readonly intake: ExodataFunction;
   readonly bounceRecorder: ExodataFunction;
   readonly inboundMail: InboundMail;
   readonly outboundMail: OutboundMail;
+  readonly agentApi: AgentApi;
+  readonly slaWatcher: SlaWatcher;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -91,6 +92,25 @@ export class StatelessStack extends Stack {
       logRetention,
     });
 
+    this.agentApi = new AgentApi(this, 'AgentApi', {
+      agents: props.agents,
+      table: props.table,
+      mailBucket: props.mailBucket,
+      rawMailPrefix: RAW_MAIL_PREFIX,
+      attachmentsPrefix: ATTACHMENTS_PREFIX,
+      serviceDesk: config.serviceDesk,
+      maxMessageBytes: config.maxMessageBytes,
+      logRetention,
+    });
+
+    this.slaWatcher = new SlaWatcher(this, 'SlaWatcher', {
+      table: props.table,
+      serviceDesk: config.serviceDesk,
+      topicKey,
+      logRetention,
+      alertEmails: config.slaAlertEmails,
+    });
+
     this.monitoring = new Monitoring(this, 'Monitoring', {
       alarmEmail: config.alarmEmail,
       topicKey,
@@ -108,7 +128,20 @@ export class StatelessStack extends Stack {
         'An acknowledgement could not be sent: the client has no confirmation; check SES and the logs.',
       )
       .watchFunction(this.bounceRecorder)
-      .watchSendingReputation(config.bounceRateAlarmThreshold);
+      .watchSendingReputation(config.bounceRateAlarmThreshold)
+      .watchFunction(this.agentApi.handler)
+      .watchHttpApi(this.agentApi.api, AGENT_API_SERVICE_NAME)
+      .watchFunction(this.slaWatcher.handler)
+      .watchIntakeMetric(
+        this.slaWatcher.handler,
+        'SlaNotificationFailures',
+        'SLA alerts could not reach a desk: check SNS and the KMS key; the watcher retries them next round.',
+      )
+      .watchIntakeMetric(
+        this.slaWatcher.handler,
+        'SlaWatchErrors',
+        'The SLA watcher could not check some tickets: their warnings and breaches may be missed; read its logs.',
+      );
 
     new CfnOutput(this, 'IntakeFunctionName', { value: this.intake.function.functionName });
     new CfnOutput(this, 'IntakeLogGroupName', { value: this.intake.logGroup.logGroupName });
@@ -120,5 +153,30 @@ export class StatelessStack extends Stack {
       value: this.outboundMail.configurationSet.configurationSetName,
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
+    new CfnOutput(this, 'AgentPortalUrl', {
+      description: 'Agents portal and API (sign in with a Cognito account of the stateful stack)',
+      value: this.agentApi.portalUrl,
+    });
+    new CfnOutput(this, 'AgentPortalClientId', {
+      description: 'Cognito app client of the portal (public, authorization code with PKCE)',
+      value: this.agentApi.client.userPoolClientId,
+    });
+    new CfnOutput(this, 'AgentApiLogGroupName', { value: this.agentApi.handler.logGroup.logGroupName });
+    new CfnOutput(this, 'SlaWatcherLogGroupName', { value: this.slaWatcher.handler.logGroup.logGroupName });
+    for (const [deskId, topic] of Object.entries(this.slaWatcher.topics)) {
+      new CfnOutput(this, `SlaTopicArn${pascalCase(deskId)}`, {
+        description: `SLA alerts of desk ${deskId}: subscribe its mailbox, chat or on-call phone`,
+        value: topic.topicArn,
+      });
+    }
   }
+}
+
+/** nouvelle-caledonie → NouvelleCaledonie: output keys are alphanumeric. */
+function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
 }

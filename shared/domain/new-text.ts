@@ -40,12 +40,12 @@ export function findForwardedMessage(quotedText: string): { body: string; explic
   const lines = quotedText.replace(/\r\n?/gu, '\n').split('\n');
   const folded = foldLines(lines);
   for (let i = 0; i < folded.length; i++) {
-    const line = folded[i]!;
+    const line = folded.at(i)!;
     if (line.startsWith('>') || attributionLength(folded, i) > 0) return null;
     const marker = messageMarker(folded, i);
     if (!marker) continue;
     let start = i + marker.length;
-    while (start < folded.length && (folded[start] === '' || HEADER_LINE.test(folded[start]!))) start++;
+    while (start < folded.length && (folded.at(start) === '' || HEADER_LINE.test(folded.at(start)!))) start++;
     return {
       body: splitNewText(lines.slice(start).join('\n')).newText,
       explicitForward: marker.kind === 'forward',
@@ -84,13 +84,13 @@ function isQuotedLine(line: string): boolean {
   return /^\s*>/u.test(line);
 }
 
-function findHistoryStart(folded: readonly string[]): HistoryStart | null {
+function findHistoryStart(folded: FoldedLines): HistoryStart | null {
   for (let i = 0; i < folded.length; i++) {
     const attribution = attributionLength(folded, i);
     if (attribution > 0) return { index: i, length: attribution, kind: 'attribution' };
     const marker = messageMarker(folded, i);
     if (marker) return { index: i, length: marker.length, kind: marker.kind };
-    if (SIGNATURE_DELIMITER.test(folded[i]!) || MOBILE_FOOTER.test(folded[i]!)) {
+    if (SIGNATURE_DELIMITER.test(folded.at(i)!) || MOBILE_FOOTER.test(folded.at(i)!)) {
       return { index: i, length: 1, kind: 'signature' };
     }
   }
@@ -98,16 +98,41 @@ function findHistoryStart(folded: readonly string[]): HistoryStart | null {
 }
 
 /**
- * Lines folded once for the marker patterns. Markers are short lines: a longer line is folded only
- * as far as a marker could go, so a megabyte on one line costs no more than a normal mail.
+ * Lines folded for the marker patterns, each on first use: the scan stops at the first marker, so
+ * the lines below it (most of a long thread) are never folded. Markers are short lines: a longer
+ * line is folded only as far as a marker could go, so a megabyte on one line costs no more than a
+ * normal mail.
  */
-function foldLines(lines: readonly string[]): string[] {
-  return lines.map((line) => fold(line.length > MAX_MARKER_LINE ? line.slice(0, MAX_MARKER_LINE) : line));
+class FoldedLines {
+  private readonly folded: (string | undefined)[];
+
+  constructor(private readonly lines: readonly string[]) {
+    this.folded = new Array(lines.length);
+  }
+
+  get length(): number {
+    return this.lines.length;
+  }
+
+  at(i: number): string | undefined {
+    if (i < 0 || i >= this.lines.length) return undefined;
+    let folded = this.folded[i];
+    if (folded === undefined) {
+      const line = this.lines[i]!;
+      folded = fold(line.length > MAX_MARKER_LINE ? line.slice(0, MAX_MARKER_LINE) : line);
+      this.folded[i] = folded;
+    }
+    return folded;
+  }
+}
+
+function foldLines(lines: readonly string[]): FoldedLines {
+  return new FoldedLines(lines);
 }
 
 /** Number of lines (1 to 3) of an attribution starting at folded line i, or 0. */
-function attributionLength(folded: readonly string[], i: number): number {
-  const first = folded[i] ?? '';
+function attributionLength(folded: FoldedLines, i: number): number {
+  const first = folded.at(i) ?? '';
   if (first === '' || first.startsWith('>')) return 0;
   if (ATTRIBUTION_END.test(first) && first.length <= MAX_ATTRIBUTION) {
     if (ATTRIBUTION_START.test(first) || ATTRIBUTION_DETAIL.test(first)) return 1;
@@ -116,7 +141,7 @@ function attributionLength(folded: readonly string[], i: number): number {
   if (!ATTRIBUTION_START.test(first) || !ATTRIBUTION_DETAIL.test(first)) return 0;
   let joined = first;
   for (let k = 1; k <= 2 && i + k < folded.length; k++) {
-    const next = folded[i + k]!;
+    const next = folded.at(i + k)!;
     if (next === '' || next.startsWith('>')) return 0;
     joined = `${joined} ${next}`;
     if (joined.length > MAX_ATTRIBUTION) return 0;
@@ -127,10 +152,10 @@ function attributionLength(folded: readonly string[], i: number): number {
 
 /** A separator or header block that opens an earlier or forwarded message at folded line i. */
 function messageMarker(
-  folded: readonly string[],
+  folded: FoldedLines,
   i: number,
 ): { length: number; kind: 'forward' | 'original' } | null {
-  const line = folded[i] ?? '';
+  const line = folded.at(i) ?? '';
   const dashed = DASHED_SEPARATOR.exec(line);
   if (dashed) return { length: 1, kind: FORWARD_WORDS.test(dashed[1]!) ? 'forward' : 'original' };
   if (FORWARD_INTRO.test(line)) return { length: 1, kind: 'forward' };
@@ -142,17 +167,17 @@ function messageMarker(
 }
 
 /** `De : X` / `From: X` followed within four lines by `Envoyé :`, `Sent:`, `Date:`, `À :` or `Objet :`. */
-function isHeaderBlock(folded: readonly string[], i: number): boolean {
-  if (!FROM_LINE.test(folded[i] ?? '')) return false;
+function isHeaderBlock(folded: FoldedLines, i: number): boolean {
+  if (!FROM_LINE.test(folded.at(i) ?? '')) return false;
   for (let k = i + 1; k <= i + 4 && k < folded.length; k++) {
-    if (HEADER_LINE.test(folded[k]!) && !FROM_LINE.test(folded[k]!)) return true;
+    if (HEADER_LINE.test(folded.at(k)!) && !FROM_LINE.test(folded.at(k)!)) return true;
   }
   return false;
 }
 
-function nextNonEmpty(folded: readonly string[], from: number, maxSkip: number): number | null {
+function nextNonEmpty(folded: FoldedLines, from: number, maxSkip: number): number | null {
   for (let k = from; k < folded.length && k <= from + maxSkip; k++) {
-    if (folded[k] !== '') return k;
+    if (folded.at(k) !== '') return k;
   }
   return null;
 }

@@ -30,8 +30,12 @@ const HORIZONTAL_SPACE = /[^\S\n]/u;
 
 const REPLACEABLE = new RegExp(`[${Object.keys(CHAR_REPLACEMENTS).join('')}]`, 'giu');
 
+const NON_ASCII = /[^\p{ASCII}]/u;
+
 /** Folds one line or short string (a tag, a header value): same rules, no index map, trimmed. */
 export function fold(value: string): string {
+  // ASCII has no accents nor ligatures: only the backquote to replace (most lines of most mail).
+  if (!NON_ASCII.test(value)) return value.replaceAll('`', "'").toLowerCase().replace(/\s+/g, ' ').trim();
   return value
     .replace(REPLACEABLE, (ch) => CHAR_REPLACEMENTS[ch] ?? CHAR_REPLACEMENTS[ch.toLowerCase()] ?? ch)
     .normalize('NFD')
@@ -41,10 +45,33 @@ export function fold(value: string): string {
     .trim();
 }
 
-function foldChar(ch: string): string {
+function foldCharUncached(ch: string): string {
   const replaced = CHAR_REPLACEMENTS[ch] ?? CHAR_REPLACEMENTS[ch.toLowerCase()];
   if (replaced !== undefined) return replaced;
   return ch.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+}
+
+/**
+ * foldText folds one character at a time: normalising each one is what a long mail costs, and a
+ * mail uses a few dozen distinct characters, so each is folded once per process and remembered.
+ */
+const FOLDED_CHARS = new Map<string, string>();
+const MAX_REMEMBERED_CHARS = 4096;
+
+function foldChar(ch: string): string {
+  let folded = FOLDED_CHARS.get(ch);
+  if (folded === undefined) {
+    folded = foldCharUncached(ch);
+    if (FOLDED_CHARS.size < MAX_REMEMBERED_CHARS) FOLDED_CHARS.set(ch, folded);
+  }
+  return folded;
+}
+
+/** Same answer as HORIZONTAL_SPACE.test(ch), without a regular expression for the ASCII ones. */
+function isHorizontalSpace(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d && code !== 0x0a);
+  return HORIZONTAL_SPACE.test(ch);
 }
 
 /** A line shorter than this that ends with a line break was ended by the writer, not wrapped. */
@@ -67,7 +94,7 @@ export function foldText(source: string): FoldedText {
   for (const ch of source) {
     const at = index;
     index += ch.length;
-    if (ch === '\n' || ch === '\r' || HORIZONTAL_SPACE.test(ch)) {
+    if (ch === '\n' || ch === '\r' || isHorizontalSpace(ch)) {
       if (ch === '\n') {
         if (pendingBreaks === 0) lastLineLength = lineLength;
         pendingBreaks += 1;

@@ -15,6 +15,15 @@ import { deploymentFile, FIXTURES_DIR } from './synth';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 function parse(overrides: Parameters<typeof deploymentFile>[0]) {
   return () => parseDeploymentConfig(deploymentFile(overrides), FIXTURES_DIR, 'cdk.test.json');
 }
@@ -128,6 +137,48 @@ describe('Function: parseDeploymentConfig', () => {
     );
   });
 
+  it('names the agents sign-in domain exodata-agents-<stage> unless the file names it', () => {
+    expect(parse({ stage: 'staging', cognitoDomainPrefix: undefined })().cognitoDomainPrefix).toBe(
+      'exodata-agents-staging',
+    );
+    expect(parse({ cognitoDomainPrefix: 'support-exo-974' })().cognitoDomainPrefix).toBe('support-exo-974');
+  });
+
+  it.each([
+    ['Exodata-Agents', /lower-case letters, digits and dashes[\s\S]*at cognitoDomainPrefix/],
+    ['-exodata', /not starting or ending with a dash[\s\S]*at cognitoDomainPrefix/],
+    ['x'.repeat(64), /63 at most[\s\S]*at cognitoDomainPrefix/],
+    ['exodata-cognito', /Cognito refuses a domain prefix containing[\s\S]*at cognitoDomainPrefix/],
+    ['amazon-desk', /Cognito refuses a domain prefix containing[\s\S]*at cognitoDomainPrefix/],
+  ])('refuses the Cognito domain prefix %s', (cognitoDomainPrefix, message) => {
+    expect(parse({ cognitoDomainPrefix })).toThrow(message);
+  });
+
+  it('subscribes nobody to the SLA alerts unless the file lists addresses per desk', () => {
+    expect(parse({ slaAlertEmails: undefined })().slaAlertEmails).toEqual({});
+    expect(
+      parse({ slaAlertEmails: { martinique: ['n1@exodata.fr', 'n2@exodata.fr'] } })().slaAlertEmails,
+    ).toEqual({ martinique: ['n1@exodata.fr', 'n2@exodata.fr'] });
+  });
+
+  it('refuses SLA alert addresses for a desk that does not exist, naming the desks that do', () => {
+    const error = thrown(parse({ slaAlertEmails: { mayotte: ['m@exodata.fr'] } }));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toMatch(/slaAlertEmails names unknown desk\(s\) mayotte/);
+    expect((error as ConfigError).hint).toMatch(/reunion, martinique, guadeloupe, nouvelle-caledonie/);
+  });
+
+  it('refuses a desk address as an SLA alert subscriber: the alert would come back as a ticket', () => {
+    expect(parse({ slaAlertEmails: { reunion: ['Martinique@exodata.fr'] } })).toThrow(
+      /slaAlertEmails lists desk address\(es\) Martinique@exodata\.fr/,
+    );
+  });
+
+  it('refuses an SLA alert address that is not an address, or an empty list', () => {
+    expect(parse({ slaAlertEmails: { reunion: ['astreinte'] } })).toThrow(/slaAlertEmails\.reunion\[0\]/);
+    expect(parse({ slaAlertEmails: { reunion: [] } })).toThrow(/slaAlertEmails\.reunion/);
+  });
+
   it('says which file is missing when the service-desk configuration cannot be read', () => {
     expect(parse({ serviceDeskConfigFile: 'nowhere.json' })).toThrow(/cannot read .*nowhere\.json/);
   });
@@ -139,6 +190,10 @@ describe('Function: loadDeploymentConfig', () => {
     const config = loadDeploymentConfig(app.node, REPO_ROOT);
     expect(config.region).toBe('eu-west-3');
     expect(config.serviceDesk.desks).toHaveLength(4);
+    expect(config.cognitoDomainPrefix).toBe('exodata-agents-prod');
+    expect(Object.keys(config.slaAlertEmails).sort()).toEqual(
+      config.serviceDesk.desks.map((d) => d.id).sort(),
+    );
   });
 
   it('prefers an inline JSON configuration given with -c over the file', () => {

@@ -1,7 +1,9 @@
 import { CfnResource, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIntakeApp } from '../../infra/intake-app';
 import { deploymentConfig, type SynthesizedIntake, synthIntake, testApp } from './synth';
 
@@ -53,18 +55,54 @@ describe('Check: cdk-nag AwsSolutions', () => {
     expect(() => findings(stateless)).toThrow(/AwsSolutions-SQS2[\s\S]*Unencrypted/);
   });
 
+  let plain: SynthesizedIntake;
+  beforeAll(() => {
+    plain = synthIntake();
+  });
+
   it('acknowledges every finding with a specific reason and, for wildcards, the exact resources', () => {
-    const suppressions = suppressionsOf(synthIntake());
+    const suppressions = suppressionsOf(plain);
     const distinct = new Map(suppressions.map(({ rule }) => [JSON.stringify(rule), rule]));
     expect([...distinct.values()].map((rule) => rule.id).sort()).toEqual([
+      // agents API: GET /, GET /portal/{file}, GET /api/config and GET /api/health, one reason each
+      'AwsSolutions-APIG4',
+      'AwsSolutions-APIG4',
+      'AwsSolutions-APIG4',
+      'AwsSolutions-APIG4',
       'AwsSolutions-IAM5', // activation: ses:SetActiveReceiptRuleSet has no resource-level permission
-      'AwsSolutions-IAM5', // intake: objects under inbound/ and attachments/
-      'AwsSolutions-IAM5', // intake and bounce recorder: indexes of the ticket table
+      'AwsSolutions-IAM5', // intake and agent API: objects under inbound/ and attachments/
+      'AwsSolutions-IAM5', // intake, bounce recorder, agent API, SLA watcher: indexes of the ticket table
       'AwsSolutions-SQS3', // failure queues are themselves dead-letter queues
     ]);
     for (const rule of distinct.values()) {
       expect(rule.reason.length, rule.id).toBeGreaterThan(60);
       if (rule.id === 'AwsSolutions-IAM5') expect(rule.applies_to, rule.reason).toHaveLength(1);
     }
+  });
+
+  it('acknowledges a route without authorizer on that route alone, naming it in the reason', () => {
+    const publicRoutes = suppressionsOf(plain)
+      .filter(({ rule }) => rule.id === 'AwsSolutions-APIG4')
+      .map(({ path, rule }) => ({ path, reason: rule.reason }));
+    const routeKeys = ['GET /', 'GET /portal/{file}', 'GET /api/config', 'GET /api/health'];
+    expect(publicRoutes).toHaveLength(routeKeys.length);
+    for (const [index, key] of routeKeys.entries()) {
+      const { path, reason } = publicRoutes[index]!;
+      expect(path).toMatch(/^exodata-intake-test-stateless\/AgentApi\/Api\/GET--.*\/Resource$/);
+      expect(reason.startsWith(`${key} is public on purpose`), reason).toBe(true);
+    }
+    // No rule is acknowledged for a whole stack.
+    expect(plain.stateful.templateOptions.metadata?.cdk_nag).toBeUndefined();
+    expect(plain.stateless.templateOptions.metadata?.cdk_nag).toBeUndefined();
+  });
+
+  it('reports a new route without authorizer, so a public route is always a decision', () => {
+    const { stateless } = buildIntakeApp(testApp(), deploymentConfig());
+    stateless.agentApi.api.addRoutes({
+      path: '/api/export',
+      methods: [HttpMethod.GET],
+      integration: new HttpLambdaIntegration('Export', stateless.agentApi.handler.function),
+    });
+    expect(() => findings(stateless)).toThrow(/AwsSolutions-APIG4[\s\S]*GET--api--export/);
   });
 });

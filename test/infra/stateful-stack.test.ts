@@ -164,11 +164,68 @@ describe('Class: StatefulStack', () => {
     });
   });
 
+  describe('agents user pool', () => {
+    it('admits only accounts created by an administrator, with MFA by authenticator app and threat protection', () => {
+      const pool = resourceOf(synth.stateful$, 'AWS::Cognito::UserPool', 'AgentsUserPool');
+      expect(pool.props).toMatchObject({
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        MfaConfiguration: 'ON',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+        UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+        Policies: { PasswordPolicy: expect.objectContaining({ MinimumLength: 12, RequireSymbols: true }) },
+      });
+    });
+
+    it('keeps the agents accounts when the pool or the stack is deleted', () => {
+      synth.stateful$.hasResource('AWS::Cognito::UserPool', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+      });
+    });
+
+    it('has one group per desk id, which the agent API reads as the agent desks', () => {
+      const pool = resourceOf(synth.stateful$, 'AWS::Cognito::UserPool', 'AgentsUserPool');
+      const groups = Object.values(synth.stateful$.findResources('AWS::Cognito::UserPoolGroup')).map(
+        (g) => g.Properties,
+      );
+      expect(groups.map((g) => g.GroupName)).toEqual([
+        'reunion',
+        'martinique',
+        'guadeloupe',
+        'nouvelle-caledonie',
+      ]);
+      for (const group of groups) expect(group.UserPoolId).toEqual({ Ref: pool.id });
+    });
+
+    it('signs agents in on the configured Cognito domain prefix, exodata-agents-<stage> by default', () => {
+      const pool = resourceOf(synth.stateful$, 'AWS::Cognito::UserPool', 'AgentsUserPool');
+      expect(
+        resourceOf(synth.stateful$, 'AWS::Cognito::UserPoolDomain', 'AgentsUserPoolDomain').props,
+      ).toEqual({
+        Domain: 'exodata-agents-test',
+        UserPoolId: { Ref: pool.id },
+      });
+      const outputs = synth.stateful$.findOutputs('*');
+      expect(outputs.AgentUserPoolId!.Value).toEqual({ Ref: pool.id });
+      expect(JSON.stringify(outputs.AgentSignInDomain!.Value)).toContain('.auth.eu-west-1.amazoncognito.com');
+    });
+
+    it('holds no app client: the portal client, whose callback is the API URL, belongs to the stateless stack', () => {
+      synth.stateful$.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
+    });
+  });
+
   it('is protected against termination', () => {
     expect(synth.stateful.terminationProtection).toBe(true);
   });
 
   it('holds no function, so redeploying code never touches the data', () => {
     synth.stateful$.resourceCountIs('AWS::Lambda::Function', 0);
+  });
+
+  it('depends on no other stack, so it deploys first and alone', () => {
+    expect(synth.stateful.dependencies).toEqual([]);
+    expect(synth.stateless.dependencies).toEqual([synth.stateful]);
   });
 });

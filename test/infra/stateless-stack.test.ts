@@ -5,6 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ExodataFunction } from '../../infra/constructs/exodata-function';
 import { deploymentConfig, resourceOf, type SynthesizedIntake, synthIntake } from './synth';
 
+/** The logical-id parts of our four functions (ExodataFunction: <part>Function, <part>Logs, <part>Role…). */
+const FUNCTIONS = ['Intake', 'BounceRecorder', 'AgentApiHandler', 'SlaWatcherHandler'] as const;
+const DESK_IDS = ['reunion', 'martinique', 'guadeloupe', 'nouvelle-caledonie'];
+
 const DESKS = [
   'reunion@exodata.fr',
   'martinique@exodata.fr',
@@ -120,7 +124,7 @@ describe('Class: StatelessStack', () => {
 
   describe('functions', () => {
     it('run on Node.js 24 on arm64 with source maps enabled at run time', () => {
-      for (const part of ['IntakeFunction', 'BounceRecorderFunction']) {
+      for (const part of FUNCTIONS.map((f) => `${f}Function`)) {
         const fn = resourceOf(synth.stateless$, 'AWS::Lambda::Function', part);
         expect(fn.props).toMatchObject({
           Runtime: 'nodejs24.x',
@@ -167,7 +171,7 @@ describe('Class: StatelessStack', () => {
     });
 
     it('retry an asynchronous event twice within 6 hours, then park it in an encrypted queue', () => {
-      for (const part of ['Intake', 'BounceRecorder']) {
+      for (const part of ['Intake', 'BounceRecorder', 'SlaWatcherHandler']) {
         const queue = resourceOf(synth.stateless$, 'AWS::SQS::Queue', `${part}FailureQueue`);
         const config = resourceOf(synth.stateless$, 'AWS::Lambda::EventInvokeConfig', `${part}Function`);
         expect(config.props).toMatchObject({
@@ -192,7 +196,7 @@ describe('Class: StatelessStack', () => {
     });
 
     it('write their logs to their own log group with the configured retention', () => {
-      for (const part of ['Intake', 'BounceRecorder']) {
+      for (const part of FUNCTIONS) {
         const logs = resourceOf(synth.stateless$, 'AWS::Logs::LogGroup', `${part}Logs`);
         expect(logs.props.RetentionInDays).toBe(90);
         const fn = resourceOf(synth.stateless$, 'AWS::Lambda::Function', `${part}Function`);
@@ -285,6 +289,262 @@ describe('Class: StatelessStack', () => {
     });
   });
 
+  describe('agents API', () => {
+    function routes(): Record<
+      string,
+      { AuthorizationType?: string; AuthorizerId?: unknown; Target: unknown }
+    > {
+      return Object.fromEntries(
+        Object.values(synth.stateless$.findResources('AWS::ApiGatewayV2::Route')).map((r) => [
+          r.Properties.RouteKey,
+          r.Properties,
+        ]),
+      );
+    }
+
+    it('puts every /api route behind the JWT authorizer and leaves public only routes without ticket data', () => {
+      const authorizer = resourceOf(synth.stateless$, 'AWS::ApiGatewayV2::Authorizer', 'AgentApiAgents');
+      const byKey = Object.fromEntries(
+        Object.entries(routes()).map(([key, r]) => [key, r.AuthorizationType ?? 'NONE']),
+      );
+      expect(byKey).toEqual({
+        'ANY /api/{proxy+}': 'JWT',
+        'GET /': 'NONE',
+        'GET /portal/{file}': 'NONE',
+        'GET /api/config': 'NONE',
+        'GET /api/health': 'NONE',
+      });
+      expect(routes()['ANY /api/{proxy+}']!.AuthorizerId).toEqual({ Ref: authorizer.id });
+    });
+
+    it('accepts only access tokens of the agents pool issued to the portal client', () => {
+      const authorizer = resourceOf(synth.stateless$, 'AWS::ApiGatewayV2::Authorizer', 'AgentApiAgents');
+      const client = resourceOf(synth.stateless$, 'AWS::Cognito::UserPoolClient', 'AgentApiPortalClient');
+      expect(authorizer.props).toMatchObject({
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: { Audience: [{ Ref: client.id }] },
+      });
+      const issuer = JSON.stringify(authorizer.props.JwtConfiguration.Issuer);
+      expect(issuer).toContain('https://cognito-idp.eu-west-1.amazonaws.com/');
+      // The pool of the stateful stack, through a (weak) cross-stack reference.
+      expect(issuer).toMatch(/Fn::GetStackOutput.*exodata-intake-test-stateful.*AgentsUserPool/);
+    });
+
+    it('signs the portal in with a public client: authorization code with PKCE, back to the API URL', () => {
+      const client = resourceOf(synth.stateless$, 'AWS::Cognito::UserPoolClient', 'AgentApiPortalClient');
+      const portalUrl = synth.stateless$.findOutputs('AgentPortalUrl').AgentPortalUrl!.Value;
+      expect(client.props).toMatchObject({
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthScopes: ['openid', 'email', 'profile'],
+        GenerateSecret: false,
+        SupportedIdentityProviders: ['COGNITO'],
+        AccessTokenValidity: 60,
+        PreventUserExistenceErrors: 'ENABLED',
+        EnableTokenRevocation: true,
+        CallbackURLs: [portalUrl],
+        LogoutURLs: [portalUrl],
+      });
+      expect(JSON.stringify(client.props.UserPoolId)).toMatch(/exodata-intake-test-stateful.*AgentsUserPool/);
+    });
+
+    it('sends every route to the agent-api function', () => {
+      const api = resourceOf(synth.stateless$, 'AWS::ApiGatewayV2::Api', 'AgentApi');
+      const integration = resourceOf(synth.stateless$, 'AWS::ApiGatewayV2::Integration', 'AgentApi');
+      const fn = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'AgentApiHandlerFunction');
+      expect(integration.props).toMatchObject({
+        ApiId: { Ref: api.id },
+        IntegrationType: 'AWS_PROXY',
+        IntegrationUri: { 'Fn::GetAtt': [fn.id, 'Arn'] },
+        PayloadFormatVersion: '2.0',
+      });
+      for (const route of Object.values(routes()))
+        expect(route.Target).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integration.id }]] });
+      // No CORS: the portal is served by the same origin, browsers refuse every other one.
+      expect(api.props.CorsConfiguration).toBeUndefined();
+    });
+
+    it('logs every request and throttles the $default stage', () => {
+      const stage = resourceOf(synth.stateless$, 'AWS::ApiGatewayV2::Stage', 'AgentApiStage');
+      const logs = resourceOf(synth.stateless$, 'AWS::Logs::LogGroup', 'AgentApiAccessLogs');
+      expect(stage.props).toMatchObject({
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+        AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [logs.id, 'Arn'] } },
+      });
+      expect(logs.props.RetentionInDays).toBe(90);
+    });
+
+    it('gives the agent-api function its sign-in settings and answers within the 30 s of API Gateway', () => {
+      const { props } = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'AgentApiHandlerFunction');
+      const client = resourceOf(synth.stateless$, 'AWS::Cognito::UserPoolClient', 'AgentApiPortalClient');
+      const env = props.Environment.Variables;
+      expect(Object.keys(env).sort()).toEqual(
+        [
+          'ATTACHMENTS_PREFIX',
+          'COGNITO_CLIENT_ID',
+          'COGNITO_DOMAIN',
+          'LOG_LEVEL',
+          'MAX_ATTACHMENT_BYTES',
+          'NODE_OPTIONS',
+          'POWERTOOLS_METRICS_NAMESPACE',
+          'POWERTOOLS_SERVICE_NAME',
+          'RAW_MAIL_BUCKET',
+          'RAW_MAIL_PREFIX',
+          'SERVICE_DESK_CONFIG',
+          'TABLE_NAME',
+        ].sort(),
+      );
+      expect(env).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'exodata-agent-api',
+        RAW_MAIL_PREFIX: 'inbound/',
+        ATTACHMENTS_PREFIX: 'attachments/',
+        MAX_ATTACHMENT_BYTES: '26214400',
+        COGNITO_CLIENT_ID: { Ref: client.id },
+      });
+      expect(JSON.stringify(env.COGNITO_DOMAIN)).toMatch(
+        /^\{"Fn::Join":\["",\["https:\/\/",.*AgentsUserPoolDomain.*"\.auth\.eu-west-1\.amazoncognito\.com"\]\]\}$/,
+      );
+      expect(JSON.parse(env.SERVICE_DESK_CONFIG).desks.map((d: { id: string }) => d.id)).toEqual(DESK_IDS);
+      expect(props.Timeout).toBeLessThan(30);
+      expect(props.MemorySize).toBe(1024);
+    });
+
+    it('is called synchronously: no retries, no failure queue', () => {
+      const configs = Object.keys(synth.stateless$.findResources('AWS::Lambda::EventInvokeConfig'));
+      expect(configs.filter((id) => id.includes('AgentApi'))).toEqual([]);
+      expect(
+        Object.keys(synth.stateless$.findResources('AWS::SQS::Queue')).filter((id) =>
+          id.includes('AgentApi'),
+        ),
+      ).toEqual([]);
+    });
+
+    it('may read raw mail and attachments, write only attachments, and neither send mail nor publish', () => {
+      const statements = statementsOf(synth, 'AgentApiHandler');
+      const actions = actionsOf(statements);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem']));
+      expect(actions.filter((a) => /^(ses|sns|kms):/.test(a))).toEqual([]);
+      const resourceOfAction = (action: string) =>
+        JSON.stringify(statements.find((s) => s.Action === action)!.Resource);
+      expect(resourceOfAction('s3:GetObject')).toMatch(/"\/inbound\/\*"/);
+      expect(resourceOfAction('s3:GetObject')).toMatch(/"\/attachments\/\*"/);
+      expect(resourceOfAction('s3:PutObject')).toMatch(/"\/attachments\/\*"/);
+      expect(resourceOfAction('s3:PutObject')).not.toMatch(/inbound/);
+    });
+  });
+
+  describe('SLA watcher', () => {
+    function deskTopics() {
+      return DESK_IDS.map((desk) => ({
+        desk,
+        topic: resourceOf(synth.stateless$, 'AWS::SNS::Topic', `SlaWatcherDesk${desk.replaceAll('-', '')}`),
+      }));
+    }
+
+    it('runs a round every 5 minutes and drops a round older than one period', () => {
+      const rule = resourceOf(synth.stateless$, 'AWS::Events::Rule', 'SlaWatcherSchedule');
+      const fn = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'SlaWatcherHandlerFunction');
+      expect(rule.props).toMatchObject({
+        ScheduleExpression: 'rate(5 minutes)',
+        State: 'ENABLED',
+        Targets: [
+          {
+            Arn: { 'Fn::GetAtt': [fn.id, 'Arn'] },
+            RetryPolicy: { MaximumEventAgeInSeconds: 300, MaximumRetryAttempts: 1 },
+          },
+        ],
+      });
+      synth.stateless$.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        Principal: 'events.amazonaws.com',
+        FunctionName: { 'Fn::GetAtt': [fn.id, 'Arn'] },
+        SourceArn: { 'Fn::GetAtt': [rule.id, 'Arn'] },
+      });
+    });
+
+    it('alerts each desk on its own topic, encrypted with the notification key and TLS-only', () => {
+      const key = resourceOf(synth.stateless$, 'AWS::KMS::Key', 'NotificationKey');
+      for (const { desk, topic } of deskTopics()) {
+        expect(topic.props).toEqual(
+          expect.objectContaining({
+            DisplayName: `Exodata SLA ${desk}`,
+            KmsMasterKeyId: { 'Fn::GetAtt': [key.id, 'Arn'] },
+          }),
+        );
+        synth.stateless$.hasResourceProperties('AWS::SNS::TopicPolicy', {
+          Topics: [{ Ref: topic.id }],
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            ]),
+          },
+        });
+      }
+    });
+
+    it('tells the watcher which topic is whose desk', () => {
+      const { props } = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'SlaWatcherHandlerFunction');
+      const arns = JSON.stringify(props.Environment.Variables.SLA_TOPIC_ARNS);
+      for (const { desk, topic } of deskTopics())
+        expect(arns).toContain(`\\"${desk}\\":\\"",{"Ref":"${topic.id}"}`);
+      expect(props.Environment.Variables.POWERTOOLS_SERVICE_NAME).toBe('exodata-sla-watcher');
+    });
+
+    it('may publish to the desk topics only, with the notification key, and use no bucket nor SES', () => {
+      const statements = statementsOf(synth, 'SlaWatcherHandler');
+      const key = resourceOf(synth.stateless$, 'AWS::KMS::Key', 'NotificationKey');
+      expect(statements.find((s) => s.Action === 'sns:Publish')!.Resource).toEqual(
+        expect.arrayContaining(deskTopics().map(({ topic }) => ({ Ref: topic.id }))),
+      );
+      expect(statements.find((s) => s.Action === 'sns:Publish')!.Resource).toHaveLength(DESK_IDS.length);
+      expect(statements.find((s) => actionsOf([s]).includes('kms:GenerateDataKey'))).toMatchObject({
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        Resource: { 'Fn::GetAtt': [key.id, 'Arn'] },
+      });
+      const actions = actionsOf(statements);
+      expect(actions).toContain('dynamodb:ConditionCheckItem');
+      expect(actions.filter((a) => a.startsWith('s3:') || a.startsWith('ses:'))).toEqual([]);
+    });
+
+    it('subscribes the configured addresses to their desk topic, and no one else', () => {
+      const reunion = deskTopics().find((t) => t.desk === 'reunion')!.topic;
+      const subscriptions = Object.values(synth.stateless$.findResources('AWS::SNS::Subscription'))
+        .map((s) => s.Properties)
+        .filter((s) => s.Protocol === 'email' && s.Endpoint !== 'astreinte@exodata.fr');
+      expect(subscriptions).toEqual([
+        expect.objectContaining({ Endpoint: 'astreinte-reunion@exodata.fr', TopicArn: { Ref: reunion.id } }),
+      ]);
+    });
+  });
+
+  describe('outputs', () => {
+    it('give the portal URL, its client, the new log groups and each desk SLA topic', () => {
+      const outputs = synth.stateless$.findOutputs('*');
+      expect(Object.keys(outputs)).toEqual(
+        expect.arrayContaining([
+          'AgentPortalUrl',
+          'AgentPortalClientId',
+          'AgentApiLogGroupName',
+          'SlaWatcherLogGroupName',
+          'SlaTopicArnReunion',
+          'SlaTopicArnMartinique',
+          'SlaTopicArnGuadeloupe',
+          'SlaTopicArnNouvelleCaledonie',
+        ]),
+      );
+      const api = resourceOf(synth.stateless$, 'AWS::ApiGatewayV2::Api', 'AgentApi');
+      expect(outputs.AgentPortalUrl!.Value).toEqual({
+        'Fn::Join': [
+          '',
+          ['https://', { Ref: api.id }, '.execute-api.eu-west-1.', { Ref: 'AWS::URLSuffix' }, '/'],
+        ],
+      });
+    });
+  });
+
   describe('alarms', () => {
     function alarm(namePart: string) {
       const found = Object.values(synth.stateless$.findResources('AWS::CloudWatch::Alarm')).filter((a) =>
@@ -294,8 +554,8 @@ describe('Class: StatelessStack', () => {
       return found[0]!.Properties;
     }
 
-    it('alarm on errors, throttles and a parked event of each function', () => {
-      for (const service of ['exodata-intake', 'exodata-bounce-recorder']) {
+    it('alarm on errors, throttles and a parked event of each asynchronous function', () => {
+      for (const service of ['exodata-intake', 'exodata-bounce-recorder', 'exodata-sla-watcher']) {
         expect(alarm(`${service}-errors`)).toMatchObject({
           MetricName: 'Errors',
           Namespace: 'AWS/Lambda',
@@ -306,6 +566,42 @@ describe('Class: StatelessStack', () => {
           MetricName: 'ApproximateNumberOfMessagesVisible',
           Namespace: 'AWS/SQS',
           Threshold: 1,
+        });
+      }
+    });
+
+    it('alarm on errors and throttles of the agent API, which has no failure queue', () => {
+      expect(alarm('exodata-agent-api-errors')).toMatchObject({ MetricName: 'Errors', Threshold: 1 });
+      expect(alarm('exodata-agent-api-throttles')).toMatchObject({ MetricName: 'Throttles', Threshold: 1 });
+      const names = Object.values(synth.stateless$.findResources('AWS::CloudWatch::Alarm')).map((a) =>
+        String(a.Properties.AlarmName),
+      );
+      expect(names.filter((n) => n.includes('agent-api-failure-queue'))).toEqual([]);
+    });
+
+    it('alarm on server errors of the agents HTTP API, which the function Errors metric does not see', () => {
+      const api = resourceOf(synth.stateless$, 'AWS::ApiGatewayV2::Api', 'AgentApi');
+      expect(alarm('exodata-agent-api-5xx')).toMatchObject({
+        Namespace: 'AWS/ApiGateway',
+        MetricName: '5xx',
+        Dimensions: [{ Name: 'ApiId', Value: { Ref: api.id } }],
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 5,
+      });
+    });
+
+    it('alarm on the first SLA alert that could not be published and the first ticket the watcher could not check', () => {
+      for (const [suffix, metric] of [
+        ['sla-notification-failures', 'SlaNotificationFailures'],
+        ['sla-watch-errors', 'SlaWatchErrors'],
+      ]) {
+        expect(alarm(`exodata-sla-watcher-${suffix}`)).toMatchObject({
+          Namespace: 'Exodata/Intake',
+          MetricName: metric,
+          Dimensions: [{ Name: 'service', Value: 'exodata-sla-watcher' }],
+          Threshold: 1,
+          TreatMissingData: 'notBreaching',
         });
       }
     });
@@ -340,7 +636,9 @@ describe('Class: StatelessStack', () => {
         TopicArn: { Ref: topic.id },
       });
       const alarms = Object.values(synth.stateless$.findResources('AWS::CloudWatch::Alarm'));
-      expect(alarms).toHaveLength(10);
+      // intake 5 (errors, throttles, queue, quarantined, acknowledgements), bounce recorder 3, SES 2,
+      // agent API 3 (errors, throttles, 5xx), SLA watcher 5 (errors, throttles, queue, 2 metrics).
+      expect(alarms).toHaveLength(18);
       for (const a of alarms) {
         expect(a.Properties.AlarmActions).toEqual([{ Ref: topic.id }]);
         expect(a.Properties.OKActions).toEqual([{ Ref: topic.id }]);

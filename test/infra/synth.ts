@@ -24,6 +24,7 @@ export function deploymentFile(
     receiptRuleSet: { mode: 'activate', name: 'exodata-intake-test' },
     alarmEmail: 'astreinte@exodata.fr',
     logRetentionDays: 90,
+    slaAlertEmails: { reunion: ['astreinte-reunion@exodata.fr'] },
     ...overrides,
   };
 }

@@ -129,13 +129,20 @@ function readAttachment(
   keepBody: boolean,
   on: { done: (attachment: CollectedAttachment) => void; failed: (cause: unknown) => void },
 ): void {
-  const chunks: Buffer[] = [];
   const hash = createHash('sha256');
   let size = 0;
+  let body = keepBody ? Buffer.allocUnsafe(64 * 1024) : null;
   attachment.content.on('data', (chunk: Buffer) => {
-    size += chunk.length;
     hash.update(chunk);
-    if (keepBody) chunks.push(chunk);
+    if (body) {
+      if (size + chunk.length > body.length) {
+        const grown = Buffer.allocUnsafe(Math.max(body.length * 2, size + chunk.length));
+        body.copy(grown, 0, 0, size);
+        body = grown;
+      }
+      chunk.copy(body, size);
+    }
+    size += chunk.length;
   });
   attachment.content.on('error', on.failed);
   attachment.content.on('end', () => {
@@ -147,7 +154,7 @@ function readAttachment(
       related: attachment.related === true,
       size,
       sha256: hash.digest('hex'),
-      content: keepBody ? Buffer.concat(chunks, size) : null,
+      content: body ? body.subarray(0, size) : null,
     });
     attachment.release?.();
   });

@@ -1,0 +1,114 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context } from 'aws-lambda';
+import {
+  receiptFromSes,
+  SesReceiptEventSchema,
+  type SesReceiptRecord,
+} from '../../shared/adapters/aws/ses-inbound-event';
+import { InputError, TransientError } from '../../shared/domain/errors';
+import {
+  type IntakeDependencies,
+  type IntakeOptions,
+  type IntakeResult,
+  intakeEmail,
+} from '../../shared/use-cases/intake-email';
+import { INTAKE_METRICS, metricsOf } from './intake-metrics';
+
+export type Telemetry = { logger: Logger; metrics: Metrics };
+
+/**
+ * SES receipt event → for each record: raw mail from S3 → intakeEmail → one log line and the
+ * metrics. Any failure is thrown: Lambda retries the event (every step is idempotent) and, when the
+ * retries are spent, sends it to the on-failure destination for `exo-intake redrive`.
+ */
+export function createIntakeHandler(deps: IntakeDependencies, telemetry: Telemetry) {
+  return async (event: unknown, context?: Context): Promise<IntakeResult[]> => {
+    if (context) telemetry.logger.addContext(context);
+    const parsed = SesReceiptEventSchema.safeParse(event);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      telemetry.logger.error('not an SES receipt event', { issues });
+      throw new InputError(
+        `the intake was invoked with something that is not an SES receipt event: ${issues}`,
+        {
+          hint: 'only the SES receipt rule should invoke this function',
+        },
+      );
+    }
+    try {
+      const results: IntakeResult[] = [];
+      for (const record of parsed.data.Records) results.push(await processRecord(record, deps, telemetry));
+      return results;
+    } finally {
+      telemetry.metrics.publishStoredMetrics();
+    }
+  };
+}
+
+export async function processRecord(
+  record: SesReceiptRecord,
+  deps: IntakeDependencies,
+  { logger, metrics }: Telemetry,
+): Promise<IntakeResult> {
+  logger.appendKeys({ sesMessageId: record.ses.mail.messageId });
+  try {
+    const result = await runSesRecord(record, deps);
+    logger.appendKeys({ reference: result.reference ?? undefined });
+    logger.info(`intake ${result.outcome}`, { result });
+    for (const name of metricsOf(result)) metrics.addMetric(name, MetricUnit.Count, 1);
+    return result;
+  } catch (error) {
+    await recordFailure(record, deps, error);
+    const transient = error instanceof TransientError;
+    metrics.addMetric(
+      transient ? INTAKE_METRICS.transientFailures : INTAKE_METRICS.intakeFailures,
+      MetricUnit.Count,
+      1,
+    );
+    logger.error(transient ? 'intake failed, will be retried' : 'intake failed', {
+      error: error as Error,
+      transient,
+    });
+    throw error;
+  } finally {
+    logger.removeKeys(['sesMessageId', 'reference']);
+  }
+}
+
+/** One SES receipt record through the intake: its raw mail from S3 (SES wrote it there first), then the use case. */
+export async function runSesRecord(
+  record: SesReceiptRecord,
+  deps: IntakeDependencies,
+  options: IntakeOptions = {},
+): Promise<IntakeResult> {
+  const receipt = receiptFromSes(record);
+  const raw = await deps.rawMail.get(deps.rawMail.keyFor(receipt));
+  return intakeEmail(raw, receipt, deps, options);
+}
+
+/**
+ * Best effort, so that `exo-intake reprocess --delivery` finds the receipt of a message whose intake
+ * failed; a later successful run (Lambda's retry, a redrive) writes the delivery's real outcome over it.
+ */
+async function recordFailure(
+  record: SesReceiptRecord,
+  deps: IntakeDependencies,
+  error: unknown,
+): Promise<void> {
+  const receipt = receiptFromSes(record);
+  await deps.tickets
+    .putDelivery({
+      channel: receipt.channel,
+      deliveryId: receipt.deliveryId,
+      outcome: 'failed',
+      reference: null,
+      deskId: null,
+      messageId: null,
+      rawKey: deps.rawMail.keyFor(receipt),
+      receipt,
+      error: (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 1000),
+      at: deps.clock.now().toISOString(),
+    })
+    .catch(() => {});
+}

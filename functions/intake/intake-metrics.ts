@@ -1,0 +1,63 @@
+import type { IntakeResult } from '../../shared/use-cases/intake-email';
+
+/** Metric names in the Exodata/Intake namespace (docs/operations.md lists the alarms on them). */
+export const INTAKE_METRICS = {
+  ticketsCreated: 'TicketsCreated',
+  followUps: 'FollowUps',
+  ticketsReopened: 'TicketsReopened',
+  suspended: 'Suspended',
+  quarantined: 'Quarantined',
+  loopsIgnored: 'LoopsIgnored',
+  duplicates: 'DuplicateDeliveries',
+  acknowledgementsSent: 'AcknowledgementsSent',
+  acknowledgementsSuppressed: 'AcknowledgementsSuppressed',
+  acknowledgementsFailed: 'AcknowledgementsFailed',
+  acknowledgementsUnconfirmed: 'AcknowledgementsUnconfirmed',
+  intakeFailures: 'IntakeFailures',
+  transientFailures: 'IntakeTransientFailures',
+} as const;
+
+export type IntakeMetricName = (typeof INTAKE_METRICS)[keyof typeof INTAKE_METRICS];
+
+/** The counts one intake result adds: each effect is counted by the run that made it, once. */
+export function metricsOf(result: IntakeResult): IntakeMetricName[] {
+  const out: IntakeMetricName[] = [];
+  switch (result.outcome) {
+    case 'ticket-created':
+      out.push(INTAKE_METRICS.ticketsCreated);
+      break;
+    case 'follow-up':
+      out.push(INTAKE_METRICS.followUps);
+      break;
+    case 'reopened':
+      out.push(INTAKE_METRICS.followUps, INTAKE_METRICS.ticketsReopened);
+      break;
+    case 'suspended':
+      out.push(INTAKE_METRICS.suspended);
+      break;
+    case 'quarantined':
+      out.push(INTAKE_METRICS.quarantined);
+      break;
+    case 'loop-ignored':
+      out.push(INTAKE_METRICS.loopsIgnored);
+      break;
+    case 'duplicate':
+      out.push(INTAKE_METRICS.duplicates);
+      break;
+  }
+  switch (result.acknowledgementChanged) {
+    case 'sent':
+      out.push(INTAKE_METRICS.acknowledgementsSent);
+      break;
+    case 'suppressed':
+      out.push(INTAKE_METRICS.acknowledgementsSuppressed);
+      break;
+    case 'failed':
+      out.push(INTAKE_METRICS.acknowledgementsFailed);
+      break;
+    case 'unconfirmed':
+      out.push(INTAKE_METRICS.acknowledgementsUnconfirmed);
+      break;
+  }
+  return out;
+}

@@ -1,0 +1,177 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { sesMessageIdDomain } from '../../shared/adapters/aws/ses-mail-sender';
+import { loadServiceDeskConfig } from '../../shared/adapters/local/config-files';
+import { readSesEmulatorStore } from '../../shared/adapters/local/services/ses-emulator';
+import {
+  SmtpRefusedError,
+  type SmtpSendResult,
+  sendToListener,
+} from '../../shared/adapters/local/smtp-client';
+import { readStackFile, type StackFile } from '../../shared/adapters/local/stack-file';
+import { ExodataError } from '../../shared/domain/errors';
+import { deskById, type ServiceDeskConfig } from '../../shared/domain/service-desk-config';
+import { TicketSchema } from '../../shared/domain/ticket';
+import { LOCAL_DEFAULTS } from '../../shared/wiring/local';
+import { table } from '../cli/local-stack-flags';
+import {
+  type DemoEmail,
+  declaredPriority,
+  englishRequest,
+  followUp,
+  OUTAGE,
+  outage,
+  outOfOffice,
+} from './demo-emails';
+
+/**
+ * `npm run demo`: five realistic emails through the SMTP listener of a running `npm start` (a
+ * critical outage, a declared priority, a reply to the first acknowledgement, an out-of-office, an
+ * English request), then the tickets they made and where to read the acknowledgements.
+ */
+const out = (text = '') => process.stdout.write(`${text}\n`);
+
+async function main(): Promise<number> {
+  const dataDir = process.env.EXO_DATA_DIR ?? LOCAL_DEFAULTS.dataDir;
+  const stack = await readStackFile(dataDir);
+  if (!stack) {
+    out(`npm run demo: no running local stack found (no live ${dataDir}/stack.json).`);
+    out('Start it in another terminal with `npm start`, wait for its banner, then run `npm run demo` again.');
+    return 1;
+  }
+  const config = await loadServiceDeskConfig(process.env.EXO_CONFIG);
+  out(`Sending 5 emails to smtp://${stack.smtp.host}:${stack.smtp.port} (watch the \`npm start\` console)\n`);
+
+  const references: string[] = [];
+  const first = await send(stack, 1, outage());
+  const outageRef = referenceIn(first);
+  if (outageRef) references.push(outageRef);
+
+  const second = await send(stack, 2, declaredPriority());
+  const secondRef = referenceIn(second);
+  if (secondRef) references.push(secondRef);
+
+  if (outageRef) {
+    const ackId = await acknowledgementMessageId(stack, outageRef);
+    if (ackId) await send(stack, 3, followUp(outageRef, ackId, first?.messageId ?? null));
+    else out(`3. skipped: no acknowledgement of ${outageRef} found in the SES emulator`);
+  } else {
+    out('3. skipped: the first email made no ticket');
+  }
+
+  await send(stack, 4, outOfOffice());
+  const fifth = referenceIn(await send(stack, 5, englishRequest()));
+  if (fifth) references.push(fifth);
+
+  if (references.length === 0) {
+    out(
+      '\nNo ticket was made: the `npm start` console says why (a 451 means "try again": run the demo again).',
+    );
+    return 1;
+  }
+  out('\nTickets made by this demo:\n');
+  out(await ticketTable(stack, config, references));
+  out(
+    `Acknowledgements: open ${stack.endpoints.sesViewer} (SES emulator viewer; ${OUTAGE.from} and the others).`,
+  );
+  if (stack.endpoints.api) out(`Agent portal: ${stack.endpoints.api}/ (dev login: any name, any desk)`);
+  out('Raw mail, tickets and the audit trail are kept under the data directory until you delete it.');
+  return 0;
+}
+
+async function send(stack: StackFile, n: number, email: DemoEmail): Promise<SmtpSendResult | null> {
+  out(`${n}. ${email.title}`);
+  out(`   expected: ${email.expect}`);
+  try {
+    const result = await sendToListener(stack.smtp, email.message);
+    out(`   listener: ${result.response}\n`);
+    return result;
+  } catch (error) {
+    const why = error instanceof SmtpRefusedError ? error.response : describe(error);
+    out(`   listener refused it: ${why}\n`);
+    return null;
+  }
+}
+
+function referenceIn(result: SmtpSendResult | null): string | null {
+  return result ? (/EXO-\d{4}-\d{6}/.exec(result.response)?.[0] ?? null) : null;
+}
+
+/**
+ * The Message-ID the client's mail program would answer: the acknowledgement as SES (here its
+ * emulator) delivered it, `<MessageId@REGION.amazonses.com>`.
+ */
+async function acknowledgementMessageId(stack: StackFile, reference: string): Promise<string | null> {
+  const sent = await readSesEmulatorStore(stack.endpoints.ses);
+  const ack = sent.findLast((m) => m.subject.startsWith(`[${reference}]`));
+  return ack ? `<${ack.messageId}@${sesMessageIdDomain(stack.region)}>` : null;
+}
+
+/** The tickets as an agent sees them: through the agent API, signed in with the local dev login. */
+async function ticketTable(
+  stack: StackFile,
+  config: ServiceDeskConfig,
+  references: string[],
+): Promise<string> {
+  const api = stack.endpoints.api;
+  if (!api) return '(the agent API is not running: no ticket to show)\n';
+  const login = await fetch(`${api}/api/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ agent: 'demo', desk: config.desks.map((d) => d.id) }),
+  });
+  if (!login.ok) throw new Error(`agent API dev login: HTTP ${login.status}`);
+  const { token } = z.object({ token: z.string() }).parse(await login.json());
+  const rows: string[][] = [];
+  for (const reference of references) {
+    const res = await fetch(`${api}/api/tickets/${reference}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (!res.ok) throw new Error(`agent API GET /api/tickets/${reference}: HTTP ${res.status}`);
+    const { ticket, messages } = TicketViewSchema.parse(await res.json());
+    rows.push([
+      ticket.reference,
+      ticket.desk,
+      ticket.client.name ?? 'unknown client',
+      `${ticket.priority.level} (${ticket.priority.source})`,
+      deskTime(ticket.gtiDueAt, ticket.desk, config),
+      deskTime(ticket.gtrDueAt, ticket.desk, config),
+      String(messages.length),
+      ticket.acknowledgement.state,
+    ]);
+  }
+  return table(
+    ['reference', 'desk', 'client', 'priority', 'GTI (desk time)', 'GTR (desk time)', 'msgs', 'ack'],
+    rows,
+  );
+}
+
+/** The part of GET /api/tickets/{ref} the demo prints. */
+const TicketViewSchema = z.object({
+  ticket: TicketSchema.pick({
+    reference: true,
+    desk: true,
+    client: true,
+    priority: true,
+    gtiDueAt: true,
+    gtrDueAt: true,
+    acknowledgement: true,
+  }),
+  messages: z.array(z.unknown()),
+});
+
+function deskTime(iso: string, deskId: string, config: ServiceDeskConfig): string {
+  const desk = deskById(config, deskId);
+  const local = DateTime.fromISO(iso, { zone: desk?.timeZone ?? 'UTC' });
+  return local.setLocale('fr-FR').toFormat('ccc d LLL HH:mm');
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ExodataError) return error.toUserMessage();
+  return error instanceof Error ? error.message : String(error);
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  process.stderr.write(`npm run demo: ${describe(error)}\n`);
+  return 1;
+});

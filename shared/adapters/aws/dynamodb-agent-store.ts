@@ -1,0 +1,235 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { TransientError } from '../../domain/errors';
+import type { DeskId } from '../../domain/service-desk-config';
+import {
+  type AuditEvent,
+  AuditEventSchema,
+  type Ticket,
+  type TicketMessage,
+  TicketMessageSchema,
+  TicketSchema,
+  type TicketStatus,
+} from '../../domain/ticket';
+import type {
+  AgentTicketStore,
+  SlaAlertMarker,
+  TicketUpdate,
+  TicketView,
+} from '../../ports/agent-ticket-store';
+import { type SuspendedMessage, SuspendedMessageSchema } from '../../ports/ticket-store';
+import { asIntakeFailure, awsCall } from './aws-errors';
+import { keys, queuePartition, SUSPENDED_LIST_PREFIX } from './dynamodb-keys';
+import { TABLE_SCHEMA } from './dynamodb-table';
+import { eventItem, ticketItem } from './dynamodb-ticket-store';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** One queue partition never holds more than this many tickets in a read: beyond, the queue says "truncated". */
+const MAX_TICKETS_PER_PARTITION = 2000;
+const DAY_SECONDS = 24 * 60 * 60;
+/** An alert marker only matters while its ticket is open; a year covers any GTR. */
+const ALERT_TTL_SECONDS = 400 * DAY_SECONDS;
+
+/**
+ * SLA alert markers live in the ticket's item collection, beside its MSG# and EVENT# items:
+ * `ALERT#<clock>#<threshold>#<dueAt>`. A re-targeted deadline (priority change, resume) gets new markers.
+ */
+export function alertKey(marker: Pick<SlaAlertMarker, 'reference' | 'clock' | 'threshold' | 'dueAt'>) {
+  return {
+    pk: keys.ticket(marker.reference).pk,
+    sk: `ALERT#${marker.clock}#${marker.threshold}#${marker.dueAt}`,
+  };
+}
+
+/** The agents' side of the intake's single table (docs/agents.md, docs/table-design.md). */
+export class DynamoDbAgentStore implements AgentTicketStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async listTickets(
+    desks: readonly DeskId[],
+    statuses: readonly TicketStatus[],
+  ): Promise<{ tickets: Ticket[]; truncated: boolean }> {
+    const partitions = desks.flatMap((desk) => statuses.map((status) => queuePartition(desk, status)));
+    const pages = await Promise.all(
+      partitions.map((partition) =>
+        this.queryAll(
+          {
+            IndexName: TABLE_SCHEMA.gsi1.indexName,
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': partition },
+          },
+          MAX_TICKETS_PER_PARTITION,
+        ),
+      ),
+    );
+    const tickets = pages.flatMap((p) => p.items).map((item) => TicketSchema.parse(item));
+    return { tickets, truncated: pages.some((p) => p.truncated) };
+  }
+
+  async getTicket(reference: string): Promise<Ticket | null> {
+    const out = await awsCall(`reading ticket ${reference}`, () =>
+      this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.ticket(reference), ConsistentRead: true }),
+      ),
+    );
+    return out.Item ? TicketSchema.parse(out.Item) : null;
+  }
+
+  async getTicketView(reference: string): Promise<TicketView | null> {
+    // The whole item collection in one consistent query: ticket (#TICKET), ALERT#, EVENT#, MSG#.
+    const { items } = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.ticket(reference).pk },
+      ConsistentRead: true,
+    });
+    const ticketItem = items.find((item) => item.sk === keys.ticket(reference).sk);
+    if (!ticketItem) return null;
+    const messages: TicketMessage[] = [];
+    const events: AuditEvent[] = [];
+    for (const item of items) {
+      const sk = String(item.sk);
+      if (sk.startsWith('MSG#')) messages.push(TicketMessageSchema.parse(item));
+      else if (sk.startsWith('EVENT#')) events.push(AuditEventSchema.parse(item));
+    }
+    return { ticket: TicketSchema.parse(ticketItem), messages, events };
+  }
+
+  async updateTicket(update: TicketUpdate): Promise<'updated' | 'conflict'> {
+    const ticket: TransactItem = {
+      Put: {
+        TableName: this.tableName,
+        // The intake's own marshalling: same attributes, same queue keys (status and GTI may change).
+        Item: ticketItem(update.ticket),
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': update.expectedVersion },
+      },
+    };
+    const failed = await this.transact('updating a ticket', [
+      ticket,
+      ...update.events.map((e) => this.put(eventItem(e))),
+    ]);
+    return failed ? 'conflict' : 'updated';
+  }
+
+  async appendEvent(event: AuditEvent): Promise<boolean> {
+    const failed = await this.transact('adding to the audit trail', [
+      {
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: keys.ticket(event.reference),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      this.put(eventItem(event)),
+    ]);
+    if (failed === null) return true;
+    if (failed[0] === 'ConditionalCheckFailed') return false;
+    throw new TransientError(`adding to the audit trail of ${event.reference} met a concurrent write`, {
+      hint: 'send it again',
+    });
+  }
+
+  async claimAlert(marker: SlaAlertMarker): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...alertKey(marker),
+            entity: 'sla-alert',
+            ...marker,
+            expiresAt: Math.ceil(Date.parse(marker.at) / 1000) + ALERT_TTL_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw asIntakeFailure('recording an SLA alert marker', err);
+    }
+  }
+
+  async withdrawAlert(marker: SlaAlertMarker): Promise<void> {
+    try {
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: alertKey(marker),
+          ConditionExpression: 'attemptId = :attempt',
+          ExpressionAttributeValues: { ':attempt': marker.attemptId },
+        }),
+      );
+    } catch (err) {
+      // Someone else's marker (or none): nothing of ours to withdraw.
+      if (err instanceof ConditionalCheckFailedException) return;
+      throw asIntakeFailure('withdrawing an SLA alert marker', err);
+    }
+  }
+
+  async listSuspended(deskId: DeskId, limit: number): Promise<SuspendedMessage[]> {
+    const { items } = await this.queryAll(
+      {
+        IndexName: TABLE_SCHEMA.gsi1.indexName,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `${SUSPENDED_LIST_PREFIX}${deskId}` },
+      },
+      limit,
+    );
+    return items.map((item) => SuspendedMessageSchema.parse(item));
+  }
+
+  /**
+   * Null when it went through; else each item's cancellation code ('None', 'ConditionalCheckFailed',
+   * 'TransactionConflict'…) when a condition failed or another transaction got there first.
+   */
+  private async transact(what: string, items: TransactItem[]): Promise<string[] | null> {
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return null;
+    } catch (err) {
+      if (!(err instanceof TransactionCanceledException)) throw asIntakeFailure(what, err);
+      const codes = (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+      const lostRace = codes.some(
+        (code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict',
+      );
+      if (!lostRace) throw asIntakeFailure(what, err);
+      return codes;
+    }
+  }
+
+  private put(item: Item): TransactItem {
+    return { Put: { TableName: this.tableName, Item: item } };
+  }
+
+  private async queryAll(
+    input: Omit<QueryCommandInput, 'TableName'>,
+    limit = Number.POSITIVE_INFINITY,
+  ): Promise<{ items: Item[]; truncated: boolean }> {
+    const items: Item[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await awsCall('querying the table', () =>
+        this.doc.send(new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: startKey })),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && items.length < limit);
+    return { items: items.slice(0, limit), truncated: items.length > limit || startKey !== undefined };
+  }
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { AuditEvent, Ticket } from '../../domain/ticket';
+
+/**
+ * Key layout of the single table (docs/table-design.md). Singleton items use a sort key that starts
+ * with `#` so that, in a ticket's item collection, the ticket sorts before its EVENT# and MSG# items.
+ */
+export const keys = {
+  ticket: (reference: string) => ({ pk: `TICKET#${reference}`, sk: '#TICKET' }),
+  message: (reference: string, ticketMessageId: string) => ({
+    pk: `TICKET#${reference}`,
+    sk: `MSG#${ticketMessageId}`,
+  }),
+  event: (event: AuditEvent) => ({
+    pk: `TICKET#${event.reference}`,
+    // The digest keeps two events of one type at the same millisecond apart, and a replayed event equal.
+    sk: `EVENT#${event.at}#${event.type}#${digest(JSON.stringify(event.detail))}`,
+  }),
+  messageRecord: (messageId: string, deskId: string) => ({ pk: `MSGID#${messageId}`, sk: `DESK#${deskId}` }),
+  /** One run at a time creates the ticket of a message at a desk (and keeps its reference). */
+  creationClaim: (messageId: string, deskId: string) => ({ pk: `MSGID#${messageId}`, sk: `CLAIM#${deskId}` }),
+  delivery: (channel: string, deliveryId: string) => ({
+    pk: `DELIVERY#${channel}#${deliveryId}`,
+    sk: '#DELIVERY',
+  }),
+  counter: (year: number) => ({ pk: `COUNTER#REFERENCE#${year}`, sk: '#COUNTER' }),
+  client: (clientId: string) => ({ pk: 'DIRECTORY', sk: `CLIENT#${clientId}` }),
+  ackRate: (address: string) => ({ pk: `ACKRATE#${address.toLowerCase()}`, sk: '#ACKRATE' }),
+  suspended: (id: string) => ({ pk: `SUSPENDED#${id}`, sk: '#SUSPENDED' }),
+  quarantine: (channel: string, deliveryId: string) => ({
+    pk: `QUARANTINE#${channel}#${deliveryId}`,
+    sk: '#QUARANTINE',
+  }),
+  suppressedAddress: (address: string) => ({ pk: `SUPPRESSED#${address.toLowerCase()}`, sk: '#SUPPRESSED' }),
+} as const;
+
+/** gsi1: the agents' queue of a desk and status, most urgent GTI first. */
+export function queueKeys(ticket: Pick<Ticket, 'desk' | 'status' | 'gtiDueAt' | 'reference'>) {
+  return {
+    gsi1pk: queuePartition(ticket.desk, ticket.status),
+    gsi1sk: `${ticket.gtiDueAt}#${ticket.reference}`,
+  };
+}
+
+export function queuePartition(deskId: string, status: string): string {
+  return `QUEUE#${deskId}#${status}`;
+}
+
+/** gsi2: a requester's tickets, oldest first. Absent (sparse) when the ticket has no requester. */
+export function requesterKeys(ticket: Pick<Ticket, 'requester' | 'receivedAt' | 'reference'>) {
+  if (!ticket.requester) return {};
+  return {
+    gsi2pk: requesterPartition(ticket.requester.address),
+    gsi2sk: `${ticket.receivedAt}#${ticket.reference}`,
+  };
+}
+
+export function requesterPartition(address: string): string {
+  return `REQUESTER#${address.toLowerCase()}`;
+}
+
+export const SUSPENDED_LIST_PREFIX = 'SUSPENDED#';
+export const QUARANTINE_LIST = 'QUARANTINE';
+
+function digest(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 12);
+}

@@ -1,0 +1,235 @@
+import { type Context, Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { z } from 'zod';
+import type { Agent } from '../../domain/agent';
+import { InputError } from '../../domain/errors';
+import type { ServiceDeskConfig } from '../../domain/service-desk-config';
+import { NoteSchema, type TicketAction, TicketActionSchema } from '../../domain/ticket-actions';
+import type { AgentTicketStore } from '../../ports/agent-ticket-store';
+import type { AttachmentLinks } from '../../ports/attachment-links';
+import type { Clock } from '../../ports/clock';
+import { defaultQueueDesk, desksOverview, listQueue, QueueQuerySchema } from '../../use-cases/agent-queue';
+import { type ConvertSuspendedDeps, convertSuspended } from '../../use-cases/convert-suspended';
+import { actOnTicket, addNote, attachmentLink, getTicketDetails } from '../../use-cases/work-ticket';
+import { type AgentAuth, DevLoginSchema } from './auth';
+import { body, type ErrorLogger, errorResponse, readableIssues, UnauthorizedError } from './errors';
+import { messageView } from './message-view';
+import { loadPortalAssets, type PortalAsset } from './portal-assets';
+
+export type AgentAppDeps = {
+  config: ServiceDeskConfig;
+  clock: Clock;
+  store: AgentTicketStore;
+  links: AttachmentLinks;
+  auth: AgentAuth;
+  /** Turning a suspended message into a ticket goes through the intake's builders and store. */
+  convert: Omit<ConvertSuspendedDeps, 'config' | 'clock'>;
+  log?: ErrorLogger;
+  /** Defaults to the files of ./portal. */
+  portal?: Map<string, PortalAsset>;
+};
+
+type AppEnv = { Variables: { agent: Agent } };
+
+const REFERENCE = /^EXO-\d{4}-\d{6}$/;
+const SUSPENDED_ID = /^[A-Za-z0-9._:@+=-]{1,300}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** The URL path segment of each action (`POST /api/tickets/{ref}/<segment>`). */
+const ACTION_ROUTES: Record<string, TicketAction['type']> = {
+  claim: 'claim',
+  release: 'release',
+  'first-contact': 'first-contact',
+  wait: 'wait',
+  resume: 'resume',
+  resolve: 'resolve',
+  reopen: 'reopen',
+  priority: 'priority',
+};
+
+/**
+ * The agents' HTTP app: the JSON API under /api and the portal at /. Ports are injected, so the same
+ * app runs in Lambda (behind API Gateway) and in the local server. docs/agents.md is its reference.
+ */
+export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
+  const log: ErrorLogger =
+    deps.log ?? ((message, detail) => console.error(JSON.stringify({ message, ...detail })));
+  const portal = deps.portal ?? loadPortalAssets();
+  const cognitoOrigin = deps.auth.portal.mode === 'cognito' ? [deps.auth.portal.domain] : [];
+  const app = new Hono<AppEnv>();
+  const work = { config: deps.config, clock: deps.clock, store: deps.store };
+
+  app.onError((err, c) => errorResponse(err, c, log));
+  app.notFound((c) => c.json(body('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`), 404));
+
+  app.use(
+    '*',
+    secureHeaders({
+      // Message HTML is shown in a sandboxed srcdoc iframe, which inherits this policy: nothing remote loads.
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", ...cognitoOrigin],
+        frameSrc: ["'self'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  // ---- portal (no data: the page signs in, then calls the API) ----
+  const serve = (name: string) => (c: Context) => {
+    const asset = portal.get(name);
+    if (!asset) return c.json(body('NOT_FOUND', `portal file ${name} is missing`), 404);
+    c.header('Content-Type', asset.contentType);
+    return c.body(asset.body);
+  };
+  app.get('/', serve('index.html'));
+  app.get('/portal/app.js', serve('app.js'));
+  app.get('/portal/styles.css', serve('styles.css'));
+
+  // ---- public API ----
+  app.get('/api/health', (c) => c.json({ status: 'ok', at: deps.clock.now().toISOString() }));
+  app.get('/api/config', (c) =>
+    c.json({
+      auth: deps.auth.portal,
+      desks: deps.config.desks.map((d) => ({ id: d.id, name: d.displayName })),
+    }),
+  );
+  app.post('/api/dev-login', async (c) => {
+    if (!deps.auth.devLogin) return c.json(body('NOT_FOUND', 'the dev login only exists in local mode'), 404);
+    const input = await readBody(c, DevLoginSchema);
+    return c.json(await deps.auth.devLogin(input));
+  });
+
+  // ---- everything else needs a signed-in agent ----
+  app.use('/api/*', async (c, next) => {
+    const agent = await deps.auth.authenticate(c);
+    if (!agent) {
+      c.header('WWW-Authenticate', 'Bearer');
+      throw new UnauthorizedError('sign in first: this API needs an agent token', {
+        hint:
+          deps.auth.portal.mode === 'dev'
+            ? 'POST /api/dev-login {agent, desk}'
+            : 'sign in through the portal',
+      });
+    }
+    c.set('agent', agent);
+    await next();
+  });
+
+  app.get('/api/me', (c) => {
+    const agent = c.get('agent');
+    return c.json({ agent, defaultDesk: defaultQueueDesk(agent, deps.clock.now(), deps.config) });
+  });
+  app.get('/api/desks', (c) => c.json(desksOverview(deps)));
+
+  app.get('/api/tickets', async (c) => {
+    const query = parse(QueueQuerySchema, c.req.query());
+    return c.json(await listQueue(query, c.get('agent'), work));
+  });
+
+  app.get('/api/tickets/:ref', async (c) => {
+    const details = await getTicketDetails(reference(c), work);
+    return c.json({
+      ticket: details.ticket,
+      sla: details.sla,
+      messages: details.messages.map(messageView),
+      events: details.events,
+    });
+  });
+
+  app.get('/api/tickets/:ref/messages/:messageId/attachments/:sha256', async (c) => {
+    const sha256 = c.req.param('sha256');
+    if (!SHA256.test(sha256)) throw new InputError('an attachment is named by its sha256 (64 hex digits)');
+    const link = await attachmentLink(
+      { reference: reference(c), messageId: c.req.param('messageId'), sha256 },
+      { ...work, links: deps.links },
+    );
+    return c.json(link);
+  });
+
+  app.post('/api/tickets/:ref/notes', async (c) => {
+    const { text } = await readBody(c, NoteSchema);
+    await addNote(reference(c), text, c.get('agent'), work);
+    return c.json({ added: true }, 201);
+  });
+
+  app.post('/api/tickets/:ref/:action', async (c) => {
+    const type = ACTION_ROUTES[c.req.param('action')];
+    if (!type) return c.json(body('NOT_FOUND', `no action "${c.req.param('action')}"`), 404);
+    const fields = await readJsonObject(c);
+    const action = parse(TicketActionSchema, { ...fields, type });
+    const result = await actOnTicket(reference(c), action, c.get('agent'), work);
+    return c.json(result);
+  });
+
+  app.get('/api/suspended', async (c) => {
+    const agent = c.get('agent');
+    const desk = c.req.query('desk') ?? defaultQueueDesk(agent, deps.clock.now(), deps.config);
+    if (!deps.config.desks.some((d) => d.id === desk)) throw new InputError(`unknown desk "${desk}"`);
+    return c.json({ desk, items: await deps.store.listSuspended(desk, 200) });
+  });
+
+  app.post('/api/suspended/:id/convert', async (c) => {
+    const id = c.req.param('id');
+    if (!SUSPENDED_ID.test(id)) throw new InputError('not a suspended message id');
+    const { ticket } = await convertSuspended(id, c.get('agent'), {
+      ...deps.convert,
+      config: deps.config,
+      clock: deps.clock,
+    });
+    return c.json({ reference: ticket.reference, ticket }, 201);
+  });
+
+  return app;
+}
+
+function reference(c: Context): string {
+  const ref = c.req.param('ref') ?? '';
+  if (!REFERENCE.test(ref))
+    throw new InputError(`"${ref}" is not a ticket reference`, {
+      hint: 'references look like EXO-2026-000123',
+    });
+  return ref;
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new InputError(readableIssues(parsed.error));
+  return parsed.data;
+}
+
+async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES)
+    throw new InputError(`the request body is over ${MAX_BODY_BYTES / 1024} KiB`);
+  if (text.trim() === '') return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new InputError('the request body is not valid JSON', {
+      hint: 'send Content-Type: application/json',
+    });
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new InputError('the request body must be a JSON object');
+  const { type: _ignored, ...fields } = json as Record<string, unknown>;
+  return fields;
+}
+
+async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  return parse(schema, await readJsonObject(c));
+}

@@ -1,0 +1,115 @@
+import sanitizeHtml from 'sanitize-html';
+import type { TicketMessage } from '../../domain/ticket';
+
+/**
+ * Message HTML as the portal may show it, sanitised again here whatever the parser did (stored items
+ * outlive parser versions): no script, no event handler, no style, no remote resource (images only
+ * from data: URIs), links kept as text targets. The portal then renders it in a sandboxed iframe
+ * without scripts under the page's Content-Security-Policy: three walls, not one.
+ */
+export function displayHtml(html: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: [
+      ...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'a'),
+      'a',
+      'img',
+      'font',
+      'center',
+      'span',
+      'div',
+    ],
+    allowedAttributes: {
+      a: ['href', 'title'],
+      img: ['src', 'alt', 'title', 'width', 'height'],
+      td: ['colspan', 'rowspan', 'align', 'valign'],
+      th: ['colspan', 'rowspan', 'align', 'valign'],
+      table: ['border', 'cellpadding', 'cellspacing'],
+      '*': ['dir', 'lang'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: ['data'] },
+    // An image that is not inline data (remote, relative, cid:) would be a request or a broken frame: say so.
+    transformTags: {
+      img: (tagName, attribs) =>
+        /^data:image\//i.test(attribs.src ?? '')
+          ? { tagName, attribs }
+          : {
+              tagName: 'span',
+              attribs: {},
+              text: `[image bloquée${attribs.alt ? ` : ${attribs.alt}` : ''}]`,
+            },
+    },
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    // Text inside <script>/<style> must not come back as visible text either.
+    nonTextTags: ['script', 'style', 'textarea', 'noscript', 'title', 'head'],
+  });
+}
+
+export type MessageView = {
+  id: string;
+  kind: TicketMessage['kind'];
+  receivedAt: string;
+  channel: TicketMessage['channel'];
+  from: TicketMessage['from'];
+  to: TicketMessage['to'];
+  cc: TicketMessage['cc'];
+  subject: string;
+  /** What the sender wrote in this message. */
+  newText: string;
+  /** The rest of the text: quoted history, forwarded part, signature. */
+  history: string;
+  html: string | null;
+  bodyTruncated: boolean;
+  automated: TicketMessage['automated'];
+  verdicts: TicketMessage['verdicts'];
+  attachments: Array<{
+    filename: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    inline: boolean;
+    downloadable: boolean;
+  }>;
+  attachmentsSkipped: boolean;
+  warnings: string[];
+};
+
+export function messageView(message: TicketMessage): MessageView {
+  return {
+    id: message.id,
+    kind: message.kind,
+    receivedAt: message.receivedAt,
+    channel: message.channel,
+    from: message.from,
+    to: message.to,
+    cc: message.cc,
+    subject: message.subject,
+    newText: message.newText,
+    history: historyOf(message.text, message.newText),
+    html: message.html === null ? null : displayHtml(message.html),
+    bodyTruncated: message.bodyTruncated,
+    automated: message.automated,
+    verdicts: message.verdicts,
+    attachments: message.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.size,
+      sha256: a.sha256,
+      inline: a.inline,
+      downloadable: message.attachmentsStored,
+    })),
+    attachmentsSkipped: message.attachmentsSkipped,
+    warnings: message.warnings,
+  };
+}
+
+/** The full text minus the new text: the parser keeps the new text as the head of the full text. */
+function historyOf(text: string, newText: string): string {
+  const fresh = newText.trim();
+  const full = text.trim();
+  if (fresh === '') return full;
+  const at = full.indexOf(fresh);
+  if (at < 0) return full === fresh ? '' : full;
+  return `${full.slice(0, at)}${full.slice(at + fresh.length)}`.trim();
+}

@@ -1,0 +1,46 @@
+import type { DeskId } from '../domain/service-desk-config';
+import type { AuditEvent, Ticket, TicketMessage, TicketStatus } from '../domain/ticket';
+import type { SuspendedMessage } from './ticket-store';
+
+/** A ticket with everything an agent reads on its page. */
+export type TicketView = { ticket: Ticket; messages: TicketMessage[]; events: AuditEvent[] };
+
+/** Written only if the ticket is still at `expectedVersion`: the optimistic lock every writer shares. */
+export type TicketUpdate = { ticket: Ticket; expectedVersion: number; events: AuditEvent[] };
+
+/**
+ * "Notify once per ticket, clock, threshold and deadline": the marker is written conditionally, so
+ * two watcher runs (or a retried one) cannot both notify. `attemptId` lets the winner withdraw its
+ * marker when the notification itself failed, so that the next run tries again.
+ */
+export type SlaAlertMarker = {
+  reference: string;
+  clock: 'gti' | 'gtr';
+  threshold: 'warning' | 'breach';
+  dueAt: string;
+  attemptId: string;
+  at: string;
+};
+
+/**
+ * What agents and the SLA watcher need from the table, next to the intake's TicketStore (same table,
+ * same items). Every ticket write is conditional on the version read; a lost race is `conflict`.
+ */
+export interface AgentTicketStore {
+  /** Tickets of these home desks in these statuses (the gsi1 queues), unsorted. */
+  listTickets(
+    desks: readonly DeskId[],
+    statuses: readonly TicketStatus[],
+  ): Promise<{ tickets: Ticket[]; truncated: boolean }>;
+  getTicket(reference: string): Promise<Ticket | null>;
+  getTicketView(reference: string): Promise<TicketView | null>;
+  updateTicket(update: TicketUpdate): Promise<'updated' | 'conflict'>;
+  /** Appends an event to an existing ticket without changing it (internal notes); false when no such ticket. */
+  appendEvent(event: AuditEvent): Promise<boolean>;
+  /** True when this call wrote the marker: the caller notifies. */
+  claimAlert(marker: SlaAlertMarker): Promise<boolean>;
+  /** Withdraws a marker this attempt wrote (the notification failed), so that the next run tries again. */
+  withdrawAlert(marker: SlaAlertMarker): Promise<void>;
+  /** A desk's suspended messages waiting for review, oldest first. */
+  listSuspended(deskId: DeskId, limit: number): Promise<SuspendedMessage[]>;
+}

@@ -1,0 +1,291 @@
+import { buildAcknowledgement } from '../domain/acknowledgement';
+import { acknowledgementMail } from '../domain/acknowledgement-mail';
+import { ackSubjectKey, decideAckRate } from '../domain/acknowledgement-rate';
+import { ExodataError, TransientError } from '../domain/errors';
+import type { InboundEmail } from '../domain/inbound-email';
+import { deskById, type ServiceDeskConfig } from '../domain/service-desk-config';
+import type { Acknowledgement, AcknowledgementStateName, Ticket } from '../domain/ticket';
+import type { Clock } from '../ports/clock';
+import type { MailSender, SentMail } from '../ports/mail-sender';
+import type { AcknowledgementTransition, TicketStore } from '../ports/ticket-store';
+import { auditEvent } from './intake-records';
+
+export type AcknowledgeDependencies = {
+  config: ServiceDeskConfig;
+  tickets: TicketStore;
+  mailSender: MailSender;
+  clock: Clock;
+  newId: () => string;
+  sleep: (ms: number) => Promise<void>;
+  /**
+   * How long a run may hold the "sending" state. Must exceed the intake's own time limit (Lambda
+   * timeout): a lease that expires while its holder still runs would let another run give up on it.
+   */
+  ackLeaseMs: number;
+  /** How long a duplicate run waits for another run's send to finish before asking to be retried. */
+  ackWaitMs: number;
+};
+
+export type AcknowledgeResult = {
+  state: AcknowledgementStateName;
+  reason: string | null;
+  sesMessageId: string | null;
+  /** The state this run moved the acknowledgement to (for metrics), or null when it changed nothing. */
+  changed: AcknowledgementStateName | null;
+};
+
+/** Throttled sends are retried in the run (SES said no: nothing left); then the intake is retried. */
+const SEND_ATTEMPTS = 3;
+const POLL_MS = 200;
+const MAX_ROUNDS = 20;
+
+/**
+ * Sends a ticket's acknowledgement at most once, whatever the number of runs and their timing:
+ * `pending` → `sending` (conditional, with a lease and the sender's rate history) → SES → `sent`
+ * with its Message-ID. A run that finds an expired `sending` lease cannot know whether the mail left:
+ * the spec says at most once, so it records `unconfirmed` and never sends again (docs/operations.md).
+ */
+export async function acknowledgeTicket(
+  reference: string,
+  inbound: Pick<InboundEmail, 'messageId' | 'references'>,
+  deps: AcknowledgeDependencies,
+  /** The ticket as this run just committed it: saves the first read. */
+  known?: Ticket,
+): Promise<AcknowledgeResult> {
+  let fresh: Ticket | null | undefined = known;
+  // Polls are counted rather than timed on the clock: the clock is the intake's, tests pin it.
+  let polls = 0;
+  for (let round = 0; round < MAX_ROUNDS; ) {
+    const ticket = fresh ?? (await deps.tickets.getTicket(reference));
+    fresh = undefined;
+    if (!ticket) throw new TransientError(`ticket ${reference} is not readable yet`, {});
+    const ack = ticket.acknowledgement;
+    const now = deps.clock.now();
+    switch (ack.state) {
+      case 'sent':
+      case 'suppressed':
+      case 'failed':
+      case 'unconfirmed':
+        return settled(ack, null);
+      case 'sending': {
+        if (ack.leaseUntil !== null && Date.parse(ack.leaseUntil) > now.getTime()) {
+          if (++polls * POLL_MS > deps.ackWaitMs) {
+            throw new TransientError(`the acknowledgement of ${reference} is being sent by another run`, {
+              hint: 'retried later: by then it is sent, or its lease has expired and it is marked unconfirmed',
+            });
+          }
+          await deps.sleep(POLL_MS);
+          continue;
+        }
+        const to = state(now, 'unconfirmed', 'a run lost its lease while sending: the mail may have left', {
+          attemptId: ack.attemptId,
+        });
+        const applied = await deps.tickets.transitionAcknowledgement({
+          reference,
+          from: { state: 'sending', ...(ack.attemptId ? { attemptId: ack.attemptId } : {}) },
+          to,
+          event: auditEvent(reference, 'acknowledgement-unconfirmed', now, { attemptId: ack.attemptId }),
+        });
+        if (applied === 'applied') return settled(to, 'unconfirmed');
+        round++;
+        continue;
+      }
+      case 'pending': {
+        const outcome = await trySending(ticket, inbound, deps);
+        if (outcome) return outcome;
+        round++;
+      }
+    }
+  }
+  throw new TransientError(`the acknowledgement of ${reference} kept changing under this run`, {});
+}
+
+/** One attempt from `pending`; null when the ticket or the rate history changed under us (go round). */
+async function trySending(
+  ticket: Ticket,
+  inbound: Pick<InboundEmail, 'messageId' | 'references'>,
+  deps: AcknowledgeDependencies,
+): Promise<AcknowledgeResult | null> {
+  const { reference } = ticket;
+  const now = deps.clock.now();
+  if (!ticket.requester) return suppress(ticket, 'no requester address to answer', deps);
+  const address = ticket.requester.address.toLowerCase();
+  const { suppressed, rate } = await deps.tickets.getRecipient(address);
+  if (suppressed) {
+    return suppress(
+      ticket,
+      `the address is on the suppression list (${suppressed.type}: ${suppressed.detail})`,
+      deps,
+    );
+  }
+  const decision = decideAckRate(rate.history, {
+    at: now,
+    reference,
+    subjectKey: ackSubjectKey(ticket.subject),
+  });
+  if (!decision.allowed) return suppress(ticket, decision.reason, deps);
+
+  const desk = deskById(deps.config, ticket.desk);
+  if (!desk) return suppress(ticket, `desk ${ticket.desk} is no longer configured`, deps);
+  // Built before claiming, so that the lease covers nothing but the SES call.
+  const mail = acknowledgementMail({
+    reference,
+    desk,
+    requester: ticket.requester,
+    inbound,
+    content: buildAcknowledgement({
+      reference,
+      desk,
+      contact: deps.config.contact,
+      language: ticket.language,
+      contract: ticket.contract,
+      // Acknowledgements go out at creation, before any agent could change the level.
+      priority: {
+        ...ticket.priority,
+        source: ticket.priority.source === 'agent' ? 'declared' : ticket.priority.source,
+      },
+      gtiDueAt: new Date(ticket.gtiDueAt),
+      gtrDueAt: new Date(ticket.gtrDueAt),
+      originalSubject: ticket.subject,
+      attachmentsSkipped: ticket.flags.attachmentsSkipped,
+    }),
+  });
+
+  const attemptId = deps.newId();
+  const sending = state(now, 'sending', null, {
+    attemptId,
+    leaseUntil: new Date(now.getTime() + deps.ackLeaseMs).toISOString(),
+  });
+  const claimed = await deps.tickets.transitionAcknowledgement({
+    reference,
+    from: { state: 'pending' },
+    to: sending,
+    event: null,
+    rate: { address, history: decision.history, expectedVersion: rate.version },
+  });
+  if (claimed !== 'applied') return null;
+
+  let sent: SentMail;
+  try {
+    sent = await sendWithRetries(() => deps.mailSender.send(mail), deps);
+  } catch (err) {
+    return recordFailure(reference, attemptId, err, deps);
+  }
+  const at = deps.clock.now();
+  const to = state(at, 'sent', null, { sesMessageId: sent.messageId });
+  const record: AcknowledgementTransition = {
+    reference,
+    // `unconfirmed` too: a slow run whose lease was given up on still records what it knows.
+    from: { state: ['sending', 'unconfirmed'], attemptId },
+    to,
+    event: auditEvent(reference, 'acknowledgement-sent', at, { sesMessageId: sent.messageId, to: address }),
+    record: {
+      messageId: sent.messageId,
+      deskId: ticket.desk,
+      kind: 'acknowledgement',
+      outcome: 'ticket-created',
+      reference,
+      ticketMessageId: null,
+      channel: 'ses',
+      deliveryId: sent.messageId,
+      commitToken: attemptId,
+      at: at.toISOString(),
+    },
+  };
+  const applied = await deps.tickets.transitionAcknowledgement(record);
+  if (applied !== 'applied') {
+    throw new TransientError(`the acknowledgement of ${reference} was sent but could not be recorded`, {});
+  }
+  return settled(to, 'sent');
+}
+
+/** TransientError from the sender means SES did not take the mail: safe to try again. */
+async function sendWithRetries(
+  send: () => Promise<SentMail>,
+  deps: AcknowledgeDependencies,
+): Promise<SentMail> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (!(err instanceof TransientError) || attempt >= SEND_ATTEMPTS) throw err;
+      await deps.sleep(100 * 4 ** attempt);
+    }
+  }
+}
+
+/**
+ * - TransientError: SES did not take it → back to `pending`, and the intake is retried.
+ * - Another of our errors (MailRejectedError…): refused for good → `failed`, not retried.
+ * - Anything else (timeout, connection reset): the mail may have left → `unconfirmed`, never resent.
+ */
+async function recordFailure(
+  reference: string,
+  attemptId: string,
+  err: unknown,
+  deps: AcknowledgeDependencies,
+): Promise<AcknowledgeResult> {
+  const now = deps.clock.now();
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof TransientError) {
+    await deps.tickets.transitionAcknowledgement({
+      reference,
+      from: { state: 'sending', attemptId },
+      to: state(now, 'pending', `last attempt failed: ${message}`, {}),
+      event: null,
+    });
+    throw err;
+  }
+  const final = err instanceof ExodataError ? 'failed' : 'unconfirmed';
+  const to = state(now, final, message, { attemptId });
+  await deps.tickets.transitionAcknowledgement({
+    reference,
+    from: { state: 'sending', attemptId },
+    to,
+    event: auditEvent(
+      reference,
+      final === 'failed' ? 'acknowledgement-failed' : 'acknowledgement-unconfirmed',
+      now,
+      {
+        error: message.slice(0, 500),
+      },
+    ),
+  });
+  return settled(to, final);
+}
+
+async function suppress(
+  ticket: Ticket,
+  reason: string,
+  deps: AcknowledgeDependencies,
+): Promise<AcknowledgeResult | null> {
+  const now = deps.clock.now();
+  const to = state(now, 'suppressed', reason, {});
+  const applied = await deps.tickets.transitionAcknowledgement({
+    reference: ticket.reference,
+    from: { state: 'pending' },
+    to,
+    event: auditEvent(ticket.reference, 'acknowledgement-suppressed', now, { reason }),
+  });
+  return applied === 'applied' ? settled(to, 'suppressed') : null;
+}
+
+function state(
+  at: Date,
+  name: AcknowledgementStateName,
+  reason: string | null,
+  extra: Partial<Pick<Acknowledgement, 'sesMessageId' | 'attemptId' | 'leaseUntil'>>,
+): Acknowledgement {
+  return {
+    state: name,
+    reason,
+    sesMessageId: extra.sesMessageId ?? null,
+    attemptId: extra.attemptId ?? null,
+    leaseUntil: extra.leaseUntil ?? null,
+    updatedAt: at.toISOString(),
+  };
+}
+
+function settled(ack: Acknowledgement, changed: AcknowledgementStateName | null): AcknowledgeResult {
+  return { state: ack.state, reason: ack.reason, sesMessageId: ack.sesMessageId, changed };
+}

@@ -1,0 +1,128 @@
+import type { Agent } from '../domain/agent';
+import type { ClientEntry } from '../domain/client-directory';
+import { ConflictError, NotFoundError } from '../domain/errors';
+import type { ServiceDeskConfig } from '../domain/service-desk-config';
+import type { Ticket, TicketMessage } from '../domain/ticket';
+import { agentEvent, ForbiddenError } from '../domain/ticket-actions';
+import type { AttachmentStore } from '../ports/attachment-store';
+import type { Clock } from '../ports/clock';
+import type { MailParser } from '../ports/mail-parser';
+import type { RawMailStore } from '../ports/raw-mail-store';
+import type { TicketStore } from '../ports/ticket-store';
+import { buildDelivery, buildMessage, buildRecord, buildTicket, type IntakeContext } from './intake-records';
+import { storeAttachments } from './store-attachments';
+import { triageEmail } from './triage-email';
+
+export type ConvertSuspendedDeps = {
+  config: ServiceDeskConfig;
+  clients: () => Promise<readonly ClientEntry[]>;
+  parser: MailParser;
+  tickets: TicketStore;
+  rawMail: RawMailStore;
+  attachments: AttachmentStore;
+  clock: Clock;
+  newId: () => string;
+  maxAttachmentBytes: number;
+};
+
+/**
+ * An agent turns a suspended message (automated mail, spam verdict) into a ticket. The raw mail is
+ * parsed and triaged again and the ticket is built by the intake's own builders and committed by the
+ * intake's `createTicket` (same reference allocator, same atomic step), which also moves the
+ * message's Message-ID record from `suspended` to the new ticket: a second conversion, or a later
+ * redelivery of the message, finds it already done (409 / duplicate). The clocks start at the
+ * original receipt (service-desk.md rule 1). No acknowledgement is sent: the message came from a
+ * robot or looked like spam, and answering robots loops mail; the agent contacts the client.
+ */
+export async function convertSuspended(
+  id: string,
+  agent: Agent,
+  deps: ConvertSuspendedDeps,
+): Promise<{ ticket: Ticket; message: TicketMessage }> {
+  const suspended = await deps.tickets.getSuspended(id);
+  if (!suspended)
+    throw new NotFoundError(`no suspended message "${id}"`, { hint: 'take the id from GET /api/suspended' });
+  if (!agent.desks.includes(suspended.deskId))
+    throw new ForbiddenError(
+      `the suspended message ${id} is at desk ${suspended.deskId}, not one of ${agent.id}'s`,
+    );
+  const raw = await deps.rawMail.get(suspended.rawKey);
+  const parsed = await deps.parser.parse(raw, { maxAttachmentBytes: deps.maxAttachmentBytes });
+  const triage = triageEmail(parsed.email, suspended.receipt, {
+    config: deps.config,
+    clients: await deps.clients(),
+  });
+  const now = deps.clock.now();
+  const ctx: IntakeContext = {
+    receipt: suspended.receipt,
+    parsed,
+    triage,
+    rawKey: suspended.rawKey,
+    commitToken: deps.newId(),
+    now,
+    ourAddresses: deps.config.desks.map((d) => d.address),
+    attachmentKey: (reference, sha256, filename) => deps.attachments.keyFor(reference, sha256, filename),
+  };
+  const year = new Date(suspended.receipt.receivedAt).getUTCFullYear();
+  const created = await deps.tickets.createTicket(
+    year,
+    (reference) => {
+      const built = buildTicket(reference, ctx, {
+        acknowledgement: { state: 'suppressed', reason: `converted from a suspended message by ${agent.id}` },
+        machineAlert: false,
+        linkedTo: null,
+        mentionedReference: null,
+      });
+      // The agent who converts it owns it; the desk is the one the message was suspended at.
+      const ticket: Ticket = {
+        ...built,
+        desk: suspended.deskId,
+        work: {
+          assignee: { agentId: agent.id, name: agent.name, since: now.toISOString() },
+          firstContact: null,
+          pause: null,
+          gtrPausedOpenMinutes: 0,
+          resolution: null,
+          breaches: { gti: null, gtr: null },
+        },
+      };
+      const message = { ...buildMessage(reference, ctx, 'initial'), deskId: suspended.deskId };
+      return {
+        ticket,
+        message,
+        record: buildRecord(ctx, 'ticket-created', {
+          deskId: suspended.deskId,
+          reference,
+          ticketMessageId: message.id,
+        }),
+        delivery: buildDelivery(suspended.receipt, suspended.rawKey, now, 'ticket-created', {
+          reference,
+          deskId: suspended.deskId,
+          messageId: parsed.email.messageId,
+        }),
+        events: [
+          agentEvent(reference, 'ticket-created', now, agent.id, {
+            convertedFrom: suspended.id,
+            suspendedReason: suspended.reason,
+            priority: ticket.priority.level,
+          }),
+          agentEvent(reference, 'acknowledgement-suppressed', now, agent.id, {
+            reason: ticket.acknowledgement.reason,
+          }),
+        ],
+        convertsSuspended: { id: suspended.id, by: agent.id },
+      };
+    },
+    { deskId: suspended.deskId, messageId: parsed.email.messageId, token: ctx.commitToken, now },
+  );
+  if (created.status === 'duplicate')
+    throw new ConflictError(
+      created.record.reference
+        ? `the suspended message ${id} is already ticket ${created.record.reference}`
+        : `the suspended message ${id} was handled meanwhile (${created.record.outcome})`,
+      { hint: 'reload the list of suspended messages' },
+    );
+  // As the intake does after its commit: idempotent puts, then the message is marked stored.
+  await storeAttachments(created.commit.message, parsed, deps);
+  return { ticket: created.commit.ticket, message: created.commit.message };
+}

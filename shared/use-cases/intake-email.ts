@@ -1,0 +1,604 @@
+import type { ClientEntry } from '../domain/client-directory';
+import { ConflictError, IntakeError } from '../domain/errors';
+import type { InboundEmail } from '../domain/inbound-email';
+import type { Receipt } from '../domain/receipt';
+import type { Contract, PriorityLevel, ServiceDeskConfig } from '../domain/service-desk-config';
+import {
+  type AcknowledgementStateName,
+  type AuditEventType,
+  followUpDisposition,
+  type MessageKind,
+  mayFollowUpByReference,
+  type Ticket,
+  type TicketMessage,
+} from '../domain/ticket';
+import type { AttachmentStore } from '../ports/attachment-store';
+import type { Clock } from '../ports/clock';
+import type { MailParser, ParsedMessage } from '../ports/mail-parser';
+import type { MailSender } from '../ports/mail-sender';
+import type { RawMailStore } from '../ports/raw-mail-store';
+import type { MessageRecord, StoredOutcome, TicketStore } from '../ports/ticket-store';
+import { type AcknowledgeResult, acknowledgeTicket } from './acknowledge-ticket';
+import {
+  auditEvent,
+  buildDelivery,
+  buildMessage,
+  buildRecord,
+  buildTicket,
+  excerpt,
+  type IntakeContext,
+  type NewTicketFacts,
+  ticketAfterMessage,
+} from './intake-records';
+import { storeAttachments } from './store-attachments';
+import { triageEmail } from './triage-email';
+
+export type IntakeOutcome = StoredOutcome | 'duplicate';
+
+/** One line for the caller's log and metrics: what became of the message. */
+export type IntakeResult = {
+  outcome: IntakeOutcome;
+  /** For a duplicate: what the first run made of the message. */
+  originalOutcome: StoredOutcome | null;
+  channel: Receipt['channel'];
+  deliveryId: string;
+  messageId: string | null;
+  deskId: string | null;
+  reference: string | null;
+  linkedTo: string | null;
+  priority: PriorityLevel | null;
+  gtiDueAt: string | null;
+  gtrDueAt: string | null;
+  acknowledgement: {
+    state: AcknowledgementStateName;
+    reason: string | null;
+    sesMessageId: string | null;
+  } | null;
+  /** The acknowledgement state this run moved to (sent, suppressed...): count it once. */
+  acknowledgementChanged: AcknowledgementStateName | null;
+  /** Why a message was suspended, quarantined or ignored. */
+  reason: string | null;
+  attachments: number;
+  attachmentsSkipped: boolean;
+};
+
+export type IntakeDependencies = {
+  config: ServiceDeskConfig;
+  /** The client directory (read for every message; adapters cache it). */
+  clients: () => Promise<readonly ClientEntry[]>;
+  parser: MailParser;
+  tickets: TicketStore;
+  rawMail: RawMailStore;
+  attachments: AttachmentStore;
+  mailSender: MailSender;
+  clock: Clock;
+  newId: () => string;
+  sleep?: (ms: number) => Promise<void>;
+  limits: {
+    /** Over this raw size, attachments are not extracted (the acknowledgement says so). */
+    maxAttachmentBytes: number;
+    parseTimeoutMs?: number;
+    ackLeaseMs?: number;
+    ackWaitMs?: number;
+  };
+};
+
+export type IntakeOptions = {
+  /** Run a quarantined or failed message again (`exo-intake reprocess`). */
+  reprocess?: boolean;
+  /** Overrides the directory's contract (CLI `ingest --contract`). */
+  contractOverride?: Contract;
+};
+
+/** Longer than the intake Lambda's timeout (2 min): a lease never runs out under a run still alive. */
+const DEFAULT_ACK_LEASE_MS = 150_000;
+const DEFAULT_ACK_WAIT_MS = 10_000;
+const MAX_FOLLOW_UP_ROUNDS = 10;
+const MAX_THREAD_IDS = 30;
+
+/**
+ * One inbound message, from raw bytes to its effect, exactly once however often it is delivered:
+ * parse → triage → follow-up? → one atomic, conditional commit (ticket + reference, follow-up,
+ * suspension or quarantine) → attachments → acknowledgement (at most once). A run that meets an
+ * earlier run's commit completes what that run may have left (attachments, acknowledgement).
+ * Serves the Lambda, the SMTP listener and the CLI: ports only.
+ */
+export async function intakeEmail(
+  raw: Uint8Array,
+  receipt: Receipt,
+  deps: IntakeDependencies,
+  options: IntakeOptions = {},
+): Promise<IntakeResult> {
+  const rawKey = deps.rawMail.keyFor(receipt);
+  // SES wrote the raw mail before invoking us; the other channels keep it here, first of all.
+  if (receipt.channel !== 'ses') await deps.rawMail.put(rawKey, raw);
+  const commitToken = deps.newId();
+
+  if (receipt.verdicts.virus === 'FAIL') {
+    return quarantine(receipt, rawKey, deps, options, {
+      reason: 'virus',
+      code: null,
+      error: 'SES virus verdict FAIL',
+    });
+  }
+  let parsed: ParsedMessage;
+  try {
+    parsed = await deps.parser.parse(raw, {
+      maxAttachmentBytes: deps.limits.maxAttachmentBytes,
+      ...(deps.limits.parseTimeoutMs ? { timeoutMs: deps.limits.parseTimeoutMs } : {}),
+    });
+  } catch (err) {
+    if (!(err instanceof IntakeError)) throw err;
+    return quarantine(receipt, rawKey, deps, options, {
+      reason: 'unparseable',
+      code: err.code,
+      error: err.toUserMessage(),
+    });
+  }
+  const clients = await deps.clients();
+  const triage = triageEmail(parsed.email, receipt, {
+    config: deps.config,
+    clients,
+    ...(options.contractOverride ? { contractOverride: options.contractOverride } : {}),
+  });
+  const ctx: IntakeContext = {
+    receipt,
+    parsed,
+    triage,
+    rawKey,
+    commitToken,
+    now: deps.clock.now(),
+    ourAddresses: deps.config.desks.map((d) => d.address),
+    attachmentKey: (reference, sha256, filename) => deps.attachments.keyFor(reference, sha256, filename),
+  };
+
+  const result = await route(ctx, deps);
+  if (options.reprocess && result.outcome !== 'quarantined') {
+    await deps.tickets.releaseQuarantine(receipt.channel, receipt.deliveryId, {
+      at: deps.clock.now().toISOString(),
+      outcome: result.outcome === 'duplicate' ? (result.originalOutcome ?? 'duplicate') : result.outcome,
+      reference: result.reference,
+    });
+  }
+  return result;
+}
+
+/** triage.md, "Automated mail" and "Follow-ups", in the order the rules apply. */
+async function route(ctx: IntakeContext, deps: IntakeDependencies): Promise<IntakeResult> {
+  const { triage, parsed, receipt } = ctx;
+  const email = parsed.email;
+  const deskId = triage.desk.deskId;
+
+  // Cheap guard before any work: the same Message-ID already handled at this desk.
+  const seen = await deps.tickets.findMessageRecord(deskId, email.messageId);
+  if (seen) return resume(seen, ctx, deps);
+
+  if (receipt.verdicts.spam === 'FAIL') return suspend(ctx, deps, 'spam: SES spam verdict FAIL');
+  if (triage.automated.class === 'loop') {
+    return recordOnly(ctx, deps, 'loop-ignored', `loop: ${triage.automated.reasons.join('; ')}`);
+  }
+
+  const thread = await findThread(ctx, deps);
+  if (triage.automated.class !== null && !triage.automated.machineAlert) {
+    if (thread.ticket) return appendToTicket(thread.ticket, true, ctx, deps);
+    return suspend(
+      ctx,
+      deps,
+      `automated (${triage.automated.class}): ${triage.automated.reasons.join('; ')}`,
+    );
+  }
+  if (triage.automated.machineAlert) {
+    if (thread.ticket) return appendToTicket(thread.ticket, true, ctx, deps);
+    if (triage.client.unknownClient) {
+      return suspend(ctx, deps, 'machine alert (Auto-Submitted: auto-generated) from an unknown sender');
+    }
+    return createTicket(ctx, deps, {
+      acknowledgement: { state: 'suppressed', reason: 'machine alert (Auto-Submitted: auto-generated)' },
+      machineAlert: true,
+      linkedTo: null,
+      mentionedReference: thread.mentioned,
+    });
+  }
+  if (thread.ticket) return appendToTicket(thread.ticket, false, ctx, deps);
+  return createTicket(ctx, deps, {
+    ...newTicketAck(ctx),
+    machineAlert: false,
+    linkedTo: null,
+    mentionedReference: thread.mentioned,
+  });
+}
+
+function newTicketAck(ctx: IntakeContext): Pick<NewTicketFacts, 'acknowledgement'> {
+  const decision = ctx.triage.acknowledge;
+  if (!decision.acknowledge) {
+    return { acknowledgement: { state: 'suppressed', reason: decision.reason ?? 'not to be acknowledged' } };
+  }
+  if (!ctx.triage.requester) {
+    return { acknowledgement: { state: 'suppressed', reason: 'no requester address to answer' } };
+  }
+  return { acknowledgement: { state: 'pending', reason: null } };
+}
+
+type Thread = { ticket: Ticket | null; mentioned: string | null };
+
+/**
+ * triage.md, "Follow-ups": a stored Message-ID in In-Reply-To/References first (this desk's record
+ * preferred), then a subject reference, which only threads for T's requester, participants or client.
+ */
+async function findThread(ctx: IntakeContext, deps: IntakeDependencies): Promise<Thread> {
+  const { triage, parsed, receipt } = ctx;
+  const ids = triage.followUp.messageIds
+    .filter((id) => id !== parsed.email.messageId)
+    .slice(0, MAX_THREAD_IDS);
+  if (ids.length > 0) {
+    const records = await deps.tickets.findThreadRecords(ids);
+    const ordered = ids.flatMap((id) => {
+      const mine = records.filter((r) => r.messageId === id);
+      return [
+        ...mine.filter((r) => r.deskId === triage.desk.deskId),
+        ...mine.filter((r) => r.deskId !== triage.desk.deskId),
+      ];
+    });
+    for (const record of ordered) {
+      const ticket = record.reference ? await deps.tickets.getTicket(record.reference) : null;
+      if (ticket) return { ticket, mentioned: null };
+    }
+  }
+  const reference = triage.followUp.reference;
+  if (!reference) return { ticket: null, mentioned: null };
+  const ticket = await deps.tickets.getTicket(reference);
+  // A forged sender (DMARC FAIL) proves nothing about who wrote: it may not use a reference.
+  const sender = receipt.verdicts.dmarc === 'FAIL' ? null : parsed.email.from?.address;
+  if (ticket && mayFollowUpByReference(ticket, sender, triage.client.clientId))
+    return { ticket, mentioned: null };
+  return { ticket: null, mentioned: reference };
+}
+
+async function createTicket(
+  ctx: IntakeContext,
+  deps: IntakeDependencies,
+  facts: NewTicketFacts,
+): Promise<IntakeResult> {
+  const { receipt, triage } = ctx;
+  const year = new Date(receipt.receivedAt).getUTCFullYear();
+  const created = await deps.tickets.createTicket(
+    year,
+    (reference) => {
+      const ticket = buildTicket(reference, ctx, facts);
+      const message = buildMessage(reference, ctx, 'initial');
+      const events = [
+        auditEvent(reference, 'ticket-created', ctx.now, {
+          deliveryId: receipt.deliveryId,
+          priority: ticket.priority.level,
+          linkedTo: facts.linkedTo,
+          mentionedReference: facts.mentionedReference,
+        }),
+      ];
+      if (ticket.acknowledgement.state === 'suppressed') {
+        events.push(
+          auditEvent(reference, 'acknowledgement-suppressed', ctx.now, {
+            reason: ticket.acknowledgement.reason,
+          }),
+        );
+      }
+      return {
+        ticket,
+        message,
+        record: buildRecord(ctx, 'ticket-created', {
+          deskId: triage.desk.deskId,
+          reference,
+          ticketMessageId: message.id,
+        }),
+        delivery: buildDelivery(receipt, ctx.rawKey, ctx.now, 'ticket-created', {
+          reference,
+          deskId: triage.desk.deskId,
+          messageId: ctx.parsed.email.messageId,
+        }),
+        events,
+      };
+    },
+    {
+      deskId: triage.desk.deskId,
+      messageId: ctx.parsed.email.messageId,
+      token: ctx.commitToken,
+      now: ctx.now,
+    },
+  );
+  if (created.status === 'duplicate') return resume(created.record, ctx, deps);
+  const { ticket, message } = created.commit;
+  await storeAttachments(message, ctx.parsed, deps);
+  const initiallySuppressed = ticket.acknowledgement.state === 'suppressed';
+  const ack = initiallySuppressed ? null : await acknowledge(ticket.reference, ctx.parsed.email, deps);
+  return {
+    ...base(ctx, 'ticket-created'),
+    reference: ticket.reference,
+    linkedTo: ticket.linkedTo,
+    priority: ticket.priority.level,
+    gtiDueAt: ticket.gtiDueAt,
+    gtrDueAt: ticket.gtrDueAt,
+    acknowledgement: ack ?? ackOf(ticket),
+    acknowledgementChanged: ack ? ack.changed : 'suppressed',
+  };
+}
+
+async function appendToTicket(
+  found: Ticket,
+  automated: boolean,
+  ctx: IntakeContext,
+  deps: IntakeDependencies,
+): Promise<IntakeResult> {
+  const { receipt } = ctx;
+  const receivedAt = new Date(receipt.receivedAt);
+  let ticket: Ticket | null = found;
+  for (let round = 0; round < MAX_FOLLOW_UP_ROUNDS && ticket; round++) {
+    // Decided on each round: an agent may have resolved or closed the ticket since it was read.
+    const disposition = automated ? 'append' : followUpDisposition(ticket, receivedAt);
+    if (disposition === 'new-linked') {
+      return createTicket(ctx, deps, {
+        ...newTicketAck(ctx),
+        machineAlert: false,
+        linkedTo: ticket.reference,
+        mentionedReference: null,
+      });
+    }
+    const kind: MessageKind = automated ? 'automated' : disposition === 'reopen' ? 'reopening' : 'follow-up';
+    const outcome: StoredOutcome = kind === 'reopening' ? 'reopened' : 'follow-up';
+    const message = buildMessage(ticket.reference, ctx, kind);
+    const next = ticketAfterMessage(ticket, ctx, kind);
+    const committed = await deps.tickets.appendMessage({
+      ticket: next,
+      expectedVersion: ticket.version,
+      message,
+      record: buildRecord(ctx, outcome, {
+        deskId: ticket.desk,
+        reference: ticket.reference,
+        ticketMessageId: message.id,
+      }),
+      delivery: buildDelivery(receipt, ctx.rawKey, ctx.now, outcome, {
+        reference: ticket.reference,
+        deskId: ticket.desk,
+        messageId: ctx.parsed.email.messageId,
+      }),
+      events: [
+        auditEvent(ticket.reference, APPEND_EVENT[kind], ctx.now, {
+          deliveryId: receipt.deliveryId,
+          messageId: message.messageId,
+        }),
+      ],
+    });
+    if (committed.status === 'duplicate') return resume(committed.record, ctx, deps);
+    if (committed.status === 'appended') {
+      await storeAttachments(message, ctx.parsed, deps);
+      return {
+        ...base(ctx, outcome),
+        deskId: ticket.desk,
+        reference: ticket.reference,
+        priority: ticket.priority.level,
+        gtiDueAt: ticket.gtiDueAt,
+        gtrDueAt: ticket.gtrDueAt,
+        acknowledgement: ackOf(next),
+      };
+    }
+    ticket = await deps.tickets.getTicket(ticket.reference);
+  }
+  throw new ConflictError(`ticket ${found.reference} kept changing while a message was being added to it`, {
+    hint: 'the event is retried; the message is not lost',
+  });
+}
+
+const APPEND_EVENT = {
+  'follow-up': 'follow-up-added',
+  reopening: 'ticket-reopened',
+  automated: 'automated-message-added',
+  initial: 'follow-up-added',
+} as const satisfies Record<MessageKind, AuditEventType>;
+
+async function suspend(ctx: IntakeContext, deps: IntakeDependencies, reason: string): Promise<IntakeResult> {
+  const { receipt, parsed, triage } = ctx;
+  const email = parsed.email;
+  const deskId = triage.desk.deskId;
+  const id = `${receipt.channel}-${receipt.deliveryId}`;
+  const recorded = await deps.tickets.recordOutcome({
+    record: buildRecord(ctx, 'suspended', { deskId, reference: null, ticketMessageId: null }),
+    delivery: buildDelivery(receipt, ctx.rawKey, ctx.now, 'suspended', {
+      reference: null,
+      deskId,
+      messageId: email.messageId,
+    }),
+    suspended: {
+      id,
+      deskId,
+      messageId: email.messageId,
+      reason,
+      automatedClass: triage.automated.class,
+      receivedAt: new Date(receipt.receivedAt).toISOString(),
+      from: email.from,
+      subject: email.subject,
+      excerpt: excerpt(email),
+      rawKey: ctx.rawKey,
+      receipt,
+      suspendedAt: ctx.now.toISOString(),
+    },
+  });
+  if (recorded.status === 'duplicate') return duplicateOf(recorded.record, ctx, deps);
+  return { ...base(ctx, 'suspended'), reason };
+}
+
+async function recordOnly(
+  ctx: IntakeContext,
+  deps: IntakeDependencies,
+  outcome: 'loop-ignored',
+  reason: string,
+): Promise<IntakeResult> {
+  const { receipt, parsed, triage } = ctx;
+  const deskId = triage.desk.deskId;
+  const recorded = await deps.tickets.recordOutcome({
+    record: buildRecord(ctx, outcome, { deskId, reference: null, ticketMessageId: null }),
+    delivery: buildDelivery(receipt, ctx.rawKey, ctx.now, outcome, {
+      reference: null,
+      deskId,
+      messageId: parsed.email.messageId,
+    }),
+  });
+  if (recorded.status === 'duplicate') return duplicateOf(recorded.record, ctx, deps);
+  return { ...base(ctx, outcome), reason };
+}
+
+async function quarantine(
+  receipt: Receipt,
+  rawKey: string,
+  deps: IntakeDependencies,
+  options: IntakeOptions,
+  why: { reason: 'virus' | 'unparseable'; code: string | null; error: string },
+): Promise<IntakeResult> {
+  const now = deps.clock.now();
+  const recorded = await deps.tickets.recordOutcome({
+    record: null,
+    delivery: buildDelivery(receipt, rawKey, now, 'quarantined', {
+      reference: null,
+      deskId: null,
+      messageId: null,
+    }),
+    quarantine: {
+      id: `${receipt.channel}-${receipt.deliveryId}`,
+      channel: receipt.channel,
+      deliveryId: receipt.deliveryId,
+      reason: why.reason,
+      errorCode: why.code,
+      error: why.error.slice(0, 2000),
+      rawKey,
+      receipt,
+      quarantinedAt: now.toISOString(),
+      status: 'quarantined',
+      releasedAt: null,
+      releasedOutcome: null,
+      releasedReference: null,
+    },
+    replaceQuarantine: options.reprocess === true,
+  });
+  const result: IntakeResult = {
+    outcome: recorded.status === 'duplicate' ? 'duplicate' : 'quarantined',
+    originalOutcome: recorded.status === 'duplicate' ? 'quarantined' : null,
+    channel: receipt.channel,
+    deliveryId: receipt.deliveryId,
+    messageId: null,
+    deskId: null,
+    reference: null,
+    linkedTo: null,
+    priority: null,
+    gtiDueAt: null,
+    gtrDueAt: null,
+    acknowledgement: null,
+    acknowledgementChanged: null,
+    reason: `${why.reason}: ${why.error}`,
+    attachments: 0,
+    attachmentsSkipped: false,
+  };
+  return result;
+}
+
+/**
+ * The message was already committed (by an earlier delivery, a concurrent one, or this very run
+ * whose response was lost): finish what that run may not have finished, and report.
+ */
+async function resume(
+  record: MessageRecord,
+  ctx: IntakeContext,
+  deps: IntakeDependencies,
+): Promise<IntakeResult> {
+  if (!record.reference) return duplicateOf(record, ctx, deps);
+  let message: TicketMessage | null = null;
+  if (record.ticketMessageId) {
+    message = await deps.tickets.getMessage(record.reference, record.ticketMessageId);
+    if (message) await storeAttachments(message, ctx.parsed, deps);
+  }
+  const ack =
+    record.outcome === 'ticket-created' ? await acknowledge(record.reference, ctx.parsed.email, deps) : null;
+  const ticket = await deps.tickets.getTicket(record.reference);
+  const result = await duplicateOf(record, ctx, deps);
+  return {
+    ...result,
+    linkedTo: ticket?.linkedTo ?? null,
+    priority: ticket?.priority.level ?? null,
+    gtiDueAt: ticket?.gtiDueAt ?? null,
+    gtrDueAt: ticket?.gtrDueAt ?? null,
+    acknowledgement: ack ?? (ticket ? ackOf(ticket) : null),
+    acknowledgementChanged: ack?.changed ?? null,
+  };
+}
+
+async function duplicateOf(
+  record: MessageRecord | null,
+  ctx: IntakeContext,
+  deps: IntakeDependencies,
+): Promise<IntakeResult> {
+  const ours = record !== null && record.commitToken === ctx.commitToken;
+  if (record && !ours) {
+    // Keeps the delivery record right: this delivery's own outcome (a failed run that is retried),
+    // or `duplicate` for another delivery of the same message.
+    const outcome = record.deliveryId === ctx.receipt.deliveryId ? record.outcome : 'duplicate';
+    await deps.tickets.putDelivery(
+      buildDelivery(ctx.receipt, ctx.rawKey, ctx.now, outcome, {
+        reference: record.reference,
+        deskId: record.deskId,
+        messageId: record.messageId,
+      }),
+    );
+  }
+  return {
+    ...base(ctx, ours && record ? record.outcome : 'duplicate'),
+    originalOutcome: record?.outcome ?? null,
+    deskId: record?.deskId ?? ctx.triage.desk.deskId,
+    reference: record?.reference ?? null,
+  };
+}
+
+async function acknowledge(
+  reference: string,
+  email: InboundEmail,
+  deps: IntakeDependencies,
+  known?: Ticket,
+): Promise<AcknowledgeResult> {
+  return acknowledgeTicket(
+    reference,
+    email,
+    {
+      config: deps.config,
+      tickets: deps.tickets,
+      mailSender: deps.mailSender,
+      clock: deps.clock,
+      newId: deps.newId,
+      sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      ackLeaseMs: deps.limits.ackLeaseMs ?? DEFAULT_ACK_LEASE_MS,
+      ackWaitMs: deps.limits.ackWaitMs ?? DEFAULT_ACK_WAIT_MS,
+    },
+    known,
+  );
+}
+
+function base(ctx: IntakeContext, outcome: IntakeOutcome): IntakeResult {
+  const { receipt, parsed, triage } = ctx;
+  return {
+    outcome,
+    originalOutcome: null,
+    channel: receipt.channel,
+    deliveryId: receipt.deliveryId,
+    messageId: parsed.email.messageId,
+    deskId: triage.desk.deskId,
+    reference: null,
+    linkedTo: null,
+    priority: null,
+    gtiDueAt: null,
+    gtrDueAt: null,
+    acknowledgement: null,
+    acknowledgementChanged: null,
+    reason: null,
+    attachments: parsed.email.attachments.length,
+    attachmentsSkipped: parsed.attachmentsSkipped,
+  };
+}
+
+function ackOf(ticket: Ticket): IntakeResult['acknowledgement'] {
+  const { state, reason, sesMessageId } = ticket.acknowledgement;
+  return { state, reason, sesMessageId };
+}

@@ -1,0 +1,244 @@
+import type { InboundEmail } from '../domain/inbound-email';
+import type { Receipt } from '../domain/receipt';
+import {
+  type Acknowledgement,
+  type AuditEvent,
+  type AuditEventType,
+  type MessageKind,
+  mergeParticipants,
+  type StoredAttachment,
+  type Ticket,
+  type TicketMessage,
+} from '../domain/ticket';
+import type { ParsedMessage } from '../ports/mail-parser';
+import type { DeliveryRecord, MessageRecord, StoredOutcome } from '../ports/ticket-store';
+import type { TriageResult } from './triage-email';
+
+/**
+ * A DynamoDB item holds 400 KB: bodies are cut to these UTF-8 sizes (the raw mail keeps them whole),
+ * lists to these lengths.
+ */
+const MAX_TEXT_BYTES = 96 * 1024;
+const MAX_NEW_TEXT_BYTES = 32 * 1024;
+const MAX_HTML_BYTES = 160 * 1024;
+const MAX_LIST = 50;
+const MAX_WARNINGS = 20;
+const MAX_EXCERPT_CHARS = 500;
+
+/** Everything one intake run knows about the message, shared by the builders below. */
+export type IntakeContext = {
+  receipt: Receipt;
+  parsed: ParsedMessage;
+  triage: TriageResult;
+  rawKey: string;
+  commitToken: string;
+  now: Date;
+  ourAddresses: readonly string[];
+  /** Where an attachment of a ticket is stored. */
+  attachmentKey: (reference: string, sha256: string, filename: string) => string;
+};
+
+export function ticketMessageId(receipt: Pick<Receipt, 'receivedAt' | 'channel' | 'deliveryId'>): string {
+  return `${new Date(receipt.receivedAt).toISOString()}#${receipt.channel}-${receipt.deliveryId}`;
+}
+
+export type NewTicketFacts = {
+  acknowledgement: Pick<Acknowledgement, 'state' | 'reason'>;
+  machineAlert: boolean;
+  linkedTo: string | null;
+  mentionedReference: string | null;
+};
+
+export function buildTicket(reference: string, ctx: IntakeContext, facts: NewTicketFacts): Ticket {
+  const { triage, parsed, receipt } = ctx;
+  const email = parsed.email;
+  const now = ctx.now.toISOString();
+  const requester = triage.requester
+    ? { ...triage.requester, address: triage.requester.address.toLowerCase() }
+    : null;
+  return {
+    reference,
+    desk: triage.desk.deskId,
+    deskOnDuty: { deskId: triage.duty.deskId, onCall: triage.duty.onCall },
+    client: {
+      clientId: triage.client.clientId,
+      name: triage.client.name,
+      matchedBy: triage.client.matchedBy,
+    },
+    contract: triage.contract,
+    requester,
+    participants: mergeParticipants([], participantsOf(email), ctx.ourAddresses),
+    subject: email.subject,
+    language: email.language,
+    priority: {
+      level: triage.priority.level,
+      source: triage.priority.source,
+      evidence: triage.priority.evidence.slice(0, MAX_LIST),
+      inferredLevel: triage.priority.inferredLevel,
+    },
+    status: 'nouveau',
+    receivedAt: new Date(receipt.receivedAt).toISOString(),
+    gtiDueAt: triage.deadlines.gtiDueAt.toISOString(),
+    gtrDueAt: triage.deadlines.gtrDueAt.toISOString(),
+    flags: {
+      unknownClient: triage.client.unknownClient,
+      unverifiedSender: receipt.verdicts.dmarc === 'FAIL',
+      priorityDisagreement: triage.priority.disagreement,
+      attachmentsSkipped: parsed.attachmentsSkipped,
+    },
+    acknowledgement: {
+      state: facts.acknowledgement.state,
+      reason: facts.acknowledgement.reason,
+      sesMessageId: null,
+      attemptId: null,
+      leaseUntil: null,
+      updatedAt: now,
+    },
+    machineAlert: facts.machineAlert,
+    linkedTo: facts.linkedTo,
+    mentionedReference: facts.mentionedReference,
+    resolvedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    messageCount: 1,
+    version: 1,
+  };
+}
+
+/** The ticket after a follow-up: participants and flags grow; status only changes on a reopening. */
+export function ticketAfterMessage(ticket: Ticket, ctx: IntakeContext, kind: MessageKind): Ticket {
+  const { parsed, receipt } = ctx;
+  return {
+    ...ticket,
+    participants:
+      kind === 'automated'
+        ? ticket.participants
+        : mergeParticipants(ticket.participants, participantsOf(parsed.email), ctx.ourAddresses),
+    status: kind === 'reopening' ? 'en cours' : ticket.status,
+    resolvedAt: kind === 'reopening' ? null : ticket.resolvedAt,
+    flags: {
+      ...ticket.flags,
+      unverifiedSender: ticket.flags.unverifiedSender || receipt.verdicts.dmarc === 'FAIL',
+      attachmentsSkipped: ticket.flags.attachmentsSkipped || parsed.attachmentsSkipped,
+    },
+    updatedAt: ctx.now.toISOString(),
+    messageCount: ticket.messageCount + 1,
+    version: ticket.version + 1,
+  };
+}
+
+export function buildMessage(reference: string, ctx: IntakeContext, kind: MessageKind): TicketMessage {
+  const { parsed, receipt, triage } = ctx;
+  const email = parsed.email;
+  const text = cutUtf8(email.text, MAX_TEXT_BYTES);
+  const newText = cutUtf8(email.newText, MAX_NEW_TEXT_BYTES);
+  const html = email.html === null ? null : cutUtf8(email.html, MAX_HTML_BYTES);
+  const attachments: StoredAttachment[] = email.attachments.slice(0, 100).map((meta) => ({
+    ...meta,
+    key: ctx.attachmentKey(reference, meta.sha256, meta.filename),
+  }));
+  return {
+    id: ticketMessageId(receipt),
+    reference,
+    messageId: email.messageId,
+    kind,
+    deskId: triage.desk.deskId,
+    channel: receipt.channel,
+    deliveryId: receipt.deliveryId,
+    receivedAt: new Date(receipt.receivedAt).toISOString(),
+    from: email.from,
+    replyTo: email.replyTo.slice(0, MAX_LIST),
+    to: email.to.slice(0, MAX_LIST),
+    cc: email.cc.slice(0, MAX_LIST),
+    subject: email.subject,
+    date: email.date,
+    inReplyTo: email.inReplyTo.slice(0, MAX_LIST),
+    references: email.references.slice(-MAX_LIST),
+    text: text.value,
+    newText: newText.value,
+    html: html?.value ?? null,
+    bodyTruncated: text.cut || newText.cut || (html?.cut ?? false),
+    language: email.language,
+    automated: triage.automated.class
+      ? { class: triage.automated.class, reasons: triage.automated.reasons.slice(0, MAX_LIST) }
+      : null,
+    verdicts: receipt.verdicts,
+    dmarcPolicy: receipt.dmarcPolicy,
+    attachments,
+    attachmentsSkipped: parsed.attachmentsSkipped,
+    attachmentsStored: attachments.length === 0,
+    rawKey: ctx.rawKey,
+    sizeBytes: email.sizeBytes,
+    warnings: email.warnings.slice(0, MAX_WARNINGS),
+  };
+}
+
+export function buildRecord(
+  ctx: IntakeContext,
+  outcome: StoredOutcome,
+  at: { deskId: string; reference: string | null; ticketMessageId: string | null },
+): MessageRecord {
+  return {
+    messageId: ctx.parsed.email.messageId,
+    deskId: at.deskId,
+    kind: 'inbound',
+    outcome,
+    reference: at.reference,
+    ticketMessageId: at.ticketMessageId,
+    channel: ctx.receipt.channel,
+    deliveryId: ctx.receipt.deliveryId,
+    commitToken: ctx.commitToken,
+    at: ctx.now.toISOString(),
+  };
+}
+
+export function buildDelivery(
+  receipt: Receipt,
+  rawKey: string,
+  now: Date,
+  outcome: DeliveryRecord['outcome'],
+  facts: { reference: string | null; deskId: string | null; messageId: string | null },
+): DeliveryRecord {
+  return {
+    channel: receipt.channel,
+    deliveryId: receipt.deliveryId,
+    outcome,
+    reference: facts.reference,
+    deskId: facts.deskId,
+    messageId: facts.messageId,
+    rawKey,
+    receipt,
+    error: null,
+    at: now.toISOString(),
+  };
+}
+
+export function auditEvent(
+  reference: string,
+  type: AuditEventType,
+  at: Date,
+  detail: AuditEvent['detail'],
+): AuditEvent {
+  return { reference, at: at.toISOString(), type, actor: 'intake', detail };
+}
+
+export function excerpt(email: InboundEmail): string {
+  const chars = Array.from(email.newText.trim() || email.text.trim());
+  return chars.length > MAX_EXCERPT_CHARS
+    ? `${chars.slice(0, MAX_EXCERPT_CHARS - 1).join('')}…`
+    : chars.join('');
+}
+
+function participantsOf(email: InboundEmail): string[] {
+  return [email.from, ...email.replyTo, ...email.to, ...email.cc]
+    .filter((a) => a !== null)
+    .map((a) => a.address);
+}
+
+/** Cuts a string so that its UTF-8 encoding fits `maxBytes`, on a code point boundary. */
+export function cutUtf8(value: string, maxBytes: number): { value: string; cut: boolean } {
+  if (Buffer.byteLength(value, 'utf8') <= maxBytes) return { value, cut: false };
+  const bytes = Buffer.from(value, 'utf8').subarray(0, maxBytes);
+  // A cut inside a multi-byte sequence decodes to U+FFFD: drop that partial character.
+  return { value: bytes.toString('utf8').replace(/\uFFFD$/u, ''), cut: true };
+}
