@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deliveryFeedbackOf, parseSesFeedback } from '../../../shared/adapters/aws/ses-feedback-event';
 import { receiptFromSes, SesReceiptEventSchema } from '../../../shared/adapters/aws/ses-inbound-event';
+import { SHARED_DIR } from '../../support/shared-dir';
 
 const sample = JSON.parse(
   readFileSync(new URL('../../fixtures/intake/ses-lambda-event.json', import.meta.url), 'utf8'),
 ) as unknown;
-const specSample = '/work/shared/spec/ses-lambda-event.sample.json';
+const specSample = `${SHARED_DIR}/spec/ses-lambda-event.sample.json`;
 
 describe('Function: receiptFromSes', () => {
   it('maps the SES Lambda event to a receipt: receipt time, envelope recipients, verdicts, delivery id', () => {
