@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { readStackFile, type StackFile } from '../../shared/adapters/local/stack-file';
 import { LOCAL_DEFAULTS } from '../../shared/wiring/local';
 import type { FlagSpec } from './flags';
@@ -7,6 +8,17 @@ export const dataDirFlag: FlagSpec = {
   value: 'DIR',
   description: `data directory of the running \`npm start\`, where its stack.json is (EXO_DATA_DIR; default ${LOCAL_DEFAULTS.dataDir})`,
 };
+
+/** `--to a@x,b@y`: envelope recipients, lower-case, each a valid address. */
+export const RecipientsSchema = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((a) => a.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.email()).min(1));
 
 export function dataDirOf(flag: string | undefined): string {
   return flag ?? process.env.EXO_DATA_DIR ?? LOCAL_DEFAULTS.dataDir;

@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { ConfigError, ExodataError, InputError } from '../../shared/domain/errors';
-import { type Command, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './command';
+import { type CommandEntry, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './command';
 import { commands } from './commands/index';
 import { type CliContext, processContext, withContext } from './context';
 
-function rootHelp(list: readonly Command[]): string {
+function rootHelp(list: readonly CommandEntry[]): string {
   const width = Math.max(...list.map((c) => c.name.length)) + 2;
   return [
     'Usage: exo-intake <command> [flags]',
@@ -26,7 +26,7 @@ function rootHelp(list: readonly Command[]): string {
 export async function main(
   argv: string[],
   context: CliContext = processContext,
-  list: readonly Command[] = commands,
+  list: readonly CommandEntry[] = commands,
 ): Promise<number> {
   return withContext(context, async () => {
     const [name, ...rest] = argv;
@@ -34,14 +34,16 @@ export async function main(
       (name === undefined ? context.stderr : context.stdout)(rootHelp(list));
       return name === undefined ? EXIT_USAGE : EXIT_OK;
     }
-    const command = list.find((c) => c.name === name);
-    if (!command) {
+    const entry = list.find((c) => c.name === name);
+    if (!entry) {
       context.stderr(
         `exo-intake: unknown command "${name}"; commands: ${list.map((c) => c.name).join(', ')}\n`,
       );
       return EXIT_USAGE;
     }
     try {
+      // Loaded here, not at start-up: only the command asked for pays for its imports.
+      const command = await entry.load();
       return await command.run(rest);
     } catch (error) {
       context.stderr(`exo-intake ${name}: ${oneLine(error)}\n`);

@@ -127,6 +127,16 @@ export class StatelessStack extends Stack {
         'AcknowledgementsFailed',
         'An acknowledgement could not be sent: the client has no confirmation; check SES and the logs.',
       )
+      .watchIntakeMetric(
+        this.intake,
+        'AcknowledgementsUnconfirmed',
+        'An acknowledgement may or may not have left (its outcome was lost) and is never resent: an agent checks the SES sending events and contacts the client if it did not (docs/operations.md).',
+      )
+      .watchIntakeMetric(
+        this.intake,
+        'IntakeFailures',
+        'An intake run failed with a non-transient error: Lambda retries, then parks the event; read the "intake failed" log and fix the cause before the retries run out.',
+      )
       .watchFunction(this.bounceRecorder)
       .watchSendingReputation(config.bounceRateAlarmThreshold)
       .watchFunction(this.agentApi.handler)

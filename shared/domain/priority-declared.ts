@@ -75,6 +75,24 @@ export function declaredInSubject(subject: string): Declaration | null {
 }
 
 /**
+ * What a reply on a ticket declares: a level tag the client added to the subject (the tags the
+ * ticket's own subject already carries are the old request's, repeated by every "Re:"), else a
+ * `Priorité : …` line of the new text. Null when the reply declares nothing new.
+ */
+export function declaredInReply(
+  reply: { subject: string; newText: string },
+  ticketSubject: string,
+): Declaration | null {
+  const oldTags = new Set([...ticketSubject.matchAll(/\[[^[\]]{1,40}\]/gu)].map((m) => fold(m[0])));
+  for (const m of reply.subject.matchAll(/\[[^[\]]{1,40}\]/gu)) {
+    if (oldTags.has(fold(m[0]))) continue;
+    const declared = declaredInSubject(m[0]);
+    if (declared) return declared;
+  }
+  return declaredInBody(reply.newText);
+}
+
+/**
  * `Priorité : Haute`, `Priorite: critique`, `Priority: high`, `Priorité : P1` on a line of its own
  * (the value may be followed by a comment). Only the new text is searched: a declaration in quoted
  * history or a forwarded message was made for another request.

@@ -60,13 +60,12 @@ export function triagePriority(input: PriorityInput): PriorityResult {
 
   const declared: Declaration | null = declaredInSubject(input.subject) ?? declaredInBody(newText);
   if (declared) {
-    const gap = Math.abs(rank(declared.level) - rank(inferredLevel));
     return {
       level: declared.level,
       source: 'declared',
       evidence: [declared.phrase],
       inferredLevel,
-      disagreement: gap >= DISAGREEMENT_GAP,
+      disagreement: levelsDisagree(declared.level, inferredLevel),
       nonSignals,
     };
   }
@@ -80,6 +79,11 @@ export function triagePriority(input: PriorityInput): PriorityResult {
     disagreement: false,
     nonSignals,
   };
+}
+
+/** A declared level this far from the inferred one is shown to agents. */
+export function levelsDisagree(declared: PriorityLevel, inferred: PriorityLevel): boolean {
+  return Math.abs(rank(declared) - rank(inferred)) >= DISAGREEMENT_GAP;
 }
 
 function rank(level: PriorityLevel): number {

@@ -201,16 +201,21 @@ function resume(ticket: Ticket, ctx: ActionContext): TicketChange {
     throw new ConflictError(`ticket ${ticket.reference} is ${ticket.status}, not waiting on the client`);
   const resumed = resumedClock(ticket, ctx);
   return change(ticket, ctx, { status: 'en cours', gtrDueAt: resumed.gtrDueAt, work: resumed.work }, [
-    [
-      'ticket-resumed',
-      {
-        pausedSince: workOf(ticket).pause?.since ?? null,
-        pausedOpenMinutes: round(resumed.pausedOpenMinutes),
-        previousGtrDueAt: ticket.gtrDueAt,
-        gtrDueAt: resumed.gtrDueAt,
-      },
-    ],
+    ['ticket-resumed', resumedDetail(ticket, resumed)],
   ]);
+}
+
+/** The `ticket-resumed` event's detail: how long the pause counted and where the GTR went. */
+export function resumedDetail(
+  ticket: Ticket,
+  resumed: { gtrDueAt: string; pausedOpenMinutes: number },
+): AuditEvent['detail'] {
+  return {
+    pausedSince: workOf(ticket).pause?.since ?? null,
+    pausedOpenMinutes: round(resumed.pausedOpenMinutes),
+    previousGtrDueAt: ticket.gtrDueAt,
+    gtrDueAt: resumed.gtrDueAt,
+  };
 }
 
 function resolve(ticket: Ticket, summary: string, ctx: ActionContext): TicketChange {
@@ -270,23 +275,7 @@ function changePriority(
   requireOpen(ticket, 'change the priority of');
   if (ticket.priority.level === level)
     throw new InputError(`ticket ${ticket.reference} already has priority ${level}`);
-  const desk = deskById(ctx.config, ticket.desk);
-  if (!desk)
-    throw new InputError(`ticket ${ticket.reference} is on desk "${ticket.desk}", which is not configured`);
-  const work = workOf(ticket);
-  // Both clocks re-targeted from the receipt (rule 8); GTR time spent paused still extends the GTR.
-  const deadlines = recomputeAfterPriorityChange({
-    receivedAt: new Date(ticket.receivedAt),
-    desk,
-    contract: ticket.contract,
-    priority: level,
-    gtrPausedOpenMinutes: work.gtrPausedOpenMinutes,
-  });
-  const gtiDueAt = deadlines.gtiDueAt.toISOString();
-  const gtrDueAt = deadlines.gtrDueAt.toISOString();
-  const firstContact = work.firstContact
-    ? { ...work.firstContact, gtiMet: Date.parse(work.firstContact.at) <= deadlines.gtiDueAt.getTime() }
-    : null;
+  const { gtiDueAt, gtrDueAt, work } = retargetedClocks(ticket, level, ctx.config);
   return change(
     ticket,
     ctx,
@@ -294,7 +283,11 @@ function changePriority(
       priority: { ...ticket.priority, level, source: 'agent' },
       gtiDueAt,
       gtrDueAt,
-      work: { ...work, firstContact },
+      work,
+      // The agent decided: a client's pending request for another level is answered.
+      ...(ticket.flags.priorityChangeRequested
+        ? { flags: { ...ticket.flags, priorityChangeRequested: false } }
+        : {}),
     },
     [
       [
@@ -313,10 +306,44 @@ function changePriority(
   );
 }
 
-/** The GTR deadline and work state once a pause ends now (rule 7: paused open time is added). */
-function resumedClock(
+/**
+ * Both clocks re-targeted for a new level from the receipt (rule 8: never restarted); GTR time spent
+ * paused still extends the GTR, and a first contact is judged again against the new GTI. Shared by
+ * the agent's action and the client's correction in a reply (client-reply.ts).
+ */
+export function retargetedClocks(
   ticket: Ticket,
-  ctx: ActionContext,
+  level: Ticket['priority']['level'],
+  config: ServiceDeskConfig,
+): { gtiDueAt: string; gtrDueAt: string; work: TicketWork } {
+  const desk = deskById(config, ticket.desk);
+  if (!desk)
+    throw new InputError(`ticket ${ticket.reference} is on desk "${ticket.desk}", which is not configured`);
+  const work = workOf(ticket);
+  const deadlines = recomputeAfterPriorityChange({
+    receivedAt: new Date(ticket.receivedAt),
+    desk,
+    contract: ticket.contract,
+    priority: level,
+    gtrPausedOpenMinutes: work.gtrPausedOpenMinutes,
+  });
+  const firstContact = work.firstContact
+    ? { ...work.firstContact, gtiMet: Date.parse(work.firstContact.at) <= deadlines.gtiDueAt.getTime() }
+    : null;
+  return {
+    gtiDueAt: deadlines.gtiDueAt.toISOString(),
+    gtrDueAt: deadlines.gtrDueAt.toISOString(),
+    work: { ...work, firstContact },
+  };
+}
+
+/**
+ * The GTR deadline and work state once a pause ends now (rule 7: paused open time is added). Shared
+ * by the agent's resume and the client's reply that resumes the ticket (client-reply.ts).
+ */
+export function resumedClock(
+  ticket: Ticket,
+  ctx: Pick<ActionContext, 'now' | 'config'>,
 ): { gtrDueAt: string; work: TicketWork; pausedOpenMinutes: number } {
   const work = workOf(ticket);
   const desk = deskById(ctx.config, ticket.desk);

@@ -46,6 +46,11 @@ export const TicketFlagsSchema = z.object({
   priorityDisagreement: z.boolean(),
   /** A message was over the size limit: its attachments are only in the raw mail. */
   attachmentsSkipped: z.boolean(),
+  /**
+   * The client asked for another level in a reply after an agent had set it: an agent decides
+   * (their next priority change clears it). Absent on tickets written before it existed.
+   */
+  priorityChangeRequested: z.boolean().optional(),
 });
 export type TicketFlags = z.infer<typeof TicketFlagsSchema>;
 
@@ -171,6 +176,8 @@ export const AuditEventTypeSchema = z.enum([
   'ticket-resumed',
   'ticket-resolved',
   'priority-changed',
+  /** A client's reply declared another level than the one an agent set: not applied, flagged. */
+  'priority-change-requested',
   'note-added',
   'desk-on-duty-changed',
   'sla-warning',

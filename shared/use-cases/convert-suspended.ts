@@ -1,29 +1,17 @@
 import type { Agent } from '../domain/agent';
-import type { ClientEntry } from '../domain/client-directory';
 import { ConflictError, NotFoundError } from '../domain/errors';
-import type { ServiceDeskConfig } from '../domain/service-desk-config';
 import type { Ticket, TicketMessage } from '../domain/ticket';
 import { agentEvent, ForbiddenError } from '../domain/ticket-actions';
-import type { AttachmentStore } from '../ports/attachment-store';
-import type { Clock } from '../ports/clock';
-import type { MailParser } from '../ports/mail-parser';
-import type { RawMailStore } from '../ports/raw-mail-store';
-import type { TicketStore } from '../ports/ticket-store';
+import { NO_WORK } from '../domain/ticket-work';
+import type { IntakeDependencies } from './intake-email';
 import { buildDelivery, buildMessage, buildRecord, buildTicket, type IntakeContext } from './intake-records';
 import { storeAttachments } from './store-attachments';
 import { triageEmail } from './triage-email';
 
-export type ConvertSuspendedDeps = {
-  config: ServiceDeskConfig;
-  clients: () => Promise<readonly ClientEntry[]>;
-  parser: MailParser;
-  tickets: TicketStore;
-  rawMail: RawMailStore;
-  attachments: AttachmentStore;
-  clock: Clock;
-  newId: () => string;
-  maxAttachmentBytes: number;
-};
+export type ConvertSuspendedDeps = Pick<
+  IntakeDependencies,
+  'config' | 'clients' | 'parser' | 'tickets' | 'rawMail' | 'attachments' | 'clock' | 'newId'
+> & { maxAttachmentBytes: number };
 
 /**
  * An agent turns a suspended message (automated mail, spam verdict) into a ticket. The raw mail is
@@ -77,14 +65,7 @@ export async function convertSuspended(
       const ticket: Ticket = {
         ...built,
         desk: suspended.deskId,
-        work: {
-          assignee: { agentId: agent.id, name: agent.name, since: now.toISOString() },
-          firstContact: null,
-          pause: null,
-          gtrPausedOpenMinutes: 0,
-          resolution: null,
-          breaches: { gti: null, gtr: null },
-        },
+        work: { ...NO_WORK, assignee: { agentId: agent.id, name: agent.name, since: now.toISOString() } },
       };
       const message = { ...buildMessage(reference, ctx, 'initial'), deskId: suspended.deskId };
       return {

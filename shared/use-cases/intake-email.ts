@@ -1,4 +1,5 @@
 import type { ClientEntry } from '../domain/client-directory';
+import { applyClientReply } from '../domain/client-reply';
 import { ConflictError, IntakeError } from '../domain/errors';
 import type { InboundEmail } from '../domain/inbound-email';
 import type { Receipt } from '../domain/receipt';
@@ -25,6 +26,7 @@ import {
   buildMessage,
   buildRecord,
   buildTicket,
+  clientReplyOf,
   excerpt,
   type IntakeContext,
   type NewTicketFacts,
@@ -344,7 +346,12 @@ async function appendToTicket(
     const kind: MessageKind = automated ? 'automated' : disposition === 'reopen' ? 'reopening' : 'follow-up';
     const outcome: StoredOutcome = kind === 'reopening' ? 'reopened' : 'follow-up';
     const message = buildMessage(ticket.reference, ctx, kind);
-    const next = ticketAfterMessage(ticket, ctx, kind);
+    // The client's reply may resume the ticket or correct its priority: in the same conditional write.
+    const reply = applyClientReply(ticketAfterMessage(ticket, ctx, kind), clientReplyOf(ticket, ctx, kind), {
+      now: ctx.now,
+      config: deps.config,
+    });
+    const next = reply.ticket;
     const committed = await deps.tickets.appendMessage({
       ticket: next,
       expectedVersion: ticket.version,
@@ -364,6 +371,7 @@ async function appendToTicket(
           deliveryId: receipt.deliveryId,
           messageId: message.messageId,
         }),
+        ...reply.events,
       ],
     });
     if (committed.status === 'duplicate') return resume(committed.record, ctx, deps);
@@ -373,9 +381,9 @@ async function appendToTicket(
         ...base(ctx, outcome),
         deskId: ticket.desk,
         reference: ticket.reference,
-        priority: ticket.priority.level,
-        gtiDueAt: ticket.gtiDueAt,
-        gtrDueAt: ticket.gtrDueAt,
+        priority: next.priority.level,
+        gtiDueAt: next.gtiDueAt,
+        gtrDueAt: next.gtrDueAt,
         acknowledgement: ackOf(next),
       };
     }

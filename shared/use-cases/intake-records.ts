@@ -1,10 +1,14 @@
+import type { ClientReply } from '../domain/client-reply';
 import type { InboundEmail } from '../domain/inbound-email';
+import { declaredInReply } from '../domain/priority-declared';
+import { MAX_ANALYSED_CHARS } from '../domain/priority-facts';
 import type { Receipt } from '../domain/receipt';
 import {
   type Acknowledgement,
   type AuditEvent,
   type AuditEventType,
   type MessageKind,
+  mayFollowUpByReference,
   mergeParticipants,
   type StoredAttachment,
   type Ticket,
@@ -124,6 +128,27 @@ export function ticketAfterMessage(ticket: Ticket, ctx: IntakeContext, kind: Mes
     updatedAt: ctx.now.toISOString(),
     messageCount: ticket.messageCount + 1,
     version: ticket.version + 1,
+  };
+}
+
+/**
+ * What a message stored on `ticket` (as read before it) says as the client's reply: who wrote, if
+ * they may write into it (a forged sender, DMARC FAIL, proves nothing), and the level it declares.
+ */
+export function clientReplyOf(ticket: Ticket, ctx: IntakeContext, kind: MessageKind): ClientReply {
+  const { parsed, receipt, triage } = ctx;
+  const sender = receipt.verdicts.dmarc === 'FAIL' ? null : (parsed.email.from?.address ?? null);
+  const allowed = sender !== null && mayFollowUpByReference(ticket, sender, triage.client.clientId);
+  return {
+    kind,
+    allowedSender: allowed ? sender.toLowerCase() : null,
+    declaration:
+      kind === 'automated'
+        ? null
+        : declaredInReply(
+            { subject: parsed.email.subject, newText: parsed.email.newText.slice(0, MAX_ANALYSED_CHARS) },
+            ticket.subject,
+          ),
   };
 }
 

@@ -618,6 +618,24 @@ describe('Class: StatelessStack', () => {
       });
     });
 
+    it('alarm on the first acknowledgement whose outcome is unknown and the first intake run that failed for good', () => {
+      for (const [suffix, metric] of [
+        ['acknowledgements-unconfirmed', 'AcknowledgementsUnconfirmed'],
+        ['intake-failures', 'IntakeFailures'],
+      ]) {
+        expect(alarm(`exodata-intake-${suffix}`)).toMatchObject({
+          Namespace: 'Exodata/Intake',
+          MetricName: metric,
+          Dimensions: [{ Name: 'service', Value: 'exodata-intake' }],
+          Statistic: 'Sum',
+          Period: 300,
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          TreatMissingData: 'notBreaching',
+        });
+      }
+    });
+
     it('alarm before SES reviews the account for bounces', () => {
       expect(alarm('ses-bounce-rate')).toMatchObject({
         Namespace: 'AWS/SES',
@@ -636,9 +654,10 @@ describe('Class: StatelessStack', () => {
         TopicArn: { Ref: topic.id },
       });
       const alarms = Object.values(synth.stateless$.findResources('AWS::CloudWatch::Alarm'));
-      // intake 5 (errors, throttles, queue, quarantined, acknowledgements), bounce recorder 3, SES 2,
-      // agent API 3 (errors, throttles, 5xx), SLA watcher 5 (errors, throttles, queue, 2 metrics).
-      expect(alarms).toHaveLength(18);
+      // intake 7 (errors, throttles, queue, quarantined, acknowledgements failed and unconfirmed,
+      // intake failures), bounce recorder 3, SES 2, agent API 3 (errors, throttles, 5xx),
+      // SLA watcher 5 (errors, throttles, queue, 2 metrics).
+      expect(alarms).toHaveLength(20);
       for (const a of alarms) {
         expect(a.Properties.AlarmActions).toEqual([{ Ref: topic.id }]);
         expect(a.Properties.OKActions).toEqual([{ Ref: topic.id }]);

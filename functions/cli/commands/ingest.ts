@@ -17,18 +17,8 @@ import { LOCAL_DEFAULTS, localAwsClients, localIntakeDependencies } from '../../
 import { type Command, EXIT_FAILED, EXIT_OK } from '../command';
 import { cli, processContext } from '../context';
 import { type CommandSpec, helpText, parseCommandLine } from '../flags';
-import { dataDirFlag, dataDirOf, runningStack, table } from '../local-stack-flags';
+import { dataDirFlag, dataDirOf, RecipientsSchema, runningStack, table } from '../local-stack-flags';
 import { configFlag, loadContext, receivedAtFlag, receivedAtSchema } from '../shared-flags';
-
-const Recipients = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((a) => a.trim().toLowerCase())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.email()).min(1));
 
 const spec = {
   usage: 'exo-intake ingest',
@@ -50,7 +40,7 @@ const spec = {
     config: configFlag,
   },
   schema: z.object({
-    to: Recipients.optional(),
+    to: RecipientsSchema.optional(),
     'received-at': receivedAtSchema.optional(),
     contract: ContractSchema.optional(),
     'data-dir': z.string().min(1).optional(),

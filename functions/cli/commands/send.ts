@@ -9,17 +9,7 @@ import { LOCAL_DEFAULTS } from '../../../shared/wiring/local';
 import { type Command, EXIT_FAILED, EXIT_OK } from '../command';
 import { cli } from '../context';
 import { type CommandSpec, helpText, parseCommandLine } from '../flags';
-import { dataDirFlag, dataDirOf, runningStack } from '../local-stack-flags';
-
-const Recipients = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((a) => a.trim().toLowerCase())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.email()).min(1));
+import { dataDirFlag, dataDirOf, RecipientsSchema, runningStack } from '../local-stack-flags';
 
 const spec = {
   usage: 'exo-intake send',
@@ -39,7 +29,7 @@ const spec = {
   schema: z.object({
     host: z.string().trim().min(1).optional(),
     port: z.coerce.number().int().min(1).max(65_535).optional(),
-    to: Recipients.optional(),
+    to: RecipientsSchema.optional(),
     'data-dir': z.string().min(1).optional(),
   }),
   positionals: { name: 'FILE.eml…', min: 1 },

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entryOf } from '../../../functions/cli/command';
 import { createRedriveCommand } from '../../../functions/cli/commands/redrive';
 import { createReprocessCommand } from '../../../functions/cli/commands/reprocess';
 import { main } from '../../../functions/cli/main';
@@ -21,7 +22,7 @@ async function run(intake: Intake, argv: string[]) {
       deps: intake.deps,
       queue: new FileFailedEventQueue(file ?? ''),
     })),
-  ];
+  ].map(entryOf);
   const context = {
     stdout: (text: string) => {
       stdout += text;

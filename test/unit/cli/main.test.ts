@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../../../functions/cli/command';
+import { type Command, type CommandEntry, entryOf } from '../../../functions/cli/command';
 import { commands } from '../../../functions/cli/commands/index';
 import { InputError } from '../../../shared/domain/errors';
 import { runCli } from './run-cli';
@@ -11,6 +11,48 @@ describe('Function: main', () => {
     expect(run.code).toBe(0);
     for (const command of commands) expect(run.stdout).toContain(`  ${command.name}`);
     expect(run.stdout).toMatch(/^Usage: exo-intake <command> \[flags\]/);
+  });
+
+  it('loads no command module for --help, and only the one asked for to run it', async () => {
+    const loaded: string[] = [];
+    const lazy = (name: string): CommandEntry => ({
+      name,
+      summary: `the ${name} command`,
+      load: async () => {
+        loaded.push(name);
+        return { name, summary: `the ${name} command`, run: async () => 0 };
+      },
+    });
+    const list = [lazy('one'), lazy('two')];
+
+    expect((await runCli(['--help'], { commands: list })).stdout).toMatch(/^ {2}two +the two command$/m);
+    expect(loaded).toEqual([]);
+    expect((await runCli(['two'], { commands: list })).code).toBe(0);
+    expect(loaded).toEqual(['two']);
+  });
+
+  it('lists each command under the name and summary its module gives it', async () => {
+    for (const listed of commands) {
+      const command = await listed.load();
+      expect({ name: command.name, summary: command.summary }).toEqual({
+        name: listed.name,
+        summary: listed.summary,
+      });
+    }
+  });
+
+  it('turns a command module that fails to load into one line, exit 1', async () => {
+    const missing: CommandEntry = {
+      name: 'gone',
+      summary: 'cannot load',
+      load: async () => {
+        throw new Error('Cannot find module ./gone');
+      },
+    };
+    const run = await runCli(['gone'], { commands: [missing] });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('exo-intake gone: unexpected error: Cannot find module ./gone\n');
   });
 
   it('prints the help on stderr and exits 2 when no command is given', async () => {
@@ -38,7 +80,7 @@ describe('Function: main', () => {
         throw new Error('disk on fire\n    at somewhere (file.ts:1:1)');
       },
     };
-    const run = await runCli(['broken'], { commands: [broken] });
+    const run = await runCli(['broken'], { commands: [entryOf(broken)] });
 
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('exo-intake broken: unexpected error: disk on fire at somewhere (file.ts:1:1)\n');
@@ -53,7 +95,7 @@ describe('Function: main', () => {
         throw new InputError('--x got "y"', { hint: 'use z' });
       },
     };
-    const run = await runCli(['picky'], { commands: [picky] });
+    const run = await runCli(['picky'], { commands: [entryOf(picky)] });
 
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('exo-intake picky: --x got "y" (use z)\n');

@@ -1,4 +1,4 @@
-import type { Command } from '../../../functions/cli/command';
+import type { CommandEntry } from '../../../functions/cli/command';
 import { main } from '../../../functions/cli/main';
 import { fixedClock } from '../../../shared/ports/clock';
 
@@ -7,7 +7,7 @@ export type CliRun = { code: number; stdout: string; stderr: string; lines: Arra
 /** Runs `exo-intake <argv>` in-process with captured output and a fixed clock. */
 export async function runCli(
   argv: string[],
-  options: { now?: string; commands?: readonly Command[] } = {},
+  options: { now?: string; commands?: readonly CommandEntry[] } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';

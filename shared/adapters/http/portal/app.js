@@ -35,6 +35,7 @@ const EVENT_LABEL = {
   'ticket-resumed': 'Reprise',
   'ticket-resolved': 'Résolu',
   'priority-changed': 'Priorité modifiée',
+  'priority-change-requested': 'Priorité demandée par le client',
   'note-added': 'Note interne',
   'desk-on-duty-changed': 'Transféré (follow the sun)',
   'sla-warning': 'Alerte SLA',
@@ -344,6 +345,7 @@ function queueRow(item) {
       item.subject || '(sans objet)',
       item.clientAnswered ? el('span', { class: 'badge' }, 'réponse du client') : '',
       item.flags.unverifiedSender ? el('span', { class: 'badge' }, 'expéditeur non vérifié') : '',
+      item.flags.priorityChangeRequested ? el('span', { class: 'badge' }, 'priorité demandée') : '',
     ),
     el('td', {}, item.client ?? item.requester ?? '—', el('div', { class: 'small' }, item.contract)),
     el(
