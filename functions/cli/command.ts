@@ -1,3 +1,7 @@
+import type { z } from 'zod';
+import { cli } from './context';
+import { type CommandSpec, helpText, parseCommandLine } from './flags';
+
 /** One `exo-intake <name>` sub-command. `run` returns the process exit code (see main.ts). */
 export type Command = {
   name: string;
@@ -26,3 +30,31 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 /** The command line itself is wrong: unknown flag, bad value, missing argument. */
 export const EXIT_USAGE = 2;
+
+/** The command line once parsed: flag values checked by the spec's schema, then the positionals. */
+export type CommandLine<S extends z.ZodObject> = { flags: z.output<S>; positionals: string[] };
+
+/**
+ * A command whose `run` parses argv against its spec: `--help` prints the spec's help and exits 0,
+ * anything else reaches `run` checked (a wrong command line throws InputError before it).
+ */
+export function defineCommand<S extends z.ZodObject>(definition: {
+  name: string;
+  summary: string;
+  spec: CommandSpec<S>;
+  run(line: CommandLine<S>): Promise<number>;
+}): Command {
+  const { name, summary, spec, run } = definition;
+  return {
+    name,
+    summary,
+    async run(argv) {
+      const line = parseCommandLine(spec, argv);
+      if (line.help) {
+        cli().stdout(helpText(spec));
+        return EXIT_OK;
+      }
+      return run({ flags: line.flags, positionals: line.positionals });
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readStackFile, type StackFile } from '../../shared/adapters/local/stack-file';
 import { LOCAL_DEFAULTS } from '../../shared/wiring/local';
 import type { FlagSpec } from './flags';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadClientDirectory, loadServiceDeskConfig } from '../../shared/adapters/local/config-files';
 import type { ClientEntry } from '../../shared/domain/client-directory';
 import type { ServiceDeskConfig } from '../../shared/domain/service-desk-config';

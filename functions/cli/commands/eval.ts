@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError, InputError } from '../../../shared/domain/errors';
 import { LanguageSchema } from '../../../shared/domain/inbound-email';
 import { ContractSchema, PriorityLevelSchema } from '../../../shared/domain/service-desk-config';
-import { type Command, EXIT_OK } from '../command';
+import { type CommandLine, defineCommand, EXIT_OK } from '../command';
 import { cli } from '../context';
-import { type CommandSpec, helpText, parseCommandLine } from '../flags';
+import type { CommandSpec } from '../flags';
 import { clientsFlag, configFlag, loadContext, receivedAtFlag, receivedAtSchema } from '../shared-flags';
 import { type TriagedFile, triageFile } from '../triage-file';
 
@@ -46,13 +46,7 @@ const spec = {
 type Check = { metric: string; expected: string; got: string };
 type Miss = Check & { file: string; evidence: string };
 
-async function runEval(argv: string[]): Promise<number> {
-  const line = parseCommandLine(spec, argv);
-  if (line.help) {
-    cli().stdout(helpText(spec));
-    return EXIT_OK;
-  }
-  const { flags, positionals } = line;
+async function runEval({ flags, positionals }: CommandLine<typeof spec.schema>): Promise<number> {
   const dir = positionals[0]!;
   const labels = await loadLabels(join(dir, 'labels.json'));
   const { config, clients } = await loadContext(flags);
@@ -185,8 +179,9 @@ function table(head: string[], rows: string[][]): string {
   return [render(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(render)].join('\n');
 }
 
-export const evalCommand: Command = {
+export const evalCommand = defineCommand({
   name: 'eval',
   summary: 'accuracy of triage against a labelled corpus (DIR/labels.json), with every miss',
+  spec,
   run: runEval,
-};
+});

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseMail } from '../../../shared/adapters/mailparser-mail-parser';
 import { ConfigError, ExodataError } from '../../../shared/domain/errors';
 import { headerValue } from '../../../shared/domain/inbound-email';
@@ -14,9 +14,9 @@ import {
   intakeEmail,
 } from '../../../shared/use-cases/intake-email';
 import { LOCAL_DEFAULTS, localAwsClients, localIntakeDependencies } from '../../../shared/wiring/local';
-import { type Command, EXIT_FAILED, EXIT_OK } from '../command';
+import { defineCommand, EXIT_FAILED, EXIT_OK } from '../command';
 import { cli, processContext } from '../context';
-import { type CommandSpec, helpText, parseCommandLine } from '../flags';
+import type { CommandSpec } from '../flags';
 import { dataDirFlag, dataDirOf, RecipientsSchema, runningStack, table } from '../local-stack-flags';
 import { configFlag, loadContext, receivedAtFlag, receivedAtSchema } from '../shared-flags';
 
@@ -57,16 +57,11 @@ type Flags = z.output<typeof spec.schema>;
 /** Files from this many on get a progress bar (on a terminal). */
 const PROGRESS_FROM = 3;
 
-export const ingestCommand: Command = {
+export const ingestCommand = defineCommand({
   name: 'ingest',
   summary: 'run .eml files through the intake against the local stack (progress bar, summary table)',
-  async run(argv) {
-    const line = parseCommandLine(spec, argv);
-    if (line.help) {
-      cli().stdout(helpText(spec));
-      return EXIT_OK;
-    }
-    const { flags, positionals } = line;
+  spec,
+  async run({ flags, positionals }) {
     const { config } = await loadContext(flags);
     const target = await targetOf(flags);
     const aws = localAwsClients(target.endpoints);
@@ -103,7 +98,7 @@ export const ingestCommand: Command = {
     cli().stdout(`\n${rows.length} file(s): ${summary}\n`);
     return rows.some((r) => r.outcome === 'FAILED') ? EXIT_FAILED : EXIT_OK;
   },
-};
+});
 
 type Row = { file: string; outcome: string; reference: string; desk: string; priority: string; ack: string };
 

@@ -1,5 +1,5 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   destinationError,
   LambdaDestinationRecordSchema,
@@ -12,9 +12,9 @@ import type { FailedEvent, FailedEventQueue } from '../../../shared/ports/failed
 import type { IntakeDependencies } from '../../../shared/use-cases/intake-email';
 import { runSesRecord } from '../../intake/handle-ses-event';
 import { type AwsIntake, awsIntakeFromEnv } from '../aws-intake';
-import { type Command, EXIT_FAILED, EXIT_OK } from '../command';
+import { type Command, defineCommand, EXIT_FAILED, EXIT_OK } from '../command';
 import { cli } from '../context';
-import { type CommandSpec, helpText, parseCommandLine } from '../flags';
+import type { CommandSpec } from '../flags';
 
 const spec = {
   usage: 'exo-intake redrive',
@@ -50,16 +50,11 @@ const fromEnv: RedriveWiring = async ({ queueUrl, file }) => {
 };
 
 export function createRedriveCommand(wire: RedriveWiring = fromEnv): Command {
-  return {
+  return defineCommand({
     name: 'redrive',
     summary: 'run again the intake events of the on-failure queue (deleted once they succeed)',
-    async run(argv) {
-      const parsed = parseCommandLine(spec, argv);
-      if (parsed.help) {
-        cli().stdout(helpText(spec));
-        return EXIT_OK;
-      }
-      const { flags } = parsed;
+    spec,
+    async run({ flags }) {
       const queueUrl = flags['queue-url'] ?? process.env.ON_FAILURE_QUEUE_URL;
       if ((queueUrl === undefined) === (flags.file === undefined)) {
         throw new InputError('give either --queue-url URL (or ON_FAILURE_QUEUE_URL) or --file FILE', {
@@ -79,7 +74,7 @@ export function createRedriveCommand(wire: RedriveWiring = fromEnv): Command {
       cli().stderr(`${events.length} event(s) from ${queue.describe()}, ${failed} failed\n`);
       return failed > 0 ? EXIT_FAILED : EXIT_OK;
     },
-  };
+  });
 }
 
 export const redriveCommand = createRedriveCommand();

@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ExodataError, InputError } from '../../../shared/domain/errors';
 import { ReceiptSchema } from '../../../shared/domain/receipt';
 import type { IntakeResult } from '../../../shared/use-cases/intake-email';
 import { quarantinedDeliveries, reprocessDelivery } from '../../../shared/use-cases/reprocess-delivery';
 import { type AwsIntake, awsIntakeFromEnv } from '../aws-intake';
-import { type Command, EXIT_FAILED, EXIT_OK } from '../command';
+import { type Command, defineCommand, EXIT_FAILED, EXIT_OK } from '../command';
 import { cli } from '../context';
-import { type CommandSpec, helpText, parseCommandLine } from '../flags';
+import type { CommandSpec } from '../flags';
 
 const spec = {
   usage: 'exo-intake reprocess',
@@ -31,16 +31,11 @@ const spec = {
 export function createReprocessCommand(
   wire: () => Promise<Pick<AwsIntake, 'deps'>> = awsIntakeFromEnv,
 ): Command {
-  return {
+  return defineCommand({
     name: 'reprocess',
     summary: 'run a quarantined or failed message (or all quarantined ones) through the intake again',
-    async run(argv) {
-      const parsed = parseCommandLine(spec, argv);
-      if (parsed.help) {
-        cli().stdout(helpText(spec));
-        return EXIT_OK;
-      }
-      const { flags } = parsed;
+    spec,
+    async run({ flags }) {
       if ((flags.delivery === undefined) === (flags.quarantined !== true)) {
         throw new InputError('give either --delivery ID or --quarantined', { hint: 'see --help' });
       }
@@ -69,7 +64,7 @@ export function createReprocessCommand(
       if (targets.length === 0) cli().stderr('nothing in quarantine\n');
       return failed > 0 ? EXIT_FAILED : EXIT_OK;
     },
-  };
+  });
 }
 
 export const reprocessCommand = createReprocessCommand();

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { envelopeOf } from '../../../shared/adapters/local/eml-envelope';
 import { SmtpRefusedError, sendToListener } from '../../../shared/adapters/local/smtp-client';
 import { parseMail } from '../../../shared/adapters/mailparser-mail-parser';
 import { ConfigError, ExodataError } from '../../../shared/domain/errors';
 import { LOCAL_DEFAULTS } from '../../../shared/wiring/local';
-import { type Command, EXIT_FAILED, EXIT_OK } from '../command';
+import { defineCommand, EXIT_FAILED, EXIT_OK } from '../command';
 import { cli } from '../context';
-import { type CommandSpec, helpText, parseCommandLine } from '../flags';
+import type { CommandSpec } from '../flags';
 import { dataDirFlag, dataDirOf, RecipientsSchema, runningStack } from '../local-stack-flags';
 
 const spec = {
@@ -35,16 +35,11 @@ const spec = {
   positionals: { name: 'FILE.eml…', min: 1 },
 } satisfies CommandSpec<z.ZodObject>;
 
-export const sendCommand: Command = {
+export const sendCommand = defineCommand({
   name: 'send',
   summary: 'send .eml files to the local SMTP listener of `npm start` (one reply per file)',
-  async run(argv) {
-    const line = parseCommandLine(spec, argv);
-    if (line.help) {
-      cli().stdout(helpText(spec));
-      return EXIT_OK;
-    }
-    const { flags, positionals } = line;
+  spec,
+  async run({ flags, positionals }) {
     const stack = flags.host && flags.port ? null : await runningStack(dataDirOf(flags['data-dir']));
     const target = {
       host: flags.host ?? stack?.smtp.host ?? LOCAL_DEFAULTS.host,
@@ -63,7 +58,7 @@ export const sendCommand: Command = {
     );
     return failed > 0 ? EXIT_FAILED : EXIT_OK;
   },
-};
+});
 
 type SendRow = { ok: boolean; envelope: string; reply: string; fatal?: Error };
 

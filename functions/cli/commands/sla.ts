@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../../../shared/domain/errors';
 import { ContractSchema, deskById, PriorityLevelSchema } from '../../../shared/domain/service-desk-config';
 import { computeDeadlines } from '../../../shared/domain/sla';
-import { type Command, EXIT_OK } from '../command';
+import { defineCommand, EXIT_OK } from '../command';
 import { cli } from '../context';
-import { type CommandSpec, helpText, parseCommandLine } from '../flags';
+import type { CommandSpec } from '../flags';
 import { configFlag, loadContext, receivedAtFlag, receivedAtSchema } from '../shared-flags';
 import { inDeskZone } from '../triage-file';
 
@@ -27,16 +27,11 @@ const spec = {
   }),
 } satisfies CommandSpec<z.ZodObject>;
 
-export const slaCommand: Command = {
+export const slaCommand = defineCommand({
   name: 'sla',
   summary: 'GTI/GTR deadlines for a desk, contract, priority and reception instant',
-  async run(argv) {
-    const line = parseCommandLine(spec, argv);
-    if (line.help) {
-      cli().stdout(helpText(spec));
-      return EXIT_OK;
-    }
-    const { flags } = line;
+  spec,
+  async run({ flags }) {
     const { config } = await loadContext(flags);
     const desk = deskById(config, flags.desk);
     if (!desk) {
@@ -56,4 +51,4 @@ export const slaCommand: Command = {
     cli().stdout(`${JSON.stringify(out)}\n`);
     return EXIT_OK;
   },
-};
+});

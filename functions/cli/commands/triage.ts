@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ContractSchema } from '../../../shared/domain/service-desk-config';
-import { type Command, EXIT_FAILED, EXIT_OK } from '../command';
+import { defineCommand, EXIT_FAILED, EXIT_OK } from '../command';
 import { cli } from '../context';
-import { type CommandSpec, helpText, parseCommandLine } from '../flags';
+import type { CommandSpec } from '../flags';
 import { clientsFlag, configFlag, loadContext, receivedAtFlag, receivedAtSchema } from '../shared-flags';
 import { deskOrThrow, inDeskZone, type TriagedFile, triageFile } from '../triage-file';
 
@@ -26,16 +26,11 @@ const spec = {
   positionals: { name: 'FILE.eml…', min: 1 },
 } satisfies CommandSpec<z.ZodObject>;
 
-export const triageCommand: Command = {
+export const triageCommand = defineCommand({
   name: 'triage',
   summary: 'triage .eml files (NDJSON: priority, desk, acknowledgement, follow-up, GTI/GTR)',
-  async run(argv) {
-    const line = parseCommandLine(spec, argv);
-    if (line.help) {
-      cli().stdout(helpText(spec));
-      return EXIT_OK;
-    }
-    const { flags, positionals } = line;
+  spec,
+  async run({ flags, positionals }) {
     const { config, clients } = await loadContext(flags);
     const receivedAt = flags['received-at'] ? new Date(flags['received-at']) : cli().clock.now();
     const ctx = { config, clients, ...(flags.contract ? { contractOverride: flags.contract } : {}) };
@@ -47,7 +42,7 @@ export const triageCommand: Command = {
     }
     return failed > 0 ? EXIT_FAILED : EXIT_OK;
   },
-};
+});
 
 function toLine(triaged: TriagedFile, config: Parameters<typeof deskOrThrow>[0]) {
   if (!triaged.ok) return { file: triaged.file, ok: false, error: triaged.error };

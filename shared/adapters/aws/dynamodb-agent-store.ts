@@ -30,7 +30,7 @@ import { type SuspendedMessage, SuspendedMessageSchema } from '../../ports/ticke
 import { asIntakeFailure, awsCall } from './aws-errors';
 import { keys, queuePartition, SUSPENDED_LIST_PREFIX } from './dynamodb-keys';
 import { TABLE_SCHEMA } from './dynamodb-table';
-import { eventItem, ticketItem } from './dynamodb-ticket-store';
+import { eventItem, versionedTicketPut } from './dynamodb-ticket-store';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -109,18 +109,9 @@ export class DynamoDbAgentStore implements AgentTicketStore {
   }
 
   async updateTicket(update: TicketUpdate): Promise<'updated' | 'conflict'> {
-    const ticket: TransactItem = {
-      Put: {
-        TableName: this.tableName,
-        // The intake's own marshalling: same attributes, same queue keys (status and GTI may change).
-        Item: ticketItem(update.ticket),
-        ConditionExpression: '#version = :expected',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':expected': update.expectedVersion },
-      },
-    };
     const failed = await this.transact('updating a ticket', [
-      ticket,
+      // The intake's own marshalling: same attributes, same queue keys (status and GTI may change).
+      versionedTicketPut(this.tableName, update.ticket, update.expectedVersion),
       ...update.events.map((e) => this.put(eventItem(e))),
     ]);
     return failed ? 'conflict' : 'updated';

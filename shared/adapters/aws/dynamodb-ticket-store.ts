@@ -223,17 +223,8 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
   async appendMessage(
     commit: FollowUpCommit,
   ): Promise<{ status: 'appended' } | { status: 'conflict' } | Duplicate> {
-    const ticket: TransactItem = {
-      Put: {
-        TableName: this.tableName,
-        Item: ticketItem(commit.ticket),
-        ConditionExpression: '#version = :expected',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':expected': commit.expectedVersion },
-      },
-    };
     const failed = await this.transact('adding a message to a ticket', [
-      ticket,
+      versionedTicketPut(this.tableName, commit.ticket, commit.expectedVersion),
       this.putNew(recordItem(commit.record)),
       this.put(messageItem(commit.message)),
       this.put(deliveryItem(commit.delivery)),
@@ -679,6 +670,22 @@ export function ticketItem(ticket: Ticket): Item {
     ...queueKeys(ticket),
     ...requesterKeys(ticket),
     ...ticket,
+  };
+}
+
+/**
+ * The ticket written over the version it was read at: the write fails (and its transaction with it)
+ * when someone else saved the ticket in between, instead of losing their change.
+ */
+export function versionedTicketPut(tableName: string, ticket: Ticket, expectedVersion: number): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: ticketItem(ticket),
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    },
   };
 }
 
