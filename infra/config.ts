@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Node } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../shared/domain/errors';
 import { type ServiceDeskConfig, ServiceDeskConfigSchema } from '../shared/domain/service-desk-config';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IntakeEnvSchema, parseEnv } from './config';
 
 type Env = Record<string, string | undefined>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './domain/errors';
 import { type ServiceDeskConfig, ServiceDeskConfigSchema } from './domain/service-desk-config';
 

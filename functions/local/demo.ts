@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sesMessageIdDomain } from '../../shared/adapters/aws/ses-mail-sender';
 import { loadServiceDeskConfig } from '../../shared/adapters/local/config-files';
 import { readSesEmulatorStore } from '../../shared/adapters/local/services/ses-emulator';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseEnv } from '../../shared/config';
 import { LOCAL_DEFAULTS, type LocalStackOptions } from '../../shared/wiring/local';
 import { type CommandSpec, type ParsedCommandLine, parseCommandLine } from '../cli/flags';

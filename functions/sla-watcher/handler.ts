@@ -3,8 +3,8 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { loadSlaWatcherEnv } from '../../shared/agent-config';
 import { type WatchSlaResult, watchSla } from '../../shared/use-cases/watch-sla';
-import { createSlaWatcherDependencies } from '../../shared/wiring/agent';
-import { createAwsClients } from '../../shared/wiring/aws';
+import { createDynamoDbClients } from '../../shared/wiring/aws-clients';
+import { createSlaWatcherDependencies } from '../../shared/wiring/sla-watcher';
 
 // Cold start: a bad environment (a desk without topic) fails here, once, with every problem named.
 const env = loadSlaWatcherEnv(process.env);
@@ -13,7 +13,7 @@ const metrics = new Metrics({
   namespace: env.POWERTOOLS_METRICS_NAMESPACE,
   serviceName: env.POWERTOOLS_SERVICE_NAME,
 });
-const { doc } = createAwsClients({ region: env.AWS_REGION });
+const { doc } = createDynamoDbClients({ region: env.AWS_REGION });
 const deps = createSlaWatcherDependencies(
   env,
   { doc, sns: new SNSClient({ region: env.AWS_REGION }) },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cleanSubject } from './subject';
 
 /** acknowledgement.md: at most 10 acknowledgements per sender in 3 hours, 2 for the same subject. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ContractSchema, DeskIdSchema } from './service-desk-config';
 
 export const ClientEntrySchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A mailbox as found in a header: address lower-cased, display name decoded (may be empty). */
 export const MailAddressSchema = z.object({

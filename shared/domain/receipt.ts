@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** SES verdict statuses; NOT_CHECKED is ours, for the local SMTP listener and the CLI. */
 export const VerdictSchema = z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED', 'NOT_CHECKED']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Desks are configuration: their ids are free strings so a fifth desk needs no code change. */
 export const DeskIdSchema = z

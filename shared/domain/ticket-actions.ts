@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Agent } from './agent';
 import { serviceCalendar } from './calendar';
 import { ConflictError, ExodataError, InputError } from './errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AttachmentMetaSchema, LanguageSchema, MailAddressSchema } from './inbound-email';
 import { VerdictSchema } from './receipt';
 import { ContractSchema, DeskIdSchema, PriorityLevelSchema } from './service-desk-config';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AckRateEntry } from '../domain/acknowledgement-rate';
 import type { ClientEntry } from '../domain/client-directory';
 import { MailAddressSchema } from '../domain/inbound-email';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Agent } from '../domain/agent';
 import { InputError } from '../domain/errors';
 import { type DeskLocalTime, deskLocalTime, staffedDesks } from '../domain/follow-the-sun';

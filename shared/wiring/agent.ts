@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDbAgentStore } from '../adapters/aws/dynamodb-agent-store';
 import { DynamoDbTicketStore } from '../adapters/aws/dynamodb-ticket-store';
 import { S3AttachmentLinks } from '../adapters/aws/s3-attachment-links';
 import { S3AttachmentStore } from '../adapters/aws/s3-attachment-store';
 import { S3RawMailStore } from '../adapters/aws/s3-raw-mail-store';
-import { SnsNotifier } from '../adapters/aws/sns-notifier';
 import type { AgentAppDeps } from '../adapters/http/app';
 import { type AgentAuth, createCognitoClaimsAuth } from '../adapters/http/auth';
 import type { ErrorLogger } from '../adapters/http/errors';
 import { mailparserMailParser } from '../adapters/mailparser-mail-parser';
-import type { AgentApiEnv, SlaWatcherEnv } from '../agent-config';
+import type { AgentApiEnv } from '../agent-config';
 import type { ServiceDeskConfig } from '../domain/service-desk-config';
 import { type Clock, systemClock } from '../ports/clock';
-import type { WatchSlaDeps } from '../use-cases/watch-sla';
-import { type AwsClients, cachedClientDirectory } from './aws';
+import type { AwsClients } from './aws-clients';
+import { cachedClientDirectory } from './client-directory-cache';
+
+// The SLA watcher's wiring has its own module: its bundle needs no mail parser (npm run bench).
+export { createSlaWatcherDependencies } from './sla-watcher';
 
 /** Where the agent app's data lives: the intake's table and mail bucket (names and prefixes). */
 export type AgentStorage = {
@@ -83,22 +84,4 @@ export function createAgentApiDependencies(
     }),
     ...(log ? { log } : {}),
   });
-}
-
-export function createSlaWatcherDependencies(
-  env: SlaWatcherEnv,
-  clients: Pick<AwsClients, 'doc'> & { sns: SNSClient },
-  overrides: Partial<Pick<WatchSlaDeps, 'clock' | 'onError' | 'notifier'>> = {},
-): WatchSlaDeps {
-  const clock = overrides.clock ?? systemClock;
-  const tickets = new DynamoDbTicketStore(clients.doc, env.TABLE_NAME);
-  return {
-    config: env.SERVICE_DESK_CONFIG,
-    clock,
-    store: new DynamoDbAgentStore(clients.doc, env.TABLE_NAME),
-    notifier: overrides.notifier ?? new SnsNotifier(clients.sns, env.SLA_TOPIC_ARNS),
-    clients: cachedClientDirectory(tickets, clock),
-    newId: randomUUID,
-    ...(overrides.onError ? { onError: overrides.onError } : {}),
-  };
 }

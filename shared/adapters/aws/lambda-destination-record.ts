@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What Lambda sends to an asynchronous invocation's on-failure destination (SQS) once its retries

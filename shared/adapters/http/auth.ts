@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { sign, verify } from 'hono/jwt';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Agent, AgentSchema } from '../../domain/agent';
 import { InputError } from '../../domain/errors';
 import { DeskIdSchema, type ServiceDeskConfig } from '../../domain/service-desk-config';

@@ -1,6 +1,6 @@
 import { domainToASCII } from 'node:url';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOOP_HEADER } from '../../domain/automated-mail';
 import { InputError } from '../../domain/errors';
 import { stripControlCharacters } from '../../domain/subject';

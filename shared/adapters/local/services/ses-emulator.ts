@@ -25,7 +25,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../../../domain/errors';
 
 const EmulatedEmailSchema = z.object({
