@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AttachmentMetaSchema, LanguageSchema, MailAddressSchema } from './inbound-email';
+import { AttachmentMetaSchema, InboundEmailSchema, LanguageSchema, MailAddressSchema } from './inbound-email';
 import { VerdictSchema } from './receipt';
 import { ContractSchema, DeskIdSchema, PriorityLevelSchema } from './service-desk-config';
 import { TicketWorkSchema } from './ticket-work';
@@ -129,20 +129,25 @@ export const TicketMessageSchema = z.object({
   channel: z.enum(['ses', 'smtp', 'cli']),
   deliveryId: z.string(),
   receivedAt: IsoInstant,
-  from: MailAddressSchema.nullable(),
-  replyTo: z.array(MailAddressSchema),
-  to: z.array(MailAddressSchema),
-  cc: z.array(MailAddressSchema),
-  subject: z.string(),
-  date: z.string().nullable(),
-  inReplyTo: z.array(z.string()),
-  references: z.array(z.string()),
-  /** Bodies are cut to fit a DynamoDB item; `bodyTruncated` says so and the raw mail has the rest. */
-  text: z.string(),
-  newText: z.string(),
-  html: z.string().nullable(),
+  // The parsed message's own fields, so a change to InboundEmail cannot drift from what is stored.
+  ...InboundEmailSchema.pick({
+    from: true,
+    replyTo: true,
+    to: true,
+    cc: true,
+    subject: true,
+    date: true,
+    inReplyTo: true,
+    references: true,
+    /** Bodies are cut to fit a DynamoDB item; `bodyTruncated` says so and the raw mail has the rest. */
+    text: true,
+    newText: true,
+    html: true,
+    language: true,
+    sizeBytes: true,
+    warnings: true,
+  }).shape,
   bodyTruncated: z.boolean(),
-  language: LanguageSchema,
   automated: z.object({ class: z.string(), reasons: z.array(z.string()) }).nullable(),
   verdicts: VerdictsSchema,
   dmarcPolicy: z.string().nullable(),
@@ -154,8 +159,6 @@ export const TicketMessageSchema = z.object({
    */
   attachmentsStored: z.boolean(),
   rawKey: z.string(),
-  sizeBytes: z.number().int().nonnegative(),
-  warnings: z.array(z.string()),
 });
 export type TicketMessage = z.infer<typeof TicketMessageSchema>;
 
