@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import type { ServiceDeskConfig } from '../../shared/domain/service-desk-config';
 import { REPO_ROOT } from '../lib/deployment';
+import { loadOnce } from '../lib/load-bundle';
 import type { Progress } from '../lib/progress';
 import { median, round } from '../lib/stats';
-
-const run = promisify(execFile);
 
 export type WhatIf = {
   change: string;
@@ -95,7 +92,8 @@ export async function bundleWhatIfs(options: {
         logLevel: 'silent',
       });
       const loads: number[] = [];
-      for (let n = 0; n < options.loads; n++) loads.push(await importMs(outfile, options.environment));
+      for (let n = 0; n < options.loads; n++)
+        loads.push((await loadOnce(outfile, options.environment)).importMs);
       results.push({
         change: step.change,
         caveat: step.caveat,
@@ -110,12 +108,6 @@ export async function bundleWhatIfs(options: {
     rmSync(outRoot, { recursive: true, force: true });
   }
   return results;
-}
-
-async function importMs(file: string, env: Record<string, string>): Promise<number> {
-  const script = `const t0 = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t0));`;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env });
-  return Number(stdout);
 }
 
 /** date-holidays' data module replaced by the same data for the desks' countries only. */

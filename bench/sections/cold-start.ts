@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { App } from 'aws-cdk-lib';
 import * as esbuild from 'esbuild';
@@ -10,11 +8,10 @@ import { parseDeploymentConfig } from '../../infra/config';
 import { buildIntakeApp } from '../../infra/intake-app';
 import type { ServiceDeskConfig } from '../../shared/domain/service-desk-config';
 import { DEPLOYMENT_EXAMPLE, REPO_ROOT } from '../lib/deployment';
+import { loadOnce } from '../lib/load-bundle';
 import type { Progress } from '../lib/progress';
 import { median, round } from '../lib/stats';
 import { bundleWhatIfs, type WhatIf } from './bundle-what-if';
-
-const run = promisify(execFile);
 
 export type FunctionBundle = {
   /** The construct id in the stack: Intake, BounceRecorder… */
@@ -251,22 +248,6 @@ type Resource = {
   };
   Metadata?: Record<string, unknown>;
 };
-
-/** One fresh Node process: how long `import()` of the bundle takes, and how long since the process started. */
-async function loadOnce(
-  file: string,
-  env: Record<string, string>,
-): Promise<{ importMs: number; readyMs: number }> {
-  const script = [
-    'const t0 = performance.now();',
-    `const m = await import(${JSON.stringify(file)});`,
-    'const t1 = performance.now();',
-    "if (typeof m.handler !== 'function') throw new Error('no handler export');",
-    'process.stdout.write(JSON.stringify({ importMs: t1 - t0, readyMs: t1 }));',
-  ].join('\n');
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env });
-  return JSON.parse(stdout) as { importMs: number; readyMs: number };
-}
 
 function stripSourceMaps(nodeOptions: string | undefined): string {
   return (nodeOptions ?? '').replace(/--enable-source-maps/g, '').trim();
