@@ -166,7 +166,6 @@ try {
       benchColdStart({
         loads: profile.loads,
         whatIfLoads: profile.whatIfLoads,
-        config,
         progress: progressTo(process.stderr, 'cold-start'),
       }),
     );

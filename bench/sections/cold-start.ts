@@ -6,11 +6,11 @@ import { App } from 'aws-cdk-lib';
 import * as esbuild from 'esbuild';
 import { parseDeploymentConfig } from '../../infra/config';
 import { buildIntakeApp } from '../../infra/intake-app';
-import type { ServiceDeskConfig } from '../../shared/domain/service-desk-config';
 import { DEPLOYMENT_EXAMPLE, REPO_ROOT } from '../lib/deployment';
 import { loadOnce } from '../lib/load-bundle';
 import type { Progress } from '../lib/progress';
 import { median, round } from '../lib/stats';
+import { bundleFloor, type FloorBundle } from './bundle-floor';
 import { bundleWhatIfs, type WhatIf } from './bundle-what-if';
 
 export type FunctionBundle = {
@@ -45,6 +45,11 @@ export type ColdStartFigures = {
   loads: number;
   /** Candidate changes and what each would buy on its own (full runs only). */
   whatIf: WhatIf[];
+  /** The required libraries bundled alone: what no change to our code can go under. */
+  floor: FloorBundle[];
+  /** The last floor bundle (every required library together): its size and load median. */
+  floorBytes: number;
+  floorLoadMsMedian: number;
 };
 
 /**
@@ -57,7 +62,6 @@ export async function benchColdStart(options: {
   loads: number;
   /** Loads per what-if variant; 0 skips them. */
   whatIfLoads: number;
-  config: ServiceDeskConfig;
   progress: Progress;
 }): Promise<ColdStartFigures> {
   const { progress } = options;
@@ -80,12 +84,13 @@ export async function benchColdStart(options: {
     const whatIf =
       options.whatIfLoads > 0
         ? await bundleWhatIfs({
-            config: options.config,
             environment: intakeEnvironment,
             loads: options.whatIfLoads,
             progress,
           })
         : [];
+    const floor = await bundleFloor({ loads: options.loads, progress });
+    const together = floor[floor.length - 1];
     return {
       functions: measured,
       intakeBundleBytes: intake.bytes,
@@ -95,6 +100,9 @@ export async function benchColdStart(options: {
       breakdownFidelity: round(breakdown.bytes / intake.bytes, 3),
       loads: options.loads,
       whatIf,
+      floor,
+      floorBytes: together?.bytes ?? 0,
+      floorLoadMsMedian: together?.loadMsMedian ?? 0,
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });

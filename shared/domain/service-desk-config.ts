@@ -1,4 +1,6 @@
+import { IANAZone } from 'luxon';
 import * as z from 'zod';
+import { missingHolidayCalendar } from './public-holidays';
 
 /** Desks are configuration: their ids are free strings so a fifth desk needs no code change. */
 export const DeskIdSchema = z
@@ -7,7 +9,10 @@ export const DeskIdSchema = z
 export type DeskId = string;
 
 export const HolidayCalendarSchema = z.object({
-  /** Arguments of `new Holidays(country, state?, region?)` from npm date-holidays, e.g. FR + RE, or NC. */
+  /**
+   * Arguments of `new Holidays(country, state?, region?)` from npm date-holidays, e.g. FR + RE, or NC:
+   * the desk's calendar in its zone must be in the table scripts/generate-holidays.ts generates.
+   */
   country: z.string().min(2),
   state: z.string().optional(),
   region: z.string().optional(),
@@ -50,7 +55,18 @@ export const ServiceDeskConfigSchema = z
   .superRefine((cfg, ctx) => {
     const ids = new Set<string>();
     const addresses = new Set<string>();
-    for (const desk of cfg.desks) {
+    for (const [i, desk] of cfg.desks.entries()) {
+      // Checked here so that a desk without holidays fails the start-up, not the first email.
+      if (!IANAZone.isValidZone(desk.timeZone))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['desks', i, 'timeZone'],
+          message: `unknown time zone "${desk.timeZone}" (use an IANA name such as Indian/Reunion)`,
+        });
+      else {
+        const missing = missingHolidayCalendar(desk.holidays, desk.timeZone);
+        if (missing) ctx.addIssue({ code: 'custom', path: ['desks', i, 'holidays'], message: missing });
+      }
       if (ids.has(desk.id)) ctx.addIssue({ code: 'custom', message: `duplicate desk id "${desk.id}"` });
       if (addresses.has(desk.address))
         ctx.addIssue({ code: 'custom', message: `duplicate desk address "${desk.address}"` });

@@ -342,14 +342,14 @@ describe('Function: serviceCalendar', () => {
       );
     });
 
-    it('throws a ConfigError for an unknown holiday country or state instead of silently using none', () => {
+    it('throws a ConfigError for a holiday calendar the generated table does not hold instead of using none', () => {
       const desk = { ...reunion, id: 'y', timeZone: 'Indian/Mauritius' };
       expect(() => serviceCalendar({ ...desk, holidays: { country: 'XX' } }, 'standard')).toThrow(
         ConfigError,
       );
       expect(() =>
-        serviceCalendar({ ...desk, holidays: { country: 'FR', state: 'ZZ' } }, 'standard'),
-      ).toThrow(/unknown holiday state "ZZ"/);
+        serviceCalendar({ ...reunion, id: 'z', holidays: { country: 'FR', state: 'ZZ' } }, 'standard'),
+      ).toThrow(/holiday calendar FR-ZZ \(zone Indian\/Reunion\) is not in the generated table/);
     });
   });
 });

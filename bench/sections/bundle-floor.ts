@@ -1,0 +1,89 @@
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { REPO_ROOT } from '../lib/deployment';
+import { loadOnce } from '../lib/load-bundle';
+import type { Progress } from '../lib/progress';
+import { median, round } from '../lib/stats';
+
+export type FloorBundle = {
+  /** What the bundle holds: required libraries only, none of our code. */
+  holds: string;
+  bytes: number;
+  loadMsMedian: number;
+};
+
+/**
+ * The floor under the intake's cold-start targets: the libraries the intake cannot do without, bundled
+ * alone with the construct's esbuild options and loaded in fresh processes like the function. Each
+ * entry imports what the intake uses of a library (the MailParser class, the three SDK clients and the
+ * commands it sends), so esbuild keeps what it keeps in the real bundle. If these alone weigh more than
+ * a target, no change to our code can meet it; the difference to the deployed bundle is ours to cut.
+ */
+const FLOOR_ENTRIES: readonly FloorEntry[] = [
+  { holds: 'mailparser (MailParser and its dependencies)', imports: { mailparser: ['MailParser'] } },
+  {
+    holds: 'AWS SDK v3: DynamoDB, S3 and SES clients',
+    imports: {
+      '@aws-sdk/client-dynamodb': ['DynamoDBClient', 'TransactWriteItemsCommand'],
+      '@aws-sdk/client-s3': ['GetObjectCommand', 'PutObjectCommand', 'S3Client'],
+      '@aws-sdk/client-ses': ['SendRawEmailCommand', 'SESClient'],
+    },
+  },
+];
+
+type FloorEntry = { holds: string; imports: Record<string, string[]> };
+
+/** An entry module that imports these names and keeps them all alive. */
+function entrySource(imports: Record<string, string[]>): string {
+  const lines = Object.entries(imports).map(
+    ([from, names]) => `import { ${names.join(', ')} } from ${JSON.stringify(from)};`,
+  );
+  return [...lines, `export const handler = () => [${Object.values(imports).flat().join(', ')}];`].join('\n');
+}
+
+export async function bundleFloor(options: { loads: number; progress: Progress }): Promise<FloorBundle[]> {
+  const outRoot = join(REPO_ROOT, '.tmp/bench-floor');
+  const entries: FloorEntry[] = [
+    ...FLOOR_ENTRIES,
+    {
+      holds: 'both of the above, with zod and luxon',
+      imports: Object.assign({}, ...FLOOR_ENTRIES.map((e) => e.imports), {
+        // what our schemas use, named: `{ z }` would keep all of zod's locales (see bundle-hygiene)
+        zod: ['array', 'boolean', 'literal', 'number', 'object', 'string', 'union'],
+        luxon: ['DateTime'],
+      }),
+    },
+  ];
+  const results: FloorBundle[] = [];
+  try {
+    for (const [i, entry] of entries.entries()) {
+      const outfile = join(outRoot, String(i), 'index.mjs');
+      mkdirSync(join(outRoot, String(i)), { recursive: true });
+      await esbuild.build({
+        stdin: { contents: entrySource(entry.imports), resolveDir: REPO_ROOT, loader: 'js' },
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        minify: true,
+        banner: {
+          js: "import { createRequire as __exodataCreateRequire } from 'node:module'; const require = __exodataCreateRequire(import.meta.url);",
+        },
+        outfile,
+        logLevel: 'silent',
+      });
+      const loads: number[] = [];
+      for (let n = 0; n < options.loads; n++) loads.push((await loadOnce(outfile, {})).importMs);
+      const bytes = statSync(outfile).size;
+      results.push({ holds: entry.holds, bytes, loadMsMedian: round(median(loads), 1) });
+      options.progress.line(
+        `floor: ${entry.holds}: ${(bytes / 1024 / 1024).toFixed(2)} MB, load ${round(median(loads), 0)} ms`,
+      );
+    }
+  } finally {
+    rmSync(outRoot, { recursive: true, force: true });
+  }
+  return results;
+}
