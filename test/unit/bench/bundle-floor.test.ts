@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { silentProgress } from '../../../bench/lib/progress';
+import { bundleFloor } from '../../../bench/sections/bundle-floor';
+
+describe('Bench: the floor of the required libraries', () => {
+  it('bundles mailparser, the SDK clients and all of them with zod and luxon, each loadable', async () => {
+    const floor = await bundleFloor({ loads: 1, progress: silentProgress });
+
+    expect(floor.map((f) => f.holds)).toEqual([
+      'mailparser (MailParser and its dependencies)',
+      'AWS SDK v3: DynamoDB, S3 and SES clients',
+      'both of the above, with zod and luxon',
+    ]);
+    const [mailparser, sdk, together] = floor.map((f) => f.bytes);
+    // A library that went missing (a failed import, a name that does not exist) would bundle to almost nothing.
+    expect(mailparser).toBeGreaterThan(500 * 1024);
+    expect(sdk).toBeGreaterThan(200 * 1024);
+    expect(together).toBeGreaterThan((mailparser ?? 0) + (sdk ?? 0));
+    for (const f of floor) expect(f.loadMsMedian).toBeGreaterThan(0);
+  }, 60_000);
+});
