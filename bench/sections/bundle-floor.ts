@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { CONSTRUCT_BUILD_OPTIONS } from '../lib/construct-build-options';
 import { REPO_ROOT } from '../lib/deployment';
 import { loadOnce } from '../lib/load-bundle';
 import type { Progress } from '../lib/progress';
@@ -61,18 +62,9 @@ export async function bundleFloor(options: { loads: number; progress: Progress }
       const outfile = join(outRoot, String(i), 'index.mjs');
       mkdirSync(join(outRoot, String(i)), { recursive: true });
       await esbuild.build({
+        ...CONSTRUCT_BUILD_OPTIONS,
         stdin: { contents: entrySource(entry.imports), resolveDir: REPO_ROOT, loader: 'js' },
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        minify: true,
-        banner: {
-          js: "import { createRequire as __exodataCreateRequire } from 'node:module'; const require = __exodataCreateRequire(import.meta.url);",
-        },
         outfile,
-        logLevel: 'silent',
       });
       const loads: number[] = [];
       for (let n = 0; n < options.loads; n++) loads.push((await loadOnce(outfile, {})).importMs);

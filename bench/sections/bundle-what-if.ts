@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { CONSTRUCT_BUILD_OPTIONS } from '../lib/construct-build-options';
 import { REPO_ROOT } from '../lib/deployment';
 import { loadOnce } from '../lib/load-bundle';
 import type { Progress } from '../lib/progress';
@@ -49,22 +50,13 @@ export async function bundleWhatIfs(options: {
       const outfile = join(outRoot, String(i), 'index.mjs');
       mkdirSync(join(outRoot, String(i)), { recursive: true });
       await esbuild.build({
+        ...CONSTRUCT_BUILD_OPTIONS,
         entryPoints: [join(REPO_ROOT, 'functions/intake/handler.ts')],
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        minify: true,
         sourcemap: true,
         sourcesContent: false,
-        banner: {
-          js: "import { createRequire as __exodataCreateRequire } from 'node:module'; const require = __exodataCreateRequire(import.meta.url);",
-        },
         external: step.external,
         plugins: step.plugins,
         outfile,
-        logLevel: 'silent',
       });
       const loads: number[] = [];
       for (let n = 0; n < options.loads; n++)

@@ -6,6 +6,7 @@ import { App } from 'aws-cdk-lib';
 import * as esbuild from 'esbuild';
 import { parseDeploymentConfig } from '../../infra/config';
 import { buildIntakeApp } from '../../infra/intake-app';
+import { CONSTRUCT_BUILD_OPTIONS } from '../lib/construct-build-options';
 import { DEPLOYMENT_EXAMPLE, REPO_ROOT } from '../lib/deployment';
 import { loadOnce } from '../lib/load-bundle';
 import type { Progress } from '../lib/progress';
@@ -270,19 +271,13 @@ async function breakdownOf(
   entry: string,
 ): Promise<{ bytes: number; modules: { module: string; bytes: number }[] }> {
   const result = await esbuild.build({
+    ...CONSTRUCT_BUILD_OPTIONS,
     entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    mainFields: ['module', 'main'],
-    minify: true,
     write: false,
     metafile: true,
     outfile: join(tmpdir(), 'exodata-bench-breakdown.mjs'),
-    logLevel: 'silent',
   });
-  const output = Object.values(result.metafile.outputs)[0];
+  const output = Object.values(result.metafile?.outputs ?? {})[0];
   if (!output) return { bytes: 0, modules: [] };
   const byModule = new Map<string, number>();
   for (const [file, info] of Object.entries(output.inputs)) {
