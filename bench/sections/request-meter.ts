@@ -2,7 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** What one unit of work (one message) cost in requests to each service. */
 export type Tally = {
-  /** DynamoDB item writes: one per Put/Update/Delete, also inside TransactWriteItems and BatchWriteItem. */
+  /**
+   * DynamoDB item writes: one per Put/Update/Delete, also inside TransactWriteItems and BatchWriteItem,
+   * and one per ConditionCheck of a transaction (DynamoDB bills a checked item like a written one).
+   */
   writeRequests: number;
   /** DynamoDB item reads: GetItem and each Query, and each item of TransactGet/BatchGet. */
   readRequests: number;
@@ -187,7 +190,7 @@ function writtenItemKinds(command: string, input: Record<string, unknown>): stri
   if (/^Transact(Write|WriteItems)Command$/.test(command) && Array.isArray(input.TransactItems)) {
     return input.TransactItems.flatMap((item) => {
       if (field(item, 'Put')) return [kindOf(field(field(item, 'Put'), 'Item'))];
-      const keyed = field(item, 'Update') ?? field(item, 'Delete');
+      const keyed = field(item, 'Update') ?? field(item, 'Delete') ?? field(item, 'ConditionCheck');
       return keyed ? [kindOf(field(keyed, 'Key'))] : [];
     });
   }
@@ -209,10 +212,9 @@ function lengthOf(value: unknown): number {
   return Array.isArray(value) ? value.length : 0;
 }
 
-/** ConditionCheck items are checks, not writes (they are billed like one: see writeUnits). */
+/** Every item of a transaction, ConditionCheck included: DynamoDB bills a checked item as a write. */
 function countTransactWrites(items: unknown): number {
-  if (!Array.isArray(items)) return 0;
-  return items.filter((item) => !(item && typeof item === 'object' && 'ConditionCheck' in item)).length;
+  return lengthOf(items);
 }
 
 function countRequestItems(requestItems: unknown, field?: string): number {

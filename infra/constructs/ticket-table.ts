@@ -4,13 +4,15 @@ import { Construct } from 'constructs';
 
 /**
  * Key schema of the single table. FIXED: the storage adapter reads and writes exactly these names.
- * gsi1 = an agents' queue (desk + status, sorted by GTI deadline); gsi2 = a requester's tickets.
+ * gsi1 = an agents' queue (desk + status, sorted by GTI deadline); gsi2 = a requester's tickets;
+ * gsi3 = sparse look-ups by id, keys only (acknowledgement SES Message-ID → ticket, delivery → record).
  */
 export const TABLE_KEYS = {
   partitionKey: 'pk',
   sortKey: 'sk',
   gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  gsi3: { name: 'gsi3', partitionKey: 'gsi3pk' },
   timeToLive: 'expiresAt',
 } as const;
 
@@ -41,5 +43,10 @@ export class TicketTable extends Construct {
         projectionType: ProjectionType.ALL,
       });
     }
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE_KEYS.gsi3.name,
+      partitionKey: { name: TABLE_KEYS.gsi3.partitionKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
+    });
   }
 }

@@ -8,10 +8,16 @@ export type AttachmentObject = {
   sha256: string;
 };
 
-/** Attachment bodies, kept under their ticket. Writes are idempotent, so a retry may repeat them. */
+/**
+ * Attachment bodies, content-addressed under the desk the message came to, so that they can be
+ * written before the ticket (and its reference) exists. Writes are idempotent, so a retry may repeat them.
+ */
 export interface AttachmentStore {
-  /** The key of an attachment of a ticket: `<prefix><reference>/<sha256>/<file name>`. */
-  keyFor(reference: string, sha256: string, filename: string): string;
+  /**
+   * The key of an attachment: `<prefix><deskId>/<sha256>/<file name>`. Messages stored before this
+   * layout keep theirs (`<prefix><reference>/…`): a message always says where its bodies are.
+   */
+  keyFor(deskId: string, sha256: string, filename: string): string;
   put(object: AttachmentObject): Promise<void>;
 }
 

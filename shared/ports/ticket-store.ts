@@ -21,8 +21,8 @@ const ChannelSchema = ReceiptSchema.shape.channel;
 /**
  * Message-ID → what it became at a desk. Written once, in the same atomic step as its effect, so it is
  * both the duplicate guard (same Message-ID at the same desk = same message) and the thread index
- * (a reply's In-Reply-To/References find the ticket). Our acknowledgements' SES Message-IDs are
- * recorded too (`kind: 'acknowledgement'`).
+ * (a reply's In-Reply-To/References find the ticket). The SES Message-ID of an acknowledgement is
+ * indexed on its ticket and comes back from findThreadRecords as a record of `kind: 'acknowledgement'`.
  */
 export const MessageRecordSchema = z.object({
   messageId: z.string(),
@@ -109,22 +109,34 @@ export type SuppressedAddress = z.infer<typeof SuppressedAddressSchema>;
 
 export type Duplicate = { status: 'duplicate'; record: MessageRecord };
 
-/** Who creates the ticket of a message at a desk: `token` is the run's commit token. */
-export type TicketClaim = { deskId: string; messageId: string; token: string; now: Date };
+/** The message a new ticket is made of, at a desk; `token` is the run's commit token. */
+export type TicketCreation = { deskId: string; messageId: string; token: string };
 
 /** Everything a new ticket commits at once, built once its reference is known. */
 export type NewTicketCommit = {
+  /**
+   * With acknowledgement `sending` (attemptId = the commit token) when this run is to send it: the
+   * lease is taken in the same atomic step, with `rate`.
+   */
   ticket: Ticket;
   message: TicketMessage;
   record: MessageRecord;
+  /** What operators see of the delivery; kept on the Message-ID record, not as an item of its own. */
   delivery: DeliveryRecord;
   events: AuditEvent[];
+  /** The sender's new rate history, written only if nobody changed it since it was read. */
+  rate?: RateUpdate;
   /**
    * An agent turns this suspended message into the ticket: its Message-ID record (still `suspended`)
    * is replaced instead of created, and it leaves the review list, in the same atomic step.
    */
   convertsSuspended?: { id: string; by: string };
 };
+
+export type RateUpdate = { address: string; history: AckRateEntry[]; expectedVersion: number };
+
+/** Why `build` is called again: the reference was taken meanwhile, or the sender's rate history changed. */
+export type NewTicketRound = { rateChanged: boolean };
 
 export type FollowUpCommit = {
   /** The ticket as it must be after the message; written only if its version is still `expectedVersion`. */
@@ -147,20 +159,18 @@ export type OutcomeCommit = {
 };
 
 /**
- * Move the acknowledgement from one state to another. The state change is one conditional write (it
- * decides who wins); the sender's rate history and the SES Message-ID index are written before it
- * (both harmless if the change then loses: rate entries are per ticket, the index is the truth about a
- * sent mail), the audit event after it (only the winner records one).
+ * Move the acknowledgement from one state to another: one conditional write, which decides who wins
+ * and carries the audit event (only the winner records one) and, for `sent`, the SES Message-ID the
+ * client's reply will thread on. The sender's rate history, when given, is written just before it
+ * (harmless if the change then loses: rate entries are per ticket).
  */
 export type AcknowledgementTransition = {
   reference: string;
   from: { state: Acknowledgement['state'] | ReadonlyArray<Acknowledgement['state']>; attemptId?: string };
   to: Acknowledgement;
   event: AuditEvent | null;
-  /** The SES Message-ID of the sent acknowledgement, indexed for threading. */
-  record?: MessageRecord;
   /** The sender's new rate history, written only if nobody changed it since it was read. */
-  rate?: { address: string; history: AckRateEntry[]; expectedVersion: number };
+  rate?: RateUpdate;
 };
 
 export type TransitionResult = 'applied' | 'ticket-changed' | 'rate-changed';
@@ -183,22 +193,24 @@ export interface TicketStore {
   findThreadRecords(messageIds: readonly string[]): Promise<MessageRecord[]>;
 
   /**
-   * Creates a ticket with the next reference of `year`, exactly once per message and desk: the run
-   * that holds the creation claim (a lease) allocates the reference, keeps it on the claim, and
-   * commits ticket, message, Message-ID record, delivery and events in one atomic step. A retry or a
-   * concurrent duplicate reuses that reference or finds the commit (`duplicate`), so a reference is
-   * never given twice nor burnt by a retry. `build` may be called more than once.
+   * Creates a ticket with the next reference of `year`, exactly once per message and desk: the
+   * reference, the Message-ID record (the duplicate guard), ticket, message and rate history are one
+   * atomic, conditional step, so a reference is never given twice and never skipped, even by a run
+   * that dies. A concurrent duplicate finds the commit (`duplicate`); this run's own commit whose
+   * response was lost is recognised by its token (`created`). `build` is called again when the
+   * reference was taken meanwhile or the rate history changed.
    */
   createTicket(
     year: number,
-    build: (reference: string) => NewTicketCommit,
-    claim: TicketClaim,
+    build: (reference: string, round: NewTicketRound) => NewTicketCommit | Promise<NewTicketCommit>,
+    creation: TicketCreation,
   ): Promise<{ status: 'created'; commit: NewTicketCommit } | Duplicate>;
   appendMessage(commit: FollowUpCommit): Promise<{ status: 'appended' } | { status: 'conflict' } | Duplicate>;
   /** A quarantine without Message-ID is a duplicate of an earlier quarantine of the same delivery. */
   recordOutcome(
     commit: OutcomeCommit,
   ): Promise<{ status: 'recorded' } | { status: 'duplicate'; record: MessageRecord | null }>;
+  /** For a message whose attachments could not all be stored before its commit (a later run did). */
   markAttachmentsStored(reference: string, ticketMessageId: string): Promise<void>;
 
   transitionAcknowledgement(transition: AcknowledgementTransition): Promise<TransitionResult>;

@@ -1,13 +1,13 @@
 import { buildAcknowledgement } from '../domain/acknowledgement';
 import { acknowledgementMail } from '../domain/acknowledgement-mail';
 import { ackSubjectKey, decideAckRate } from '../domain/acknowledgement-rate';
-import { ExodataError, TransientError } from '../domain/errors';
+import { ConfigError, ExodataError, TransientError } from '../domain/errors';
 import type { InboundEmail } from '../domain/inbound-email';
 import { deskById, type ServiceDeskConfig } from '../domain/service-desk-config';
 import type { Acknowledgement, AcknowledgementStateName, Ticket } from '../domain/ticket';
 import type { Clock } from '../ports/clock';
 import type { MailSender, SentMail } from '../ports/mail-sender';
-import type { AcknowledgementTransition, TicketStore } from '../ports/ticket-store';
+import type { RateUpdate, TicketStore } from '../ports/ticket-store';
 import { auditEvent } from './intake-records';
 
 export type AcknowledgeDependencies = {
@@ -42,7 +42,8 @@ const MAX_ROUNDS = 20;
 /**
  * Sends a ticket's acknowledgement at most once, whatever the number of runs and their timing:
  * `pending` → `sending` (conditional, with a lease and the sender's rate history) → SES → `sent`
- * with its Message-ID. A run that finds an expired `sending` lease cannot know whether the mail left:
+ * with its Message-ID. A new ticket is usually created already `sending`, leased to the run that
+ * creates it (`ownLease`): that run goes straight to SES. A run that finds an expired `sending` lease cannot know whether the mail left:
  * the spec says at most once, so it records `unconfirmed` and never sends again (docs/operations.md).
  */
 export async function acknowledgeTicket(
@@ -51,6 +52,8 @@ export async function acknowledgeTicket(
   deps: AcknowledgeDependencies,
   /** The ticket as this run just committed it: saves the first read. */
   known?: Ticket,
+  /** The lease this run took when it created the ticket (its commit token): it sends without waiting. */
+  ownLease?: string,
 ): Promise<AcknowledgeResult> {
   let fresh: Ticket | null | undefined = known;
   // Polls are counted rather than timed on the clock: the clock is the intake's, tests pin it.
@@ -68,6 +71,9 @@ export async function acknowledgeTicket(
       case 'unconfirmed':
         return settled(ack, null);
       case 'sending': {
+        if (ownLease !== undefined && ack.attemptId === ownLease) {
+          return sendLeased(ticket, ownLease, inbound, deps);
+        }
         if (ack.leaseUntil !== null && Date.parse(ack.leaseUntil) > now.getTime()) {
           if (++polls * POLL_MS > deps.ackWaitMs) {
             throw new TransientError(`the acknowledgement of ${reference} is being sent by another run`, {
@@ -100,34 +106,97 @@ export async function acknowledgeTicket(
   throw new TransientError(`the acknowledgement of ${reference} kept changing under this run`, {});
 }
 
+/** What acknowledging a new ticket comes to: suppressed (why), or sent with the sender's new rate history. */
+export type AcknowledgementPlan = { send: false; reason: string } | { send: true; rate: RateUpdate };
+
+/**
+ * Whether the ticket's acknowledgement may go out at `now`: a requester, not on the suppression list,
+ * within the rate limits (acknowledgement-rate.ts), a desk still configured. `recipient` is what
+ * TicketStore.getRecipient returned for the requester.
+ */
+export function planAcknowledgement(
+  ticket: Pick<Ticket, 'reference' | 'requester' | 'subject' | 'desk'>,
+  recipient: Awaited<ReturnType<TicketStore['getRecipient']>> | null,
+  now: Date,
+  config: ServiceDeskConfig,
+): AcknowledgementPlan {
+  if (!ticket.requester || !recipient) return { send: false, reason: 'no requester address to answer' };
+  const { suppressed, rate } = recipient;
+  if (suppressed) {
+    return {
+      send: false,
+      reason: `the address is on the suppression list (${suppressed.type}: ${suppressed.detail})`,
+    };
+  }
+  const decision = decideAckRate(rate.history, {
+    at: now,
+    reference: ticket.reference,
+    subjectKey: ackSubjectKey(ticket.subject),
+  });
+  if (!decision.allowed) return { send: false, reason: decision.reason };
+  if (!deskById(config, ticket.desk))
+    return { send: false, reason: `desk ${ticket.desk} is no longer configured` };
+  return {
+    send: true,
+    rate: {
+      address: ticket.requester.address.toLowerCase(),
+      history: decision.history,
+      expectedVersion: rate.version,
+    },
+  };
+}
+
+/** The acknowledgement as `sending`, leased to `attemptId` for `leaseMs` from `now`. */
+export function leasedAcknowledgement(now: Date, attemptId: string, leaseMs: number): Acknowledgement {
+  return state(now, 'sending', null, {
+    attemptId,
+    leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+  });
+}
+
 /** One attempt from `pending`; null when the ticket or the rate history changed under us (go round). */
 async function trySending(
   ticket: Ticket,
   inbound: Pick<InboundEmail, 'messageId' | 'references'>,
   deps: AcknowledgeDependencies,
 ): Promise<AcknowledgeResult | null> {
-  const { reference } = ticket;
   const now = deps.clock.now();
-  if (!ticket.requester) return suppress(ticket, 'no requester address to answer', deps);
-  const address = ticket.requester.address.toLowerCase();
-  const { suppressed, rate } = await deps.tickets.getRecipient(address);
-  if (suppressed) {
-    return suppress(
-      ticket,
-      `the address is on the suppression list (${suppressed.type}: ${suppressed.detail})`,
+  const recipient = ticket.requester
+    ? await deps.tickets.getRecipient(ticket.requester.address.toLowerCase())
+    : null;
+  const plan = planAcknowledgement(ticket, recipient, now, deps.config);
+  if (!plan.send) return suppress(ticket, plan.reason, deps);
+  const attemptId = deps.newId();
+  const claimed = await deps.tickets.transitionAcknowledgement({
+    reference: ticket.reference,
+    from: { state: 'pending' },
+    to: leasedAcknowledgement(now, attemptId, deps.ackLeaseMs),
+    event: null,
+    rate: plan.rate,
+  });
+  if (claimed !== 'applied') return null;
+  return sendLeased(ticket, attemptId, inbound, deps);
+}
+
+/** The run holds the `sending` lease (`attemptId`): SES, then one write to `sent` with the SES Message-ID. */
+async function sendLeased(
+  ticket: Ticket,
+  attemptId: string,
+  inbound: Pick<InboundEmail, 'messageId' | 'references'>,
+  deps: AcknowledgeDependencies,
+): Promise<AcknowledgeResult> {
+  const { reference } = ticket;
+  const desk = deskById(deps.config, ticket.desk);
+  if (!ticket.requester || !desk) {
+    // Planned with both: only a configuration change under a running lease gets here.
+    return recordFailure(
+      reference,
+      attemptId,
+      new ConfigError(`desk ${ticket.desk} or the requester is gone`),
       deps,
     );
   }
-  const decision = decideAckRate(rate.history, {
-    at: now,
-    reference,
-    subjectKey: ackSubjectKey(ticket.subject),
-  });
-  if (!decision.allowed) return suppress(ticket, decision.reason, deps);
-
-  const desk = deskById(deps.config, ticket.desk);
-  if (!desk) return suppress(ticket, `desk ${ticket.desk} is no longer configured`, deps);
-  // Built before claiming, so that the lease covers nothing but the SES call.
+  const address = ticket.requester.address.toLowerCase();
   const mail = acknowledgementMail({
     reference,
     desk,
@@ -150,21 +219,6 @@ async function trySending(
       attachmentsSkipped: ticket.flags.attachmentsSkipped,
     }),
   });
-
-  const attemptId = deps.newId();
-  const sending = state(now, 'sending', null, {
-    attemptId,
-    leaseUntil: new Date(now.getTime() + deps.ackLeaseMs).toISOString(),
-  });
-  const claimed = await deps.tickets.transitionAcknowledgement({
-    reference,
-    from: { state: 'pending' },
-    to: sending,
-    event: null,
-    rate: { address, history: decision.history, expectedVersion: rate.version },
-  });
-  if (claimed !== 'applied') return null;
-
   let sent: SentMail;
   try {
     sent = await sendWithRetries(() => deps.mailSender.send(mail), deps);
@@ -173,26 +227,13 @@ async function trySending(
   }
   const at = deps.clock.now();
   const to = state(at, 'sent', null, { sesMessageId: sent.messageId });
-  const record: AcknowledgementTransition = {
+  const applied = await deps.tickets.transitionAcknowledgement({
     reference,
     // `unconfirmed` too: a slow run whose lease was given up on still records what it knows.
     from: { state: ['sending', 'unconfirmed'], attemptId },
     to,
     event: auditEvent(reference, 'acknowledgement-sent', at, { sesMessageId: sent.messageId, to: address }),
-    record: {
-      messageId: sent.messageId,
-      deskId: ticket.desk,
-      kind: 'acknowledgement',
-      outcome: 'ticket-created',
-      reference,
-      ticketMessageId: null,
-      channel: 'ses',
-      deliveryId: sent.messageId,
-      commitToken: attemptId,
-      at: at.toISOString(),
-    },
-  };
-  const applied = await deps.tickets.transitionAcknowledgement(record);
+  });
   if (applied !== 'applied') {
     throw new TransientError(`the acknowledgement of ${reference} was sent but could not be recorded`, {});
   }

@@ -4,8 +4,15 @@ import type { Ticket, TicketMessage } from '../domain/ticket';
 import { agentEvent, ForbiddenError } from '../domain/ticket-actions';
 import { NO_WORK } from '../domain/ticket-work';
 import type { IntakeDependencies } from './intake-email';
-import { buildDelivery, buildMessage, buildRecord, buildTicket, type IntakeContext } from './intake-records';
-import { storeAttachments } from './store-attachments';
+import {
+  attachmentsOf,
+  buildDelivery,
+  buildMessage,
+  buildRecord,
+  buildTicket,
+  type IntakeContext,
+} from './intake-records';
+import { putAttachments, storeAttachments } from './store-attachments';
 import { triageEmail } from './triage-email';
 
 export type ConvertSuspendedDeps = Pick<
@@ -16,7 +23,7 @@ export type ConvertSuspendedDeps = Pick<
 /**
  * An agent turns a suspended message (automated mail, spam verdict) into a ticket. The raw mail is
  * parsed and triaged again and the ticket is built by the intake's own builders and committed by the
- * intake's `createTicket` (same reference allocator, same atomic step), which also moves the
+ * intake's `createTicket` (same reference counter, same atomic step), which also moves the
  * message's Message-ID record from `suspended` to the new ticket: a second conversion, or a later
  * redelivery of the message, finds it already done (409 / duplicate). The clocks start at the
  * original receipt (service-desk.md rule 1). No acknowledgement is sent: the message came from a
@@ -49,8 +56,10 @@ export async function convertSuspended(
     commitToken: deps.newId(),
     now,
     ourAddresses: deps.config.desks.map((d) => d.address),
-    attachmentKey: (reference, sha256, filename) => deps.attachments.keyFor(reference, sha256, filename),
+    attachmentKey: (sha256, filename) => deps.attachments.keyFor(suspended.deskId, sha256, filename),
   };
+  // Before the commit, as the intake does: the message is committed with its bodies stored.
+  const attachmentsStored = await putAttachments(attachmentsOf(ctx), parsed, deps);
   const year = new Date(suspended.receipt.receivedAt).getUTCFullYear();
   const created = await deps.tickets.createTicket(
     year,
@@ -67,7 +76,10 @@ export async function convertSuspended(
         desk: suspended.deskId,
         work: { ...NO_WORK, assignee: { agentId: agent.id, name: agent.name, since: now.toISOString() } },
       };
-      const message = { ...buildMessage(reference, ctx, 'initial'), deskId: suspended.deskId };
+      const message = {
+        ...buildMessage(reference, ctx, 'initial', attachmentsStored),
+        deskId: suspended.deskId,
+      };
       return {
         ticket,
         message,
@@ -94,7 +106,7 @@ export async function convertSuspended(
         convertsSuspended: { id: suspended.id, by: agent.id },
       };
     },
-    { deskId: suspended.deskId, messageId: parsed.email.messageId, token: ctx.commitToken, now },
+    { deskId: suspended.deskId, messageId: parsed.email.messageId, token: ctx.commitToken },
   );
   if (created.status === 'duplicate')
     throw new ConflictError(
@@ -103,7 +115,7 @@ export async function convertSuspended(
         : `the suspended message ${id} was handled meanwhile (${created.record.outcome})`,
       { hint: 'reload the list of suspended messages' },
     );
-  // As the intake does after its commit: idempotent puts, then the message is marked stored.
+  // A body missing before the commit: tried again, then the message is marked stored.
   await storeAttachments(created.commit.message, parsed, deps);
   return { ticket: created.commit.ticket, message: created.commit.message };
 }

@@ -18,9 +18,15 @@ import type { Clock } from '../ports/clock';
 import type { MailParser, ParsedMessage } from '../ports/mail-parser';
 import type { MailSender } from '../ports/mail-sender';
 import type { RawMailStore } from '../ports/raw-mail-store';
-import type { MessageRecord, StoredOutcome, TicketStore } from '../ports/ticket-store';
-import { type AcknowledgeResult, acknowledgeTicket } from './acknowledge-ticket';
+import type { MessageRecord, RateUpdate, StoredOutcome, TicketStore } from '../ports/ticket-store';
 import {
+  type AcknowledgeResult,
+  acknowledgeTicket,
+  leasedAcknowledgement,
+  planAcknowledgement,
+} from './acknowledge-ticket';
+import {
+  attachmentsOf,
   auditEvent,
   buildDelivery,
   buildMessage,
@@ -32,7 +38,7 @@ import {
   type NewTicketFacts,
   ticketAfterMessage,
 } from './intake-records';
-import { storeAttachments } from './store-attachments';
+import { putAttachments, storeAttachments } from './store-attachments';
 import { triageEmail } from './triage-email';
 
 export type IntakeOutcome = StoredOutcome | 'duplicate';
@@ -100,8 +106,9 @@ const MAX_THREAD_IDS = 30;
 
 /**
  * One inbound message, from raw bytes to its effect, exactly once however often it is delivered:
- * parse → triage → follow-up? → one atomic, conditional commit (ticket + reference, follow-up,
- * suspension or quarantine) → attachments → acknowledgement (at most once). A run that meets an
+ * parse → triage → follow-up? → attachments (content-addressed, before the commit) → one atomic,
+ * conditional commit (ticket + reference + acknowledgement lease, follow-up, suspension or
+ * quarantine) → acknowledgement (at most once). A run that meets an
  * earlier run's commit completes what that run may have left (attachments, acknowledgement).
  * Serves the Lambda, the SMTP listener and the CLI: ports only.
  */
@@ -151,7 +158,7 @@ export async function intakeEmail(
     commitToken,
     now: deps.clock.now(),
     ourAddresses: deps.config.desks.map((d) => d.address),
-    attachmentKey: (reference, sha256, filename) => deps.attachments.keyFor(reference, sha256, filename),
+    attachmentKey: (sha256, filename) => deps.attachments.keyFor(triage.desk.deskId, sha256, filename),
   };
 
   const result = await route(ctx, deps);
@@ -256,6 +263,12 @@ async function findThread(ctx: IntakeContext, deps: IntakeDependencies): Promise
   return { ticket: null, mentioned: reference };
 }
 
+/**
+ * One atomic step makes the ticket: its reference, Message-ID record, message and, when the
+ * acknowledgement is to be sent, the `sending` lease (this run's commit token) with the sender's rate
+ * history; events ride on the ticket. Attachment bodies are written before it, so after it there is
+ * only the acknowledgement: SES, then one write to `sent`.
+ */
 async function createTicket(
   ctx: IntakeContext,
   deps: IntakeDependencies,
@@ -263,11 +276,30 @@ async function createTicket(
 ): Promise<IntakeResult> {
   const { receipt, triage } = ctx;
   const year = new Date(receipt.receivedAt).getUTCFullYear();
+  const attachmentsStored = await attachmentsWritten(ctx, deps);
+  const ackLeaseMs = deps.limits.ackLeaseMs ?? DEFAULT_ACK_LEASE_MS;
+  let recipient: Awaited<ReturnType<TicketStore['getRecipient']>> | null = null;
   const created = await deps.tickets.createTicket(
     year,
-    (reference) => {
-      const ticket = buildTicket(reference, ctx, facts);
-      const message = buildMessage(reference, ctx, 'initial');
+    async (reference, round) => {
+      const built = buildTicket(reference, ctx, facts);
+      let acknowledgement = built.acknowledgement;
+      let rate: RateUpdate | undefined;
+      if (acknowledgement.state === 'pending' && built.requester) {
+        if (recipient === null || round.rateChanged) {
+          recipient = await deps.tickets.getRecipient(built.requester.address);
+        }
+        const now = deps.clock.now();
+        const plan = planAcknowledgement(built, recipient, now, deps.config);
+        if (plan.send) {
+          acknowledgement = leasedAcknowledgement(now, ctx.commitToken, ackLeaseMs);
+          rate = plan.rate;
+        } else {
+          acknowledgement = { ...acknowledgement, state: 'suppressed', reason: plan.reason };
+        }
+      }
+      const ticket = { ...built, acknowledgement };
+      const message = buildMessage(reference, ctx, 'initial', attachmentsStored);
       const events = [
         auditEvent(reference, 'ticket-created', ctx.now, {
           deliveryId: receipt.deliveryId,
@@ -297,20 +329,19 @@ async function createTicket(
           messageId: ctx.parsed.email.messageId,
         }),
         events,
+        ...(rate ? { rate } : {}),
       };
     },
-    {
-      deskId: triage.desk.deskId,
-      messageId: ctx.parsed.email.messageId,
-      token: ctx.commitToken,
-      now: ctx.now,
-    },
+    { deskId: triage.desk.deskId, messageId: ctx.parsed.email.messageId, token: ctx.commitToken },
   );
   if (created.status === 'duplicate') return resume(created.record, ctx, deps);
   const { ticket, message } = created.commit;
+  // Bodies that could not all be written before the commit: tried again, then the message is marked.
   await storeAttachments(message, ctx.parsed, deps);
-  const initiallySuppressed = ticket.acknowledgement.state === 'suppressed';
-  const ack = initiallySuppressed ? null : await acknowledge(ticket.reference, ctx.parsed.email, deps);
+  const leased = ticket.acknowledgement.state === 'sending';
+  const ack = leased
+    ? await acknowledge(ticket.reference, ctx.parsed.email, deps, ticket, ctx.commitToken)
+    : null;
   return {
     ...base(ctx, 'ticket-created'),
     reference: ticket.reference,
@@ -319,8 +350,23 @@ async function createTicket(
     gtiDueAt: ticket.gtiDueAt,
     gtrDueAt: ticket.gtrDueAt,
     acknowledgement: ack ?? ackOf(ticket),
-    acknowledgementChanged: ack ? ack.changed : 'suppressed',
+    acknowledgementChanged: ack
+      ? ack.changed
+      : ticket.acknowledgement.state === 'suppressed'
+        ? 'suppressed'
+        : null,
   };
+}
+
+/** Writes the message's attachment bodies once per run (a follow-up may turn into a new ticket). */
+const written = new WeakMap<IntakeContext, Promise<boolean>>();
+function attachmentsWritten(ctx: IntakeContext, deps: IntakeDependencies): Promise<boolean> {
+  let pending = written.get(ctx);
+  if (!pending) {
+    pending = putAttachments(attachmentsOf(ctx), ctx.parsed, deps);
+    written.set(ctx, pending);
+  }
+  return pending;
 }
 
 async function appendToTicket(
@@ -331,6 +377,7 @@ async function appendToTicket(
 ): Promise<IntakeResult> {
   const { receipt } = ctx;
   const receivedAt = new Date(receipt.receivedAt);
+  const attachmentsStored = await attachmentsWritten(ctx, deps);
   let ticket: Ticket | null = found;
   for (let round = 0; round < MAX_FOLLOW_UP_ROUNDS && ticket; round++) {
     // Decided on each round: an agent may have resolved or closed the ticket since it was read.
@@ -345,7 +392,7 @@ async function appendToTicket(
     }
     const kind: MessageKind = automated ? 'automated' : disposition === 'reopen' ? 'reopening' : 'follow-up';
     const outcome: StoredOutcome = kind === 'reopening' ? 'reopened' : 'follow-up';
-    const message = buildMessage(ticket.reference, ctx, kind);
+    const message = buildMessage(ticket.reference, ctx, kind, attachmentsStored);
     // The client's reply may resume the ticket or correct its priority: in the same conditional write.
     const reply = applyClientReply(ticketAfterMessage(ticket, ctx, kind), clientReplyOf(ticket, ctx, kind), {
       now: ctx.now,
@@ -566,6 +613,7 @@ async function acknowledge(
   email: InboundEmail,
   deps: IntakeDependencies,
   known?: Ticket,
+  ownLease?: string,
 ): Promise<AcknowledgeResult> {
   return acknowledgeTicket(
     reference,
@@ -581,6 +629,7 @@ async function acknowledge(
       ackWaitMs: deps.limits.ackWaitMs ?? DEFAULT_ACK_WAIT_MS,
     },
     known,
+    ownLease,
   );
 }
 

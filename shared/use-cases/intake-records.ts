@@ -38,8 +38,8 @@ export type IntakeContext = {
   commitToken: string;
   now: Date;
   ourAddresses: readonly string[];
-  /** Where an attachment of a ticket is stored. */
-  attachmentKey: (reference: string, sha256: string, filename: string) => string;
+  /** Where an attachment of this message is stored (content-addressed under its desk). */
+  attachmentKey: (sha256: string, filename: string) => string;
 };
 
 export function ticketMessageId(receipt: Pick<Receipt, 'receivedAt' | 'channel' | 'deliveryId'>): string {
@@ -152,16 +152,27 @@ export function clientReplyOf(ticket: Ticket, ctx: IntakeContext, kind: MessageK
   };
 }
 
-export function buildMessage(reference: string, ctx: IntakeContext, kind: MessageKind): TicketMessage {
+/** The message's attachments and where their bodies go: known before the ticket (and its reference). */
+export function attachmentsOf(ctx: IntakeContext): StoredAttachment[] {
+  return ctx.parsed.email.attachments.slice(0, 100).map((meta) => ({
+    ...meta,
+    key: ctx.attachmentKey(meta.sha256, meta.filename),
+  }));
+}
+
+/** `attachmentsStored`: the bodies were written before the commit (store-attachments.ts). */
+export function buildMessage(
+  reference: string,
+  ctx: IntakeContext,
+  kind: MessageKind,
+  attachmentsStored: boolean,
+): TicketMessage {
   const { parsed, receipt, triage } = ctx;
   const email = parsed.email;
   const text = cutUtf8(email.text, MAX_TEXT_BYTES);
   const newText = cutUtf8(email.newText, MAX_NEW_TEXT_BYTES);
   const html = email.html === null ? null : cutUtf8(email.html, MAX_HTML_BYTES);
-  const attachments: StoredAttachment[] = email.attachments.slice(0, 100).map((meta) => ({
-    ...meta,
-    key: ctx.attachmentKey(reference, meta.sha256, meta.filename),
-  }));
+  const attachments = attachmentsOf(ctx);
   return {
     id: ticketMessageId(receipt),
     reference,
@@ -191,7 +202,7 @@ export function buildMessage(reference: string, ctx: IntakeContext, kind: Messag
     dmarcPolicy: receipt.dmarcPolicy,
     attachments,
     attachmentsSkipped: parsed.attachmentsSkipped,
-    attachmentsStored: attachments.length === 0,
+    attachmentsStored: attachments.length === 0 || attachmentsStored,
     rawKey: ctx.rawKey,
     sizeBytes: email.sizeBytes,
     warnings: email.warnings.slice(0, MAX_WARNINGS),

@@ -86,7 +86,7 @@ describe('Class: StatefulStack', () => {
   });
 
   describe('ticket table', () => {
-    it('has the fixed keys and both indexes with every attribute projected', () => {
+    it('has the fixed keys, the queue and requester indexes with every attribute, and the keys-only look-up index', () => {
       synth.stateful$.hasResourceProperties('AWS::DynamoDB::Table', {
         KeySchema: [
           { AttributeName: 'pk', KeyType: 'HASH' },
@@ -99,6 +99,7 @@ describe('Class: StatefulStack', () => {
           { AttributeName: 'gsi1sk', AttributeType: 'S' },
           { AttributeName: 'gsi2pk', AttributeType: 'S' },
           { AttributeName: 'gsi2sk', AttributeType: 'S' },
+          { AttributeName: 'gsi3pk', AttributeType: 'S' },
         ]),
         GlobalSecondaryIndexes: [
           {
@@ -116,6 +117,11 @@ describe('Class: StatefulStack', () => {
               { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'ALL' },
+          },
+          {
+            IndexName: 'gsi3',
+            KeySchema: [{ AttributeName: 'gsi3pk', KeyType: 'HASH' }],
+            Projection: { ProjectionType: 'KEYS_ONLY' },
           },
         ],
       });

@@ -13,9 +13,7 @@ import { TransientError } from '../../domain/errors';
 import type { DeskId } from '../../domain/service-desk-config';
 import {
   type AuditEvent,
-  AuditEventSchema,
   type Ticket,
-  type TicketMessage,
   TicketMessageSchema,
   TicketSchema,
   type TicketStatus,
@@ -30,7 +28,7 @@ import { type SuspendedMessage, SuspendedMessageSchema } from '../../ports/ticke
 import { asIntakeFailure, awsCall } from './aws-errors';
 import { keys, queuePartition, SUSPENDED_LIST_PREFIX } from './dynamodb-keys';
 import { TABLE_SCHEMA } from './dynamodb-table';
-import { eventItem, versionedTicketPut } from './dynamodb-ticket-store';
+import { auditTrail, eventItem, versionedTicketUpdate } from './dynamodb-ticket-store';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -98,20 +96,17 @@ export class DynamoDbAgentStore implements AgentTicketStore {
     });
     const ticketItem = items.find((item) => item.sk === keys.ticket(reference).sk);
     if (!ticketItem) return null;
-    const messages: TicketMessage[] = [];
-    const events: AuditEvent[] = [];
-    for (const item of items) {
-      const sk = String(item.sk);
-      if (sk.startsWith('MSG#')) messages.push(TicketMessageSchema.parse(item));
-      else if (sk.startsWith('EVENT#')) events.push(AuditEventSchema.parse(item));
-    }
-    return { ticket: TicketSchema.parse(ticketItem), messages, events };
+    const messages = items
+      .filter((item) => String(item.sk).startsWith('MSG#'))
+      .map((item) => TicketMessageSchema.parse(item));
+    // EVENT# items and the intake's events embedded in the ticket item.
+    return { ticket: TicketSchema.parse(ticketItem), messages, events: auditTrail(items) };
   }
 
   async updateTicket(update: TicketUpdate): Promise<'updated' | 'conflict'> {
     const failed = await this.transact('updating a ticket', [
       // The intake's own marshalling: same attributes, same queue keys (status and GTI may change).
-      versionedTicketPut(this.tableName, update.ticket, update.expectedVersion),
+      versionedTicketUpdate(this.tableName, update.ticket, update.expectedVersion),
       ...update.events.map((e) => this.put(eventItem(e))),
     ]);
     return failed ? 'conflict' : 'updated';

@@ -17,8 +17,6 @@ export const keys = {
     sk: `EVENT#${event.at}#${event.type}#${digest(JSON.stringify(event.detail))}`,
   }),
   messageRecord: (messageId: string, deskId: string) => ({ pk: `MSGID#${messageId}`, sk: `DESK#${deskId}` }),
-  /** One run at a time creates the ticket of a message at a desk (and keeps its reference). */
-  creationClaim: (messageId: string, deskId: string) => ({ pk: `MSGID#${messageId}`, sk: `CLAIM#${deskId}` }),
   delivery: (channel: string, deliveryId: string) => ({
     pk: `DELIVERY#${channel}#${deliveryId}`,
     sk: '#DELIVERY',
@@ -57,6 +55,19 @@ export function requesterKeys(ticket: Pick<Ticket, 'requester' | 'receivedAt' | 
 
 export function requesterPartition(address: string): string {
   return `REQUESTER#${address.toLowerCase()}`;
+}
+
+/**
+ * gsi3 (sparse, KEYS_ONLY): look-ups that need no item of their own. The ticket carries the SES
+ * Message-ID of its acknowledgement (threading a reply to it), the Message-ID record the delivery that
+ * brought its message (operators, `reprocess`).
+ */
+export function acknowledgementLookup(sesMessageId: string): string {
+  return `ACKMSG#${sesMessageId}`;
+}
+
+export function deliveryLookup(channel: string, deliveryId: string): string {
+  return `DELIVERY#${channel}#${deliveryId}`;
 }
 
 export const SUSPENDED_LIST_PREFIX = 'SUSPENDED#';

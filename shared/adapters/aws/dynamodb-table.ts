@@ -18,11 +18,16 @@ export const TABLE_SCHEMA = {
   gsi1: { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   /** A requester's tickets, newest last. */
   gsi2: { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /**
+   * Sparse look-ups by id, keys only: a ticket by the SES Message-ID of its acknowledgement, a
+   * Message-ID record by the delivery that brought it (no item of their own to write).
+   */
+  gsi3: { indexName: 'gsi3', partitionKey: 'gsi3pk' },
   timeToLiveAttribute: 'expiresAt',
 } as const;
 
 export function createTableInput(tableName: string): CreateTableCommandInput {
-  const { gsi1, gsi2 } = TABLE_SCHEMA;
+  const { gsi1, gsi2, gsi3 } = TABLE_SCHEMA;
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
@@ -33,19 +38,27 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       { AttributeName: gsi1.sortKey, AttributeType: 'S' },
       { AttributeName: gsi2.partitionKey, AttributeType: 'S' },
       { AttributeName: gsi2.sortKey, AttributeType: 'S' },
+      { AttributeName: gsi3.partitionKey, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
       { AttributeName: TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: [gsi1, gsi2].map((gsi) => ({
-      IndexName: gsi.indexName,
-      KeySchema: [
-        { AttributeName: gsi.partitionKey, KeyType: 'HASH' as const },
-        { AttributeName: gsi.sortKey, KeyType: 'RANGE' as const },
-      ],
-      Projection: { ProjectionType: 'ALL' as const },
-    })),
+    GlobalSecondaryIndexes: [
+      ...[gsi1, gsi2].map((gsi) => ({
+        IndexName: gsi.indexName,
+        KeySchema: [
+          { AttributeName: gsi.partitionKey, KeyType: 'HASH' as const },
+          { AttributeName: gsi.sortKey, KeyType: 'RANGE' as const },
+        ],
+        Projection: { ProjectionType: 'ALL' as const },
+      })),
+      {
+        IndexName: gsi3.indexName,
+        KeySchema: [{ AttributeName: gsi3.partitionKey, KeyType: 'HASH' as const }],
+        Projection: { ProjectionType: 'KEYS_ONLY' as const },
+      },
+    ],
   };
 }
 

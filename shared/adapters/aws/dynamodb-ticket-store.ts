@@ -1,7 +1,7 @@
+import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
-  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -35,6 +35,7 @@ import {
   type MessageRecord,
   MessageRecordSchema,
   type NewTicketCommit,
+  type NewTicketRound,
   type OutcomeCommit,
   type QuarantineRecord,
   QuarantineRecordSchema,
@@ -42,50 +43,70 @@ import {
   SuppressedAddressSchema,
   type SuspendedMessage,
   SuspendedMessageSchema,
-  type TicketClaim,
+  type TicketCreation,
   type TicketStore,
   type TransitionResult,
 } from '../../ports/ticket-store';
 import { asIntakeFailure, awsCall } from './aws-errors';
-import { keys, QUARANTINE_LIST, queueKeys, requesterKeys, SUSPENDED_LIST_PREFIX } from './dynamodb-keys';
+import {
+  acknowledgementLookup,
+  deliveryLookup,
+  keys,
+  QUARANTINE_LIST,
+  queueKeys,
+  requesterKeys,
+  SUSPENDED_LIST_PREFIX,
+} from './dynamodb-keys';
 import { TABLE_SCHEMA } from './dynamodb-table';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type CancellationReason = NonNullable<TransactionCanceledException['CancellationReasons']>[number];
 
 export type DynamoDbTicketStoreOptions = {
-  /** How long a run holds the creation of a ticket; must exceed the intake's own time limit. */
-  claimLeaseMs?: number;
-  /** How long a duplicate run waits for another run's creation before asking to be retried. */
-  claimWaitMs?: number;
+  /** Rounds of a ticket creation that keeps losing the reference to concurrent creations. */
+  maxCreateRounds?: number;
   sleep?: (ms: number) => Promise<void>;
 };
 
-const CLAIM_POLL_MS = 100;
-const MAX_CREATE_ROUNDS = 200;
+const MAX_CREATE_ROUNDS = 60;
+/** Full-jitter backoff between creation rounds: spreads creations of several processes over the counter. */
+const CREATE_BACKOFF_MS = { base: 10, cap: 2000 };
+/**
+ * The events of the first messages ride on the ticket item (no item of their own to write); a ticket
+ * that grows past this many messages gets EVENT# items instead, so that the ticket item, rewritten by
+ * every change, stays small.
+ */
+const MAX_EMBEDDED_MESSAGES = 20;
+
+type CreateStep =
+  | { done: true; result: { status: 'created'; commit: NewTicketCommit } | Duplicate }
+  | { done: false; seq: number | null; rateChanged: boolean; backoff: boolean };
+
+/** Positions of the items of a ticket creation's transaction. */
+const CREATE = { counter: 0, record: 1, ticket: 2, rate: 4 } as const;
 
 const DAY_SECONDS = 24 * 60 * 60;
 /** Delivery records only serve operators and late duplicates: a year is plenty. */
 const DELIVERY_TTL_SECONDS = 400 * DAY_SECONDS;
 
 /**
- * The TicketStore on one DynamoDB table. Every effect is one TransactWriteItems guarded by a
- * condition: the Message-ID record (duplicates), the counter value (references), the ticket version
- * (concurrent follow-ups and agents) or the acknowledgement state (at most one sender).
+ * The TicketStore on one DynamoDB table. Every effect is one TransactWriteItems (or one conditional
+ * write) guarded by a condition: the Message-ID record (duplicates), the counter value (references),
+ * the ticket version (concurrent follow-ups and agents) or the acknowledgement state (at most one sender).
  */
 export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
-  private readonly claimLeaseMs: number;
-  private readonly claimWaitMs: number;
+  private readonly maxCreateRounds: number;
   private readonly sleep: (ms: number) => Promise<void>;
+  /** The last creation in turn, per year (inTurn). */
+  private readonly creating = new Map<number, Promise<void>>();
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
     options: DynamoDbTicketStoreOptions = {},
   ) {
-    // Longer than the intake Lambda's timeout (2 min), shorter than the gap to Lambda's second retry.
-    this.claimLeaseMs = options.claimLeaseMs ?? 150_000;
-    this.claimWaitMs = options.claimWaitMs ?? 10_000;
+    this.maxCreateRounds = options.maxCreateRounds ?? MAX_CREATE_ROUNDS;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
@@ -105,18 +126,25 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
     return items.map((item) => TicketMessageSchema.parse(item));
   }
 
+  /** EVENT# items and the events embedded in the ticket item, in one query (they sort next to each other). */
   async listAuditEvents(reference: string): Promise<AuditEvent[]> {
+    const { pk, sk } = keys.ticket(reference);
     const items = await this.queryAll({
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.ticket(reference).pk, ':prefix': 'EVENT#' },
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :ticket AND :lastEvent',
+      ExpressionAttributeValues: { ':pk': pk, ':ticket': sk, ':lastEvent': 'EVENT#\uffff' },
     });
-    return items.map((item) => AuditEventSchema.parse(item));
+    return auditTrail(items);
   }
 
   async findMessageRecord(deskId: string, messageId: string): Promise<MessageRecord | null> {
     return this.getParsed(keys.messageRecord(messageId, deskId), MessageRecordSchema, 'message record');
   }
 
+  /**
+   * Message-ID records first; an id none of them knows may be the SES Message-ID of one of our
+   * acknowledgements, indexed on its ticket (gsi3, eventually consistent: a reply comes minutes after
+   * the acknowledgement it answers, the index follows in well under a second).
+   */
   async findThreadRecords(messageIds: readonly string[]): Promise<MessageRecord[]> {
     const unique = [...new Set(messageIds)];
     const perId = await Promise.all(
@@ -127,108 +155,170 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
         }),
       ),
     );
-    return perId
+    const records = perId
       .flat()
       .map((item) => MessageRecordSchema.parse(item))
       .filter((record) => record.reference !== null);
+    const known = new Set(records.map((r) => r.messageId));
+    const acknowledgements = await Promise.all(
+      unique.filter((id) => !known.has(id)).map((id) => this.acknowledgementRecord(id)),
+    );
+    return [...records, ...acknowledgements.filter((r) => r !== null)];
   }
 
   async createTicket(
     year: number,
-    build: (reference: string) => NewTicketCommit,
-    claim: TicketClaim,
+    build: (reference: string, round: NewTicketRound) => NewTicketCommit | Promise<NewTicketCommit>,
+    creation: TicketCreation,
   ): Promise<{ status: 'created'; commit: NewTicketCommit } | Duplicate> {
-    let waited = 0;
-    for (let round = 1; round <= MAX_CREATE_ROUNDS; round++) {
-      const held = await this.claimCreation(claim);
-      if (held === null) {
-        // Another run is creating this very ticket: it is done when the Message-ID record exists.
-        const existing = await this.findMessageRecord(claim.deskId, claim.messageId);
-        if (existing) return { status: 'duplicate', record: existing };
-        if (waited >= this.claimWaitMs) {
-          throw new TransientError(`another run is creating the ticket of ${claim.messageId}`, {
-            hint: 'retried later: by then it is created, or that run has lost its claim',
-          });
-        }
-        waited += CLAIM_POLL_MS;
-        await this.sleep(CLAIM_POLL_MS);
-        continue;
-      }
-      let outcome: Awaited<ReturnType<DynamoDbTicketStore['commitClaimed']>>;
-      try {
-        outcome = await this.commitClaimed(year, build, claim, held.reference);
-      } catch (err) {
-        // Give the claim back (the reference stays on it): Lambda's retry need not wait out the lease.
-        await this.releaseCreation(claim).catch(() => {});
-        throw err;
-      }
-      if (outcome !== 'lost') return outcome;
+    let next: CreateStep = { done: false, seq: null, rateChanged: false, backoff: false };
+    for (let round = 1; round <= this.maxCreateRounds; round++) {
+      if (next.backoff) await this.sleep(createBackoffMs(round));
+      const state: CreateStep = next;
+      next = await this.inTurn(
+        year,
+        (): Promise<CreateStep> => this.createRound(year, round, state, build, creation),
+      );
+      if (next.done) return next.result;
     }
-    throw new TransientError(`creating the ticket of ${claim.messageId} kept losing races`, {});
+    throw new TransientError(`creating the ticket of ${creation.messageId} kept losing races`, {
+      hint: 'many tickets were created at the same moment; the event is retried',
+    });
   }
 
-  /** The claimed part of createTicket; `lost` when the claim went to another run meanwhile. */
-  private async commitClaimed(
+  /**
+   * One creation at a time per year in this process: its runs never race each other for the counter
+   * (an SMTP listener or a CLI batch runs many at once). Across processes (Lambda instances) the
+   * conditional counter and the backoff decide.
+   */
+  private inTurn<T>(year: number, work: () => Promise<T>): Promise<T> {
+    const turn = (this.creating.get(year) ?? Promise.resolve()).then(work, work);
+    const settled = turn.then(
+      () => {},
+      () => {},
+    );
+    this.creating.set(year, settled);
+    void settled.then(() => {
+      if (this.creating.get(year) === settled) this.creating.delete(year);
+    });
+    return turn;
+  }
+
+  /** Read (or reuse) the counter, build, one transaction; what the cancellation says decides the next round. */
+  private async createRound(
     year: number,
-    build: (reference: string) => NewTicketCommit,
-    claim: TicketClaim,
-    claimedReference: string | null,
-  ): Promise<{ status: 'created'; commit: NewTicketCommit } | Duplicate | 'lost'> {
-    const reference = claimedReference ?? (await this.allocateReference(year, claim));
-    if (reference === null) return 'lost';
-    const commit = build(reference);
+    round: number,
+    state: CreateStep & { done: false },
+    build: (reference: string, round: NewTicketRound) => NewTicketCommit | Promise<NewTicketCommit>,
+    creation: TicketCreation,
+  ): Promise<CreateStep> {
+    const seq = state.seq ?? (await this.readCounter(year));
+    const commit = await build(formatReference(year, seq + 1), { rateChanged: state.rateChanged });
+    const created = { done: true, result: { status: 'created', commit } } as const;
+    const items = this.newTicketItems(year, seq, commit);
+    let reasons: CancellationReason[] | null;
+    try {
+      reasons = await this.transactOnce(items, requestToken(creation.token, round));
+    } catch (err) {
+      // Outcome unknown (timeout, lost response): the Message-ID record says whether it committed.
+      const mine = await this.findMessageRecord(creation.deskId, creation.messageId).catch(() => null);
+      if (mine?.commitToken === creation.token) return created;
+      throw asIntakeFailure('creating a ticket', err);
+    }
+    if (reasons === null) return created;
+    const failed = (index: number) => reasons[index]?.Code === 'ConditionalCheckFailed';
     const converting = commit.convertsSuspended;
-    const items: TransactItem[] = [
-      this.claimCheck(claim),
-      this.putNew(ticketItem(commit.ticket)),
-      converting
-        ? this.replaceSuspendedRecord(recordItem(commit.record))
-        : this.putNew(recordItem(commit.record)),
+    if (failed(CREATE.record) || reasons.some((r) => r.Code === 'TransactionConflict')) {
+      const existing = await this.findMessageRecord(creation.deskId, creation.messageId);
+      if (existing?.commitToken === creation.token) return created;
+      if (existing && (!converting || existing.outcome !== 'suspended')) {
+        return { done: true, result: { status: 'duplicate', record: existing } };
+      }
+      if (converting && failed(CREATE.record)) {
+        throw new NotFoundError(`the Message-ID record of suspended message ${converting.id} is missing`);
+      }
+    }
+    if (converting && failed(items.length - 1)) {
+      throw new NotFoundError(`suspended message ${converting.id} is missing`);
+    }
+    // With the counter still at the value read, an existing ticket means the counter is behind.
+    if (failed(CREATE.ticket) && !failed(CREATE.counter)) {
+      throw new ConflictError(`ticket ${commit.ticket.reference} already exists for another message`, {
+        hint: 'the reference counter is behind the tickets: set COUNTER#REFERENCE# to the highest sequence',
+      });
+    }
+    if (failed(CREATE.counter)) {
+      // Another creation took the reference: let it finish before trying the next one.
+      const rateChanged = commit.rate !== undefined && failed(CREATE.rate);
+      return { done: false, seq: sequenceOf(reasons[CREATE.counter]), rateChanged, backoff: true };
+    }
+    if (commit.rate !== undefined && failed(CREATE.rate)) {
+      return { done: false, seq, rateChanged: true, backoff: false };
+    }
+    // A TransactionConflict: another transaction was on one of the items; read everything again.
+    return { done: false, seq: null, rateChanged: commit.rate !== undefined, backoff: true };
+  }
+
+  /** Counter, Message-ID record, ticket, message, then rate history and conversion when there are. */
+  private newTicketItems(year: number, seq: number, commit: NewTicketCommit): TransactItem[] {
+    const converting = commit.convertsSuspended;
+    const record = recordItem(commit.record, commit.delivery);
+    return [
+      this.counterStep(year, seq),
+      converting ? this.replaceSuspendedRecord(record) : this.putNew(record),
+      this.putNew({ ...ticketItem(commit.ticket), intakeEvents: commit.events }),
       this.put(messageItem(commit.message)),
-      this.put(deliveryItem(commit.delivery)),
-      ...commit.events.map((e) => this.put(eventItem(e))),
+      ...(commit.rate
+        ? [this.putRate(commit.rate.address, commit.rate.history, commit.rate.expectedVersion)]
+        : []),
       ...(converting
         ? [this.markSuspendedConverted(converting, commit.ticket.reference, commit.record.at)]
         : []),
     ];
-    const failed = await this.transact('creating a ticket', items);
-    if (failed === null) return { status: 'created', commit };
-    if (failed.has(2) || (converting !== undefined && failed.has(items.length - 1))) {
-      const existing = await this.findMessageRecord(commit.record.deskId, commit.record.messageId);
-      if (existing) return { status: 'duplicate', record: existing };
-      if (converting)
-        throw new NotFoundError(`suspended message ${converting.id} or its Message-ID record is missing`);
-    }
-    if (failed.has(1)) {
-      throw new ConflictError(`ticket ${reference} already exists for another message`, {
-        hint: 'the reference counter is behind the tickets: set COUNTER#REFERENCE# to the highest sequence',
-      });
-    }
-    // Lost the claim, or a TransactionConflict: go round (the record or the claim tells what happened).
-    return 'lost';
   }
 
-  private async releaseCreation(claim: TicketClaim): Promise<void> {
-    await this.doc.send(
-      new UpdateCommand({
+  /**
+   * The year's counter moves from the value read to the next one, in the transaction that uses it:
+   * a reference is taken only with its ticket (never twice, never skipped). On a lost race the
+   * cancellation returns the counter's current value, so the next round needs no read.
+   */
+  private counterStep(year: number, seq: number): TransactItem {
+    return {
+      Update: {
         TableName: this.tableName,
-        Key: keys.creationClaim(claim.messageId, claim.deskId),
-        UpdateExpression: 'SET leaseUntil = :free',
-        ConditionExpression: 'claimToken = :token',
-        ExpressionAttributeValues: { ':free': '', ':token': claim.token },
-      }),
-    );
+        Key: keys.counter(year),
+        UpdateExpression: 'SET #seq = :next, entity = :entity',
+        ConditionExpression: seq === 0 ? 'attribute_not_exists(pk)' : '#seq = :current',
+        ExpressionAttributeNames: { '#seq': 'seq' },
+        ExpressionAttributeValues: {
+          ':next': seq + 1,
+          ':entity': 'counter',
+          ...(seq === 0 ? {} : { ':current': seq }),
+        },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
+  }
+
+  private async readCounter(year: number): Promise<number> {
+    const item = await this.getItem(keys.counter(year), 'reading the reference counter');
+    return Number(item?.seq ?? 0);
   }
 
   async appendMessage(
     commit: FollowUpCommit,
   ): Promise<{ status: 'appended' } | { status: 'conflict' } | Duplicate> {
+    const embedded = commit.ticket.messageCount <= MAX_EMBEDDED_MESSAGES;
     const failed = await this.transact('adding a message to a ticket', [
-      versionedTicketPut(this.tableName, commit.ticket, commit.expectedVersion),
-      this.putNew(recordItem(commit.record)),
+      versionedTicketUpdate(
+        this.tableName,
+        commit.ticket,
+        commit.expectedVersion,
+        embedded ? commit.events : [],
+      ),
+      this.putNew(recordItem(commit.record, commit.delivery)),
       this.put(messageItem(commit.message)),
-      this.put(deliveryItem(commit.delivery)),
-      ...commit.events.map((e) => this.put(eventItem(e))),
+      ...(embedded ? [] : commit.events.map((e) => this.put(eventItem(e)))),
     ]);
     if (failed === null) return { status: 'appended' };
     if (failed.has(1)) {
@@ -245,7 +335,7 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
     const guards: number[] = [];
     if (commit.record) {
       guards.push(items.length);
-      items.push(this.putNew(recordItem(commit.record)));
+      items.push(this.putNew(recordItem(commit.record, commit.delivery)));
     }
     if (commit.quarantine) {
       const item = quarantineItem(commit.quarantine);
@@ -253,7 +343,8 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
       items.push(commit.replaceQuarantine ? this.put(item) : this.putNew(item));
     }
     if (commit.suspended) items.push(this.put(suspendedItem(commit.suspended)));
-    items.push(this.put(deliveryItem(commit.delivery)));
+    // A message without Message-ID record (quarantine) keeps its delivery as an item of its own.
+    if (!commit.record) items.push(this.put(deliveryItem(commit.delivery)));
     const failed = await this.transact('recording what became of a message', items);
     if (failed === null) return { status: 'recorded' };
     if (guards.some((g) => failed.has(g))) {
@@ -286,22 +377,17 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
     ) {
       return 'rate-changed';
     }
-    // The SES Message-ID index is the truth about a sent mail; with it, the event of a change that only
-    // the lease holder can make (attemptId) goes in the same request.
-    const early = t.record && t.from.attemptId !== undefined;
-    if (t.record) {
-      await this.putItems('indexing the acknowledgement', [
-        recordItem(t.record),
-        ...(early && t.event ? [eventItem(t.event)] : []),
-      ]);
-    }
     const from = Array.isArray(t.from.state) ? t.from.state : [t.from.state];
     const stateValues = Object.fromEntries(from.map((s, i) => [`:from${i}`, s]));
+    const sets = ['acknowledgement = :to', 'updatedAt = :now', '#version = #version + :one'];
+    // The event and the threading key go with the change: only the run that made it records them.
+    if (t.event) sets.push('intakeEvents = list_append(if_not_exists(intakeEvents, :none), :events)');
+    if (t.to.sesMessageId) sets.push('gsi3pk = :lookup');
     const applied = await this.writeIfUnchanged({
       Update: {
         TableName: this.tableName,
         Key: keys.ticket(t.reference),
-        UpdateExpression: 'SET acknowledgement = :to, updatedAt = :now, #version = #version + :one',
+        UpdateExpression: `SET ${sets.join(', ')}`,
         ConditionExpression: [
           'attribute_exists(pk)',
           `acknowledgement.#state IN (${Object.keys(stateValues).join(', ')})`,
@@ -314,12 +400,12 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
           ':one': 1,
           ...stateValues,
           ...(t.from.attemptId === undefined ? {} : { ':attempt': t.from.attemptId }),
+          ...(t.event ? { ':none': [], ':events': [t.event] } : {}),
+          ...(t.to.sesMessageId ? { ':lookup': acknowledgementLookup(t.to.sesMessageId) } : {}),
         },
       },
     });
-    if (!applied) return 'ticket-changed';
-    if (t.event && !early) await this.putItems('recording an audit event', [eventItem(t.event)]);
-    return 'applied';
+    return applied ? 'applied' : 'ticket-changed';
   }
 
   async getRecipient(address: string): Promise<{
@@ -349,8 +435,55 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
     };
   }
 
+  /**
+   * The Message-ID record the delivery committed (gsi3), else the delivery's own item (quarantine,
+   * duplicate, failed). The record wins: it is written only by a run that got through, after any
+   * `failed` item of an earlier run. gsi3 is eventually consistent: fine for operators' look-ups.
+   */
   async getDelivery(channel: Receipt['channel'], deliveryId: string): Promise<DeliveryRecord | null> {
-    return this.getParsed(keys.delivery(channel, deliveryId), DeliveryRecordSchema, 'delivery record');
+    const [recorded, item] = await Promise.all([
+      this.lookUp(deliveryLookup(channel, deliveryId)),
+      this.getParsed(keys.delivery(channel, deliveryId), DeliveryRecordSchema, 'delivery record'),
+    ]);
+    return (recorded ? deliveryOfRecord(recorded) : null) ?? item;
+  }
+
+  /** The item gsi3 indexes under `lookup` (read again, consistently: the index holds keys only). */
+  private async lookUp(lookup: string): Promise<Item | null> {
+    const out = await awsCall('looking up the table', () =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: TABLE_SCHEMA.gsi3.indexName,
+          KeyConditionExpression: 'gsi3pk = :lookup',
+          ExpressionAttributeValues: { ':lookup': lookup },
+          Limit: 1,
+        }),
+      ),
+    );
+    const key = out.Items?.[0];
+    return key ? this.getItem({ pk: key.pk, sk: key.sk }, 'reading a looked-up item') : null;
+  }
+
+  /** An acknowledgement's SES Message-ID, as the Message-ID record threading expects. */
+  private async acknowledgementRecord(sesMessageId: string): Promise<MessageRecord | null> {
+    const item = await this.lookUp(acknowledgementLookup(sesMessageId));
+    if (!item) return null;
+    const ticket = TicketSchema.parse(item);
+    const ack = ticket.acknowledgement;
+    if (ack.sesMessageId !== sesMessageId) return null;
+    return {
+      messageId: sesMessageId,
+      deskId: ticket.desk,
+      kind: 'acknowledgement',
+      outcome: 'ticket-created',
+      reference: ticket.reference,
+      ticketMessageId: null,
+      channel: 'ses',
+      deliveryId: sesMessageId,
+      commitToken: ack.attemptId ?? '',
+      at: ack.updatedAt,
+    };
   }
 
   async putDelivery(delivery: DeliveryRecord): Promise<void> {
@@ -434,86 +567,6 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
     );
   }
 
-  /**
-   * The creation claim of a message at a desk: one run at a time allocates and commits its ticket.
-   * Taken when free, expired, or already ours; returns the reference a previous holder allocated, so
-   * that a run taking over an expired claim reuses it instead of burning another number.
-   */
-  private async claimCreation(claim: TicketClaim): Promise<{ reference: string | null } | null> {
-    const leaseUntil = new Date(claim.now.getTime() + this.claimLeaseMs).toISOString();
-    try {
-      const out = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.creationClaim(claim.messageId, claim.deskId),
-          UpdateExpression:
-            'SET claimToken = :token, leaseUntil = :lease, expiresAt = :expires, entity = :entity',
-          ConditionExpression: 'attribute_not_exists(pk) OR leaseUntil < :now OR claimToken = :token',
-          ExpressionAttributeValues: {
-            ':token': claim.token,
-            ':lease': leaseUntil,
-            ':expires': Math.ceil(claim.now.getTime() / 1000) + DAY_SECONDS,
-            ':entity': 'creation-claim',
-            ':now': claim.now.toISOString(),
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      const reference = out.Attributes?.reference;
-      return { reference: typeof reference === 'string' ? reference : null };
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return null;
-      throw asIntakeFailure('claiming the creation of a ticket', err);
-    }
-  }
-
-  /**
-   * The next number of the year (an atomic ADD: no race to lose), kept on the claim at once. Only a
-   * run that dies between these two writes skips a number; no number is ever given twice.
-   */
-  private async allocateReference(year: number, claim: TicketClaim): Promise<string | null> {
-    const out = await awsCall('allocating a ticket reference', () =>
-      this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.counter(year),
-          UpdateExpression: 'ADD #seq :one SET entity = :entity',
-          ExpressionAttributeNames: { '#seq': 'seq' },
-          ExpressionAttributeValues: { ':one': 1, ':entity': 'counter' },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      ),
-    );
-    const reference = formatReference(year, Number(out.Attributes?.seq));
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.creationClaim(claim.messageId, claim.deskId),
-          UpdateExpression: 'SET #reference = :ref',
-          ConditionExpression: 'claimToken = :token',
-          ExpressionAttributeNames: { '#reference': 'reference' },
-          ExpressionAttributeValues: { ':ref': reference, ':token': claim.token },
-        }),
-      );
-      return reference;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return null;
-      throw asIntakeFailure('keeping the allocated reference on the claim', err);
-    }
-  }
-
-  private claimCheck(claim: TicketClaim): TransactItem {
-    return {
-      ConditionCheck: {
-        TableName: this.tableName,
-        Key: keys.creationClaim(claim.messageId, claim.deskId),
-        ConditionExpression: 'claimToken = :token',
-        ExpressionAttributeValues: { ':token': claim.token },
-      },
-    };
-  }
-
   /** One conditional write (Put or Update of a transaction item, sent alone); false when its condition failed. */
   private async writeIfUnchanged(item: TransactItem): Promise<boolean> {
     try {
@@ -527,21 +580,22 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
     }
   }
 
-  /** Unconditional puts, in one request when there are several. */
-  private async putItems(what: string, items: Item[]): Promise<void> {
-    if (items.length === 1) {
-      await awsCall(what, () => this.doc.send(new PutCommand({ TableName: this.tableName, Item: items[0] })));
-      return;
-    }
-    const out = await awsCall(what, () =>
-      this.doc.send(
-        new BatchWriteCommand({
-          RequestItems: { [this.tableName]: items.map((Item) => ({ PutRequest: { Item } })) },
-        }),
-      ),
-    );
-    if (Object.keys(out.UnprocessedItems ?? {}).length > 0) {
-      throw new TransientError(`${what}: DynamoDB left items unprocessed`, {});
+  /**
+   * Null when it went through, else why each item cancelled it; other errors are thrown as they are
+   * (the caller decides what an unknown outcome means). The request token makes a resend of the same
+   * request (by the SDK or us) idempotent for 10 minutes.
+   */
+  private async transactOnce(items: TransactItem[], token: string): Promise<CancellationReason[] | null> {
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token }));
+      return null;
+    } catch (err) {
+      if (!(err instanceof TransactionCanceledException)) throw err;
+      const reasons = err.CancellationReasons ?? [];
+      if (!reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
+        throw err;
+      }
+      return reasons;
     }
   }
 
@@ -664,37 +718,128 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
 }
 
 export function ticketItem(ticket: Ticket): Item {
+  const sesMessageId = ticket.acknowledgement.sesMessageId;
   return {
     ...keys.ticket(ticket.reference),
     entity: 'ticket',
     ...queueKeys(ticket),
     ...requesterKeys(ticket),
+    ...(sesMessageId ? { gsi3pk: acknowledgementLookup(sesMessageId) } : {}),
     ...ticket,
   };
 }
 
+/** Attributes of a ticket item that only some tickets have: an update removes them when absent. */
+const OPTIONAL_TICKET_ATTRIBUTES = ['gsi2pk', 'gsi2sk', 'gsi3pk', ...Object.keys(TicketSchema.shape)];
+
 /**
  * The ticket written over the version it was read at: the write fails (and its transaction with it)
- * when someone else saved the ticket in between, instead of losing their change.
+ * when someone else saved the ticket in between, instead of losing their change. An update, not a
+ * put, so that what the ticket item carries beside the Ticket (its embedded events) stays; `events`
+ * are appended to them.
  */
-export function versionedTicketPut(tableName: string, ticket: Ticket, expectedVersion: number): TransactItem {
+export function versionedTicketUpdate(
+  tableName: string,
+  ticket: Ticket,
+  expectedVersion: number,
+  events: readonly AuditEvent[] = [],
+): TransactItem {
+  const { pk, sk, ...attributes } = ticketItem(ticket);
+  const present = Object.entries(attributes).filter(([, value]) => value !== undefined);
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':expected': expectedVersion };
+  const sets = present.map(([name, value], i) => {
+    names[`#a${i}`] = name;
+    values[`:a${i}`] = value;
+    return `#a${i} = :a${i}`;
+  });
+  if (events.length > 0) {
+    sets.push('intakeEvents = list_append(if_not_exists(intakeEvents, :none), :events)');
+    values[':none'] = [];
+    values[':events'] = events;
+  }
+  const presentNames = new Set(present.map(([name]) => name));
+  const removes = OPTIONAL_TICKET_ATTRIBUTES.filter((name) => !presentNames.has(name)).map((name, i) => {
+    names[`#r${i}`] = name;
+    return `#r${i}`;
+  });
   return {
-    Put: {
+    Update: {
       TableName: tableName,
-      Item: ticketItem(ticket),
+      Key: { pk, sk },
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
       ConditionExpression: '#version = :expected',
-      ExpressionAttributeNames: { '#version': 'version' },
-      ExpressionAttributeValues: { ':expected': expectedVersion },
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
     },
   };
+}
+
+/** The audit trail in a ticket's items: events embedded in the ticket item and EVENT# items, by time. */
+export function auditTrail(items: readonly Item[]): AuditEvent[] {
+  const events: AuditEvent[] = [];
+  for (const item of items) {
+    const sk = String(item.sk);
+    if (sk === '#TICKET') events.push(...AuditEventSchema.array().parse(item.intakeEvents ?? []));
+    else if (sk.startsWith('EVENT#')) events.push(AuditEventSchema.parse(item));
+  }
+  // Stable: events of one instant keep the order they were written in (created before acknowledged).
+  return events.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 function messageItem(message: TicketMessage): Item {
   return { ...keys.message(message.reference, message.id), entity: 'message', ...message };
 }
 
-function recordItem(record: MessageRecord): Item {
-  return { ...keys.messageRecord(record.messageId, record.deskId), entity: 'message-record', ...record };
+/**
+ * The Message-ID record, with what operators need of the delivery that brought the message (its
+ * receipt and raw mail), indexed by that delivery on gsi3: no delivery item to write.
+ */
+function recordItem(record: MessageRecord, delivery: DeliveryRecord): Item {
+  return {
+    ...keys.messageRecord(record.messageId, record.deskId),
+    entity: 'message-record',
+    gsi3pk: deliveryLookup(delivery.channel, delivery.deliveryId),
+    ...record,
+    rawKey: delivery.rawKey,
+    receipt: delivery.receipt,
+  };
+}
+
+/** The delivery a Message-ID record stands for (null for records written before they carried it). */
+function deliveryOfRecord(item: Item): DeliveryRecord | null {
+  const record = MessageRecordSchema.parse(item);
+  const parsed = DeliveryRecordSchema.pick({ rawKey: true, receipt: true }).safeParse(item);
+  if (!parsed.success) return null;
+  return {
+    channel: record.channel,
+    deliveryId: record.deliveryId,
+    outcome: record.outcome,
+    reference: record.reference,
+    deskId: record.deskId,
+    messageId: record.messageId,
+    rawKey: parsed.data.rawKey,
+    receipt: parsed.data.receipt,
+    error: null,
+    at: record.at,
+  };
+}
+
+/** ClientRequestToken (≤ 36 characters): one per run and round. */
+function requestToken(commitToken: string, round: number): string {
+  return createHash('sha256').update(`${commitToken}#${round}`).digest('hex').slice(0, 36);
+}
+
+/** The counter value a cancelled transaction found (ReturnValuesOnConditionCheckFailure), if it says. */
+function sequenceOf(reason: CancellationReason | undefined): number | null {
+  const seq = reason?.Item?.seq;
+  if (seq === undefined) return null;
+  const value = Number(seq.N);
+  return Number.isFinite(value) ? value : null;
+}
+
+function createBackoffMs(round: number): number {
+  return Math.random() * Math.min(CREATE_BACKOFF_MS.cap, CREATE_BACKOFF_MS.base * 2 ** round);
 }
 
 function deliveryItem(delivery: DeliveryRecord): Item {

@@ -3,8 +3,8 @@ import { type AttachmentObject, type AttachmentStore, safeObjectName } from '../
 import { awsCall } from './aws-errors';
 
 /**
- * Attachment bodies in S3 under `<prefix><reference>/<sha256>/<safe name>`: the same file sent twice
- * on a ticket is one object, and a retried put rewrites identical bytes.
+ * Attachment bodies in S3 under `<prefix><deskId>/<sha256>/<safe name>`: the same file sent twice to
+ * a desk is one object, and a retried put rewrites identical bytes.
  */
 export class S3AttachmentStore implements AttachmentStore {
   constructor(
@@ -13,8 +13,8 @@ export class S3AttachmentStore implements AttachmentStore {
     private readonly prefix: string,
   ) {}
 
-  keyFor(reference: string, sha256: string, filename: string): string {
-    return `${this.prefix}${reference}/${sha256}/${safeObjectName(filename)}`;
+  keyFor(deskId: string, sha256: string, filename: string): string {
+    return `${this.prefix}${deskId}/${sha256}/${safeObjectName(filename)}`;
   }
 
   async put(object: AttachmentObject): Promise<void> {

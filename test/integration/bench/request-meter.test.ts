@@ -26,7 +26,7 @@ describe('Class: RequestMeter', () => {
     await ddb?.stop();
   });
 
-  it('counts each item of a transaction as a write and reads the capacity the table charged, indexes included', async () => {
+  it('counts each item of a transaction as a write, a condition check too, and reads the capacity the table charged, indexes included', async () => {
     const tally = emptyTally();
     await meter.run(tally, () =>
       doc.send(
@@ -35,18 +35,26 @@ describe('Class: RequestMeter', () => {
             { Put: { TableName: TABLE, Item: { pk: 'T#1', sk: 'T', gsi1pk: 'Q#reunion', gsi1sk: 'a' } } },
             { Put: { TableName: TABLE, Item: { pk: 'T#1', sk: 'MSG#1', text: 'x'.repeat(3000) } } },
             { Put: { TableName: TABLE, Item: { pk: 'COUNTER', sk: '2026', seq: 1 } } },
+            {
+              ConditionCheck: {
+                TableName: TABLE,
+                Key: { pk: 'CHECK#1', sk: 'C' },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
           ],
         }),
       ),
     );
 
-    expect(tally.writeRequests).toBe(3);
+    expect(tally.writeRequests).toBe(4);
     expect(tally.dynamodbCalls).toBe(1);
-    // Transactions cost two units per KB: 2 + 2 × 3 KB + 2, and 2 more for the gsi1 copy.
+    // Transactions cost two units per KB: 2 + 2 × 3 KB + 2, and 2 more for the gsi1 copy. DynamoDB
+    // Local reports nothing for the check, which AWS bills like a write: hence it counts in writeRequests.
     expect(tally.writeUnits).toBe(12);
     expect(tally.indexWriteUnits).toBe(2);
-    expect(tally.writesByItem).toEqual({ T: 2, COUNTER: 1 });
-    expect(tally.writesByCommand).toEqual({ TransactWriteItemsCommand: 3 });
+    expect(tally.writesByItem).toEqual({ T: 2, COUNTER: 1, CHECK: 1 });
+    expect(tally.writesByCommand).toEqual({ TransactWriteItemsCommand: 4 });
   });
 
   it('keeps the requests of concurrent units of work apart', async () => {

@@ -1,6 +1,6 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ticketItem } from '../../../shared/adapters/aws/dynamodb-ticket-store';
+import { versionedTicketUpdate } from '../../../shared/adapters/aws/dynamodb-ticket-store';
 import type { Ticket } from '../../../shared/domain/ticket';
 import { NO_WORK, workOf } from '../../../shared/domain/ticket-work';
 import { errors } from './faults';
@@ -14,7 +14,10 @@ async function agentSets(intake: Intake, reference: string, patch: (t: Ticket) =
   const ticket = await intake.store.getTicket(reference);
   if (!ticket) throw new Error(`no ticket ${reference}`);
   const next: Ticket = { ...ticket, ...patch(ticket), version: ticket.version + 1 };
-  await intake.clients.doc.send(new PutCommand({ TableName: intake.env.TABLE_NAME, Item: ticketItem(next) }));
+  // As the agent store writes it: an update, so the events embedded in the ticket item stay.
+  const { Update } = versionedTicketUpdate(intake.env.TABLE_NAME, next, ticket.version);
+  if (!Update) throw new Error('versionedTicketUpdate gives an Update');
+  await intake.clients.doc.send(new UpdateCommand(Update));
 }
 
 async function eventsOf(intake: Intake, reference: string, type: string) {

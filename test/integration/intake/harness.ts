@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createIntakeHandler } from '../../../functions/intake/handle-ses-event';
 import { ensureTable } from '../../../shared/adapters/aws/dynamodb-table';
-import { type DynamoDbTicketStore, ticketItem } from '../../../shared/adapters/aws/dynamodb-ticket-store';
+import {
+  type DynamoDbTicketStore,
+  versionedTicketUpdate,
+} from '../../../shared/adapters/aws/dynamodb-ticket-store';
 import type { SesReceiptEvent } from '../../../shared/adapters/aws/ses-inbound-event';
 import { type IntakeEnv, loadIntakeEnv } from '../../../shared/config';
 import type { ClientEntry } from '../../../shared/domain/client-directory';
@@ -272,5 +275,8 @@ export async function setTicketStatus(
   const ticket = await intake.store.getTicket(reference);
   if (!ticket) throw new Error(`no ticket ${reference}`);
   const next: Ticket = { ...ticket, status, resolvedAt, version: ticket.version + 1 };
-  await intake.clients.doc.send(new PutCommand({ TableName: intake.env.TABLE_NAME, Item: ticketItem(next) }));
+  // As the agent store writes it: an update, so the events embedded in the ticket item stay.
+  const { Update } = versionedTicketUpdate(intake.env.TABLE_NAME, next, ticket.version);
+  if (!Update) throw new Error('versionedTicketUpdate gives an Update');
+  await intake.clients.doc.send(new UpdateCommand(Update));
 }

@@ -91,6 +91,50 @@ describe('Function: intakeEmail, exactly-once effects (DynamoDB Local, s3rver, S
     }, 120_000);
   });
 
+  describe('two processes on one table (Lambda instances)', () => {
+    let first: Intake;
+    let second: Intake;
+    beforeAll(async () => {
+      first = await createIntake(services, { tableName: 'once-two-processes' });
+      second = await createIntake(services, { tableName: 'once-two-processes' });
+      await services.ses.clear();
+    });
+    afterAll(() => {
+      first?.destroy();
+      second?.destroy();
+    });
+
+    it('races for the counter without giving a reference twice or skipping one, and makes one ticket of a message both receive', async () => {
+      const distinct = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          first.arrive(
+            mail({ from: `racer${i}@race${i}.example`, messageId: `<race-${i}@race${i}.example>` }),
+          ),
+        ),
+      );
+      const shared = await first.arrive(
+        mail({ messageId: '<both@hotel-lagon-bleu.re>', subject: 'Les deux' }),
+      );
+      const runs = [
+        ...distinct.map((event, i) => (i % 2 === 0 ? first : second).handler(event)),
+        ...[first, second, first, second].map((intake) => intake.handler(shared)),
+      ];
+      const results = (await Promise.all(runs)).flat();
+
+      const created = results.filter((r) => r.outcome === 'ticket-created');
+      expect(created).toHaveLength(31);
+      expect(results.filter((r) => r.outcome === 'duplicate')).toHaveLength(3);
+      const expected = Array.from({ length: 31 }, (_, i) => `EXO-2026-${String(i + 1).padStart(6, '0')}`);
+      expect(created.map((r) => r.reference).sort()).toEqual(expected);
+      expect(await counter(first)).toBe(31);
+      expect(await first.sentMails()).toHaveLength(31);
+      const transactions = [first, second].map((i) =>
+        i.faults.count('dynamodb', 'TransactWriteItemsCommand'),
+      );
+      console.info(`two processes, 31 tickets: ${transactions.join(' + ')} transactions`);
+    }, 120_000);
+  });
+
   describe('faults in AWS calls, then the retries Lambda makes', () => {
     let intake: Intake;
     beforeAll(async () => {
@@ -155,21 +199,49 @@ describe('Function: intakeEmail, exactly-once effects (DynamoDB Local, s3rver, S
       expect(await intake.sentMails()).toHaveLength(1);
     });
 
-    it('finishes the work of a run whose every commit response was lost: one ticket, one acknowledgement', async () => {
+    it('recognises its own commit from its Message-ID record when every commit response is lost: one ticket, one acknowledgement', async () => {
       await services.ses.clear();
       const event = await intake.arrive(newMail('all-lost'));
-      await outage(event, () =>
-        intake.faults.failAfter('dynamodb', 'TransactWriteItemsCommand', errors.timeout, 1000),
-      );
+      intake.faults.failAfter('dynamodb', 'TransactWriteItemsCommand', errors.timeout, 1000);
       const [result] = await intake.handler(event);
+      intake.faults.clear();
       expect(result).toMatchObject({
-        outcome: 'duplicate',
-        originalOutcome: 'ticket-created',
+        outcome: 'ticket-created',
         reference: 'EXO-2026-000004',
+        acknowledgementChanged: 'sent',
       });
-      expect(result?.acknowledgementChanged).toBe('sent');
+      const [again] = await intake.handler(event);
+      expect(again).toMatchObject({ outcome: 'duplicate', reference: 'EXO-2026-000004' });
+      expect(again?.acknowledgementChanged).toBeNull();
       expect(await counter(intake)).toBe(4);
       expect(await intake.sentMails()).toHaveLength(1);
+    });
+
+    it('never sends when a run died between its commit (which leased the acknowledgement) and SES: the next deliveries wait out the lease, then record it unconfirmed', async () => {
+      await services.ses.clear();
+      const event = await intake.arrive(newMail('dead-after-commit'));
+      // The commit lands but its response is lost, and the run cannot read its record to tell.
+      let recordReads = 0;
+      const laterRecordReads = (input: Record<string, unknown>) =>
+        JSON.stringify(input.Key ?? {}).includes('MSGID#<dead-after-commit@') && ++recordReads > 1;
+      await outage(event, () => {
+        intake.faults.failAfter('dynamodb', 'TransactWriteItemsCommand', errors.timeout, 1000);
+        intake.faults.failBefore(
+          'dynamodb',
+          'GetItemCommand',
+          errors.dynamoThrottled,
+          1000,
+          laterRecordReads,
+        );
+      });
+      expect((await ticketOf(intake, 'dead-after-commit'))?.acknowledgement.state).toBe('sending');
+
+      await expect(intake.handler(event)).rejects.toThrow(/being sent by another run/);
+      intake.clock.advance(3 * 60 * 1000);
+      const [late] = await intake.handler(event);
+      expect(late).toMatchObject({ outcome: 'duplicate', acknowledgement: { state: 'unconfirmed' } });
+      expect(await intake.sentMails()).toHaveLength(0);
+      expect(await counter(intake)).toBe(5);
     });
 
     it('retries a raw-mail read that S3 keeps refusing on the next delivery', async () => {

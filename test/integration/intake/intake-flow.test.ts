@@ -71,13 +71,13 @@ describe('Function: intake handler (SES event → S3 → intakeEmail, on DynamoD
       expect(events.map((e) => e.type).sort()).toEqual(['acknowledgement-sent', 'ticket-created']);
     });
 
-    it('writes each attachment once under the ticket, content-addressed, with a safe name and the inline content-id', async () => {
+    it('writes each attachment once under the desk, content-addressed, with a safe name and the inline content-id', async () => {
       const [message] = await intake.store.listMessages('EXO-2026-000001');
       expect(message?.attachmentsStored).toBe(true);
       const pdf = message?.attachments.find((a) => a.contentType === 'application/pdf');
       const logo = message?.attachments.find((a) => a.contentType === 'image/png');
       expect(logo).toMatchObject({ inline: true, contentId: 'logo@lagon-bleu' });
-      const prefix = `${intake.env.ATTACHMENTS_PREFIX}EXO-2026-000001/`;
+      const prefix = `${intake.env.ATTACHMENTS_PREFIX}reunion/`;
       expect(pdf?.key).toBe(`${prefix}${pdf?.sha256}/facture_ete_2026.pdf`);
       const keys = await intake.listObjects(prefix);
       expect(keys).toEqual([pdf?.key, logo?.key].sort());
@@ -322,11 +322,53 @@ describe('Function: intake handler (SES event → S3 → intakeEmail, on DynamoD
         attachmentsSkipped: true,
         attachmentsStored: false,
       });
-      expect(await intake.listObjects(`${intake.env.ATTACHMENTS_PREFIX}${result.reference}/`)).toEqual([]);
+      const stored = await intake.listObjects(intake.env.ATTACHMENTS_PREFIX);
+      expect(message?.attachments[0]?.key).toMatch(/journal\.bin$/);
+      expect(stored).not.toContain(message?.attachments[0]?.key);
       expect(message?.text).toContain('ne fonctionne plus');
       const [ack] = await intake.sentMails();
       expect(ack?.body.text).toContain('Pièces jointes non traitées');
     });
+  });
+
+  describe('the audit trail of a long thread', () => {
+    let intake: Intake;
+    const first = '<long-thread@hotel-lagon-bleu.re>';
+    beforeAll(async () => {
+      intake = await createIntake(services, { tableName: 'flow-long-thread' });
+    });
+    afterAll(() => intake?.destroy());
+
+    it('keeps the intake events of the first 20 messages on the ticket item and later ones as items of their own, and lists them all in order', async () => {
+      const created = await intake.deliver(mail({ messageId: first, subject: 'Sauvegardes' }));
+      for (let i = 1; i <= 21; i++) {
+        intake.clock.advance(60 * 1000);
+        const reply = await intake.deliver(
+          mail({ inReplyTo: first, subject: 'Re: Sauvegardes', body: `Relance ${i}.` }),
+        );
+        expect(reply.outcome).toBe('follow-up');
+      }
+      const reference = created.reference ?? '';
+
+      const events = await intake.store.listAuditEvents(reference);
+      expect(events.map((e) => e.type)).toEqual([
+        'ticket-created',
+        'acknowledgement-sent',
+        ...Array.from({ length: 21 }, () => 'follow-up-added'),
+      ]);
+      expect(events.map((e) => e.at)).toEqual([...events.map((e) => e.at)].sort());
+      const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+      const items = await intake.clients.doc.send(
+        new QueryCommand({
+          TableName: intake.env.TABLE_NAME,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `TICKET#${reference}` },
+        }),
+      );
+      const ticketItem = items.Items?.find((i) => i.sk === '#TICKET');
+      expect(ticketItem?.intakeEvents).toHaveLength(2 + 19);
+      expect(items.Items?.filter((i) => String(i.sk).startsWith('EVENT#'))).toHaveLength(2);
+    }, 60_000);
   });
 
   describe('resolved and closed tickets', () => {

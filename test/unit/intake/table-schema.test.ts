@@ -17,16 +17,18 @@ describe('Constant: TABLE_SCHEMA', () => {
         partitionKey: TABLE_SCHEMA.gsi2.partitionKey,
         sortKey: TABLE_SCHEMA.gsi2.sortKey,
       },
+      gsi3: { name: TABLE_SCHEMA.gsi3.indexName, partitionKey: TABLE_SCHEMA.gsi3.partitionKey },
       timeToLive: TABLE_SCHEMA.timeToLiveAttribute,
     }).toEqual(TABLE_KEYS);
   });
 
-  it('creates the local table with string keys and both indexes projecting every attribute', () => {
+  it('creates the local table with string keys, the list indexes projecting every attribute and the look-up index its keys', () => {
     const input = createTableInput('t');
     expect(input.AttributeDefinitions?.every((a) => a.AttributeType === 'S')).toBe(true);
     expect(input.GlobalSecondaryIndexes?.map((g) => [g.IndexName, g.Projection?.ProjectionType])).toEqual([
       ['gsi1', 'ALL'],
       ['gsi2', 'ALL'],
+      ['gsi3', 'KEYS_ONLY'],
     ]);
   });
 });
