@@ -2,19 +2,39 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { parseAddressHeader } from 'mailparser';
 import { IntakeError } from '../domain/errors';
-import { type InboundEmail, InboundEmailSchema, type MailAddress } from '../domain/inbound-email';
+import {
+  type AttachmentMeta,
+  type InboundEmail,
+  InboundEmailSchema,
+  type MailAddress,
+} from '../domain/inbound-email';
 import { detectLanguage } from '../domain/language';
 import { splitNewText } from '../domain/new-text';
-import type { MailParser, ParsedAttachment, ParsedMessage, ParseOptions } from '../ports/mail-parser';
+import type {
+  AttachmentBodies,
+  AttachmentBodyConsumer,
+  MailParser,
+  ParsedAttachment,
+  ParsedMessage,
+  ParseOptions,
+} from '../ports/mail-parser';
 import { attachmentMeta } from './mailparser/attachment-meta';
 import { type CollectedMessage, type CollectOptions, collectMessage } from './mailparser/collect-message';
 import { decodeHeaderLines, messageIdsOf, singleLine } from './mailparser/header-fields';
 import { htmlToPlainText, sanitizeBodyHtml } from './mailparser/html-body';
+import { streamAttachmentBodies } from './mailparser/stream-attachments';
 import { relabelUtf8Parts } from './mailparser/tolerant-charset';
 
 export const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
 /** Over this raw size attachments stay in the raw message (SES accepts up to 40 MB). */
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+/**
+ * Over this raw size attachment bodies are not kept by parse() but streamed from the raw bytes by a
+ * second pass (streamAttachments): kept, they add about 0.75 × the message to the raw bytes the
+ * parser needs anyway, and the intake's memory target is 2.5 × (docs/performance.md, Memory). Under
+ * it, one parse is cheaper than two and the bodies are small: they stay in memory.
+ */
+export const DEFAULT_STREAM_ATTACHMENTS_OVER_BYTES = 8 * 1024 * 1024;
 /** Longest text kept on the InboundEmail; the raw message keeps the rest. */
 export const MAX_TEXT_CHARS = 1_000_000;
 
@@ -37,11 +57,17 @@ export class MailparserMailParser implements MailParser {
     }
     const timeoutMs = positiveOr(options.timeoutMs, DEFAULT_PARSE_TIMEOUT_MS);
     const maxAttachmentBytes = positiveOr(options.maxAttachmentBytes, DEFAULT_MAX_ATTACHMENT_BYTES);
+    const streamOver = positiveOr(options.streamAttachmentsOverBytes, DEFAULT_STREAM_ATTACHMENTS_OVER_BYTES);
     const attachmentsSkipped = bytes.length > maxAttachmentBytes;
+    const bodies: AttachmentBodies = attachmentsSkipped
+      ? 'skipped'
+      : bytes.length > streamOver
+        ? 'streamed'
+        : 'in-memory';
 
     const deadline = performance.now() + timeoutMs;
     const collected = await collectTolerant(bytes, {
-      keepAttachmentBodies: !attachmentsSkipped,
+      keepAttachmentBodies: bodies === 'in-memory',
       timeoutMs,
       onTimeout: () => timeoutError(timeoutMs),
     });
@@ -51,7 +77,7 @@ export class MailparserMailParser implements MailParser {
         hint: 'keep the raw message and have an agent open it',
       });
     }
-    const { email, attachments } = buildEmail(bytes, collected, attachmentsSkipped, maxAttachmentBytes);
+    const { email, attachments } = buildEmail(bytes, collected, bodies, maxAttachmentBytes);
     // HTML sanitising and conversion run synchronously after the stream: check the budget once more.
     if (performance.now() > deadline) throw timeoutError(timeoutMs);
     const checked = InboundEmailSchema.safeParse(email);
@@ -61,7 +87,22 @@ export class MailparserMailParser implements MailParser {
         hint: 'add this message as a regression fixture and fix the parser adapter',
       });
     }
-    return { email: checked.data, attachments, attachmentsSkipped };
+    return { email: checked.data, attachments, bodies, attachmentsSkipped };
+  }
+
+  /**
+   * From the raw bytes themselves, never the relabelled copy collectTolerant may have parsed:
+   * relabelling only touches Content-Type charsets, which mailparser does not apply to attachment
+   * bodies, and the bytes are checked against the first pass anyway.
+   */
+  streamAttachments(
+    raw: Uint8Array,
+    expected: readonly AttachmentMeta[],
+    each: AttachmentBodyConsumer,
+    wanted: (index: number) => boolean = () => true,
+  ): Promise<void> {
+    const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    return streamAttachmentBodies(bytes, expected, each, wanted);
   }
 }
 
@@ -110,7 +151,7 @@ async function collect(bytes: Buffer, options: CollectOptions): Promise<Collecte
 function buildEmail(
   bytes: Buffer,
   collected: CollectedMessage,
-  attachmentsSkipped: boolean,
+  bodies: AttachmentBodies,
   maxAttachmentBytes: number,
 ): { email: InboundEmail; attachments: ParsedAttachment[] } {
   const { headers, undecoded, warnings } = decodeHeaderLines(collected.headerLines);
@@ -128,10 +169,11 @@ function buildEmail(
   const subject = singleLine(headers.subject?.[0] ?? '');
 
   const metas = collected.attachments.map(attachmentMeta);
-  const attachments = attachmentsSkipped
-    ? []
-    : collected.attachments.map((a, i) => ({ meta: metas[i]!, content: a.content ?? Buffer.alloc(0) }));
-  if (attachmentsSkipped) {
+  const attachments =
+    bodies === 'in-memory'
+      ? collected.attachments.map((a, i) => ({ meta: metas[i]!, content: a.content ?? Buffer.alloc(0) }))
+      : [];
+  if (bodies === 'skipped') {
     warnings.push(
       `message of ${bytes.length} bytes is over the ${maxAttachmentBytes}-byte budget: attachments left in the raw message`,
     );

@@ -33,7 +33,9 @@ export type IntakeErrorCode =
   | 'TOO_LARGE'
   | 'PARSE_TIMEOUT'
   | 'UNPARSEABLE'
-  | 'INVALID_PARSED_MESSAGE';
+  | 'INVALID_PARSED_MESSAGE'
+  /** A second pass over the raw bytes (streamed attachment bodies) did not give what the first reported. */
+  | 'ATTACHMENT_MISMATCH';
 
 /** Configuration (environment, config file, CDK context) is invalid: fail at start-up, not on mail. */
 export class ConfigError extends ExodataError {

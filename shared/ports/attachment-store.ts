@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /** One attachment body to keep, at a content-addressed key (same bytes → same key → same object). */
 export type AttachmentObject = {
   key: string;
@@ -7,6 +9,13 @@ export type AttachmentObject = {
   filename: string;
   sha256: string;
 };
+
+/**
+ * The same, with the body as a stream of exactly `size` bytes whose sha256 is known before it
+ * flows (a large message's attachment read again from the raw mail): the store checks the bytes
+ * against `sha256` end to end. A stream that fails or closes before its end fails the put.
+ */
+export type AttachmentStreamObject = Omit<AttachmentObject, 'content'> & { body: Readable; size: number };
 
 /**
  * Attachment bodies, content-addressed under the desk the message came to, so that they can be
@@ -19,6 +28,8 @@ export interface AttachmentStore {
    */
   keyFor(deskId: string, sha256: string, filename: string): string;
   put(object: AttachmentObject): Promise<void>;
+  /** As put, reading the body as it streams: the body is never held whole. */
+  putStream(object: AttachmentStreamObject): Promise<void>;
 }
 
 /**

@@ -51,6 +51,7 @@ export async function convertSuspended(
   const ctx: IntakeContext = {
     receipt: suspended.receipt,
     parsed,
+    raw,
     triage,
     rawKey: suspended.rawKey,
     commitToken: deps.newId(),
@@ -59,7 +60,7 @@ export async function convertSuspended(
     attachmentKey: (sha256, filename) => deps.attachments.keyFor(suspended.deskId, sha256, filename),
   };
   // Before the commit, as the intake does: the message is committed with its bodies stored.
-  const attachmentsStored = await putAttachments(attachmentsOf(ctx), parsed, deps);
+  const attachmentsStored = await putAttachments(attachmentsOf(ctx), ctx, deps);
   const year = new Date(suspended.receipt.receivedAt).getUTCFullYear();
   const created = await deps.tickets.createTicket(
     year,
@@ -116,6 +117,6 @@ export async function convertSuspended(
       { hint: 'reload the list of suspended messages' },
     );
   // A body missing before the commit: tried again, then the message is marked stored.
-  await storeAttachments(created.commit.message, parsed, deps);
+  await storeAttachments(created.commit.message, ctx, deps);
   return { ticket: created.commit.ticket, message: created.commit.message };
 }

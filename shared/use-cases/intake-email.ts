@@ -85,6 +85,8 @@ export type IntakeDependencies = {
   limits: {
     /** Over this raw size, attachments are not extracted (the acknowledgement says so). */
     maxAttachmentBytes: number;
+    /** Over this raw size, attachment bodies are streamed to the store, not held (the parser's default if unset). */
+    streamAttachmentsOverBytes?: number;
     parseTimeoutMs?: number;
     ackLeaseMs?: number;
     ackWaitMs?: number;
@@ -134,6 +136,9 @@ export async function intakeEmail(
   try {
     parsed = await deps.parser.parse(raw, {
       maxAttachmentBytes: deps.limits.maxAttachmentBytes,
+      ...(deps.limits.streamAttachmentsOverBytes
+        ? { streamAttachmentsOverBytes: deps.limits.streamAttachmentsOverBytes }
+        : {}),
       ...(deps.limits.parseTimeoutMs ? { timeoutMs: deps.limits.parseTimeoutMs } : {}),
     });
   } catch (err) {
@@ -153,6 +158,7 @@ export async function intakeEmail(
   const ctx: IntakeContext = {
     receipt,
     parsed,
+    raw,
     triage,
     rawKey,
     commitToken,
@@ -337,7 +343,7 @@ async function createTicket(
   if (created.status === 'duplicate') return resume(created.record, ctx, deps);
   const { ticket, message } = created.commit;
   // Bodies that could not all be written before the commit: tried again, then the message is marked.
-  await storeAttachments(message, ctx.parsed, deps);
+  await storeAttachments(message, ctx, deps);
   const leased = ticket.acknowledgement.state === 'sending';
   const ack = leased
     ? await acknowledge(ticket.reference, ctx.parsed.email, deps, ticket, ctx.commitToken)
@@ -363,7 +369,7 @@ const written = new WeakMap<IntakeContext, Promise<boolean>>();
 function attachmentsWritten(ctx: IntakeContext, deps: IntakeDependencies): Promise<boolean> {
   let pending = written.get(ctx);
   if (!pending) {
-    pending = putAttachments(attachmentsOf(ctx), ctx.parsed, deps);
+    pending = putAttachments(attachmentsOf(ctx), ctx, deps);
     written.set(ctx, pending);
   }
   return pending;
@@ -423,7 +429,7 @@ async function appendToTicket(
     });
     if (committed.status === 'duplicate') return resume(committed.record, ctx, deps);
     if (committed.status === 'appended') {
-      await storeAttachments(message, ctx.parsed, deps);
+      await storeAttachments(message, ctx, deps);
       return {
         ...base(ctx, outcome),
         deskId: ticket.desk,
@@ -565,7 +571,7 @@ async function resume(
   let message: TicketMessage | null = null;
   if (record.ticketMessageId) {
     message = await deps.tickets.getMessage(record.reference, record.ticketMessageId);
-    if (message) await storeAttachments(message, ctx.parsed, deps);
+    if (message) await storeAttachments(message, ctx, deps);
   }
   const ack =
     record.outcome === 'ticket-created' ? await acknowledge(record.reference, ctx.parsed.email, deps) : null;

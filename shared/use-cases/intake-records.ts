@@ -33,6 +33,8 @@ const MAX_EXCERPT_CHARS = 500;
 export type IntakeContext = {
   receipt: Receipt;
   parsed: ParsedMessage;
+  /** The bytes `parsed` came from: a large message's attachment bodies are streamed from them. */
+  raw: Uint8Array;
   triage: TriageResult;
   rawKey: string;
   commitToken: string;

@@ -14,7 +14,7 @@ export type CollectedAttachment = {
   related: boolean;
   size: number;
   sha256: string;
-  /** null when bodies were not kept (message over the attachment budget). */
+  /** null when bodies were not kept (a large message, streamed later, or one over the attachment budget). */
   content: Buffer | null;
 };
 
@@ -46,15 +46,8 @@ const FEED_CHUNK_BYTES = 64 * 1024;
 export function collectMessage(raw: Buffer, options: CollectOptions): Promise<CollectedMessage> {
   return new Promise((resolve, reject) => {
     const charsetNotes: string[] = [];
-    const parser = new MailParser({
-      Iconv: tolerantIconv(charsetNotes),
-      skipHtmlToText: true,
-      skipTextToHtml: true,
-      skipImageLinks: true,
-      // hashed here instead, so that the digest is known when the part ends
-      checksumAlgo: false,
-    });
-    const source = Readable.from(sliced(raw), { objectMode: false });
+    const parser = newMailParser(charsetNotes);
+    const source = feed(raw);
     const collected: CollectedMessage = {
       headerLines: [],
       text: undefined,
@@ -112,6 +105,26 @@ export function collectMessage(raw: Buffer, options: CollectOptions): Promise<Co
   });
 }
 
+/**
+ * The one MailParser setup of this adapter: the first pass (collectMessage) and the second one over
+ * the same bytes (streamAttachments) must see the same parts.
+ */
+export function newMailParser(charsetNotes: string[]): MailParser {
+  return new MailParser({
+    Iconv: tolerantIconv(charsetNotes),
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipImageLinks: true,
+    // hashed by the callers instead, so that the digest is known when the part ends
+    checksumAlgo: false,
+  });
+}
+
+/** The raw bytes as a stream to pipe into the parser, in slices (see sliced). */
+export function feed(raw: Buffer): Readable {
+  return Readable.from(sliced(raw), { objectMode: false });
+}
+
 /** Stream callbacks run as microtasks; setImmediate between slices lets the timer phase run too. */
 async function* sliced(raw: Buffer): AsyncGenerator<Buffer> {
   for (let offset = 0; offset < raw.length; offset += FEED_CHUNK_BYTES) {
@@ -160,6 +173,6 @@ function readAttachment(
   });
 }
 
-function describe(cause: unknown): string {
+export function describe(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }

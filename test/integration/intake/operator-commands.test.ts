@@ -60,6 +60,7 @@ describe('Commands: exo-intake reprocess and redrive (DynamoDB Local, s3rver, SE
       await services.ses.clear();
       const parser = intake.deps.parser;
       intake.deps.parser = {
+        streamAttachments: (...args) => parser.streamAttachments(...args),
         parse: async () => {
           throw new IntakeError('PARSE_TIMEOUT', 'parsing took longer than 10000 ms');
         },
