@@ -6,17 +6,9 @@ import {
 } from '../../../shared/adapters/mailparser-mail-parser';
 import { IntakeError } from '../../../shared/domain/errors';
 import { emlFixture } from './eml-fixture';
+import { intakeErrorOf } from './intake-error-of';
 
 const parser = new MailparserMailParser();
-
-async function intakeErrorOf(promise: Promise<unknown>): Promise<IntakeError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(IntakeError);
-  return error as IntakeError;
-}
 
 function bigPlainMessage(bodyBytes: number): Buffer {
   const head =

@@ -4,8 +4,8 @@ import type { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { MailparserMailParser } from '../../../shared/adapters/mailparser-mail-parser';
-import { IntakeError } from '../../../shared/domain/errors';
 import { emlFixture } from './eml-fixture';
+import { intakeErrorOf } from './intake-error-of';
 
 const parser = new MailparserMailParser();
 const STREAMED = { streamAttachmentsOverBytes: 1 };
@@ -97,15 +97,6 @@ async function streamedBodies(raw: Buffer): Promise<Map<number, Buffer>> {
     bodies.set(index, await readAll(body));
   });
   return bodies;
-}
-
-async function intakeErrorOf(promise: Promise<unknown>): Promise<IntakeError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(IntakeError);
-  return error as IntakeError;
 }
 
 describe('Class: MailparserMailParser', () => {
