@@ -58,12 +58,8 @@ export class MailparserMailParser implements MailParser {
     const timeoutMs = positiveOr(options.timeoutMs, DEFAULT_PARSE_TIMEOUT_MS);
     const maxAttachmentBytes = positiveOr(options.maxAttachmentBytes, DEFAULT_MAX_ATTACHMENT_BYTES);
     const streamOver = positiveOr(options.streamAttachmentsOverBytes, DEFAULT_STREAM_ATTACHMENTS_OVER_BYTES);
-    const attachmentsSkipped = bytes.length > maxAttachmentBytes;
-    const bodies: AttachmentBodies = attachmentsSkipped
-      ? 'skipped'
-      : bytes.length > streamOver
-        ? 'streamed'
-        : 'in-memory';
+    const bodies: AttachmentBodies =
+      bytes.length > maxAttachmentBytes ? 'skipped' : bytes.length > streamOver ? 'streamed' : 'in-memory';
 
     const deadline = performance.now() + timeoutMs;
     const collected = await collectTolerant(bytes, {
@@ -87,7 +83,7 @@ export class MailparserMailParser implements MailParser {
         hint: 'add this message as a regression fixture and fix the parser adapter',
       });
     }
-    return { email: checked.data, attachments, bodies, attachmentsSkipped };
+    return { email: checked.data, attachments, bodies };
   }
 
   /**

@@ -29,9 +29,12 @@ export type ParsedMessage = {
   /** Attachment bodies, same order as email.attachments; empty unless `bodies` is 'in-memory'. */
   attachments: ParsedAttachment[];
   bodies: AttachmentBodies;
-  /** `bodies === 'skipped'`: the message was over maxAttachmentBytes (the acknowledgement says so). */
-  attachmentsSkipped: boolean;
 };
+
+/** The bodies were not extracted (over maxAttachmentBytes): the acknowledgement and the ticket say so. */
+export function attachmentsSkipped(parsed: Pick<ParsedMessage, 'bodies'>): boolean {
+  return parsed.bodies === 'skipped';
+}
 
 /**
  * Receives one attachment body (index into email.attachments) and settles once it has read it: the

@@ -15,7 +15,7 @@ import {
 } from '../domain/ticket';
 import type { AttachmentStore } from '../ports/attachment-store';
 import type { Clock } from '../ports/clock';
-import type { MailParser, ParsedMessage } from '../ports/mail-parser';
+import { attachmentsSkipped, type MailParser, type ParsedMessage } from '../ports/mail-parser';
 import type { MailSender } from '../ports/mail-sender';
 import type { RawMailStore } from '../ports/raw-mail-store';
 import type { MessageRecord, RateUpdate, StoredOutcome, TicketStore } from '../ports/ticket-store';
@@ -657,7 +657,7 @@ function base(ctx: IntakeContext, outcome: IntakeOutcome): IntakeResult {
     acknowledgementChanged: null,
     reason: null,
     attachments: parsed.email.attachments.length,
-    attachmentsSkipped: parsed.attachmentsSkipped,
+    attachmentsSkipped: attachmentsSkipped(parsed),
   };
 }
 

@@ -14,7 +14,7 @@ import {
   type Ticket,
   type TicketMessage,
 } from '../domain/ticket';
-import type { ParsedMessage } from '../ports/mail-parser';
+import { attachmentsSkipped, type ParsedMessage } from '../ports/mail-parser';
 import type { DeliveryRecord, MessageRecord, StoredOutcome } from '../ports/ticket-store';
 import type { TriageResult } from './triage-email';
 
@@ -90,7 +90,7 @@ export function buildTicket(reference: string, ctx: IntakeContext, facts: NewTic
       unknownClient: triage.client.unknownClient,
       unverifiedSender: receipt.verdicts.dmarc === 'FAIL',
       priorityDisagreement: triage.priority.disagreement,
-      attachmentsSkipped: parsed.attachmentsSkipped,
+      attachmentsSkipped: attachmentsSkipped(parsed),
     },
     acknowledgement: {
       state: facts.acknowledgement.state,
@@ -125,7 +125,7 @@ export function ticketAfterMessage(ticket: Ticket, ctx: IntakeContext, kind: Mes
     flags: {
       ...ticket.flags,
       unverifiedSender: ticket.flags.unverifiedSender || receipt.verdicts.dmarc === 'FAIL',
-      attachmentsSkipped: ticket.flags.attachmentsSkipped || parsed.attachmentsSkipped,
+      attachmentsSkipped: ticket.flags.attachmentsSkipped || attachmentsSkipped(parsed),
     },
     updatedAt: ctx.now.toISOString(),
     messageCount: ticket.messageCount + 1,
@@ -203,7 +203,7 @@ export function buildMessage(
     verdicts: receipt.verdicts,
     dmarcPolicy: receipt.dmarcPolicy,
     attachments,
-    attachmentsSkipped: parsed.attachmentsSkipped,
+    attachmentsSkipped: attachmentsSkipped(parsed),
     attachmentsStored: attachments.length === 0 || attachmentsStored,
     rawKey: ctx.rawKey,
     sizeBytes: email.sizeBytes,

@@ -133,7 +133,7 @@ describe('Class: MailparserMailParser', () => {
         maxAttachmentBytes: 1_000,
       });
 
-      expect(parsed.attachmentsSkipped).toBe(true);
+      expect(parsed.bodies).toBe('skipped');
       expect(parsed.attachments).toEqual([]);
       expect(parsed.email.attachments.map((a) => [a.filename, a.size])).toEqual([
         ['capture.png', 70],
