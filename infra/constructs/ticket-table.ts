@@ -1,20 +1,8 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-
-/**
- * Key schema of the single table. FIXED: the storage adapter reads and writes exactly these names.
- * gsi1 = an agents' queue (desk + status, sorted by GTI deadline); gsi2 = a requester's tickets;
- * gsi3 = sparse look-ups by id, keys only (acknowledgement SES Message-ID → ticket, delivery → record).
- */
-export const TABLE_KEYS = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-  gsi3: { name: 'gsi3', partitionKey: 'gsi3pk' },
-  timeToLive: 'expiresAt',
-} as const;
+// The one statement of key and index names: local tables are created from it too (createTableInput).
+import { TABLE_SCHEMA } from '../../shared/adapters/aws/dynamodb-table';
 
 /**
  * The single table of tickets, messages and idempotency records. `Table` (AWS::DynamoDB::Table), not
@@ -27,25 +15,25 @@ export class TicketTable extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.table = new Table(this, 'Table', {
-      partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
+      partitionKey: { name: TABLE_SCHEMA.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_SCHEMA.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
-      timeToLiveAttribute: TABLE_KEYS.timeToLive,
+      timeToLiveAttribute: TABLE_SCHEMA.timeToLiveAttribute,
     });
-    for (const index of [TABLE_KEYS.gsi1, TABLE_KEYS.gsi2]) {
+    for (const index of [TABLE_SCHEMA.gsi1, TABLE_SCHEMA.gsi2]) {
       this.table.addGlobalSecondaryIndex({
-        indexName: index.name,
+        indexName: index.indexName,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
         projectionType: ProjectionType.ALL,
       });
     }
     this.table.addGlobalSecondaryIndex({
-      indexName: TABLE_KEYS.gsi3.name,
-      partitionKey: { name: TABLE_KEYS.gsi3.partitionKey, type: AttributeType.STRING },
+      indexName: TABLE_SCHEMA.gsi3.indexName,
+      partitionKey: { name: TABLE_SCHEMA.gsi3.partitionKey, type: AttributeType.STRING },
       projectionType: ProjectionType.KEYS_ONLY,
     });
   }

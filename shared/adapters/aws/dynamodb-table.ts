@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 
 /**
- * The single table's fixed shape (docs/table-design.md). The CDK stack declares exactly these keys;
+ * The single table's fixed shape (docs/table-design.md). The CDK construct builds the table from it;
  * tests and `npm start` create the table from `createTableInput` so that local and AWS cannot drift.
  */
 export const TABLE_SCHEMA = {
