@@ -18,25 +18,10 @@ export type LatencyFigures = {
   throughputPerSecond: number;
 };
 
-export type OutcomeCost = {
+/** What the messages of one outcome cost: each Tally figure averaged over them, plus how many and the worst write count. */
+export type OutcomeCost = Tally & {
   count: number;
-  writeRequests: number;
   writeRequestsMax: number;
-  writeUnits: number;
-  indexWriteUnits: number;
-  readRequests: number;
-  readUnits: number;
-  dynamodbCalls: number;
-  s3Puts: number;
-  s3Gets: number;
-  s3PutBytes: number;
-  sesSends: number;
-  /** Calls per `service:Command`, averaged over the outcome's messages. */
-  commands: Record<string, number>;
-  /** DynamoDB item writes per command, averaged: where writeRequests come from. */
-  writesByCommand: Record<string, number>;
-  /** DynamoDB item writes per kind of item, averaged. */
-  writesByItem: Record<string, number>;
 };
 
 export type IntakeFigures = {

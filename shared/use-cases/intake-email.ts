@@ -537,25 +537,11 @@ async function quarantine(
     },
     replaceQuarantine: options.reprocess === true,
   });
-  const result: IntakeResult = {
-    outcome: recorded.status === 'duplicate' ? 'duplicate' : 'quarantined',
+  return {
+    ...blankResult(receipt, recorded.status === 'duplicate' ? 'duplicate' : 'quarantined'),
     originalOutcome: recorded.status === 'duplicate' ? 'quarantined' : null,
-    channel: receipt.channel,
-    deliveryId: receipt.deliveryId,
-    messageId: null,
-    deskId: null,
-    reference: null,
-    linkedTo: null,
-    priority: null,
-    gtiDueAt: null,
-    gtrDueAt: null,
-    acknowledgement: null,
-    acknowledgementChanged: null,
     reason: `${why.reason}: ${why.error}`,
-    attachments: 0,
-    attachmentsSkipped: false,
   };
-  return result;
 }
 
 /**
@@ -639,15 +625,15 @@ async function acknowledge(
   );
 }
 
-function base(ctx: IntakeContext, outcome: IntakeOutcome): IntakeResult {
-  const { receipt, parsed, triage } = ctx;
+/** A result that knows only its delivery: what a message that could not be parsed gets. */
+function blankResult(receipt: Receipt, outcome: IntakeOutcome): IntakeResult {
   return {
     outcome,
     originalOutcome: null,
     channel: receipt.channel,
     deliveryId: receipt.deliveryId,
-    messageId: parsed.email.messageId,
-    deskId: triage.desk.deskId,
+    messageId: null,
+    deskId: null,
     reference: null,
     linkedTo: null,
     priority: null,
@@ -656,6 +642,17 @@ function base(ctx: IntakeContext, outcome: IntakeOutcome): IntakeResult {
     acknowledgement: null,
     acknowledgementChanged: null,
     reason: null,
+    attachments: 0,
+    attachmentsSkipped: false,
+  };
+}
+
+function base(ctx: IntakeContext, outcome: IntakeOutcome): IntakeResult {
+  const { receipt, parsed, triage } = ctx;
+  return {
+    ...blankResult(receipt, outcome),
+    messageId: parsed.email.messageId,
+    deskId: triage.desk.deskId,
     attachments: parsed.email.attachments.length,
     attachmentsSkipped: attachmentsSkipped(parsed),
   };
