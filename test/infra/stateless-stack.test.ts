@@ -645,6 +645,32 @@ describe('Class: StatelessStack', () => {
       });
     });
 
+    it('lets CloudWatch publish to the alarm topic, only for our alarms of this account, over TLS', () => {
+      const topic = resourceOf(synth.stateless$, 'AWS::SNS::Topic', 'AlarmTopic');
+      const policy = Object.values(synth.stateless$.findResources('AWS::SNS::TopicPolicy')).find((p) =>
+        JSON.stringify(p.Properties.Topics).includes(topic.id),
+      );
+      const statements = policy!.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>;
+      const publish = statements.find((s) => s.Effect === 'Allow');
+      expect(publish).toEqual({
+        Sid: 'AllowOurAlarmsToPublish',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Resource: { Ref: topic.id },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: {
+            'aws:SourceArn': 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:exodata-intake-test-*',
+          },
+        },
+      });
+      // The TLS deny stays, and every alarm's name falls under the allowed pattern.
+      expect(statements.some((s) => s.Effect === 'Deny')).toBe(true);
+      for (const a of Object.values(synth.stateless$.findResources('AWS::CloudWatch::Alarm')))
+        expect(String(a.Properties.AlarmName)).toMatch(/^exodata-intake-test-/);
+    });
+
     it('notify the encrypted alarm topic, which mails the configured address, on alarm and on recovery', () => {
       const topic = resourceOf(synth.stateless$, 'AWS::SNS::Topic', 'AlarmTopic');
       expect(topic.props.KmsMasterKeyId).toBeDefined();
