@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Node } from 'constructs';
 import * as z from 'zod';
 import { ConfigError } from '../shared/domain/errors';
@@ -230,7 +230,88 @@ export function loadDeploymentConfig(node: Node, cwd: string = process.cwd()): D
     });
   }
   const path = resolve(cwd, file);
-  return parseDeploymentConfig(readJson(path), dirname(path), path);
+  const config = parseDeploymentConfig(readJson(path), dirname(path), path);
+  refuseActivationFights({ ...config, source: path }, siblingStages(path));
+  return config;
+}
+
+/** What decides whether two stages fight over the active receipt rule set. */
+export type StageReceipt = {
+  stage: string;
+  account?: string | undefined;
+  region: string;
+  receiptRuleSet: ReceiptRuleSetConfig;
+  source: string;
+};
+
+const StageReceiptSchema = z
+  .object({
+    stage: z.string(),
+    account: z.string().optional(),
+    region: z.string(),
+    receiptRuleSet: ReceiptRuleSetSchema,
+  })
+  .loose();
+
+/**
+ * The other deployment files next to this one (config/cdk.<stage>.json), as the stages of the same
+ * installation. Example files are templates, not stages; a file that does not parse is skipped here
+ * (it is refused when it is itself deployed).
+ */
+export function siblingStages(path: string): StageReceipt[] {
+  const dir = dirname(path);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /^cdk\..+\.json$/.test(name) && !name.endsWith('.example.json'))
+    .filter((name) => name !== basename(path))
+    .flatMap((name) => {
+      const source = join(dir, name);
+      try {
+        const parsed = StageReceiptSchema.safeParse(JSON.parse(readFileSync(source, 'utf8')));
+        return parsed.success ? [{ ...parsed.data, source }] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/**
+ * SES has one active receipt rule set per account and region. Two stages there fight when one
+ * activates its set while the other also activates one, or relies on another set being active
+ * (`existing-active-set` naming a set other than the one activated): each deployment would stop the
+ * other's receiving. Stages whose account is not written down may share one, so they count as one.
+ */
+export function activationFights(stage: StageReceipt, others: readonly StageReceipt[]): StageReceipt[] {
+  const sameAccount = (a: StageReceipt, b: StageReceipt) =>
+    a.account === undefined || b.account === undefined || a.account === b.account;
+  const fight = (a: StageReceipt, b: StageReceipt) =>
+    a.receiptRuleSet.mode === 'activate' &&
+    (b.receiptRuleSet.mode === 'activate' || b.receiptRuleSet.name !== a.receiptRuleSet.name);
+  return others.filter(
+    (other) =>
+      other.stage !== stage.stage &&
+      other.region === stage.region &&
+      sameAccount(stage, other) &&
+      (fight(stage, other) || fight(other, stage)),
+  );
+}
+
+export function refuseActivationFights(stage: StageReceipt, others: readonly StageReceipt[]): void {
+  const fights = activationFights(stage, others);
+  if (fights.length === 0) return;
+  const describe = (s: StageReceipt) =>
+    `stage ${s.stage} (${s.source}: ${s.receiptRuleSet.mode} ${s.receiptRuleSet.name}, account ${s.account ?? 'of the credentials'})`;
+  throw new ConfigError(
+    `${describe(stage)} and ${fights.map(describe).join(', ')} would fight over the one active SES receipt rule set of ${stage.region}: each deployment would stop the other's receiving`,
+    {
+      hint: 'let one stage activate its set and give the others { "mode": "existing-active-set", "name": "<that set>" }; or, if they deploy to different accounts, write each one\'s "account" (docs/deploy.md, "Receipt modes")',
+    },
+  );
 }
 
 function readJson(path: string): unknown {

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -14,7 +15,11 @@ import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from '
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { ReceiptRuleSetConfig } from '../config';
+import { ExodataFunction } from './exodata-function';
 import { RAW_MAIL_PREFIX } from './mail-storage';
+
+export const RULE_SET_DEACTIVATOR_SERVICE_NAME = 'exodata-rule-set-deactivator';
+const ACTIVATION_PHYSICAL_ID = 'exodata-intake-active-receipt-rule-set';
 
 export type InboundMailProps = {
   /** Desk addresses: the rule matches exactly these envelope recipients. */
@@ -38,6 +43,8 @@ export type InboundMailProps = {
 export class InboundMail extends Construct {
   readonly rule: ReceiptRule;
   readonly activation: AwsCustomResource | undefined;
+  /** The function the activation's Delete invokes (mode `activate` only). */
+  deactivator: ExodataFunction | undefined;
 
   constructor(scope: Construct, id: string, props: InboundMailProps) {
     super(scope, id);
@@ -73,8 +80,11 @@ export class InboundMail extends Construct {
 
   /**
    * A fixed physical id makes a rename an update (activate the new set) rather than a replacement,
-   * whose clean-up would deactivate the new set. Delete deactivates, which stops receiving: that is
-   * what removing the stack means, and SES refuses to delete a set that is still active.
+   * whose clean-up would deactivate the new set. Delete must not call SetActiveReceiptRuleSet without
+   * a name (that disables whichever set is active, another stage's or one an operator activated
+   * since): it invokes a small function that deactivates the active set only if it is still ours
+   * (infra/custom-resources/deactivate-own-rule-set.ts). Same logical id, type and service token as
+   * before, so an existing stack takes the new Delete as an ordinary update.
    */
   private activate(ruleSetName: string, logRetention: RetentionDays): AwsCustomResource {
     const logGroup = new LogGroup(this, 'ActivationLogs', { retention: logRetention });
@@ -83,19 +93,60 @@ export class InboundMail extends Construct {
       description: 'Activates the SES receipt rule set of the intake',
     });
     logGroup.grantWrite(role);
+    const deactivator = new ExodataFunction(this, 'Deactivator', {
+      entry: 'infra/custom-resources/deactivate-own-rule-set.ts',
+      description: 'Deletes of the rule-set activation: deactivate the active set only if it is ours',
+      serviceName: RULE_SET_DEACTIVATOR_SERVICE_NAME,
+      logRetention,
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      // Invoked synchronously by the custom resource: no retries, no failure queue.
+      asyncInvocation: false,
+    });
+    deactivator.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['ses:DescribeActiveReceiptRuleSet', 'ses:SetActiveReceiptRuleSet'],
+        resources: ['*'],
+      }),
+    );
+    NagSuppressions.addResourceSuppressions(
+      deactivator.role,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            'ses:DescribeActiveReceiptRuleSet and ses:SetActiveReceiptRuleSet support no resource-level permission.',
+          appliesTo: ['Resource::*'],
+        },
+      ],
+      true,
+    );
+    this.deactivator = deactivator;
     const call = {
       service: 'SES',
       action: 'setActiveReceiptRuleSet',
       parameters: { RuleSetName: ruleSetName },
-      physicalResourceId: PhysicalResourceId.of('exodata-intake-active-receipt-rule-set'),
+      physicalResourceId: PhysicalResourceId.of(ACTIVATION_PHYSICAL_ID),
     };
     const activation = new AwsCustomResource(this, 'ActivateRuleSet', {
       resourceType: 'Custom::SesActiveReceiptRuleSet',
       onCreate: call,
       onUpdate: call,
-      onDelete: { service: 'SES', action: 'setActiveReceiptRuleSet', parameters: {} },
+      onDelete: {
+        service: 'Lambda',
+        action: 'invoke',
+        parameters: {
+          FunctionName: deactivator.function.functionName,
+          InvocationType: 'RequestResponse',
+          Payload: JSON.stringify({ ruleSetName }),
+        },
+      },
       policy: AwsCustomResourcePolicy.fromStatements([
         new PolicyStatement({ actions: ['ses:SetActiveReceiptRuleSet'], resources: ['*'] }),
+        new PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: [deactivator.function.functionArn],
+        }),
       ]),
       role,
       logGroup,
@@ -109,7 +160,7 @@ export class InboundMail extends Construct {
         {
           id: 'AwsSolutions-IAM5',
           reason:
-            'ses:SetActiveReceiptRuleSet supports no resource-level permission; it is the only action granted.',
+            'ses:SetActiveReceiptRuleSet supports no resource-level permission; the only other grant is invoking the deactivator function.',
           appliesTo: ['Resource::*'],
         },
       ],

@@ -14,6 +14,8 @@ const MAX_BUNDLE_BYTES = {
   BounceRecorder: 10 * 1024 * 1024,
   AgentApiHandler: 10 * 1024 * 1024,
   SlaWatcherHandler: 10 * 1024 * 1024,
+  // The rule-set deactivator needs only the SES client and zod.
+  InboundMailDeactivator: 2 * 1024 * 1024,
 } as const;
 type FunctionPart = keyof typeof MAX_BUNDLE_BYTES;
 const FUNCTIONS = Object.keys(MAX_BUNDLE_BYTES) as FunctionPart[];

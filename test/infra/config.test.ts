@@ -1,14 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import {
+  activationFights,
   CONFIG_CONTEXT_KEY,
   CONFIG_FILE_CONTEXT_KEY,
   loadDeploymentConfig,
   parseDeploymentConfig,
+  type StageReceipt,
 } from '../../infra/config';
 import { ConfigError } from '../../shared/domain/errors';
 import { deploymentFile, FIXTURES_DIR } from './synth';
@@ -26,6 +28,10 @@ function thrown(fn: () => unknown): unknown {
 
 function parse(overrides: Parameters<typeof deploymentFile>[0]) {
   return () => parseDeploymentConfig(deploymentFile(overrides), FIXTURES_DIR, 'cdk.test.json');
+}
+
+function serviceDeskFixture(): unknown {
+  return JSON.parse(readFileSync(join(FIXTURES_DIR, 'service-desk.json'), 'utf8'));
 }
 
 /** A directory holding a deployment file next to the given service-desk configuration. */
@@ -221,5 +227,94 @@ describe('Function: loadDeploymentConfig', () => {
     writeFileSync(join(dir, 'broken.json'), '{ "stage": ');
     const app = new App({ context: { [CONFIG_FILE_CONTEXT_KEY]: join(dir, 'broken.json') } });
     expect(() => loadDeploymentConfig(app.node, REPO_ROOT)).toThrow(/broken\.json is not valid JSON/);
+  });
+});
+
+describe('Function: activationFights', () => {
+  const stage = (
+    name: string,
+    receiptRuleSet: StageReceipt['receiptRuleSet'],
+    where: { account?: string; region?: string } = {},
+  ): StageReceipt => ({
+    stage: name,
+    region: where.region ?? 'eu-west-3',
+    ...(where.account ? { account: where.account } : {}),
+    receiptRuleSet,
+    source: `cdk.${name}.json`,
+  });
+  const activate = (name: string) => ({ mode: 'activate' as const, name });
+  const existing = (name: string) => ({ mode: 'existing-active-set' as const, name });
+
+  it('finds two stages that both activate their set in one account and region', () => {
+    const prod = stage('prod', activate('exodata-intake-prod'), { account: '111111111111' });
+    const staging = stage('staging', activate('exodata-intake-staging'), { account: '111111111111' });
+    expect(activationFights(prod, [staging])).toEqual([staging]);
+  });
+
+  it('finds a stage that activates a set while another relies on a different set being active', () => {
+    const prod = stage('prod', activate('exodata-intake-prod'));
+    const corporate = stage('corporate', existing('corporate-rules'));
+    expect(activationFights(prod, [corporate])).toEqual([corporate]);
+    expect(activationFights(corporate, [prod])).toEqual([prod]);
+  });
+
+  it('counts stages without an account as sharing one: the same credentials may deploy both', () => {
+    const prod = stage('prod', activate('exodata-intake-prod'));
+    const staging = stage('staging', activate('exodata-intake-staging'), { account: '222222222222' });
+    expect(activationFights(prod, [staging])).toEqual([staging]);
+  });
+
+  it('accepts one activating stage and others adding their rule to that very set', () => {
+    const prod = stage('prod', activate('exodata-intake-prod'));
+    const staging = stage('staging', existing('exodata-intake-prod'));
+    expect(activationFights(prod, [staging])).toEqual([]);
+    expect(activationFights(staging, [prod])).toEqual([]);
+  });
+
+  it('accepts stages in different regions or different written accounts, and the same stage twice', () => {
+    const prod = stage('prod', activate('exodata-intake-prod'), { account: '111111111111' });
+    expect(
+      activationFights(prod, [
+        stage('staging', activate('exodata-intake-staging'), { region: 'eu-west-1' }),
+        stage('dev', activate('exodata-intake-dev'), { account: '222222222222' }),
+        stage('prod', activate('exodata-intake-prod'), { account: '111111111111' }),
+        stage('shared', existing('corporate-rules'), { account: '333333333333' }),
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('Function: loadDeploymentConfig with sibling stages', () => {
+  it('refuses a stage whose activation would fight with another deployment file of the directory', () => {
+    const dir = configDir(serviceDeskFixture(), deploymentFile({ stage: 'prod', account: undefined }));
+    writeFileSync(
+      join(dir, 'cdk.staging.json'),
+      JSON.stringify(
+        deploymentFile({ stage: 'staging', receiptRuleSet: { mode: 'activate', name: 'exodata-staging' } }),
+      ),
+    );
+    const app = new App({ context: { [CONFIG_FILE_CONTEXT_KEY]: join(dir, 'cdk.json') } });
+    const error = thrown(() => loadDeploymentConfig(app.node, REPO_ROOT));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toMatch(
+      /stage prod .* and stage staging .*cdk\.staging\.json.* would fight over the one active SES receipt rule set of eu-west-1/,
+    );
+    expect((error as ConfigError).hint).toMatch(/existing-active-set/);
+  });
+
+  it('loads a stage whose siblings add their rule to its set, and ignores example files', () => {
+    const dir = configDir(serviceDeskFixture(), deploymentFile({ stage: 'prod' }));
+    writeFileSync(
+      join(dir, 'cdk.staging.json'),
+      JSON.stringify(
+        deploymentFile({
+          stage: 'staging',
+          receiptRuleSet: { mode: 'existing-active-set', name: 'exodata-intake-test' },
+        }),
+      ),
+    );
+    writeFileSync(join(dir, 'cdk.other.example.json'), JSON.stringify(deploymentFile({ stage: 'other' })));
+    const app = new App({ context: { [CONFIG_FILE_CONTEXT_KEY]: join(dir, 'cdk.json') } });
+    expect(loadDeploymentConfig(app.node, REPO_ROOT).stage).toBe('prod');
   });
 });

@@ -67,11 +67,12 @@ describe('Class: StatelessStack', () => {
       synth.stateless$.hasResource('AWS::SES::ReceiptRule', { DependsOn: Match.arrayWith([permission.id]) });
     });
 
-    it('activates its own rule set once the rule exists, and deactivates it only when deleted', () => {
+    it('activates its own rule set once the rule exists, and on delete deactivates it only if it is still the active one', () => {
       const ruleSet = resourceOf(synth.stateless$, 'AWS::SES::ReceiptRuleSet', 'RuleSet');
       expect(ruleSet.props).toEqual({ RuleSetName: 'exodata-intake-test' });
       const rule = resourceOf(synth.stateless$, 'AWS::SES::ReceiptRule', 'DeskRule');
       expect(rule.props.RuleSetName).toEqual({ Ref: ruleSet.id });
+      const deactivator = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'DeactivatorFunction');
 
       const [activation] = Object.values(synth.stateless$.findResources('Custom::SesActiveReceiptRuleSet'));
       const create = JSON.parse(activation!.Properties.Create);
@@ -82,19 +83,56 @@ describe('Class: StatelessStack', () => {
         physicalResourceId: { id: 'exodata-intake-active-receipt-rule-set' },
       });
       expect(JSON.parse(activation!.Properties.Update)).toEqual(create);
-      expect(JSON.parse(activation!.Properties.Delete)).toEqual({
-        service: 'SES',
-        action: 'setActiveReceiptRuleSet',
-        parameters: {},
+      // Delete never calls SetActiveReceiptRuleSet itself (without a name it disables any active set):
+      // it invokes the deactivator, which checks DescribeActiveReceiptRuleSet first.
+      const del = activation!.Properties.Delete;
+      expect(JSON.stringify(del)).not.toContain('setActiveReceiptRuleSet');
+      expect(JSON.stringify(del)).toContain(deactivator.id);
+      const deleteCall = JSON.parse(
+        (del['Fn::Join'][1] as unknown[]).map((p) => (typeof p === 'string' ? p : 'FN')).join(''),
+      );
+      expect(deleteCall).toEqual({
+        service: 'Lambda',
+        action: 'invoke',
+        parameters: {
+          FunctionName: 'FN',
+          InvocationType: 'RequestResponse',
+          Payload: JSON.stringify({ ruleSetName: 'exodata-intake-test' }),
+        },
       });
       expect(activation!.DependsOn).toEqual(expect.arrayContaining([rule.id]));
     });
 
-    it('grants the activation nothing but ses:SetActiveReceiptRuleSet', () => {
+    it('grants the activation SetActiveReceiptRuleSet and the invocation of its deactivator only', () => {
       const policy = resourceOf(synth.stateless$, 'AWS::IAM::Policy', 'ActivateRuleSetCustomResourcePolicy');
+      const deactivator = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'DeactivatorFunction');
       expect(policy.props.PolicyDocument.Statement).toEqual([
         { Action: 'ses:SetActiveReceiptRuleSet', Effect: 'Allow', Resource: '*' },
+        {
+          Action: 'lambda:InvokeFunction',
+          Effect: 'Allow',
+          Resource: { 'Fn::GetAtt': [deactivator.id, 'Arn'] },
+        },
       ]);
+    });
+
+    it('lets the deactivator read which set is active and change it, and nothing else of SES', () => {
+      const statements = statementsOf(synth, 'InboundMailDeactivator');
+      const ses = statements.filter((s) => JSON.stringify(s.Action).includes('ses:'));
+      expect(ses).toEqual([
+        {
+          Action: ['ses:DescribeActiveReceiptRuleSet', 'ses:SetActiveReceiptRuleSet'],
+          Effect: 'Allow',
+          Resource: '*',
+        },
+      ]);
+      const fn = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'DeactivatorFunction');
+      expect(fn.props).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+      synth.stateless$.resourcePropertiesCountIs(
+        'AWS::Lambda::EventInvokeConfig',
+        { FunctionName: { Ref: fn.id } },
+        0,
+      );
     });
   });
 
@@ -119,6 +157,9 @@ describe('Class: StatelessStack', () => {
     it('neither creates a rule set nor changes which set is active', () => {
       shared.stateless$.resourceCountIs('AWS::SES::ReceiptRuleSet', 0);
       shared.stateless$.resourceCountIs('Custom::SesActiveReceiptRuleSet', 0);
+      expect(Object.keys(shared.stateless$.findResources('AWS::Lambda::Function')).join()).not.toContain(
+        'Deactivator',
+      );
     });
   });
 
