@@ -6,9 +6,12 @@ import { ConfigError } from '../shared/domain/errors';
 import { type ServiceDeskConfig, ServiceDeskConfigSchema } from '../shared/domain/service-desk-config';
 
 /**
- * Regions where SES *receives* mail (it sends from many more). Checked against the "Email Receiving
- * endpoints" table of the AWS General Reference (SES endpoints and quotas); add a region only after
- * checking that table, since a receipt rule set cannot be created where receiving is not offered.
+ * Regions where SES *receives* mail (it sends from many more), from the "Email Receiving endpoints"
+ * table of the AWS General Reference page "Amazon Simple Email Service endpoints and quotas"
+ * (https://docs.aws.amazon.com/general/latest/gr/ses.html). AWS adds receiving regions over time
+ * (three in 2023, more since), so a region missing here is *warned about*, not refused: check the
+ * table, then set `sesReceivingRegionChecked: true` (docs/deploy.md, "Region"). A region without
+ * receiving fails at deploy time, when CloudFormation creates the receipt rule.
  */
 export const SES_RECEIVING_REGIONS = [
   'us-east-1',
@@ -28,6 +31,8 @@ export const SES_RECEIVING_REGIONS = [
   'ap-northeast-1',
   'ap-northeast-2',
 ] as const;
+/** When the list above was last compared with AWS's table (docs/deploy.md says what was found). */
+export const SES_RECEIVING_REGIONS_CHECKED = '2026-12-03';
 export type SesReceivingRegion = (typeof SES_RECEIVING_REGIONS)[number];
 
 /** SES receiving rejects larger messages, so a bigger limit could never be reached. */
@@ -99,10 +104,12 @@ export const DeploymentFileSchema = z
       .string()
       .regex(/^\d{12}$/, 'a 12-digit AWS account id')
       .optional(),
-    region: z.enum(SES_RECEIVING_REGIONS, {
-      error: (issue) =>
-        `region ${JSON.stringify(issue.input)} has no SES email receiving; use one of ${SES_RECEIVING_REGIONS.join(', ')}`,
-    }),
+    region: z.string().regex(/^[a-z]{2}(?:-[a-z]+)+-\d$/, 'an AWS region code such as eu-west-3'),
+    /**
+     * The region is missing from SES_RECEIVING_REGIONS but the operator checked AWS's current table:
+     * silences the warning. Without it, such a region is deployed with a warning at synth.
+     */
+    sesReceivingRegionChecked: z.boolean().default(false),
     /** Domain of the desk addresses, verified in SES for sending (DKIM) and receiving. */
     mailDomain: DomainSchema,
     /** Path to the service-desk configuration, relative to this file. */
@@ -151,7 +158,17 @@ export type DeploymentFile = z.infer<typeof DeploymentFileSchema>;
 export type DeploymentConfig = Omit<DeploymentFile, 'serviceDeskConfigFile' | 'cognitoDomainPrefix'> & {
   cognitoDomainPrefix: string;
   serviceDesk: ServiceDeskConfig;
+  /** Doubts that do not stop the synth; the app prints them as warnings on the stacks. */
+  warnings: string[];
 };
+
+/** A warning when the region is not known to receive mail and the operator has not said it was checked. */
+export function regionWarnings(region: string, checked: boolean): string[] {
+  if (checked || (SES_RECEIVING_REGIONS as readonly string[]).includes(region)) return [];
+  return [
+    `region ${region} is not in the SES receiving regions known on ${SES_RECEIVING_REGIONS_CHECKED} (${SES_RECEIVING_REGIONS.join(', ')}): if SES does not receive mail there, the deployment fails when it creates the receipt rule. Check the "Email Receiving endpoints" table of https://docs.aws.amazon.com/general/latest/gr/ses.html, then set "sesReceivingRegionChecked": true`,
+  ];
+}
 
 /** Context keys: an inline object (`-c exodata:config='{…}'`) wins over a file (`-c exodata:configFile=…`). */
 export const CONFIG_CONTEXT_KEY = 'exodata:config';
@@ -213,6 +230,7 @@ export function parseDeploymentConfig(input: unknown, baseDir: string, source: s
     ...file,
     cognitoDomainPrefix: file.cognitoDomainPrefix ?? defaultCognitoDomainPrefix(file.stage),
     serviceDesk,
+    warnings: regionWarnings(file.region, file.sesReceivingRegionChecked),
   };
 }
 

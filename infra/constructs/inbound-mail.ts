@@ -1,16 +1,18 @@
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Aws, Duration, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import {
+  type IReceiptRuleAction,
   type IReceiptRuleRef,
   type IReceiptRuleSetRef,
   ReceiptRule,
+  type ReceiptRuleActionConfig,
   ReceiptRuleSet,
   TlsPolicy,
 } from 'aws-cdk-lib/aws-ses';
-import { Lambda, LambdaInvocationType, S3 } from 'aws-cdk-lib/aws-ses-actions';
+import { Lambda, LambdaInvocationType } from 'aws-cdk-lib/aws-ses-actions';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
@@ -43,6 +45,8 @@ export type InboundMailProps = {
 export class InboundMail extends Construct {
   readonly rule: ReceiptRule;
   readonly activation: AwsCustomResource | undefined;
+  /** arn:…:ses:REGION:ACCOUNT:receipt-rule-set/SET:receipt-rule/RULE, the aws:SourceArn of SES's grants. */
+  readonly ruleArn: string;
   /** The function the activation's Delete invokes (mode `activate` only). */
   deactivator: ExodataFunction | undefined;
 
@@ -59,6 +63,19 @@ export class InboundMail extends Construct {
         after = ReceiptRule.fromReceiptRuleName(this, 'AfterRule', props.ruleSet.afterRule);
     }
 
+    // SES acts for this rule only: both grants name it by its ARN, built from the configured names
+    // (see receiptRuleArn) so that neither grant refers to the rule resource itself.
+    const ruleArn = receiptRuleArn(Stack.of(props.bucket), props.ruleSet.name, props.ruleName);
+    this.ruleArn = ruleArn;
+    // Created before the rule under the id the Lambda action looks for, so that action reuses it
+    // (and makes the rule wait for it) instead of adding its own, which checks only the account.
+    props.intake.addPermission('AllowSes', {
+      action: 'lambda:InvokeFunction',
+      principal: new ServicePrincipal('ses.amazonaws.com'),
+      sourceAccount: Aws.ACCOUNT_ID,
+      sourceArn: receiptRuleArn(Stack.of(this), props.ruleSet.name, props.ruleName),
+    });
+
     this.rule = new ReceiptRule(this, 'DeskRule', {
       ruleSet,
       receiptRuleName: props.ruleName,
@@ -68,8 +85,7 @@ export class InboundMail extends Construct {
       scanEnabled: true,
       tlsPolicy: TlsPolicy.REQUIRE,
       actions: [
-        // The S3 action adds the bucket policy for SES itself (ses.amazonaws.com, aws:SourceAccount).
-        new S3({ bucket: props.bucket, objectKeyPrefix: RAW_MAIL_PREFIX }),
+        new StoreRawMail(props.bucket, RAW_MAIL_PREFIX, ruleArn),
         new Lambda({ function: props.intake, invocationType: LambdaInvocationType.EVENT }),
       ],
     });
@@ -167,5 +183,53 @@ export class InboundMail extends Construct {
       true,
     );
     return activation;
+  }
+}
+
+/**
+ * The ARN SES presents as aws:SourceArn when it acts for a receipt rule (AWS SES Developer Guide,
+ * "Giving permissions to Amazon SES for email receiving"): receipt-rule-set/SET:receipt-rule/RULE.
+ * Built from the names of the configuration, never from the rule resource: in 2024 aws-cdk-lib put a
+ * reference to the rule into the bucket policy (aws/aws-cdk#29833), so the policy waited for the rule
+ * while SES, creating the rule, test-writes to the bucket and needs the policy already there — every
+ * deployment failed with "Could not write to bucket" and the change was reverted (#30143, #30375).
+ */
+export function receiptRuleArn(stack: Stack, ruleSetName: string, ruleName: string): string {
+  return stack.formatArn({
+    service: 'ses',
+    resource: 'receipt-rule-set',
+    resourceName: `${ruleSetName}:receipt-rule/${ruleName}`,
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
+}
+
+/**
+ * The S3 action of aws-cdk-lib, but with a bucket-policy statement that also checks aws:SourceArn
+ * (the library's checks only aws:SourceAccount and cannot be told otherwise). The rule waits for the
+ * bucket policy: SES test-writes to the bucket when the rule is created.
+ */
+class StoreRawMail implements IReceiptRuleAction {
+  constructor(
+    private readonly bucket: IBucket,
+    private readonly objectKeyPrefix: string,
+    private readonly ruleArn: string,
+  ) {}
+
+  bind(rule: IReceiptRuleRef): ReceiptRuleActionConfig {
+    this.bucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowSesReceiptRulePutObject',
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['s3:PutObject'],
+        resources: [this.bucket.arnForObjects(`${this.objectKeyPrefix}*`)],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID, 'aws:SourceArn': this.ruleArn },
+        },
+      }),
+    );
+    const policy = this.bucket.policy;
+    if (policy === undefined) throw new Error('the mail bucket has no bucket policy to grant SES in');
+    rule.node.addDependency(policy);
+    return { s3Action: { bucketName: this.bucket.bucketName, objectKeyPrefix: this.objectKeyPrefix } };
   }
 }

@@ -65,10 +65,22 @@ describe('Function: parseDeploymentConfig', () => {
     expect(config.serviceDesk.contact.portalBaseUrl).toBe('https://portal.fixture.exodata.fr');
   });
 
-  it('refuses a region where SES does not receive mail, naming the regions that do', () => {
-    expect(parse({ region: 'us-west-1' })).toThrow(
-      /region "us-west-1" has no SES email receiving.*eu-west-1/s,
+  it('warns about a region missing from the SES receiving list, naming the table to check, but loads it', () => {
+    const config = parse({ region: 'us-west-1' })();
+    expect(config.region).toBe('us-west-1');
+    expect(config.warnings).toHaveLength(1);
+    expect(config.warnings[0]).toMatch(
+      /region us-west-1 is not in the SES receiving regions known on 2026-12-03 .*eu-west-1.*docs\.aws\.amazon\.com\/general\/latest\/gr\/ses\.html.*"sesReceivingRegionChecked": true/,
     );
+  });
+
+  it('does not warn about a listed region, nor about another once the operator says it was checked', () => {
+    expect(parse({ region: 'eu-west-3' })().warnings).toEqual([]);
+    expect(parse({ region: 'ap-northeast-3', sesReceivingRegionChecked: true })().warnings).toEqual([]);
+  });
+
+  it('refuses something that is not a region code', () => {
+    expect(parse({ region: 'Paris' })).toThrow(/an AWS region code[\s\S]*at region/);
   });
 
   it('refuses desk addresses outside the mail domain', () => {

@@ -1,5 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExodataFunction } from '../../infra/constructs/exodata-function';
@@ -57,14 +57,34 @@ describe('Class: StatelessStack', () => {
       });
     });
 
-    it('lets SES of this account invoke the intake, and waits for that permission', () => {
+    it('lets SES invoke the intake only for our receipt rule of this account, and waits for that permission', () => {
+      const permissions = synth.stateless$.findResources('AWS::Lambda::Permission', {
+        Properties: { Principal: 'ses.amazonaws.com' },
+      });
+      expect(Object.keys(permissions)).toHaveLength(1);
       const permission = resourceOf(synth.stateless$, 'AWS::Lambda::Permission', 'AllowSes');
-      expect(permission.props).toMatchObject({
+      const intake = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'IntakeFunction');
+      expect(permission.props).toEqual({
         Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [intake.id, 'Arn'] },
         Principal: 'ses.amazonaws.com',
         SourceAccount: { Ref: 'AWS::AccountId' },
+        SourceArn:
+          'arn:aws:ses:eu-west-1:123456789012:receipt-rule-set/exodata-intake-test:receipt-rule/exodata-intake-test',
       });
-      synth.stateless$.hasResource('AWS::SES::ReceiptRule', { DependsOn: Match.arrayWith([permission.id]) });
+      const rule = resourceOf(synth.stateless$, 'AWS::SES::ReceiptRule', 'DeskRule');
+      expect(synth.stateless$.toJSON().Resources[rule.id].DependsOn).toEqual(
+        expect.arrayContaining([permission.id]),
+      );
+    });
+
+    it('waits for the bucket policy of the stateful stack before creating the rule (SES test-writes)', () => {
+      expect(synth.stateless.dependencies.map((stack) => stack.stackName)).toEqual([
+        'exodata-intake-test-stateful',
+      ]);
+      const policy = synth.stateful.mailBucket.policy;
+      expect(policy).toBeDefined();
+      expect(synth.stateless.inboundMail.rule.node.dependencies).toContain(policy);
     });
 
     it('activates its own rule set once the rule exists, and on delete deactivates it only if it is still the active one', () => {
@@ -151,6 +171,19 @@ describe('Class: StatelessStack', () => {
         RuleSetName: 'corporate-rules',
         After: 'spam-filter',
         Rule: Match.objectLike({ Recipients: DESKS }),
+      });
+    });
+
+    it('names the rule in the shared set as the only source SES may write and invoke for', () => {
+      const arn =
+        'arn:aws:ses:eu-west-1:123456789012:receipt-rule-set/corporate-rules:receipt-rule/exodata-intake-test';
+      shared.stateless$.hasResourceProperties('AWS::Lambda::Permission', { SourceArn: arn });
+      shared.stateful$.hasResourceProperties('AWS::S3::BucketPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Condition: { StringEquals: Match.objectLike({ 'aws:SourceArn': arn }) } }),
+          ]),
+        },
       });
     });
 
@@ -730,6 +763,23 @@ describe('Class: StatelessStack', () => {
         expect(a.Properties.OKActions).toEqual([{ Ref: topic.id }]);
       }
     });
+  });
+});
+
+describe('Function: buildIntakeApp', () => {
+  it('prints a configuration warning (an unlisted region) on the stateless stack without failing the synth', () => {
+    const synth = synthIntake(deploymentConfig({ region: 'ap-northeast-3' }));
+    Annotations.fromStack(synth.stateless).hasWarning(
+      '/exodata-intake-test-stateless',
+      Match.stringLikeRegexp('region ap-northeast-3 is not in the SES receiving regions'),
+    );
+    const checked = synthIntake(
+      deploymentConfig({ region: 'ap-northeast-3', sesReceivingRegionChecked: true }),
+    );
+    Annotations.fromStack(checked.stateless).hasNoWarning(
+      '*',
+      Match.stringLikeRegexp('SES receiving regions'),
+    );
   });
 });
 
