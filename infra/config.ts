@@ -146,6 +146,16 @@ export const DeploymentFileSchema = z
      */
     cognitoDomainPrefix: CognitoDomainPrefixSchema.optional(),
     /**
+     * Only while the account is in the SES sandbox: verified test addresses (or domains) that should
+     * receive acknowledgements. In the sandbox SES also checks the sending permission against the
+     * recipient's identity, so the intake may send to these identities too, and only as a desk.
+     * Leave empty once the account has production access.
+     */
+    sesSandboxTestRecipients: z
+      .array(z.union([z.email(), DomainSchema]))
+      .max(10)
+      .default([]),
+    /**
      * Addresses subscribed to each desk's SLA alert topic (warnings 15 open minutes before a deadline,
      * breaches), by desk id. Other subscribers (SMS, chat) can be added by hand to the same topics.
      */

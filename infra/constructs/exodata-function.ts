@@ -225,6 +225,7 @@ export class ExodataFunction extends Construct {
     identity: IEmailIdentity,
     configurationSet: IConfigurationSet,
     senderAddresses: readonly string[],
+    sandboxTestRecipients: readonly string[] = [],
   ): this {
     const sesArn = (resource: string, resourceName: string) =>
       Stack.of(this).formatArn({ service: 'ses', resource, resourceName });
@@ -239,6 +240,19 @@ export class ExodataFunction extends Construct {
         ],
       }),
     );
+    // In the SES sandbox the recipient's verified identity is authorised too ("Identity and access
+    // management in Amazon SES": sandbox restrictions prevent some policies). Only the listed test
+    // identities, and only with a desk as the From address.
+    if (sandboxTestRecipients.length > 0)
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          sid: 'SesSandboxTestRecipients',
+          effect: Effect.ALLOW,
+          actions: ['ses:SendRawEmail'],
+          resources: sandboxTestRecipients.map((recipient) => sesArn('identity', recipient)),
+          conditions: { StringEquals: { 'ses:FromAddress': [...senderAddresses] } },
+        }),
+      );
     return this.addEnvironment('SES_CONFIGURATION_SET', configurationSet.configurationSetName);
   }
 

@@ -73,7 +73,12 @@ export class StatelessStack extends Stack {
         read: [RAW_MAIL_PREFIX],
         write: [ATTACHMENTS_PREFIX],
       })
-      .bindMailSending(props.identity, this.outboundMail.configurationSet, deskAddresses);
+      .bindMailSending(
+        props.identity,
+        this.outboundMail.configurationSet,
+        deskAddresses,
+        config.sesSandboxTestRecipients,
+      );
 
     this.bounceRecorder = new ExodataFunction(this, 'BounceRecorder', {
       entry: 'functions/bounce-recorder/handler.ts',

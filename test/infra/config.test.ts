@@ -172,6 +172,14 @@ describe('Function: parseDeploymentConfig', () => {
     expect(parse({ cognitoDomainPrefix })).toThrow(message);
   });
 
+  it('lists no SES sandbox test recipient by default, and refuses one that is neither address nor domain', () => {
+    expect(parse({})().sesSandboxTestRecipients).toEqual([]);
+    expect(parse({ sesSandboxTestRecipients: ['tester@example.org'] })().sesSandboxTestRecipients).toEqual([
+      'tester@example.org',
+    ]);
+    expect(parse({ sesSandboxTestRecipients: ['*'] })).toThrow(/sesSandboxTestRecipients/);
+  });
+
   it('subscribes nobody to the SLA alerts unless the file lists addresses per desk', () => {
     expect(parse({ slaAlertEmails: undefined })().slaAlertEmails).toEqual({});
     expect(

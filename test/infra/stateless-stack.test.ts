@@ -317,6 +317,29 @@ describe('Class: StatelessStack', () => {
       expect(resources).not.toMatch(/identity\/\*/);
     });
 
+    it('may send to verified sandbox test recipients only when listed, and only as a desk', () => {
+      const sandbox = synthIntake(
+        deploymentConfig({ sesSandboxTestRecipients: ['tester@example.org', 'qa.example.net'] }),
+      );
+      const ses = statementsOf(sandbox, 'Intake').filter((s) =>
+        actionsOf([s]).some((a) => a.startsWith('ses:')),
+      );
+      expect(ses).toHaveLength(2);
+      expect(ses[1]).toEqual({
+        Sid: 'SesSandboxTestRecipients',
+        Effect: 'Allow',
+        Action: 'ses:SendRawEmail',
+        // (minimizePolicies sorts the resources)
+        Resource: [
+          'arn:aws:ses:eu-west-1:123456789012:identity/qa.example.net',
+          'arn:aws:ses:eu-west-1:123456789012:identity/tester@example.org',
+        ],
+        Condition: { StringEquals: { 'ses:FromAddress': DESKS } },
+      });
+      // The default configuration grants nothing on any recipient.
+      expect(JSON.stringify(statementsOf(synth, 'Intake'))).not.toContain('SesSandboxTestRecipients');
+    });
+
     it('give the bounce recorder the table and nothing of the bucket or SES', () => {
       const actions = actionsOf(statementsOf(synth, 'BounceRecorder'));
       expect(actions).toContain('dynamodb:UpdateItem');

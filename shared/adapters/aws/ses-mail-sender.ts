@@ -22,7 +22,8 @@ export type SesMailSenderOptions = {
  * MailSender over SES v1 SendRawEmail, so that our threading and auto-reply headers survive.
  * SES has no idempotency token, so errors say whether the mail can have left:
  * - `TransientError`: SES did not take it (throttled, 5xx, no connection, account paused) — safe to retry;
- * - `MailRejectedError`: SES refused it for good — record, do not retry;
+ * - `MailRejectedError`: SES refused it for good — record, do not retry (the sandbox's refusal of an
+ *   unverified recipient, or its AccessDenied on the recipient's identity, included);
  * - `MailOutcomeUnknownError`: timeout or reset after the request went out — it may have left, never resend;
  * - anything else is rethrown as is.
  */
@@ -152,6 +153,22 @@ export function sesSendError(
       cause: error,
     });
 
+  // In the sandbox SES also authorises the send against the recipient's verified identity: a role
+  // allowed to send only as the desks is then denied on `identity/<recipient>`. Not an IAM fault to
+  // fix and redrive, and retrying cannot help: the acknowledgement is refused for good, saying why.
+  if (name === 'AccessDenied' || name === 'AccessDeniedException') {
+    const denied = deniedSesIdentity(message);
+    if (denied !== undefined && isRecipientIdentity(denied, context))
+      return new MailRejectedError(
+        'sandbox',
+        `${what}: SES checked the sending permission against the recipient's identity ${denied}, which it does only while the account is in the SES sandbox (${message})`,
+        {
+          hint: 'request SES production access for this region (docs/deploy.md, "Leave the SES sandbox"); for a test before that, list the verified test address in sesSandboxTestRecipients of the deployment configuration and redeploy',
+          cause: error,
+        },
+      );
+  }
+
   const accountProblem = ACCOUNT_PROBLEMS.get(name);
   if (accountProblem !== undefined)
     return new TransientError(`${what}: ${name}`, { hint: accountProblem, cause: error });
@@ -167,6 +184,22 @@ export function sesSendError(
       cause: error,
     });
   return error;
+}
+
+/** The identity named by "… is not authorized to perform `ses:SendRawEmail' on resource `arn:…:identity/X'". */
+function deniedSesIdentity(message: string): string | undefined {
+  const match = /on resource [`'"]?arn:aws[a-z-]*:ses:[^:]*:\d{12}:identity\/([^`'"\s]+)/i.exec(message);
+  return match?.[1]?.toLowerCase();
+}
+
+/** The recipient's address or domain, and not the sender's: the sandbox check, not a missing sender grant. */
+function isRecipientIdentity(identity: string, context: { source: string; recipient: string }): boolean {
+  const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+  const recipient = context.recipient.toLowerCase();
+  const source = context.source.toLowerCase();
+  const isRecipient = identity === recipient || identity === domainOf(recipient);
+  const isSender = identity === source || identity === domainOf(source);
+  return isRecipient && !isSender;
 }
 
 const sharedClients = new Map<string, SESClient>();

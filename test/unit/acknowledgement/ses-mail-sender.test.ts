@@ -42,6 +42,60 @@ describe('Function: sesSendError', () => {
     expect((mapped as MailRejectedError).cause).toBe(error);
   });
 
+  it('says sandbox, for good, when SES denies the send on the verified recipient identity (sandbox authorisation)', () => {
+    const error = new SESServiceException({
+      name: 'AccessDenied',
+      $fault: 'client',
+      message:
+        "User `arn:aws:sts::123456789012:assumed-role/exodata-intake-role/fn' is not authorized to perform `ses:SendRawEmail' on resource `arn:aws:ses:eu-west-3:123456789012:identity/Marie@client.re'",
+      $metadata: { httpStatusCode: 403 },
+    });
+    const mapped = sesSendError(error, CONTEXT);
+    expect(rejectedReason(mapped)).toBe('sandbox');
+    expect(mapped).not.toBeInstanceOf(TransientError);
+    expect((mapped as MailRejectedError).message).toMatch(
+      /recipient's identity marie@client\.re, which it does only while the account is in the SES sandbox/,
+    );
+    expect((mapped as MailRejectedError).hint).toMatch(/production access[\s\S]*sesSandboxTestRecipients/);
+    expect((mapped as MailRejectedError).cause).toBe(error);
+  });
+
+  it('says sandbox when the denied identity is the recipient domain', () => {
+    const error = new SESServiceException({
+      name: 'AccessDeniedException',
+      $fault: 'client',
+      message:
+        "User `arn:aws:sts::123456789012:assumed-role/r/fn' is not authorized to perform `ses:SendRawEmail' on resource `arn:aws:ses:eu-west-3:123456789012:identity/client.re'",
+      $metadata: { httpStatusCode: 403 },
+    });
+    expect(rejectedReason(sesSendError(error, CONTEXT))).toBe('sandbox');
+  });
+
+  it('keeps an AccessDenied on the desk identity a fixable IAM fault (transient, redriven after the fix)', () => {
+    const error = new SESServiceException({
+      name: 'AccessDenied',
+      $fault: 'client',
+      message:
+        "User `arn:aws:sts::123456789012:assumed-role/r/fn' is not authorized to perform `ses:SendRawEmail' on resource `arn:aws:ses:eu-west-3:123456789012:identity/reunion@exodata.fr'",
+      $metadata: { httpStatusCode: 403 },
+    });
+    const mapped = sesSendError(error, CONTEXT);
+    expect(mapped).toBeInstanceOf(TransientError);
+    expect((mapped as TransientError).hint).toMatch(/IAM policy/);
+  });
+
+  it('keeps an AccessDenied on an identity that is also the sender domain an IAM fault', () => {
+    const error = new SESServiceException({
+      name: 'AccessDenied',
+      $fault: 'client',
+      message:
+        "User `arn:aws:sts::123456789012:assumed-role/r/fn' is not authorized to perform `ses:SendRawEmail' on resource `arn:aws:ses:eu-west-3:123456789012:identity/exodata.fr'",
+      $metadata: { httpStatusCode: 403 },
+    });
+    const mapped = sesSendError(error, { ...CONTEXT, recipient: 'it@exodata.fr' });
+    expect(mapped).toBeInstanceOf(TransientError);
+  });
+
   it('says the sender is not verified when SES names the desk address', () => {
     const error = new MessageRejected({
       ...META,
