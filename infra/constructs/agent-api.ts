@@ -90,6 +90,8 @@ export type AgentApiProps = {
   serviceDesk: ServiceDeskConfig;
   maxMessageBytes: number;
   logRetention: RetentionDays;
+  /** The hosted sign-in address of the agents' pool (https://<prefix>.auth.<region>.amazoncognito.com). */
+  signInUrl: string;
   /** Requests per second allowed on the API (steady and burst), per account and region. */
   throttle?: { rateLimit: number; burstLimit: number };
 };
@@ -110,7 +112,7 @@ export class AgentApi extends Construct {
 
   constructor(scope: Construct, id: string, props: AgentApiProps) {
     super(scope, id);
-    const { userPool, domain } = props.agents;
+    const { userPool } = props.agents;
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
     this.api = new HttpApi(this, 'Api', {
@@ -163,7 +165,7 @@ export class AgentApi extends Construct {
         ATTACHMENTS_PREFIX: props.attachmentsPrefix,
         SERVICE_DESK_CONFIG: JSON.stringify(props.serviceDesk),
         MAX_ATTACHMENT_BYTES: String(props.maxMessageBytes),
-        COGNITO_DOMAIN: domain.baseUrl(),
+        COGNITO_DOMAIN: props.signInUrl,
         COGNITO_CLIENT_ID: this.client.userPoolClientId,
       },
     })

@@ -13,6 +13,7 @@ import { Monitoring } from '../constructs/monitoring';
 import { NotificationKey } from '../constructs/notification-key';
 import { OutboundMail } from '../constructs/outbound-mail';
 import { SlaWatcher } from '../constructs/sla-watcher';
+import { cognitoSignInUrl, statefulRevision } from './stateful-stack';
 
 export type StatelessStackProps = StackProps & {
   config: DeploymentConfig;
@@ -106,6 +107,8 @@ export class StatelessStack extends Stack {
       serviceDesk: config.serviceDesk,
       maxMessageBytes: config.maxMessageBytes,
       logRetention,
+      // Written from the configuration: a new prefix changes this template, not only the stateful one.
+      signInUrl: cognitoSignInUrl(config.cognitoDomainPrefix, config.region),
     });
 
     this.slaWatcher = new SlaWatcher(this, 'SlaWatcher', {
@@ -157,6 +160,11 @@ export class StatelessStack extends Stack {
         'SlaWatchErrors',
         'The SLA watcher could not check some tickets: their warnings and breaches may be missed; read its logs.',
       );
+
+    // Functions that read stateful values re-read them whenever the stateful stack may have changed them.
+    const revision = statefulRevision(config);
+    for (const fn of [this.intake, this.bounceRecorder, this.agentApi.handler, this.slaWatcher.handler])
+      fn.addEnvironment('STATEFUL_REVISION', revision);
 
     new CfnOutput(this, 'IntakeFunctionName', { value: this.intake.function.functionName });
     new CfnOutput(this, 'IntakeLogGroupName', { value: this.intake.logGroup.logGroupName });

@@ -224,6 +224,7 @@ describe('Class: StatelessStack', () => {
           'RAW_MAIL_PREFIX',
           'SERVICE_DESK_CONFIG',
           'SES_CONFIGURATION_SET',
+          'STATEFUL_REVISION',
           'TABLE_NAME',
         ].sort(),
       );
@@ -491,6 +492,7 @@ describe('Class: StatelessStack', () => {
           'RAW_MAIL_BUCKET',
           'RAW_MAIL_PREFIX',
           'SERVICE_DESK_CONFIG',
+          'STATEFUL_REVISION',
           'TABLE_NAME',
         ].sort(),
       );
@@ -501,9 +503,8 @@ describe('Class: StatelessStack', () => {
         MAX_ATTACHMENT_BYTES: '26214400',
         COGNITO_CLIENT_ID: { Ref: client.id },
       });
-      expect(JSON.stringify(env.COGNITO_DOMAIN)).toMatch(
-        /^\{"Fn::Join":\["",\["https:\/\/",.*AgentsUserPoolDomain.*"\.auth\.eu-west-1\.amazoncognito\.com"\]\]\}$/,
-      );
+      // Written from the configuration, not read from the stateful stack: see 'stateful values'.
+      expect(env.COGNITO_DOMAIN).toBe('https://exodata-agents-test.auth.eu-west-1.amazoncognito.com');
       expect(JSON.parse(env.SERVICE_DESK_CONFIG).desks.map((d: { id: string }) => d.id)).toEqual(DESK_IDS);
       expect(props.Timeout).toBeLessThan(30);
       expect(props.MemorySize).toBe(1024);
@@ -786,6 +787,63 @@ describe('Class: StatelessStack', () => {
         expect(a.Properties.OKActions).toEqual([{ Ref: topic.id }]);
       }
     });
+  });
+});
+
+describe('Stateful values reaching the stateless stack', () => {
+  type Env = Record<string, unknown>;
+  const READERS = [
+    'IntakeFunction',
+    'BounceRecorderFunction',
+    'AgentApiHandlerFunction',
+    'SlaWatcherHandlerFunction',
+  ];
+  const envOf = (synth: SynthesizedIntake, part: string): Env =>
+    resourceOf(synth.stateless$, 'AWS::Lambda::Function', part).props.Environment.Variables;
+
+  let base: SynthesizedIntake;
+  beforeAll(() => {
+    base = synthIntake();
+  });
+
+  it('changes the agent API environment itself when the Cognito domain prefix changes', () => {
+    const renamed = synthIntake(deploymentConfig({ cognitoDomainPrefix: 'exodata-support-974' }));
+    expect(envOf(renamed, 'AgentApiHandlerFunction').COGNITO_DOMAIN).toBe(
+      'https://exodata-support-974.auth.eu-west-1.amazoncognito.com',
+    );
+    // The stateful stack's domain and the value the functions get are the same prefix.
+    renamed.stateful$.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'exodata-support-974',
+    });
+  });
+
+  it('changes every reader of stateful values when anything that shapes the stateful stack changes', () => {
+    const before = Object.fromEntries(READERS.map((part) => [part, envOf(base, part).STATEFUL_REVISION]));
+    for (const value of Object.values(before)) expect(value).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(Object.values(before)).size).toBe(1);
+    for (const change of [
+      { cognitoDomainPrefix: 'exodata-support-974' },
+      { rawMailRetentionDays: 30 },
+      { receiptRuleSet: { mode: 'activate', name: 'exodata-intake-renamed' } },
+    ]) {
+      const changed = synthIntake(deploymentConfig(change));
+      for (const part of READERS)
+        expect(envOf(changed, part).STATEFUL_REVISION, `${part} after ${JSON.stringify(change)}`).not.toBe(
+          before[part],
+        );
+    }
+  });
+
+  it('keeps the functions unchanged when only a stateless setting changes', () => {
+    const changed = synthIntake(deploymentConfig({ alarmEmail: 'ops@exodata.fr', logRetentionDays: 30 }));
+    for (const part of READERS)
+      expect(envOf(changed, part).STATEFUL_REVISION).toBe(envOf(base, part).STATEFUL_REVISION);
+  });
+
+  it('reads every other stateful value through the weak references the revision refreshes', () => {
+    const json = JSON.stringify(base.stateless$.toJSON());
+    expect(json).not.toContain('Fn::ImportValue');
+    expect(json).toContain('Fn::GetStackOutput');
   });
 });
 
