@@ -146,6 +146,13 @@ export const DeploymentFileSchema = z
      */
     cognitoDomainPrefix: CognitoDomainPrefixSchema.optional(),
     /**
+     * First of the two deployments that change cognitoDomainPrefix: the stateful stack drops the
+     * sign-in domain (agents cannot sign in until the second deployment, which sets the new prefix and
+     * removes this flag). Cognito allows one prefix domain per pool and CloudFormation creates the
+     * new one before deleting the old, so a prefix changed in one deployment fails and rolls back.
+     */
+    cognitoDomainRemoved: z.boolean().default(false),
+    /**
      * Only while the account is in the SES sandbox: verified test addresses (or domains) that should
      * receive acknowledgements. In the sandbox SES also checks the sending permission against the
      * recipient's identity, so the intake may send to these identities too, and only as a desk.

@@ -34,6 +34,12 @@ export type AgentUserPoolProps = {
   serviceDesk: ServiceDeskConfig;
   /** Prefix of the hosted sign-in domain: https://<prefix>.auth.<region>.amazoncognito.com (globally unique). */
   domainPrefix: string;
+  /**
+   * Step 1 of a prefix change: no sign-in domain at all. Cognito holds one prefix domain per pool and
+   * CloudFormation creates a replacement before it deletes the old one, so a new prefix in one
+   * deployment is refused and rolled back; removing the domain first, then adding the new one, works.
+   */
+  withoutDomain?: boolean;
 };
 
 /**
@@ -43,7 +49,7 @@ export type AgentUserPoolProps = {
  */
 export class AgentUserPool extends Construct {
   readonly userPool: UserPool;
-  readonly domain: UserPoolDomain;
+  readonly domain: UserPoolDomain | undefined;
   readonly deskGroups: CfnUserPoolGroup[];
 
   constructor(scope: Construct, id: string, props: AgentUserPoolProps) {
@@ -77,7 +83,9 @@ export class AgentUserPool extends Construct {
           description: `Agents of ${desk.displayName}`,
         }),
     );
-    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    this.domain = props.withoutDomain
+      ? undefined
+      : this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
   }
 }
 

@@ -95,6 +95,7 @@ export class StatefulStack extends Stack {
     this.agents = new AgentUserPool(this, 'Agents', {
       serviceDesk: config.serviceDesk,
       domainPrefix: config.cognitoDomainPrefix,
+      withoutDomain: config.cognitoDomainRemoved,
     });
 
     const mailFromDomain = `bounce.${config.mailDomain}`;
@@ -134,7 +135,9 @@ export class StatefulStack extends Stack {
     });
     new CfnOutput(this, 'AgentSignInDomain', {
       description: 'Hosted sign-in of the agents portal',
-      value: this.agents.domain.baseUrl(),
+      value:
+        this.agents.domain?.baseUrl() ??
+        'none: cognitoDomainRemoved is set (docs/deploy.md, "Changing the sign-in prefix")',
     });
   }
 }

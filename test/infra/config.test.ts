@@ -162,6 +162,12 @@ describe('Function: parseDeploymentConfig', () => {
     expect(parse({ cognitoDomainPrefix: 'support-exo-974' })().cognitoDomainPrefix).toBe('support-exo-974');
   });
 
+  it('keeps the sign-in domain unless the first step of a prefix change removes it', () => {
+    expect(parse({})().cognitoDomainRemoved).toBe(false);
+    expect(parse({ cognitoDomainRemoved: true })().cognitoDomainRemoved).toBe(true);
+    expect(parse({ cognitoDomainRemoved: 'yes' })).toThrow(/cognitoDomainRemoved/);
+  });
+
   it.each([
     ['Exodata-Agents', /lower-case letters, digits and dashes[\s\S]*at cognitoDomainPrefix/],
     ['-exodata', /not starting or ending with a dash[\s\S]*at cognitoDomainPrefix/],

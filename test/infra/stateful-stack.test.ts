@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resourceOf, type SynthesizedIntake, synthIntake } from './synth';
+import { deploymentConfig, resourceOf, type SynthesizedIntake, synthIntake } from './synth';
 
 describe('Class: StatefulStack', () => {
   let synth: SynthesizedIntake;
@@ -225,6 +225,28 @@ describe('Class: StatefulStack', () => {
       const outputs = synth.stateful$.findOutputs('*');
       expect(outputs.AgentUserPoolId!.Value).toEqual({ Ref: pool.id });
       expect(JSON.stringify(outputs.AgentSignInDomain!.Value)).toContain('.auth.eu-west-1.amazoncognito.com');
+    });
+
+    it('changes the sign-in prefix in two deployments: first without any domain, then with the new prefix', () => {
+      // One deployment cannot: Cognito holds one prefix domain per pool and CloudFormation creates the
+      // replacement before it deletes the old domain, so the stack would roll back.
+      const step1 = synthIntake(deploymentConfig({ cognitoDomainRemoved: true }));
+      step1.stateful$.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
+      expect(step1.stateful$.findOutputs('AgentSignInDomain').AgentSignInDomain!.Value).toMatch(
+        /^none: cognitoDomainRemoved/,
+      );
+      // The pool and its groups stay: agents keep their accounts, passwords and MFA devices.
+      step1.stateful$.resourceCountIs('AWS::Cognito::UserPool', 1);
+      step1.stateful$.resourceCountIs('AWS::Cognito::UserPoolGroup', 4);
+
+      const step2 = synthIntake(deploymentConfig({ cognitoDomainPrefix: 'exodata-support-974' }));
+      const pool = resourceOf(step2.stateful$, 'AWS::Cognito::UserPool', 'AgentsUserPool');
+      expect(
+        resourceOf(step2.stateful$, 'AWS::Cognito::UserPoolDomain', 'AgentsUserPoolDomain').props,
+      ).toEqual({
+        Domain: 'exodata-support-974',
+        UserPoolId: { Ref: pool.id },
+      });
     });
 
     it('holds no app client: the portal client, whose callback is the API URL, belongs to the stateless stack', () => {
