@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
 import { loadIntakeEnv } from '../../shared/config';
 import { createAwsClients, createIntakeDependencies } from '../../shared/wiring/aws';
 import { createIntakeHandler } from './handle-ses-event';
@@ -7,9 +8,17 @@ import { createIntakeHandler } from './handle-ses-event';
 // Cold start: a bad environment fails here, once, with every problem named.
 const env = loadIntakeEnv(process.env);
 const clients = createAwsClients({ region: env.AWS_REGION });
+// Active tracing (X-Ray): one trace per SES event, with a subsegment per S3, DynamoDB and SES call, so
+// a slow or lost acknowledgement can be followed from the receipt to the send. Outside Lambda the
+// tracer is off by itself. The document client shares the DynamoDB client's middleware stack.
+const tracer = new Tracer({ serviceName: env.POWERTOOLS_SERVICE_NAME });
+tracer.captureAWSv3Client(clients.s3);
+tracer.captureAWSv3Client(clients.dynamodb);
+tracer.captureAWSv3Client(clients.ses);
 
 export const handler = createIntakeHandler(createIntakeDependencies(env, clients), {
   logger: new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME, logLevel: env.LOG_LEVEL }),
+  tracer,
   metrics: new Metrics({
     namespace: env.POWERTOOLS_METRICS_NAMESPACE,
     serviceName: env.POWERTOOLS_SERVICE_NAME,

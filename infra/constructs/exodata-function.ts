@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Token } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -47,6 +47,11 @@ export type ExodataFunctionProps = {
    * (a folder relative to the repository root) is copied to `to` inside the bundle directory.
    */
   copyIntoBundle?: ReadonlyArray<{ from: string; to: string }>;
+  /**
+   * Active X-Ray tracing (the code adds a Powertools Tracer): every invocation is sampled by Lambda's
+   * rule (1 request per second, then 5 %) and its AWS calls appear as subsegments.
+   */
+  activeTracing?: boolean;
 };
 
 /**
@@ -111,6 +116,7 @@ export class ExodataFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(30),
       role: this.role,
       logGroup: this.logGroup,
+      ...(props.activeTracing ? { tracing: Tracing.ACTIVE } : {}),
       depsLockFilePath: resolve(REPO_ROOT, 'package-lock.json'),
       projectRoot: REPO_ROOT,
       environment: { ...this.environment },
@@ -150,6 +156,20 @@ export class ExodataFunction extends Construct {
           }
         : {}),
     });
+
+    if (props.activeTracing)
+      NagSuppressions.addResourceSuppressions(
+        this.role,
+        [
+          {
+            id: 'AwsSolutions-IAM5',
+            reason:
+              'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permission (the grant Lambda itself adds).',
+            appliesTo: ['Resource::*'],
+          },
+        ],
+        true,
+      );
 
     this.node.addValidation({ validate: () => this.validateEnvironmentSize() });
   }

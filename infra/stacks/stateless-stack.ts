@@ -61,6 +61,8 @@ export class StatelessStack extends Stack {
       // Parsing a message of up to 40 MB takes several times its size in memory; memory also buys CPU.
       memorySize: 1536,
       timeout: Duration.minutes(2),
+      // Follow one mail from the SES receipt to the acknowledgement's SendRawEmail (docs/operations.md).
+      activeTracing: true,
       environment: {
         RAW_MAIL_PREFIX,
         ATTACHMENTS_PREFIX,

@@ -71,6 +71,7 @@ describe('Check: cdk-nag AwsSolutions', () => {
       'AwsSolutions-APIG4',
       'AwsSolutions-IAM5', // activation: ses:SetActiveReceiptRuleSet has no resource-level permission
       'AwsSolutions-IAM5', // rule-set deactivator: neither has Describe/SetActiveReceiptRuleSet
+      'AwsSolutions-IAM5', // intake: X-Ray's PutTraceSegments/PutTelemetryRecords have no resource-level permission
       'AwsSolutions-IAM5', // intake and agent API: objects under inbound/ and attachments/
       'AwsSolutions-IAM5', // intake, bounce recorder, agent API, SLA watcher: indexes of the ticket table
       'AwsSolutions-SQS3', // failure queues are themselves dead-letter queues

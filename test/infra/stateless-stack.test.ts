@@ -245,6 +245,24 @@ describe('Class: StatelessStack', () => {
       expect(env.SES_CONFIGURATION_SET).toEqual({ Ref: configurationSet.id });
     });
 
+    it('trace the intake actively (X-Ray), and only the intake', () => {
+      expect(
+        resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'IntakeFunction').props.TracingConfig,
+      ).toEqual({
+        Mode: 'Active',
+      });
+      for (const part of ['BounceRecorderFunction', 'AgentApiHandlerFunction', 'SlaWatcherHandlerFunction'])
+        expect(
+          resourceOf(synth.stateless$, 'AWS::Lambda::Function', part).props.TracingConfig,
+        ).toBeUndefined();
+      const xray = statementsOf(synth, 'Intake').filter((s) =>
+        actionsOf([s]).some((a) => a.startsWith('xray:')),
+      );
+      expect(xray).toEqual([
+        { Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Effect: 'Allow', Resource: '*' },
+      ]);
+    });
+
     it('retry an asynchronous event twice within 6 hours, then park it in an encrypted queue', () => {
       for (const part of ['Intake', 'BounceRecorder', 'SlaWatcherHandler']) {
         const queue = resourceOf(synth.stateless$, 'AWS::SQS::Queue', `${part}FailureQueue`);
