@@ -23,13 +23,13 @@ function fail(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-/** DynamoDB Local's wrapper and the AWS SDK's next releases need Node 22; Lambda runs 24. */
+/** The S3 emulator (@20minutes/s3rver) declares Node 24; DynamoDB Local's wrapper 22.22; Lambda runs 24. */
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 
 async function main(): Promise<number> {
-  if (NODE_MAJOR < 22) {
+  if (NODE_MAJOR < 24) {
     process.stderr.write(
-      `npm start: Node ${process.versions.node} is too old: the stack needs Node 22+ (24, as on Lambda). ` +
+      `npm start: Node ${process.versions.node} is too old: the local stack needs Node 24 (as on Lambda). ` +
         '`scripts/with-node.sh npm start` installs Node 24 into .node/ and runs it with that.\n',
     );
     return EXIT_USAGE;
