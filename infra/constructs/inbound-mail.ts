@@ -1,4 +1,4 @@
-import { ArnFormat, Aws, Duration, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Aws, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -14,7 +14,6 @@ import {
 } from 'aws-cdk-lib/aws-ses';
 import { Lambda, LambdaInvocationType } from 'aws-cdk-lib/aws-ses-actions';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
-import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { ReceiptRuleSetConfig } from '../config';
 import { ExodataFunction } from './exodata-function';
@@ -125,18 +124,11 @@ export class InboundMail extends Construct {
         resources: ['*'],
       }),
     );
-    NagSuppressions.addResourceSuppressions(
-      deactivator.role,
-      [
-        {
-          id: 'AwsSolutions-IAM5',
-          reason:
-            'ses:DescribeActiveReceiptRuleSet and ses:SetActiveReceiptRuleSet support no resource-level permission.',
-          appliesTo: ['Resource::*'],
-        },
-      ],
-      true,
-    );
+    Validations.of(deactivator.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'ses:DescribeActiveReceiptRuleSet and ses:SetActiveReceiptRuleSet support no resource-level permission.',
+    });
     this.deactivator = deactivator;
     const call = {
       service: 'SES',
@@ -170,18 +162,11 @@ export class InboundMail extends Construct {
     });
     // Activate only once the rule, its bucket policy and its invoke permission exist.
     activation.node.addDependency(this.rule);
-    NagSuppressions.addResourceSuppressions(
-      activation,
-      [
-        {
-          id: 'AwsSolutions-IAM5',
-          reason:
-            'ses:SetActiveReceiptRuleSet supports no resource-level permission; the only other grant is invoking the deactivator function.',
-          appliesTo: ['Resource::*'],
-        },
-      ],
-      true,
-    );
+    Validations.of(activation).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'ses:SetActiveReceiptRuleSet supports no resource-level permission; the only other grant is invoking the deactivator function.',
+    });
     return activation;
   }
 }
