@@ -30,8 +30,9 @@ export const ApiErrorCodeSchema = z.enum([
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 
+/** `{ error: { code, message, hint } }`: what was wrong and what to do (errors.ts builds it). */
 export const ErrorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), hint: z.string().optional() }),
+  error: z.object({ code: ApiErrorCodeSchema, message: z.string(), hint: z.string().optional() }),
 });
 
 export const PortalAuthSchema = z.discriminatedUnion('mode', [

@@ -68,6 +68,7 @@ export function explain(error: unknown): string {
   console.info(
     `API ${error.status} ${error.code ?? ''}: ${error.message}${error.hint ? ` (${error.hint})` : ''}`,
   );
+  // The code comes from the server: typed, but checked against the table in case the server is newer.
   const code = error.code as ApiErrorCode | null;
   if (code && code in LABELS.error) return LABELS.error[code];
   if (error.status >= 500) return LABELS.error.INTERNAL;
