@@ -11,7 +11,7 @@ import {
   TicketDetailsResponseSchema,
 } from '../../shared/adapters/http/api-schemas';
 import type { AgentServer } from '../../shared/adapters/http/server';
-import type { AuditEvent, Ticket } from '../../shared/domain/ticket';
+import type { AuditEvent, Ticket } from '../../shared/domain/ticket/ticket';
 import { systemClock } from '../../shared/ports/clock';
 import type { QueuePage } from '../../shared/use-cases/agent-queue';
 import { call, composeMail, startAgentApi } from '../support/agent-api';

@@ -3,7 +3,7 @@ import type { AgentAppDeps } from '../../shared/adapters/http/app';
 import { createDevAuth } from '../../shared/adapters/http/auth';
 import { buildPortal } from '../../shared/adapters/http/portal-build';
 import { type AgentServer, startAgentServer } from '../../shared/adapters/http/server';
-import type { ServiceDeskConfig } from '../../shared/domain/service-desk-config';
+import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import { createAgentAppDeps } from '../../shared/wiring/agent';
 import { BUCKET, type Intake } from '../integration/intake/harness';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { AgentSchema } from '../../domain/agent';
-import { ContractSchema, DeskIdSchema, PriorityLevelSchema } from '../../domain/service-desk-config';
+import { AgentSchema } from '../../domain/desk/agent';
+import { ContractSchema, DeskIdSchema, PriorityLevelSchema } from '../../domain/desk/service-desk-config';
 import {
   AuditEventSchema,
   MessageKindSchema,
@@ -8,7 +8,7 @@ import {
   TicketMessageSchema,
   TicketSchema,
   TicketStatusSchema,
-} from '../../domain/ticket';
+} from '../../domain/ticket/ticket';
 import { SuspendedMessageSchema } from '../../ports/ticket-store';
 
 /**

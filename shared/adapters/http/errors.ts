@@ -9,7 +9,7 @@ import {
   NotFoundError,
   TransientError,
 } from '../../domain/errors';
-import { ForbiddenError } from '../../domain/ticket-actions';
+import { ForbiddenError } from '../../domain/ticket/ticket-actions';
 import type { ApiErrorCode, ErrorBody } from './api-schemas';
 
 export class UnauthorizedError extends ExodataError {

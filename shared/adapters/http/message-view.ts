@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import type { TicketMessage } from '../../domain/ticket';
+import type { TicketMessage } from '../../domain/ticket/ticket';
 import type { MessageView } from './api-schemas';
 
 /**

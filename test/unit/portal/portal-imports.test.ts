@@ -63,14 +63,14 @@ describe('Portal source: dependency rule', () => {
   it('reports a value import from the domain, an adapter and a package', () => {
     const file = join(PORTAL_SRC, 'agent/views/example.ts');
     const source = [
-      "import { TicketStatusSchema } from '../../../../../domain/ticket';",
-      "import type { Ticket } from '../../../../../domain/ticket';",
+      "import { TicketStatusSchema } from '../../../../../domain/ticket/ticket';",
+      "import type { Ticket } from '../../../../../domain/ticket/ticket';",
       "import type { AgentAuth } from '../../../auth';",
       "import * as z from 'zod';",
       "import { el } from '../../common/dom';",
     ].join('\n');
     expect(portalImportViolations(file, source)).toEqual([
-      '1: imports values from "../../../../../domain/ticket" (use `import type`)',
+      '1: imports values from "../../../../../domain/ticket/ticket" (use `import type`)',
       '3: imports "../../../auth", outside the domain and the API schemas',
       '4: imports the package "zod"',
     ]);

@@ -1,4 +1,4 @@
-import type { TicketAction } from '../../../../domain/ticket-actions';
+import type { TicketAction } from '../../../../domain/ticket/ticket-actions';
 import type {
   ActionResponse,
   AttachmentLinkResponse,

@@ -1,7 +1,7 @@
-import type { AutomatedClass } from '../../../../domain/automated-mail';
-import type { PriorityLevel } from '../../../../domain/service-desk-config';
-import type { AuditEventType, MessageKind, TicketStatus } from '../../../../domain/ticket';
-import type { ContactChannel } from '../../../../domain/ticket-work';
+import type { PriorityLevel } from '../../../../domain/desk/service-desk-config';
+import type { AuditEventType, MessageKind, TicketStatus } from '../../../../domain/ticket/ticket';
+import type { ContactChannel } from '../../../../domain/ticket/ticket-work';
+import type { AutomatedClass } from '../../../../domain/triage/automated-mail';
 import type {
   ApiErrorCode,
   AssigneeFilter,

@@ -1,4 +1,4 @@
-import type { AuditEvent, Ticket } from '../../../../../domain/ticket';
+import type { AuditEvent, Ticket } from '../../../../../domain/ticket/ticket';
 import type { ClockView, MessageView } from '../../../api-schemas';
 import { explain } from '../../common/api-client';
 import { byId, el } from '../../common/dom';
