@@ -65,10 +65,14 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
       mail({ from: QUINCAILLERIE, subject: '[Critique] Réseau du magasin coupé' }),
       '2026-11-30T08:00',
     );
-    refs.normale = await deliver(
-      mail({ from: QUINCAILLERIE, subject: '[Normale] Question facture' }),
-      '2026-11-30T08:30',
-    );
+    // DMARC failed: the ticket carries the "unverified sender" flag the queue shows.
+    refs.normale =
+      (
+        await intake.deliver(mail({ from: QUINCAILLERIE, subject: '[Normale] Question facture' }), {
+          receivedAt: reunion('2026-11-30T08:30'),
+          verdicts: { dmarc: 'FAIL' },
+        })
+      ).reference ?? '';
     refs.haute = await deliver(
       mail({ from: QUINCAILLERIE, subject: '[Haute] Caisse en panne' }),
       '2026-11-30T09:00',
@@ -214,10 +218,13 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     expect(order).toEqual([refs.breached, refs.critique, refs.haute, refs.normale, refs.hostile]);
     expect(await page.locator(`tr[data-ref="${refs.breached}"]`).getAttribute('data-risk')).toBe('breached');
     expect(await page.locator(`tr[data-ref="${refs.critique}"]`).getAttribute('data-risk')).toBe('imminent');
+    expect(await page.locator(`tr[data-ref="${refs.normale}"] .badge.warn`).textContent()).toBe(
+      'expéditeur non vérifié',
+    );
     await expect.poll(() => page.locator('#desks li').count()).toBe(4);
     expect(await page.locator('#desks li[data-desk="reunion"]').textContent()).toMatch(/\d{2}:\d{2}:\d{2}/);
     expect(await page.locator('#desks li.on-duty').getAttribute('data-desk')).toBe('reunion');
-    await expectAccessible('the queue with a breached deadline');
+    await expectAccessible('the queue with a breached deadline and an unverified sender');
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/portal-queue-1400.png', fullPage: true });
   });
