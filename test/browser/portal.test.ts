@@ -22,6 +22,8 @@ import { axeViolations, describeViolations, installAxe } from './axe';
 const CHROMIUM = '/usr/bin/chromium';
 const reunion = (wallClock: string) => new Date(`${wallClock}:00+04:00`).toISOString();
 const QUINCAILLERIE = 'Gérant <gerant@quincaillerie-du-port.re>';
+/** The machine is shared: an answer may take seconds, not the one second expect.poll waits by default. */
+const PATIENCE = { timeout: 15_000 };
 
 if (!existsSync(CHROMIUM)) {
   console.warn(`portal browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
@@ -202,7 +204,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     await expectAccessible('the sign-in page');
     await page.locator('#dev-login input[name=agent]').fill('x!');
     await page.locator('#dev-login button[type=submit]').click();
-    await expect.poll(() => page.locator('#flash').textContent()).toMatch(/^Requête refusée/);
+    await expect.poll(() => page.locator('#flash').textContent(), PATIENCE).toMatch(/^Requête refusée/);
     await expectAccessible('the sign-in page with an error');
   });
 
@@ -221,7 +223,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     expect(await page.locator(`tr[data-ref="${refs.normale}"] .badge.warn`).textContent()).toBe(
       'expéditeur non vérifié',
     );
-    await expect.poll(() => page.locator('#desks li').count()).toBe(4);
+    await expect.poll(() => page.locator('#desks li').count(), PATIENCE).toBe(4);
     expect(await page.locator('#desks li[data-desk="reunion"]').textContent()).toMatch(/\d{2}:\d{2}:\d{2}/);
     expect(await page.locator('#desks li.on-duty').getAttribute('data-desk')).toBe('reunion');
     await expectAccessible('the queue with a breached deadline and an unverified sender');
@@ -272,7 +274,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
   it('claims a ticket from the queue', async () => {
     await page.locator(`tr[data-ref="${refs.critique}"] button[data-action=claim]`).click();
     await expect
-      .poll(() => page.locator(`tr[data-ref="${refs.critique}"] td`).nth(7).textContent())
+      .poll(() => page.locator(`tr[data-ref="${refs.critique}"] td`).nth(7).textContent(), PATIENCE)
       .toBe('alice');
     await page.screenshot({ path: 'test-results/portal.png', fullPage: true });
   });
@@ -288,7 +290,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     expect(srcdoc).toContain('Bonjour, voici la capture.');
     expect(srcdoc).not.toMatch(/<script|onerror|javascript:|pixel\.gif/i);
     await expect
-      .poll(() => page.frameLocator('iframe.mail-html').locator('body').textContent())
+      .poll(() => page.frameLocator('iframe.mail-html').locator('body').textContent(), PATIENCE)
       .toContain('Bonjour, voici la capture.');
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
@@ -312,14 +314,14 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
 
   it('records a first contact from the ticket view and shows it in the audit trail', async () => {
     await page.locator('form[data-action="first-contact"] button').click();
-    await expect.poll(() => page.locator('#audit li[data-type="first-contact"]').count()).toBe(1);
+    await expect.poll(() => page.locator('#audit li[data-type="first-contact"]').count(), PATIENCE).toBe(1);
     expect(await page.locator('#ticket-head').getAttribute('data-status')).toBe('en cours');
   });
 
   it('explains a refused action in French, without accessibility violations', async () => {
     await page.locator('form[data-action="resolve"] input[name=summary]').fill('   ');
     await page.locator('form[data-action="resolve"] button').click();
-    await expect.poll(() => page.locator('#flash').textContent()).toMatch(/^Requête refusée/);
+    await expect.poll(() => page.locator('#flash').textContent(), PATIENCE).toMatch(/^Requête refusée/);
     expect(await page.locator('#ticket-head').getAttribute('data-status')).toBe('en cours');
     await expectAccessible('the ticket page with an error');
   });
