@@ -1,4 +1,5 @@
-import { type CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { join } from 'node:path';
+import { type CfnResource, Duration, RemovalPolicy, Stack, Stage, Validations } from 'aws-cdk-lib';
 import {
   HttpApi,
   HttpMethod,
@@ -23,6 +24,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { writePortalSync } from '../../shared/adapters/http/portal-build';
 import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import { ExodataFunction } from './exodata-function';
 
@@ -157,6 +159,12 @@ export class AgentApi extends Construct {
       enableTokenRevocation: true,
     });
 
+    // The portal is built from TypeScript (portal-build.ts) into the cloud assembly, then copied next to the
+    // bundled handler, which serves it from ./portal/. Only when this stack is bundled (not in `cdk diff -e`
+    // of another stack, nor in the tests that skip bundling); the asset hash covers the copied files.
+    const portalDir = join(Stage.of(this)?.outdir ?? 'cdk.out', 'portal-build', 'agent');
+    if (Stack.of(this).bundlingRequired) writePortalSync('agent', portalDir);
+
     this.handler = new ExodataFunction(this, 'Handler', {
       entry: 'functions/agent-api/handler.ts',
       description: 'Agents portal and API: queue, tickets, actions, suspended messages',
@@ -166,7 +174,7 @@ export class AgentApi extends Construct {
       timeout: Duration.seconds(29),
       // API Gateway waits for the answer: no asynchronous retries, no failure queue.
       asyncInvocation: false,
-      copyIntoBundle: [{ from: 'shared/adapters/http/portal', to: 'portal' }],
+      copyIntoBundle: [{ from: portalDir, to: 'portal' }],
       environment: {
         RAW_MAIL_PREFIX: props.rawMailPrefix,
         ATTACHMENTS_PREFIX: props.attachmentsPrefix,

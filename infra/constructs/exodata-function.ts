@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -43,8 +43,8 @@ export type ExodataFunctionProps = {
    */
   asyncInvocation?: boolean;
   /**
-   * Files the code reads at run time next to its bundle (the agent portal's static files): each `from`
-   * (a folder relative to the repository root) is copied to `to` inside the bundle directory.
+   * Files the code reads at run time next to its bundle (the agent portal's built files): each `from`
+   * (an absolute folder, or one relative to the repository root) is copied to `to` inside the bundle.
    */
   copyIntoBundle?: ReadonlyArray<{ from: string; to: string }>;
   /**
@@ -140,7 +140,7 @@ export class ExodataFunction extends Construct {
                 afterBundling: (inputDir: string, outputDir: string) =>
                   (props.copyIntoBundle ?? []).map(
                     ({ from, to }) =>
-                      `mkdir -p "${outputDir}/${to}" && cp -R "${inputDir}/${from}/." "${outputDir}/${to}/"`,
+                      `mkdir -p "${outputDir}/${to}" && cp -R "${isAbsolute(from) ? from : `${inputDir}/${from}`}/." "${outputDir}/${to}/"`,
                   ),
               },
             }

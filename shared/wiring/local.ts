@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
+import type { AgentAppDeps } from '../adapters/http/app';
 import { createDevAuth } from '../adapters/http/auth';
+import { buildPortal } from '../adapters/http/portal-build';
 import { startAgentServer } from '../adapters/http/server';
 import { loadClientDirectory, loadServiceDeskConfig } from '../adapters/local/config-files';
 import { intakeLogLine } from '../adapters/local/intake-log-line';
@@ -315,20 +317,24 @@ async function startAgentApi(
   settings: { tableName: string; bucket: string; maxAttachmentBytes: number },
   listen: { host: string; port: number; clock: Clock; log: (line: string) => void },
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  const deps = createAgentAppDeps({
-    config,
-    clients: aws,
-    storage: {
-      tableName: settings.tableName,
-      bucket: settings.bucket,
-      rawMailPrefix: RAW_MAIL_PREFIX,
-      attachmentsPrefix: ATTACHMENTS_PREFIX,
-      maxAttachmentBytes: settings.maxAttachmentBytes,
-    },
-    auth: createDevAuth({ config, clock: listen.clock }),
-    clock: listen.clock,
-    log: (message, detail) => listen.log(`agent API: ${message} ${JSON.stringify(detail ?? {})}`),
-  });
+  const deps: AgentAppDeps = {
+    ...createAgentAppDeps({
+      config,
+      clients: aws,
+      storage: {
+        tableName: settings.tableName,
+        bucket: settings.bucket,
+        rawMailPrefix: RAW_MAIL_PREFIX,
+        attachmentsPrefix: ATTACHMENTS_PREFIX,
+        maxAttachmentBytes: settings.maxAttachmentBytes,
+      },
+      auth: createDevAuth({ config, clock: listen.clock }),
+      clock: listen.clock,
+      log: (message, detail) => listen.log(`agent API: ${message} ${JSON.stringify(detail ?? {})}`),
+    }),
+    // Built from its TypeScript source at each start (esbuild, under 100 ms): never a stale bundle.
+    portal: await buildPortal('agent'),
+  };
   try {
     const server = await startAgentServer({ port: listen.port, hostname: listen.host, deps });
     return { url: server.url, stop: server.close };

@@ -62,6 +62,15 @@ describe('Function: startLocalStack (npm start, end to end)', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
+  it('serves the agents’ portal built from its TypeScript source at start', async () => {
+    const page = await fetch(`${stack.apiUrl}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script type="module" src="/portal/app.js"></script>');
+    const script = await fetch(`${stack.apiUrl}/portal/app.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toContain('exodata.agent.token');
+  });
+
   it('makes a ticket with deadlines from the arrival time, when mail comes in over SMTP', async () => {
     const sent = await sendToListener(smtp, OUTAGE);
 

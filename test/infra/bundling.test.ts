@@ -102,6 +102,12 @@ describe('Check: function bundles', () => {
     const { assetDir } = bundleOf('AgentApiHandler');
     for (const name of ['portal/index.html', 'portal/app.js', 'portal/styles.css'])
       expect(existsSync(join(assetDir, name)), name).toBe(true);
+    // Built from portal-src/agent (TypeScript): one self-contained module, zod's runtime left out.
+    const app = readFileSync(join(assetDir, 'portal/app.js'), 'utf8');
+    expect(app).toContain('exodata.agent.token');
+    expect(app).not.toMatch(/^\s*import\s/m);
+    expect(app).not.toContain('ZodError');
+    expect(readFileSync(join(assetDir, 'portal/styles.css'), 'utf8')).not.toContain('@import');
     expect(existsSync(join(bundleOf('SlaWatcherHandler').assetDir, 'portal'))).toBe(false);
   });
 

@@ -11,10 +11,23 @@ import type { Clock } from '../../ports/clock';
 import { defaultQueueDesk, desksOverview, listQueue, QueueQuerySchema } from '../../use-cases/agent-queue';
 import { type ConvertSuspendedDeps, convertSuspended } from '../../use-cases/convert-suspended';
 import { actOnTicket, addNote, attachmentLink, getTicketDetails } from '../../use-cases/work-ticket';
+import {
+  ActionResponseSchema,
+  AttachmentLinkResponseSchema,
+  ConfigResponseSchema,
+  ConvertResponseSchema,
+  DesksResponseSchema,
+  DevLoginResponseSchema,
+  MeResponseSchema,
+  NoteResponseSchema,
+  QueuePageSchema,
+  SuspendedListResponseSchema,
+  TicketDetailsResponseSchema,
+} from './api-schemas';
 import { type AgentAuth, DevLoginSchema } from './auth';
 import { body, type ErrorLogger, errorResponse, readableIssues, UnauthorizedError } from './errors';
 import { messageView } from './message-view';
-import { loadPortalAssets, type PortalAsset } from './portal-assets';
+import { loadPortalAssets, type PortalAssets } from './portal-assets';
 
 export type AgentAppDeps = {
   config: ServiceDeskConfig;
@@ -25,8 +38,8 @@ export type AgentAppDeps = {
   /** Turning a suspended message into a ticket goes through the intake's builders and store. */
   convert: Omit<ConvertSuspendedDeps, 'config' | 'clock'>;
   log?: ErrorLogger;
-  /** Defaults to the files of ./portal. */
-  portal?: Map<string, PortalAsset>;
+  /** The built portal; defaults to the files in ./portal/ next to the module (the Lambda bundle). */
+  portal?: PortalAssets;
 };
 
 type AppEnv = { Variables: { agent: Agent } };
@@ -102,15 +115,17 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
   // ---- public API ----
   app.get('/api/health', (c) => c.json({ status: 'ok', at: deps.clock.now().toISOString() }));
   app.get('/api/config', (c) =>
-    c.json({
-      auth: deps.auth.portal,
-      desks: deps.config.desks.map((d) => ({ id: d.id, name: d.displayName })),
-    }),
+    c.json(
+      reply(ConfigResponseSchema, {
+        auth: deps.auth.portal,
+        desks: deps.config.desks.map((d) => ({ id: d.id, name: d.displayName })),
+      }),
+    ),
   );
   app.post('/api/dev-login', async (c) => {
     if (!deps.auth.devLogin) return c.json(body('NOT_FOUND', 'the dev login only exists in local mode'), 404);
     const input = await readBody(c, DevLoginSchema);
-    return c.json(await deps.auth.devLogin(input));
+    return c.json(reply(DevLoginResponseSchema, await deps.auth.devLogin(input)));
   });
 
   // ---- everything else needs a signed-in agent ----
@@ -131,23 +146,27 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
 
   app.get('/api/me', (c) => {
     const agent = c.get('agent');
-    return c.json({ agent, defaultDesk: defaultQueueDesk(agent, deps.clock.now(), deps.config) });
+    return c.json(
+      reply(MeResponseSchema, { agent, defaultDesk: defaultQueueDesk(agent, deps.clock.now(), deps.config) }),
+    );
   });
-  app.get('/api/desks', (c) => c.json(desksOverview(deps)));
+  app.get('/api/desks', (c) => c.json(reply(DesksResponseSchema, desksOverview(deps))));
 
   app.get('/api/tickets', async (c) => {
     const query = parse(QueueQuerySchema, c.req.query());
-    return c.json(await listQueue(query, c.get('agent'), work));
+    return c.json(reply(QueuePageSchema, await listQueue(query, c.get('agent'), work)));
   });
 
   app.get('/api/tickets/:ref', async (c) => {
     const details = await getTicketDetails(reference(c), work);
-    return c.json({
-      ticket: details.ticket,
-      sla: details.sla,
-      messages: details.messages.map(messageView),
-      events: details.events,
-    });
+    return c.json(
+      reply(TicketDetailsResponseSchema, {
+        ticket: details.ticket,
+        sla: details.sla,
+        messages: details.messages.map(messageView),
+        events: details.events,
+      }),
+    );
   });
 
   app.get('/api/tickets/:ref/messages/:messageId/attachments/:sha256', async (c) => {
@@ -157,13 +176,13 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
       { reference: reference(c), messageId: c.req.param('messageId'), sha256 },
       { ...work, links: deps.links },
     );
-    return c.json(link);
+    return c.json(reply(AttachmentLinkResponseSchema, link));
   });
 
   app.post('/api/tickets/:ref/notes', async (c) => {
     const { text } = await readBody(c, NoteSchema);
     await addNote(reference(c), text, c.get('agent'), work);
-    return c.json({ added: true }, 201);
+    return c.json(reply(NoteResponseSchema, { added: true }), 201);
   });
 
   app.post('/api/tickets/:ref/:action', async (c) => {
@@ -172,14 +191,16 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
     const fields = await readJsonObject(c);
     const action = parse(TicketActionSchema, { ...fields, type });
     const result = await actOnTicket(reference(c), action, c.get('agent'), work);
-    return c.json(result);
+    return c.json(reply(ActionResponseSchema, result));
   });
 
   app.get('/api/suspended', async (c) => {
     const agent = c.get('agent');
     const desk = c.req.query('desk') ?? defaultQueueDesk(agent, deps.clock.now(), deps.config);
     if (!deps.config.desks.some((d) => d.id === desk)) throw new InputError(`unknown desk "${desk}"`);
-    return c.json({ desk, items: await deps.store.listSuspended(desk, 200) });
+    return c.json(
+      reply(SuspendedListResponseSchema, { desk, items: await deps.store.listSuspended(desk, 200) }),
+    );
   });
 
   app.post('/api/suspended/:id/convert', async (c) => {
@@ -190,10 +211,18 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
       config: deps.config,
       clock: deps.clock,
     });
-    return c.json({ reference: ticket.reference, ticket }, 201);
+    return c.json(reply(ConvertResponseSchema, { reference: ticket.reference, ticket }), 201);
   });
 
   return app;
+}
+
+/**
+ * What a route answers, checked at compile time against the response schema the portal reads its types
+ * from (api-schemas.ts): a use case that changes its output shape fails `tsc` here, not in a browser.
+ */
+function reply<S extends z.ZodType>(_schema: S, value: z.input<S>): z.input<S> {
+  return value;
 }
 
 function reference(c: Context): string {

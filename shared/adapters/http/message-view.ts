@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import type { TicketMessage } from '../../domain/ticket/ticket';
+import type { MessageView } from './api-schemas';
 
 /**
  * Message HTML as the portal may show it, sanitised again here whatever the parser did (stored items
@@ -45,35 +46,6 @@ export function displayHtml(html: string): string {
     nonTextTags: ['script', 'style', 'textarea', 'noscript', 'title', 'head'],
   });
 }
-
-export type MessageView = {
-  id: string;
-  kind: TicketMessage['kind'];
-  receivedAt: string;
-  channel: TicketMessage['channel'];
-  from: TicketMessage['from'];
-  to: TicketMessage['to'];
-  cc: TicketMessage['cc'];
-  subject: string;
-  /** What the sender wrote in this message. */
-  newText: string;
-  /** The rest of the text: quoted history, forwarded part, signature. */
-  history: string;
-  html: string | null;
-  bodyTruncated: boolean;
-  automated: TicketMessage['automated'];
-  verdicts: TicketMessage['verdicts'];
-  attachments: Array<{
-    filename: string;
-    contentType: string;
-    size: number;
-    sha256: string;
-    inline: boolean;
-    downloadable: boolean;
-  }>;
-  attachmentsSkipped: boolean;
-  warnings: string[];
-};
 
 export function messageView(message: TicketMessage): MessageView {
   return {
