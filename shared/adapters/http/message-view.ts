@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import type { TicketMessage } from '../../domain/ticket';
+import type { TicketMessage } from '../../domain/ticket/ticket';
 
 /** Inline images shown: raster data only. An SVG can carry script and markup of its own. */
 const RASTER_DATA_IMAGE = /^data:image\/(png|gif|jpe?g|webp|bmp);/i;
