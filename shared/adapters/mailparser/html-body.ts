@@ -27,7 +27,7 @@ const SHOWN_SCHEMES = new Set(['http', 'https', 'tel']);
  * `javascript:`, `data:` and the like are dropped (their text stays), so hostile targets never reach triage.
  */
 function shownHref(href: string): string {
-  const scheme = SCHEME.exec(href.replace(/[\s\u0000-\u001f]/g, ''))?.[1]?.toLowerCase();
+  const scheme = SCHEME.exec(href.replace(/[\s\p{Cc}]/gu, ''))?.[1]?.toLowerCase();
   return scheme === undefined || SHOWN_SCHEMES.has(scheme) ? href : '';
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { displayHtml, messageView } from '../../../shared/adapters/http/message-view';
 import { htmlToPlainText, keptBodyHtml } from '../../../shared/adapters/mailparser/html-body';
 import { parseMail } from '../../../shared/adapters/mailparser-mail-parser';
-import type { TicketMessage } from '../../../shared/domain/ticket';
+import type { TicketMessage } from '../../../shared/domain/ticket/ticket';
 import { emlFixture } from './eml-fixture';
 
 const BANNED = [
