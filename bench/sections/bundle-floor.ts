@@ -49,8 +49,9 @@ export type PairedLoad = { file: string; environment: Record<string, string> };
 export async function bundleFloor(options: {
   loads: number;
   progress: Progress;
-  /** Loaded alternately with the last entry (every required library together), as many times. */
+  /** Loaded alternately with the last entry (every required library together), `pairedLoads` times. */
   pairedWith?: PairedLoad;
+  pairedLoads?: number;
 }): Promise<{ floor: FloorBundle[]; paired: { loadMsMedian: number; floorLoadMsMedian: number } | null }> {
   const outRoot = join(REPO_ROOT, '.tmp/bench-floor');
   const entries: FloorEntry[] = [
@@ -78,7 +79,8 @@ export async function bundleFloor(options: {
       const loads: number[] = [];
       const pairedLoads: number[] = [];
       const pairHere = options.pairedWith && i === entries.length - 1 ? options.pairedWith : null;
-      for (let n = 0; n < options.loads; n++) {
+      const count = pairHere ? Math.max(options.loads, options.pairedLoads ?? 0) : options.loads;
+      for (let n = 0; n < count; n++) {
         loads.push((await loadOnce(outfile, {})).importMs);
         if (pairHere) pairedLoads.push((await loadOnce(pairHere.file, pairHere.environment)).importMs);
       }
