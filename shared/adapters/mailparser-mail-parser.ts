@@ -21,7 +21,7 @@ import type {
 import { attachmentMeta } from './mailparser/attachment-meta';
 import { type CollectedMessage, type CollectOptions, collectMessage } from './mailparser/collect-message';
 import { decodeHeaderLines, messageIdsOf, singleLine } from './mailparser/header-fields';
-import { htmlToPlainText, sanitizeBodyHtml } from './mailparser/html-body';
+import { htmlToPlainText, keptBodyHtml } from './mailparser/html-body';
 import { streamAttachmentBodies } from './mailparser/stream-attachments';
 import { relabelUtf8Parts } from './mailparser/tolerant-charset';
 
@@ -226,19 +226,15 @@ function addressesOf(values: string[] | undefined): MailAddress[] {
     .map((a) => ({ address: a.address!.trim().toLowerCase(), name: singleLine(a.name ?? '') }));
 }
 
+/** The HTML body as sent (hostile: shown only through the agent API's sanitiser), cut if overlong. */
 function htmlOf(html: string | undefined, warnings: string[]): string | null {
   if (!html) return null;
-  try {
-    const sanitized = sanitizeBodyHtml(html);
-    if (sanitized.truncated) warnings.push('HTML body too long: only its beginning is kept');
-    return sanitized.html;
-  } catch (cause) {
-    warnings.push(`HTML body could not be sanitised and was dropped: ${String(cause)}`);
-    return null;
-  }
+  const kept = keptBodyHtml(html);
+  if (kept.truncated) warnings.push('HTML body too long: only its beginning is kept');
+  return kept.html;
 }
 
-/** The text/plain parts, else the text of the (sanitised: no script text, no javascript: links) HTML. */
+/** The text/plain parts, else the text of the HTML (no script or style text, no javascript: links). */
 function textOf(plain: string | undefined, html: string | null, warnings: string[]): string {
   let text = plain ?? '';
   if (!text.trim() && html) {

@@ -43,7 +43,10 @@ export const InboundEmailSchema = z.object({
   references: z.array(z.string()),
   /** Full plain text (text/plain part, else converted from HTML). */
   text: z.string(),
-  /** Sanitised HTML (no script, no event handlers, no remote content); null when the message had none. */
+  /**
+   * The HTML body as sent, unsanitised (hostile: scripts, handlers, remote content); null when the message
+   * had none. Never served as is: the agent API sanitises it at each display (`displayHtml`).
+   */
   html: z.string().nullable(),
   /** The text the sender wrote in this message: quoted history and signature removed. */
   newText: z.string(),
