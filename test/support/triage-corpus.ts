@@ -5,8 +5,9 @@ import libmime from 'libmime';
 /**
  * The triage corpus written for issue 11: test/fixtures/triage-corpus/source-*.txt hold the mails
  * in a compact form (see the header of source-1.txt); scripts/generate-triage-corpus.ts writes them
- * as .eml with labels.json into tuning/ and holdout/. Every third mail is in the holdout set; the
- * split was fixed before any rule was tuned.
+ * as .eml with labels.json into tuning/ and holdout/. Every third mail of source-1…6 is in the
+ * holdout set (the split was fixed before any rule was tuned); source-N-tuning.txt files, written
+ * during tuning, are in the tuning set only.
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -27,15 +28,16 @@ const LEVELS = new Set<string>(['normale', 'moyenne', 'haute', 'critique']);
 
 export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
   const files = readdirSync(dir)
-    .filter((f) => /^source-\d+\.txt$/u.test(f))
+    .filter((f) => /^source-\d+(?:-tuning)?\.txt$/u.test(f))
     .sort((a, b) => Number(/\d+/u.exec(a)?.[0]) - Number(/\d+/u.exec(b)?.[0]));
   const mails: CorpusMail[] = [];
   for (const name of files) {
     let current: { head: string; lines: string[] } | null = null;
     const flush = () => {
-      if (current) mails.push(toMail(current.head, current.lines, mails.length + 1));
+      if (current) mails.push(toMail(current.head, current.lines, mails.length + 1, tuningOnly));
       current = null;
     };
+    const tuningOnly = name.endsWith('-tuning.txt');
     for (const line of readFileSync(`${dir}${name}`, 'utf8').split('\n')) {
       if (line.startsWith('@ ')) {
         flush();
@@ -49,7 +51,7 @@ export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
   return mails;
 }
 
-function toMail(head: string, lines: string[], index: number): CorpusMail {
+function toMail(head: string, lines: string[], index: number, tuningOnly: boolean): CorpusMail {
   const [level = '', ...why] = head.split('|').map((s) => s.trim());
   if (!LEVELS.has(level)) throw new Error(`corpus mail ${index}: unknown level "${level}"`);
   let from = 'Client <client@example.re>';
@@ -71,7 +73,7 @@ function toMail(head: string, lines: string[], index: number): CorpusMail {
     .slice(0, 40);
   return {
     file: `${String(index).padStart(3, '0')}-${slug || 'mail'}.eml`,
-    set: index % 3 === 0 ? 'holdout' : 'tuning',
+    set: index % 3 === 0 && !tuningOnly ? 'holdout' : 'tuning',
     level: level as CorpusLevel,
     why: why.join('|'),
     from,
