@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Node } from 'constructs';
 import * as z from 'zod';
+import { type ServiceDeskConfig, ServiceDeskConfigSchema } from '../shared/domain/desk/service-desk-config';
 import { ConfigError } from '../shared/domain/errors';
-import { type ServiceDeskConfig, ServiceDeskConfigSchema } from '../shared/domain/service-desk-config';
 
 /**
  * Regions where SES *receives* mail (it sends from many more). Checked against the "Email Receiving

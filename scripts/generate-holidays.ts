@@ -1,5 +1,5 @@
 /**
- * Writes shared/domain/public-holiday-table.ts: the closed local dates of every holiday calendar the
+ * Writes shared/domain/sla/public-holiday-table.ts: the closed local dates of every holiday calendar the
  * desks may use, computed with date-holidays here so that the deployed functions carry a few KB of
  * dates instead of date-holidays, its rules for every country and moment-timezone (1.4 MiB, and
  * most of the intake's load time). Run it after upgrading date-holidays, adding a calendar or
@@ -12,8 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Holidays from 'date-holidays';
 import { DateTime, IANAZone } from 'luxon';
 import * as z from 'zod';
-import { holidayCalendarKey } from '../shared/domain/holiday-calendar-key';
-import type { HolidayCalendar } from '../shared/domain/service-desk-config';
+import { type HolidayCalendar, holidayCalendarKey } from '../shared/domain/sla/holiday-calendar';
 
 /** The years the table covers; a date outside them is refused at run time, never read as a working day. */
 export const FIRST_YEAR = 2020;
@@ -41,7 +40,9 @@ export const EXTRA_CALENDARS: readonly CalendarInZone[] = [
 export const SERVICE_DESK_CONFIG_PATH = fileURLToPath(
   new URL('../config/service-desk.json', import.meta.url),
 );
-export const TABLE_PATH = fileURLToPath(new URL('../shared/domain/public-holiday-table.ts', import.meta.url));
+export const TABLE_PATH = fileURLToPath(
+  new URL('../shared/domain/sla/public-holiday-table.ts', import.meta.url),
+);
 
 /** Only the desks' calendars: the full schema would refuse a calendar the table does not hold yet. */
 const DeskCalendarsSchema = z.object({

@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { type ServiceDeskConfig, ServiceDeskConfigSchema } from './domain/desk/service-desk-config';
 import { ConfigError } from './domain/errors';
-import { type ServiceDeskConfig, ServiceDeskConfigSchema } from './domain/service-desk-config';
 
 /**
  * Each function's environment, validated once at cold start: a bad value fails the start-up with

@@ -1,4 +1,4 @@
-import type { ClientEntry } from '../../shared/domain/client-directory';
+import type { ClientEntry } from '../../shared/domain/desk/client-directory';
 
 /** The directory the benchmark intake knows: one premium and one standard client per desk. */
 export const BENCH_CLIENTS: readonly ClientEntry[] = [

@@ -1,4 +1,4 @@
-import type { Receipt } from '../../shared/domain/receipt';
+import type { Receipt } from '../../shared/domain/mail/receipt';
 import type { CorpusMessage } from './generate';
 
 /** What SES would have told the intake about this corpus message: delivered to its desk, all verdicts PASS. */

@@ -8,8 +8,8 @@ import type { SesReceiptEvent } from '../../shared/adapters/aws/ses-inbound-even
 import { S3RVER_CREDENTIALS } from '../../shared/adapters/local/services/s3rver';
 import { EMULATOR_REGION } from '../../shared/adapters/local/services/ses-emulator';
 import { loadIntakeEnv } from '../../shared/config';
-import type { ClientEntry } from '../../shared/domain/client-directory';
-import type { ServiceDeskConfig } from '../../shared/domain/service-desk-config';
+import type { ClientEntry } from '../../shared/domain/desk/client-directory';
+import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import type { Clock } from '../../shared/ports/clock';
 import type { IntakeResult } from '../../shared/use-cases/intake-email';
 import { createAwsClients, createIntakeDependencies } from '../../shared/wiring/aws';

@@ -1,5 +1,5 @@
-import type { ClientEntry } from '../../shared/domain/client-directory';
-import type { ServiceDeskConfig } from '../../shared/domain/service-desk-config';
+import type { ClientEntry } from '../../shared/domain/desk/client-directory';
+import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import type { CorpusMessage } from '../corpus/generate';
 import type { Progress } from '../lib/progress';
 import { mean, percentile, round } from '../lib/stats';

@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
-import type { ClientEntry } from '../../shared/domain/client-directory';
-import type { ServiceDeskConfig } from '../../shared/domain/service-desk-config';
+import type { ClientEntry } from '../../shared/domain/desk/client-directory';
+import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import type { MailParser } from '../../shared/ports/mail-parser';
 import { triageEmail } from '../../shared/use-cases/triage-email';
 import type { CorpusMessage } from '../corpus/generate';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { loadClientDirectory, loadServiceDeskConfig } from '../../shared/adapters/local/config-files';
-import type { ClientEntry } from '../../shared/domain/client-directory';
-import type { ServiceDeskConfig } from '../../shared/domain/service-desk-config';
+import type { ClientEntry } from '../../shared/domain/desk/client-directory';
+import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import type { FlagSpec } from './flags';
 
 /** Flags several commands share, with their help lines and zod checks. */

@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DateTime } from 'luxon';
 import { parseMail } from '../../shared/adapters/mailparser-mail-parser';
+import { type Desk, deskById, type ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import { ExodataError } from '../../shared/domain/errors';
-import { headerValue, type InboundEmail } from '../../shared/domain/inbound-email';
-import { NOT_CHECKED_VERDICTS, type Receipt, ReceiptSchema } from '../../shared/domain/receipt';
-import { type Desk, deskById, type ServiceDeskConfig } from '../../shared/domain/service-desk-config';
+import { headerValue, type InboundEmail } from '../../shared/domain/mail/inbound-email';
+import { NOT_CHECKED_VERDICTS, type Receipt, ReceiptSchema } from '../../shared/domain/mail/receipt';
 import { type TriageContext, type TriageResult, triageEmail } from '../../shared/use-cases/triage-email';
 
 export type TriagedFile =

@@ -9,9 +9,9 @@ import {
   sendToListener,
 } from '../../shared/adapters/local/smtp-client';
 import { readStackFile, type StackFile } from '../../shared/adapters/local/stack-file';
+import { deskById, type ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import { ExodataError } from '../../shared/domain/errors';
-import { deskById, type ServiceDeskConfig } from '../../shared/domain/service-desk-config';
-import { TicketSchema } from '../../shared/domain/ticket';
+import { TicketSchema } from '../../shared/domain/ticket/ticket';
 import { LOCAL_DEFAULTS } from '../../shared/wiring/local';
 import { table } from '../cli/local-stack-flags';
 import {

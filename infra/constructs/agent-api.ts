@@ -24,7 +24,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import type { ServiceDeskConfig } from '../../shared/domain/service-desk-config';
+import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import { ExodataFunction } from './exodata-function';
 
 export const AGENT_API_SERVICE_NAME = 'exodata-agent-api';

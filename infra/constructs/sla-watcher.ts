@@ -8,8 +8,8 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import { ConfigError } from '../../shared/domain/errors';
-import type { ServiceDeskConfig } from '../../shared/domain/service-desk-config';
 import { ExodataFunction } from './exodata-function';
 
 export const SLA_WATCHER_SERVICE_NAME = 'exodata-sla-watcher';

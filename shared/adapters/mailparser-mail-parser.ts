@@ -7,9 +7,9 @@ import {
   type InboundEmail,
   InboundEmailSchema,
   type MailAddress,
-} from '../domain/inbound-email';
-import { detectLanguage } from '../domain/language';
-import { splitNewText } from '../domain/new-text';
+} from '../domain/mail/inbound-email';
+import { detectLanguage } from '../domain/mail/language';
+import { splitNewText } from '../domain/triage/new-text';
 import type {
   AttachmentBodies,
   AttachmentBodyConsumer,

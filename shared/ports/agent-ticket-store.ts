@@ -1,5 +1,5 @@
-import type { DeskId } from '../domain/service-desk-config';
-import type { AuditEvent, Ticket, TicketMessage, TicketStatus } from '../domain/ticket';
+import type { DeskId } from '../domain/desk/service-desk-config';
+import type { AuditEvent, Ticket, TicketMessage, TicketStatus } from '../domain/ticket/ticket';
 import type { SuspendedMessage } from './ticket-store';
 
 /** A ticket with everything an agent reads on its page. */

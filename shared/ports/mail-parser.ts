@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { AttachmentMeta, InboundEmail } from '../domain/inbound-email';
+import type { AttachmentMeta, InboundEmail } from '../domain/mail/inbound-email';
 
 export type ParseOptions = {
   /** Messages larger than this are parsed for headers and text only: attachments are not extracted. */

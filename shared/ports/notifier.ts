@@ -1,4 +1,4 @@
-import type { DeskId, PriorityLevel } from '../domain/service-desk-config';
+import type { DeskId, PriorityLevel } from '../domain/desk/service-desk-config';
 
 /** One SLA alert for the desk on duty: 15 open minutes before a deadline, and at its breach. */
 export type SlaNotification = {

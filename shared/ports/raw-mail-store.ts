@@ -1,4 +1,4 @@
-import type { Receipt } from '../domain/receipt';
+import type { Receipt } from '../domain/mail/receipt';
 
 /**
  * Where raw RFC 5322 messages live: SES writes them there before it invokes the intake (key = prefix

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import type { AckRateEntry } from '../domain/acknowledgement-rate';
-import type { ClientEntry } from '../domain/client-directory';
-import { MailAddressSchema } from '../domain/inbound-email';
-import { type Receipt, ReceiptSchema } from '../domain/receipt';
-import type { Acknowledgement, AuditEvent, Ticket, TicketMessage } from '../domain/ticket';
+import type { AckRateEntry } from '../domain/acknowledgement/acknowledgement-rate';
+import type { ClientEntry } from '../domain/desk/client-directory';
+import { MailAddressSchema } from '../domain/mail/inbound-email';
+import { type Receipt, ReceiptSchema } from '../domain/mail/receipt';
+import type { Acknowledgement, AuditEvent, Ticket, TicketMessage } from '../domain/ticket/ticket';
 
 /** What became of one inbound message; `duplicate` is only ever a result, never stored. */
 export const StoredOutcomeSchema = z.enum([

@@ -1,10 +1,10 @@
-import { buildAcknowledgement } from '../domain/acknowledgement';
-import { acknowledgementMail } from '../domain/acknowledgement-mail';
-import { ackSubjectKey, decideAckRate } from '../domain/acknowledgement-rate';
+import { buildAcknowledgement } from '../domain/acknowledgement/acknowledgement';
+import { acknowledgementMail } from '../domain/acknowledgement/acknowledgement-mail';
+import { ackSubjectKey, decideAckRate } from '../domain/acknowledgement/acknowledgement-rate';
+import { deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { ConfigError, ExodataError, TransientError } from '../domain/errors';
-import type { InboundEmail } from '../domain/inbound-email';
-import { deskById, type ServiceDeskConfig } from '../domain/service-desk-config';
-import type { Acknowledgement, AcknowledgementStateName, Ticket } from '../domain/ticket';
+import type { InboundEmail } from '../domain/mail/inbound-email';
+import type { Acknowledgement, AcknowledgementStateName, Ticket } from '../domain/ticket/ticket';
 import type { Clock } from '../ports/clock';
 import type { MailSender, SentMail } from '../ports/mail-sender';
 import type { RateUpdate, TicketStore } from '../ports/ticket-store';

@@ -1,16 +1,16 @@
 import * as z from 'zod';
-import type { Agent } from '../domain/agent';
-import { InputError } from '../domain/errors';
-import { type DeskLocalTime, deskLocalTime, staffedDesks } from '../domain/follow-the-sun';
+import type { Agent } from '../domain/desk/agent';
 import {
   type DeskId,
   DeskIdSchema,
   PriorityLevelSchema,
   type ServiceDeskConfig,
-} from '../domain/service-desk-config';
-import { type TicketSla, ticketSla } from '../domain/sla-status';
-import { type Ticket, type TicketStatus, TicketStatusSchema } from '../domain/ticket';
-import { workOf } from '../domain/ticket-work';
+} from '../domain/desk/service-desk-config';
+import { InputError } from '../domain/errors';
+import { type DeskLocalTime, deskLocalTime, staffedDesks } from '../domain/sla/follow-the-sun';
+import { type TicketSla, ticketSla } from '../domain/sla/sla-status';
+import { type Ticket, type TicketStatus, TicketStatusSchema } from '../domain/ticket/ticket';
+import { workOf } from '../domain/ticket/ticket-work';
 import type { AgentTicketStore } from '../ports/agent-ticket-store';
 import type { Clock } from '../ports/clock';
 

@@ -1,8 +1,8 @@
-import type { Agent } from '../domain/agent';
+import type { Agent } from '../domain/desk/agent';
 import { ConflictError, NotFoundError } from '../domain/errors';
-import type { Ticket, TicketMessage } from '../domain/ticket';
-import { agentEvent, ForbiddenError } from '../domain/ticket-actions';
-import { NO_WORK } from '../domain/ticket-work';
+import type { Ticket, TicketMessage } from '../domain/ticket/ticket';
+import { agentEvent, ForbiddenError } from '../domain/ticket/ticket-actions';
+import { NO_WORK } from '../domain/ticket/ticket-work';
 import type { IntakeDependencies } from './intake-email';
 import {
   attachmentsOf,

@@ -1,9 +1,9 @@
-import type { ClientEntry } from '../domain/client-directory';
-import { applyClientReply } from '../domain/client-reply';
+import type { ClientEntry } from '../domain/desk/client-directory';
+import type { Contract, PriorityLevel, ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { ConflictError, IntakeError } from '../domain/errors';
-import type { InboundEmail } from '../domain/inbound-email';
-import type { Receipt } from '../domain/receipt';
-import type { Contract, PriorityLevel, ServiceDeskConfig } from '../domain/service-desk-config';
+import type { InboundEmail } from '../domain/mail/inbound-email';
+import type { Receipt } from '../domain/mail/receipt';
+import { applyClientReply } from '../domain/ticket/client-reply';
 import {
   type AcknowledgementStateName,
   type AuditEventType,
@@ -12,7 +12,7 @@ import {
   mayFollowUpByReference,
   type Ticket,
   type TicketMessage,
-} from '../domain/ticket';
+} from '../domain/ticket/ticket';
 import type { AttachmentStore } from '../ports/attachment-store';
 import type { Clock } from '../ports/clock';
 import { attachmentsSkipped, type MailParser, type ParsedMessage } from '../ports/mail-parser';

@@ -1,8 +1,6 @@
-import type { ClientReply } from '../domain/client-reply';
-import type { InboundEmail } from '../domain/inbound-email';
-import { declaredInReply } from '../domain/priority-declared';
-import { MAX_ANALYSED_CHARS } from '../domain/priority-facts';
-import type { Receipt } from '../domain/receipt';
+import type { InboundEmail } from '../domain/mail/inbound-email';
+import type { Receipt } from '../domain/mail/receipt';
+import type { ClientReply } from '../domain/ticket/client-reply';
 import {
   type Acknowledgement,
   type AuditEvent,
@@ -13,7 +11,9 @@ import {
   type StoredAttachment,
   type Ticket,
   type TicketMessage,
-} from '../domain/ticket';
+} from '../domain/ticket/ticket';
+import { declaredInReply } from '../domain/triage/priority-declared';
+import { MAX_ANALYSED_CHARS } from '../domain/triage/priority-facts';
 import { attachmentsSkipped, type ParsedMessage } from '../ports/mail-parser';
 import type { DeliveryRecord, MessageRecord, StoredOutcome } from '../ports/ticket-store';
 import type { TriageResult } from './triage-email';

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../domain/errors';
-import type { Receipt } from '../domain/receipt';
+import type { Receipt } from '../domain/mail/receipt';
 import { type IntakeDependencies, type IntakeResult, intakeEmail } from './intake-email';
 
 /**

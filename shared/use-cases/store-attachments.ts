@@ -1,5 +1,5 @@
 import { IntakeError } from '../domain/errors';
-import type { StoredAttachment, TicketMessage } from '../domain/ticket';
+import type { StoredAttachment, TicketMessage } from '../domain/ticket/ticket';
 import type { AttachmentStore } from '../ports/attachment-store';
 import type { MailParser, ParsedMessage } from '../ports/mail-parser';
 import type { TicketStore } from '../ports/ticket-store';

@@ -1,14 +1,14 @@
-import { type AcknowledgeDecision, acknowledgeDecision } from '../domain/acknowledge-policy';
-import { type AutomatedVerdict, classifyAutomated } from '../domain/automated-mail';
-import { type ClientEntry, type ClientMatch, lookupClient } from '../domain/client-directory';
-import { type DeskRouting, routeToDesk } from '../domain/desk-routing';
-import { type DutyAssignment, deskOnDuty } from '../domain/follow-the-sun';
-import { type FollowUpCandidate, findFollowUpCandidate } from '../domain/follow-up';
-import type { InboundEmail, MailAddress } from '../domain/inbound-email';
-import { type PriorityResult, triagePriority } from '../domain/priority';
-import type { Receipt } from '../domain/receipt';
-import { type Contract, deskById, type ServiceDeskConfig } from '../domain/service-desk-config';
-import { computeDeadlines, type Deadlines } from '../domain/sla';
+import { type AcknowledgeDecision, acknowledgeDecision } from '../domain/acknowledgement/acknowledge-policy';
+import { type ClientEntry, type ClientMatch, lookupClient } from '../domain/desk/client-directory';
+import { type DeskRouting, routeToDesk } from '../domain/desk/desk-routing';
+import { type Contract, deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
+import type { InboundEmail, MailAddress } from '../domain/mail/inbound-email';
+import type { Receipt } from '../domain/mail/receipt';
+import { type DutyAssignment, deskOnDuty } from '../domain/sla/follow-the-sun';
+import { computeDeadlines, type Deadlines } from '../domain/sla/sla';
+import { type AutomatedVerdict, classifyAutomated } from '../domain/triage/automated-mail';
+import { type FollowUpCandidate, findFollowUpCandidate } from '../domain/triage/follow-up';
+import { type PriorityResult, triagePriority } from '../domain/triage/priority';
 
 export type TriageContext = {
   config: ServiceDeskConfig;

@@ -1,15 +1,15 @@
-import type { Agent } from '../domain/agent';
+import type { Agent } from '../domain/desk/agent';
+import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { ConflictError, NotFoundError } from '../domain/errors';
-import type { ServiceDeskConfig } from '../domain/service-desk-config';
-import { type TicketSla, ticketSla } from '../domain/sla-status';
-import type { Ticket } from '../domain/ticket';
+import { type TicketSla, ticketSla } from '../domain/sla/sla-status';
+import type { Ticket } from '../domain/ticket/ticket';
 import {
   agentEvent,
   applyTicketAction,
   assertMayAct,
   type TicketAction,
   type TicketChange,
-} from '../domain/ticket-actions';
+} from '../domain/ticket/ticket-actions';
 import type { AgentTicketStore, TicketView } from '../ports/agent-ticket-store';
 import type { AttachmentLinks } from '../ports/attachment-links';
 import type { Clock } from '../ports/clock';

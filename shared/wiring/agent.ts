@@ -9,7 +9,7 @@ import { type AgentAuth, createCognitoClaimsAuth } from '../adapters/http/auth';
 import type { ErrorLogger } from '../adapters/http/errors';
 import { mailparserMailParser } from '../adapters/mailparser-mail-parser';
 import type { AgentApiEnv } from '../agent-config';
-import type { ServiceDeskConfig } from '../domain/service-desk-config';
+import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { type Clock, systemClock } from '../ports/clock';
 import type { AwsClients } from './aws-clients';
 import { cachedClientDirectory } from './client-directory-cache';

@@ -1,4 +1,4 @@
-import type { ClientEntry } from '../domain/client-directory';
+import type { ClientEntry } from '../domain/desk/client-directory';
 import type { Clock } from '../ports/clock';
 import type { ClientDirectoryStore } from '../ports/ticket-store';
 

@@ -17,9 +17,9 @@ import { type SmtpDelivery, type SmtpListener, startSmtpListener } from '../adap
 import { smtpReceipt } from '../adapters/local/smtp-receipt';
 import { removeStackFile, type StackFile, writeStackFile } from '../adapters/local/stack-file';
 import { loadIntakeEnv } from '../config';
-import type { ClientEntry } from '../domain/client-directory';
+import type { ClientEntry } from '../domain/desk/client-directory';
+import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { ConfigError, ExodataError, TransientError } from '../domain/errors';
-import type { ServiceDeskConfig } from '../domain/service-desk-config';
 import { type Clock, systemClock } from '../ports/clock';
 import type { Notifier } from '../ports/notifier';
 import { type IntakeDependencies, intakeEmail } from '../use-cases/intake-email';

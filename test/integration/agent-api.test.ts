@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3AttachmentLinks } from '../../shared/adapters/aws/s3-attachment-links';
 import type { AgentServer } from '../../shared/adapters/http/server';
-import type { AuditEvent, Ticket } from '../../shared/domain/ticket';
+import type { AuditEvent, Ticket } from '../../shared/domain/ticket/ticket';
 import { systemClock } from '../../shared/ports/clock';
 import type { QueuePage } from '../../shared/use-cases/agent-queue';
 import { call, composeMail, startAgentApi } from '../support/agent-api';

@@ -2,7 +2,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { AgentAppDeps } from '../../shared/adapters/http/app';
 import { createDevAuth } from '../../shared/adapters/http/auth';
 import { type AgentServer, startAgentServer } from '../../shared/adapters/http/server';
-import type { ServiceDeskConfig } from '../../shared/domain/service-desk-config';
+import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import { createAgentAppDeps } from '../../shared/wiring/agent';
 import { BUCKET, type Intake } from '../integration/intake/harness';
 

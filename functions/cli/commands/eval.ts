@@ -1,13 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { ContractSchema, PRIORITY_LEVELS, PriorityLevelSchema } from '../../../shared/domain/desk/service-desk-config';
 import { ConfigError, InputError } from '../../../shared/domain/errors';
-import { LanguageSchema } from '../../../shared/domain/inbound-email';
-import {
-  ContractSchema,
-  PRIORITY_LEVELS,
-  PriorityLevelSchema,
-} from '../../../shared/domain/service-desk-config';
+import { LanguageSchema } from '../../../shared/domain/mail/inbound-email';
 import { type CommandLine, defineCommand, EXIT_OK } from '../command';
 import { cli } from '../context';
 import type { CommandSpec } from '../flags';

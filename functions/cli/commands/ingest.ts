@@ -4,10 +4,10 @@ import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import * as z from 'zod';
 import { parseMail } from '../../../shared/adapters/mailparser-mail-parser';
+import { ContractSchema } from '../../../shared/domain/desk/service-desk-config';
 import { ConfigError, ExodataError } from '../../../shared/domain/errors';
-import { headerValue } from '../../../shared/domain/inbound-email';
-import { NOT_CHECKED_VERDICTS, type Receipt, ReceiptSchema } from '../../../shared/domain/receipt';
-import { ContractSchema } from '../../../shared/domain/service-desk-config';
+import { headerValue } from '../../../shared/domain/mail/inbound-email';
+import { NOT_CHECKED_VERDICTS, type Receipt, ReceiptSchema } from '../../../shared/domain/mail/receipt';
 import {
   type IntakeDependencies,
   type IntakeResult,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ExodataError, InputError } from '../../../shared/domain/errors';
-import { ReceiptSchema } from '../../../shared/domain/receipt';
+import { ReceiptSchema } from '../../../shared/domain/mail/receipt';
 import type { IntakeResult } from '../../../shared/use-cases/intake-email';
 import { quarantinedDeliveries, reprocessDelivery } from '../../../shared/use-cases/reprocess-delivery';
 import { type AwsIntake, awsIntakeFromEnv } from '../aws-intake';

@@ -1,7 +1,11 @@
 import * as z from 'zod';
+import {
+  ContractSchema,
+  deskById,
+  PriorityLevelSchema,
+} from '../../../shared/domain/desk/service-desk-config';
 import { InputError } from '../../../shared/domain/errors';
-import { ContractSchema, deskById, PriorityLevelSchema } from '../../../shared/domain/service-desk-config';
-import { computeDeadlines } from '../../../shared/domain/sla';
+import { computeDeadlines } from '../../../shared/domain/sla/sla';
 import { defineCommand, EXIT_OK } from '../command';
 import { cli } from '../context';
 import type { CommandSpec } from '../flags';

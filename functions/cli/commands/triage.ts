@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ContractSchema } from '../../../shared/domain/service-desk-config';
+import { ContractSchema } from '../../../shared/domain/desk/service-desk-config';
 import { defineCommand, EXIT_FAILED, EXIT_OK } from '../command';
 import { cli } from '../context';
 import type { CommandSpec } from '../flags';

@@ -9,15 +9,15 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { DeskId } from '../../domain/desk/service-desk-config';
 import { TransientError } from '../../domain/errors';
-import type { DeskId } from '../../domain/service-desk-config';
 import {
   type AuditEvent,
   type Ticket,
   TicketMessageSchema,
   TicketSchema,
   type TicketStatus,
-} from '../../domain/ticket';
+} from '../../domain/ticket/ticket';
 import type {
   AgentTicketStore,
   SlaAlertMarker,

@@ -12,10 +12,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import { type AckRateEntry, AckRateHistorySchema } from '../../domain/acknowledgement-rate';
-import { type ClientEntry, ClientEntrySchema } from '../../domain/client-directory';
+import { type AckRateEntry, AckRateHistorySchema } from '../../domain/acknowledgement/acknowledgement-rate';
+import { type ClientEntry, ClientEntrySchema } from '../../domain/desk/client-directory';
 import { ConflictError, NotFoundError, TransientError } from '../../domain/errors';
-import type { Receipt } from '../../domain/receipt';
+import type { Receipt } from '../../domain/mail/receipt';
 import {
   type AuditEvent,
   AuditEventSchema,
@@ -23,8 +23,8 @@ import {
   type TicketMessage,
   TicketMessageSchema,
   TicketSchema,
-} from '../../domain/ticket';
-import { formatReference } from '../../domain/ticket-reference';
+} from '../../domain/ticket/ticket';
+import { formatReference } from '../../domain/ticket/ticket-reference';
 import {
   type AcknowledgementTransition,
   type ClientDirectoryStore,

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { NotFoundError } from '../../domain/errors';
-import type { Receipt } from '../../domain/receipt';
+import type { Receipt } from '../../domain/mail/receipt';
 import type { RawMailStore } from '../../ports/raw-mail-store';
 import { awsCall } from './aws-errors';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type Receipt, type Verdict, VerdictSchema } from '../../domain/receipt';
+import { type Receipt, type Verdict, VerdictSchema } from '../../domain/mail/receipt';
 
 /**
  * The event SES's Lambda action sends (spec/ses-lambda-event.sample.json): no body and no object

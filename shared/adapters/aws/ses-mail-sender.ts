@@ -1,6 +1,7 @@
 import { SESClient, type SESClientConfig, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { TransientError } from '../../domain/errors';
-import type { MailSender, OutboundMail, SentMail } from '../../ports/mail-sender';
+import type { OutboundMail } from '../../domain/mail/outbound-mail';
+import type { MailSender, SentMail } from '../../ports/mail-sender';
 import { MailOutcomeUnknownError, MailRejectedError } from '../../ports/mail-sender-errors';
 import { composeMime, plainAddress } from '../mime/acknowledgement-mime';
 import { isRetryableAwsError } from './aws-errors';

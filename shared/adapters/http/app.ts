@@ -1,10 +1,10 @@
 import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { z } from 'zod';
-import type { Agent } from '../../domain/agent';
+import type { Agent } from '../../domain/desk/agent';
+import type { ServiceDeskConfig } from '../../domain/desk/service-desk-config';
 import { InputError } from '../../domain/errors';
-import type { ServiceDeskConfig } from '../../domain/service-desk-config';
-import { NoteSchema, type TicketAction, TicketActionSchema } from '../../domain/ticket-actions';
+import { NoteSchema, type TicketAction, TicketActionSchema } from '../../domain/ticket/ticket-actions';
 import type { AgentTicketStore } from '../../ports/agent-ticket-store';
 import type { AttachmentLinks } from '../../ports/attachment-links';
 import type { Clock } from '../../ports/clock';

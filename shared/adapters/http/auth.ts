@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { sign, verify } from 'hono/jwt';
 import * as z from 'zod';
-import { type Agent, AgentSchema } from '../../domain/agent';
+import { type Agent, AgentSchema } from '../../domain/desk/agent';
+import { DeskIdSchema, type ServiceDeskConfig } from '../../domain/desk/service-desk-config';
 import { InputError } from '../../domain/errors';
-import { DeskIdSchema, type ServiceDeskConfig } from '../../domain/service-desk-config';
 import type { Clock } from '../../ports/clock';
 
 /** What the portal needs to know to sign an agent in (served to it unauthenticated). */

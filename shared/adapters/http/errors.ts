@@ -9,7 +9,7 @@ import {
   NotFoundError,
   TransientError,
 } from '../../domain/errors';
-import { ForbiddenError } from '../../domain/ticket-actions';
+import { ForbiddenError } from '../../domain/ticket/ticket-actions';
 
 /** `{ error: { code, message, hint } }`: what was wrong and what to do, never a stack trace. */
 export type ErrorBody = { error: { code: string; message: string; hint?: string } };

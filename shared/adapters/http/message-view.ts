@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import type { TicketMessage } from '../../domain/ticket';
+import type { TicketMessage } from '../../domain/ticket/ticket';
 
 /**
  * Message HTML as the portal may show it, sanitised again here whatever the parser did (stored items

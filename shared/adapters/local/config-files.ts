@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { ClientDirectoryFileSchema, type ClientEntry } from '../../domain/client-directory';
+import { ClientDirectoryFileSchema, type ClientEntry } from '../../domain/desk/client-directory';
+import { type ServiceDeskConfig, ServiceDeskConfigSchema } from '../../domain/desk/service-desk-config';
 import { ConfigError } from '../../domain/errors';
-import { type ServiceDeskConfig, ServiceDeskConfigSchema } from '../../domain/service-desk-config';
 
 /** config/service-desk.json of this repository, wherever the process was started from. */
 export const DEFAULT_SERVICE_DESK_CONFIG_PATH = fileURLToPath(

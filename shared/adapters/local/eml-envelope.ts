@@ -1,4 +1,4 @@
-import { headerValue, type InboundEmail } from '../../domain/inbound-email';
+import { headerValue, type InboundEmail } from '../../domain/mail/inbound-email';
 
 /**
  * The envelope a delivering server would have used for a stored message: sender from `Return-Path`

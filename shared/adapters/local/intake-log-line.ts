@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Receipt } from '../../domain/receipt';
-import { deskById, type ServiceDeskConfig } from '../../domain/service-desk-config';
-import type { Ticket } from '../../domain/ticket';
+import { deskById, type ServiceDeskConfig } from '../../domain/desk/service-desk-config';
+import type { Receipt } from '../../domain/mail/receipt';
+import type { Ticket } from '../../domain/ticket/ticket';
 import type { IntakeResult } from '../../use-cases/intake-email';
 
 const MAX_EVIDENCE = 2;

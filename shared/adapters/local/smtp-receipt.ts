@@ -1,4 +1,4 @@
-import { NOT_CHECKED_VERDICTS, type Receipt, ReceiptSchema } from '../../domain/receipt';
+import { NOT_CHECKED_VERDICTS, type Receipt, ReceiptSchema } from '../../domain/mail/receipt';
 import type { SmtpEnvelope } from './smtp-listener';
 
 /**

@@ -1,5 +1,5 @@
 import libmime from 'libmime';
-import type { AttachmentMeta } from '../../domain/inbound-email';
+import type { AttachmentMeta } from '../../domain/mail/inbound-email';
 import type { CollectedAttachment } from './collect-message';
 
 const MAX_FILENAME_CHARS = 200;

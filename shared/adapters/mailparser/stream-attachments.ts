@@ -3,7 +3,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { AttachmentStream, MessageText } from 'mailparser';
 import { IntakeError } from '../../domain/errors';
-import type { AttachmentMeta } from '../../domain/inbound-email';
+import type { AttachmentMeta } from '../../domain/mail/inbound-email';
 import type { AttachmentBodyConsumer } from '../../ports/mail-parser';
 import { describe, feed, newMailParser } from './collect-message';
 

@@ -1,10 +1,10 @@
 import { domainToASCII } from 'node:url';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import * as z from 'zod';
-import { LOOP_HEADER } from '../../domain/automated-mail';
+import { stripControlCharacters } from '../../domain/acknowledgement/subject';
 import { InputError } from '../../domain/errors';
-import { stripControlCharacters } from '../../domain/subject';
-import type { OutboundMail } from '../../ports/mail-sender';
+import type { OutboundMail } from '../../domain/mail/outbound-mail';
+import { LOOP_HEADER } from '../../domain/triage/automated-mail';
 import { MailRejectedError } from '../../ports/mail-sender-errors';
 
 /**

@@ -1,8 +1,8 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { versionedTicketUpdate } from '../../../shared/adapters/aws/dynamodb-ticket-store';
-import type { Ticket } from '../../../shared/domain/ticket';
-import { NO_WORK, workOf } from '../../../shared/domain/ticket-work';
+import type { Ticket } from '../../../shared/domain/ticket/ticket';
+import { NO_WORK, workOf } from '../../../shared/domain/ticket/ticket-work';
 import { errors } from './faults';
 import { createIntake, type Intake, type Services, startServices, stopServices } from './harness';
 import { fixture, mail } from './mail';

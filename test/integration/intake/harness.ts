@@ -11,8 +11,8 @@ import {
 } from '../../../shared/adapters/aws/dynamodb-ticket-store';
 import type { SesReceiptEvent } from '../../../shared/adapters/aws/ses-inbound-event';
 import { type IntakeEnv, loadIntakeEnv } from '../../../shared/config';
-import type { ClientEntry } from '../../../shared/domain/client-directory';
-import type { Ticket } from '../../../shared/domain/ticket';
+import type { ClientEntry } from '../../../shared/domain/desk/client-directory';
+import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import type { Clock } from '../../../shared/ports/clock';
 import type { IntakeDependencies, IntakeResult } from '../../../shared/use-cases/intake-email';
 import {

@@ -1,10 +1,10 @@
 import { type AddressObject, simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { composeMime } from '../../../shared/adapters/mime/acknowledgement-mime';
-import { buildAcknowledgement } from '../../../shared/domain/acknowledgement';
-import { acknowledgementMail } from '../../../shared/domain/acknowledgement-mail';
+import { buildAcknowledgement } from '../../../shared/domain/acknowledgement/acknowledgement';
+import { acknowledgementMail } from '../../../shared/domain/acknowledgement/acknowledgement-mail';
 import { InputError } from '../../../shared/domain/errors';
-import type { OutboundMail } from '../../../shared/ports/mail-sender';
+import type { OutboundMail } from '../../../shared/domain/mail/outbound-mail';
 import { MailRejectedError } from '../../../shared/ports/mail-sender-errors';
 import { ackInput, desk } from './support';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAcknowledgement, ticketUrl } from '../../../shared/domain/acknowledgement';
+import { buildAcknowledgement, ticketUrl } from '../../../shared/domain/acknowledgement/acknowledgement';
 import { ConfigError, InputError } from '../../../shared/domain/errors';
 import { ackInput, desk } from './support';
 

@@ -12,8 +12,8 @@ import {
   sesSendError,
   sharedSesClient,
 } from '../../../shared/adapters/aws/ses-mail-sender';
-import { buildAcknowledgement } from '../../../shared/domain/acknowledgement';
-import { acknowledgementMail } from '../../../shared/domain/acknowledgement-mail';
+import { buildAcknowledgement } from '../../../shared/domain/acknowledgement/acknowledgement';
+import { acknowledgementMail } from '../../../shared/domain/acknowledgement/acknowledgement-mail';
 import { TransientError } from '../../../shared/domain/errors';
 import { MailOutcomeUnknownError, MailRejectedError } from '../../../shared/ports/mail-sender-errors';
 import { ackInput, desk } from './support';

@@ -5,7 +5,7 @@ import {
   displaySubject,
   MAX_SUBJECT_CHARS,
   stripControlCharacters,
-} from '../../../shared/domain/subject';
+} from '../../../shared/domain/acknowledgement/subject';
 
 describe('Function: cleanSubject', () => {
   it.each([

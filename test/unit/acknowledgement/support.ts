@@ -1,6 +1,6 @@
 import serviceDeskJson from '../../../config/service-desk.json';
-import type { AcknowledgementInput } from '../../../shared/domain/acknowledgement';
-import { type Desk, ServiceDeskConfigSchema } from '../../../shared/domain/service-desk-config';
+import type { AcknowledgementInput } from '../../../shared/domain/acknowledgement/acknowledgement';
+import { type Desk, ServiceDeskConfigSchema } from '../../../shared/domain/desk/service-desk-config';
 
 /** The repository's own desk configuration, validated as the service validates it. */
 export const serviceDesk = ServiceDeskConfigSchema.parse(serviceDeskJson);

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/adapters/http/auth';
 import { InputError } from '../../../shared/domain/errors';
 import { fixedClock } from '../../../shared/ports/clock';
-import { config } from './fixtures';
+import { config } from '../ticket/fixtures';
 
 function whoami(auth: AgentAuth, env?: unknown) {
   const app = new Hono();

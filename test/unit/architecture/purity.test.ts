@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DOMAIN_DIR = join(ROOT, 'shared/domain');
 
-/** Modules the pure core must never reach: cloud SDKs, infrastructure, and the outer layers. */
+/** Modules the pure core must never reach: cloud SDKs, infrastructure, the ports and the outer layers. */
 const FORBIDDEN_IMPORTS: Array<[RegExp, string]> = [
   [/^@aws-sdk\//, 'AWS SDK'],
   [/^@aws-lambda-powertools\//, 'Lambda Powertools'],
   [/^(aws-cdk-lib|constructs|cdk-nag)(\/|$)/, 'CDK'],
-  [/(^|\/)(adapters|infra|wiring|functions|use-cases)(\/|$)/, 'outer layer'],
+  [/(^|\/)(ports|adapters|infra|wiring|functions|use-cases)(\/|$)/, 'outer layer'],
 ];
 
 /** Every violation of the purity rules in one TypeScript source, as `line: what`. */
@@ -97,6 +97,7 @@ describe('Function: purityViolations', () => {
       'const today = new Date();',
       'const region = process.env.AWS_REGION;',
       "const lazy = await import('../wiring/aws');",
+      "import type { Clock } from '../../ports/clock';",
     ].join('\n');
 
     expect(purityViolations('bad.ts', source)).toEqual([
@@ -107,6 +108,7 @@ describe('Function: purityViolations', () => {
       '5: calls new Date() without argument (take the time from a Clock)',
       '6: reads process.env (configuration comes in as arguments)',
       '7: imports outer layer "../wiring/aws"',
+      '8: imports outer layer "../../ports/clock"',
     ]);
   });
 
@@ -117,7 +119,7 @@ describe('Function: purityViolations', () => {
       'const copy = new Date(at.getTime());',
       "const label = 'new Date() from @aws-sdk';",
       "import { z } from 'zod';",
-      "import type { Clock } from '../ports/clock';",
+      "import type { Desk } from '../desk/service-desk-config';",
     ].join('\n');
 
     expect(purityViolations('good.ts', source)).toEqual([]);

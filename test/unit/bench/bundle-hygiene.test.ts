@@ -14,7 +14,7 @@ const RUN_TIME_ENTRIES = [
     .filter((entry) => existsSync(join(ROOT, entry))),
   'functions/cli/main.ts',
 ];
-/** Build-time only: scripts/generate-holidays.ts turns them into shared/domain/public-holiday-table.ts. */
+/** Build-time only: scripts/generate-holidays.ts turns them into shared/domain/sla/public-holiday-table.ts. */
 const BUILD_TIME_PACKAGES = [
   'date-holidays',
   'date-holidays-parser',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadClientDirectory, loadServiceDeskConfig } from '../../../shared/adapters/local/config-files';
-import { lookupClient } from '../../../shared/domain/client-directory';
+import { lookupClient } from '../../../shared/domain/desk/client-directory';
 import { ConfigError } from '../../../shared/domain/errors';
 
 const exampleClients = fileURLToPath(new URL('../../../config/clients.example.json', import.meta.url));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MailparserMailParser } from '../../../shared/adapters/mailparser-mail-parser';
 import { IntakeError, TransientError } from '../../../shared/domain/errors';
-import type { StoredAttachment } from '../../../shared/domain/ticket';
+import type { StoredAttachment } from '../../../shared/domain/ticket/ticket';
 import type { AttachmentObject, AttachmentStore } from '../../../shared/ports/attachment-store';
 import { putAttachments } from '../../../shared/use-cases/store-attachments';
 import { emlFixture } from '../parser/eml-fixture';

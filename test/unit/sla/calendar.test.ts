@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { serviceCalendar } from '../../../shared/domain/calendar';
+import type { Desk } from '../../../shared/domain/desk/service-desk-config';
 import { ConfigError, InputError } from '../../../shared/domain/errors';
-import type { Desk } from '../../../shared/domain/service-desk-config';
+import { serviceCalendar } from '../../../shared/domain/sla/calendar';
 import {
   cairo,
   caledonia,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDeadline, toDeskIso } from '../../../shared/domain/deadline-format';
 import { ConfigError, InputError } from '../../../shared/domain/errors';
+import { formatDeadline, toDeskIso } from '../../../shared/domain/sla/deadline-format';
 import { caledonia, guadeloupe, localAt, martinique, reunion } from './fixtures';
 
 describe('Function: formatDeadline', () => {

@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
 import rawConfig from '../../../config/service-desk.json';
-import { type Desk, deskById, ServiceDeskConfigSchema } from '../../../shared/domain/service-desk-config';
+import {
+  type Desk,
+  deskById,
+  ServiceDeskConfigSchema,
+} from '../../../shared/domain/desk/service-desk-config';
 
 /** The repository's own desk configuration: the tests check the real desks, zones and holiday calendars. */
 export const config = ServiceDeskConfigSchema.parse(rawConfig);

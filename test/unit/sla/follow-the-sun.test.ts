@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../shared/domain/errors';
-import { deskLocalTime, deskOnDuty, staffedDesks } from '../../../shared/domain/follow-the-sun';
+import { deskLocalTime, deskOnDuty, staffedDesks } from '../../../shared/domain/sla/follow-the-sun';
 import { caledonia, config, reunion } from './fixtures';
 
 const staffedAt = (iso: string) => staffedDesks(new Date(iso), config).map((d) => d.id);

@@ -7,18 +7,18 @@ import {
   SERVICE_DESK_CONFIG_PATH,
 } from '../../../scripts/generate-holidays';
 import { loadIntakeEnv } from '../../../shared/config';
-import { serviceCalendar } from '../../../shared/domain/calendar';
+import { ServiceDeskConfigSchema } from '../../../shared/domain/desk/service-desk-config';
 import { ConfigError } from '../../../shared/domain/errors';
-import { holidayCalendarKey } from '../../../shared/domain/holiday-calendar-key';
-import { PUBLIC_HOLIDAY_TABLE } from '../../../shared/domain/public-holiday-table';
-import { missingHolidayCalendar, publicHolidaysFor } from '../../../shared/domain/public-holidays';
-import { ServiceDeskConfigSchema } from '../../../shared/domain/service-desk-config';
+import { serviceCalendar } from '../../../shared/domain/sla/calendar';
+import { holidayCalendarKey } from '../../../shared/domain/sla/holiday-calendar';
+import { PUBLIC_HOLIDAY_TABLE } from '../../../shared/domain/sla/public-holiday-table';
+import { missingHolidayCalendar, publicHolidaysFor } from '../../../shared/domain/sla/public-holidays';
 import { localAt, reunion } from './fixtures';
 
 const rawConfig = readFileSync(SERVICE_DESK_CONFIG_PATH, 'utf8');
 const REGENERATE = 'the committed table is stale: run npm run holidays:generate and commit the result';
 
-describe('Table: shared/domain/public-holiday-table.ts', () => {
+describe('Table: shared/domain/sla/public-holiday-table.ts', () => {
   // Regenerates every calendar with date-holidays (a few hundred ms): an upgrade of date-holidays,
   // a calendar added to the script or to config/service-desk.json, or new years, without a new table, fail here.
   const fresh = generateHolidayTable(calendarsToGenerate(JSON.parse(rawConfig)));

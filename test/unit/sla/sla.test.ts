@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Contract, PriorityLevel } from '../../../shared/domain/desk/service-desk-config';
 import { InputError } from '../../../shared/domain/errors';
-import type { Contract, PriorityLevel } from '../../../shared/domain/service-desk-config';
 import {
   computeDeadlines,
   gtrOpenMinutes,
   recomputeAfterPriorityChange,
   resumeGtr,
-} from '../../../shared/domain/sla';
+} from '../../../shared/domain/sla/sla';
 import { caledonia, guadeloupe, localAt, martinique, reunion, wallClockAt } from './fixtures';
 
 const deadlinesAt = (

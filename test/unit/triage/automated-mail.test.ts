@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAutomated, LOOP_HEADER } from '../../../shared/domain/automated-mail';
+import { classifyAutomated, LOOP_HEADER } from '../../../shared/domain/triage/automated-mail';
 import { email, OUR_ADDRESSES, receipt, withHeaders } from './fixtures';
 
 const person = receipt();

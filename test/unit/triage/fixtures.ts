@@ -1,5 +1,5 @@
-import type { InboundEmail } from '../../../shared/domain/inbound-email';
-import { NOT_CHECKED_VERDICTS, type Receipt } from '../../../shared/domain/receipt';
+import type { InboundEmail } from '../../../shared/domain/mail/inbound-email';
+import { NOT_CHECKED_VERDICTS, type Receipt } from '../../../shared/domain/mail/receipt';
 
 export const OUR_ADDRESSES = ['reunion@exodata.fr', 'martinique@exodata.fr'] as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFollowUpCandidate, MAX_THREAD_IDS } from '../../../shared/domain/follow-up';
+import { findFollowUpCandidate, MAX_THREAD_IDS } from '../../../shared/domain/triage/follow-up';
 import { email } from './fixtures';
 
 describe('Function: findFollowUpCandidate', () => {

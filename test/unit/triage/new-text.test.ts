@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findForwardedMessage, splitNewText } from '../../../shared/domain/new-text';
+import { findForwardedMessage, splitNewText } from '../../../shared/domain/triage/new-text';
 
 describe('Function: splitNewText', () => {
   it('keeps the whole text when there is no history and no signature', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { declaredInBody, declaredInSubject, parseLevel } from '../../../shared/domain/priority-declared';
+import {
+  declaredInBody,
+  declaredInSubject,
+  parseLevel,
+} from '../../../shared/domain/triage/priority-declared';
 
 describe('Function: parseLevel', () => {
   it.each([

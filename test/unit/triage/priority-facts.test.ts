@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceFor, levelFromFacts, readPriorityFacts } from '../../../shared/domain/priority-facts';
+import { evidenceFor, levelFromFacts, readPriorityFacts } from '../../../shared/domain/triage/priority-facts';
 
 const facts = (text: string) => readPriorityFacts(text);
 const level = (text: string) => levelFromFacts(readPriorityFacts(text));

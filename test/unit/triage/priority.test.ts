@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitNewText } from '../../../shared/domain/new-text';
-import { type PriorityInput, triagePriority } from '../../../shared/domain/priority';
+import { splitNewText } from '../../../shared/domain/triage/new-text';
+import { type PriorityInput, triagePriority } from '../../../shared/domain/triage/priority';
 
 /** As the parser does it: the new text and what was removed, from the full body. */
 function input(subject: string, body: string, headers: Record<string, string[]> = {}): PriorityInput {

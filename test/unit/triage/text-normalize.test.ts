@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, fold, foldText, originalSpan, sentences } from '../../../shared/domain/text-normalize';
+import {
+  editDistance,
+  fold,
+  foldText,
+  originalSpan,
+  sentences,
+} from '../../../shared/domain/triage/text-normalize';
 
 describe('Function: fold', () => {
   it('lower-cases, removes accents and ligatures, unifies apostrophes and collapses spaces', () => {

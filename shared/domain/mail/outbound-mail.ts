@@ -1,0 +1,16 @@
+/** An outbound message, already rendered. The adapter builds the MIME and sends it raw. */
+export type OutboundMail = {
+  from: { name: string; address: string };
+  replyTo: string;
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  html: string;
+  /** Client Message-ID we answer (with <>), for In-Reply-To; References = client's References + this. */
+  inReplyTo: string | null;
+  references: string[];
+  /** Extra headers (Auto-Submitted, X-Auto-Response-Suppress, X-Exodata-Loop…). Values are sanitised. */
+  headers: Record<string, string>;
+  /** Idempotency token for logs and for adapters that support it (ticket ref + purpose). */
+  idempotencyKey: string;
+};

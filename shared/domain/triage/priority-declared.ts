@@ -1,0 +1,136 @@
+import type { PriorityLevel } from '../desk/service-desk-config';
+import { editDistance, fold } from './text-normalize';
+
+/** A level the client chose, and exactly how they wrote it. */
+export type Declaration = { level: PriorityLevel; phrase: string; where: 'subject' | 'body' };
+
+/** triage.md vocabulary, folded; P1…P4 and a bare 1…4 after `Priorité :` too. */
+const LEVEL_WORDS: Record<string, PriorityLevel> = {
+  normale: 'normale',
+  normal: 'normale',
+  low: 'normale',
+  basse: 'normale',
+  bas: 'normale',
+  faible: 'normale',
+  mineure: 'normale',
+  mineur: 'normale',
+  minor: 'normale',
+  p4: 'normale',
+  '4': 'normale',
+  moyenne: 'moyenne',
+  moyen: 'moyenne',
+  medium: 'moyenne',
+  moderee: 'moyenne',
+  modere: 'moyenne',
+  moderate: 'moyenne',
+  p3: 'moyenne',
+  '3': 'moyenne',
+  haute: 'haute',
+  haut: 'haute',
+  high: 'haute',
+  elevee: 'haute',
+  eleve: 'haute',
+  majeure: 'haute',
+  majeur: 'haute',
+  major: 'haute',
+  p2: 'haute',
+  '2': 'haute',
+  critique: 'critique',
+  critical: 'critique',
+  p1: 'critique',
+  '1': 'critique',
+};
+/** Typos are forgiven on long words only: one edit turns `basse` into `passe` or `casse`. */
+const FUZZY_MIN_LENGTH = 6;
+const KEY_WORDS = ['priorite', 'priority'];
+const KEY =
+  '(?:niveau de |level of )?(?:priorite|priority|prioritee|priorty|priorit|prio)(?: (?:level|souhaitee|demandee|requested))?';
+const TAG_KEY_PREFIX = new RegExp(`^${KEY}\\s*[:=-]?\\s*`, 'u');
+const TAG_KEY_SUFFIX = /\s*(?:priorite|priority|prio)$/u;
+const INTENSIFIERS = /^(?:tres|very|plutot|assez|fairly|rather)\s+/u;
+
+/** A level word or code (`Haute`, `high`, `P2`, `p 2`, `critque`), or null. */
+export function parseLevel(value: string): PriorityLevel | null {
+  const v = fold(value)
+    .replace(/^[\s"'*_]+|[\s"'*_.!]+$/gu, '')
+    .replace(INTENSIFIERS, '')
+    .replace(/^p\s+([1-4])$/u, 'p$1');
+  const exact = LEVEL_WORDS[v];
+  if (exact) return exact;
+  if (v.length < FUZZY_MIN_LENGTH) return null;
+  for (const [word, level] of Object.entries(LEVEL_WORDS)) {
+    if (word.length >= FUZZY_MIN_LENGTH && editDistance(v, word, 1) <= 1) return level;
+  }
+  return null;
+}
+
+/** `[Haute]`, `[P2]`, `[high]`, `[Priorité : critique]` anywhere in the subject; the first one counts. */
+export function declaredInSubject(subject: string): Declaration | null {
+  for (const m of subject.matchAll(/\[([^[\]]{1,40})\]/gu)) {
+    const inner = fold(m[1]!).replace(TAG_KEY_PREFIX, '').replace(TAG_KEY_SUFFIX, '');
+    const level = parseLevel(inner);
+    if (level) return { level, phrase: m[0], where: 'subject' };
+  }
+  return null;
+}
+
+/**
+ * What a reply on a ticket declares: a level tag the client added to the subject (the tags the
+ * ticket's own subject already carries are the old request's, repeated by every "Re:"), else a
+ * `Priorité : …` line of the new text. Null when the reply declares nothing new.
+ */
+export function declaredInReply(
+  reply: { subject: string; newText: string },
+  ticketSubject: string,
+): Declaration | null {
+  const oldTags = new Set([...ticketSubject.matchAll(/\[[^[\]]{1,40}\]/gu)].map((m) => fold(m[0])));
+  for (const m of reply.subject.matchAll(/\[[^[\]]{1,40}\]/gu)) {
+    if (oldTags.has(fold(m[0]))) continue;
+    const declared = declaredInSubject(m[0]);
+    if (declared) return declared;
+  }
+  return declaredInBody(reply.newText);
+}
+
+/**
+ * `Priorité : Haute`, `Priorite: critique`, `Priority: high`, `Priorité : P1` on a line of its own
+ * (the value may be followed by a comment). Only the new text is searched: a declaration in quoted
+ * history or a forwarded message was made for another request.
+ */
+export function declaredInBody(newText: string): Declaration | null {
+  for (const line of newText.split('\n')) {
+    const folded = fold(line).replace(/^[\s*•>#-]+/u, '');
+    const value = valueAfterKey(folded);
+    if (value === null) continue;
+    const first = value.split(/[\s,;.!(]+/u)[0] ?? '';
+    const second = value
+      .split(/[\s,;.!(]+/u)
+      .slice(0, 2)
+      .join(' ');
+    const level = parseLevel(value.replace(/[,;.!(].*$/u, '')) ?? parseLevel(second) ?? parseLevel(first);
+    if (level) return { level, phrase: line.trim(), where: 'body' };
+  }
+  return null;
+}
+
+function valueAfterKey(line: string): string | null {
+  const withSeparator = new RegExp(`^${KEY}\\s*\\**\\s*[:=]\\s*\\**\\s*(.+)$`, 'u').exec(line);
+  if (withSeparator) return withSeparator[1]!;
+  // `Priorité haute` alone on its line; and keys typed with a slip (`Prioirté : haute`).
+  const words = line.split(/\s*[:=]\s*|\s+/u).filter((w) => w !== '');
+  if (words.length < 2 || words.length > 3) return null;
+  const key = words[0]!.replace(/\*/gu, '');
+  if (!KEY_WORDS.some((k) => editDistance(key, k, 2) <= 2)) return null;
+  return words.slice(1).join(' ');
+}
+
+/** The subject and new text without their declarations, so a tag's `critique` is not read as shouting. */
+export function withoutDeclarations(subject: string, newText: string): { subject: string; newText: string } {
+  return {
+    subject: subject.replace(/\[([^[\]]{1,40})\]/gu, (tag) => (declaredInSubject(tag) ? ' ' : tag)),
+    newText: newText
+      .split('\n')
+      .filter((line) => declaredInBody(line) === null)
+      .join('\n'),
+  };
+}
