@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { ContractSchema, PRIORITY_LEVELS, PriorityLevelSchema } from '../../../shared/domain/desk/service-desk-config';
+import {
+  ContractSchema,
+  PRIORITY_LEVELS,
+  PriorityLevelSchema,
+} from '../../../shared/domain/desk/service-desk-config';
 import { ConfigError, InputError } from '../../../shared/domain/errors';
 import { LanguageSchema } from '../../../shared/domain/mail/inbound-email';
 import { type CommandLine, defineCommand, EXIT_OK } from '../command';
