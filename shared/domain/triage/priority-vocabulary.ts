@@ -252,6 +252,7 @@ const FR_BROKEN_VERB = alt([
   'sauvegard',
   'telecharg',
   'sonn',
+  'peu',
 ]);
 const FR_OBJECT_PRONOUNS = "(?:(?:me|te|se|nous|vous|le|la|les|lui|leur|y|en) |[mtsl]')*";
 
@@ -318,7 +319,15 @@ export const BLOCKED_CUES: readonly Cue[] = [
     { negation: 'cancels' },
   ),
   // `plus rien ne marche`: the `plus` belongs to the statement, it does not negate it.
-  cue('fr:rien-ne-marche', "\\brien ne (?:marche|fonctionne|passe|s'affiche|s'ouvre|demarre|sort|repond)\\b"),
+  cue(
+    'fr:rien-ne-marche',
+    "\\brien (?:ne |n')(?:marche|fonctionne|passe|part|arrive|apparait|charge|s'affiche|s'ouvre|s'imprime|demarre|sort|repond)\\b",
+  ),
+  cue(
+    'stays-black',
+    "\\b(?:stays?|stayed|goes|went|turns?|turned|remains?|is stuck) (?:\\S+ )?(?:black|blank|frozen|dark)\\b|\\breste (?:sur |bloque sur )?(?:un |l')?(?:ecran )?(?:noir|fige|blanc|bleu)\\b|\\b(?:deconnecte|deconnectee|deconnectes|deconnectees|disconnected)\\b",
+    { negation: 'cancels' },
+  ),
   cue(
     'fr:plus-d-internet',
     "\\b(?:plus|pas|aucune?|pu) (?:d'|de )?(?:internet|reseau|connexion|wi-?fi|tonalite|signal|electricite|courant)\\b",
@@ -541,6 +550,12 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
   cue(
     'fr:personne-ne-peut',
     "(?:\\b(?:plus|pu) personne\\b|(?<!\\b(?:une|la|cette|chaque|seule|quelle|autre) )\\bpersonne(?: \\S+){0,5}? (?:ne |n')(?:\\S+ )?(?:peu\\w*|arriv\\w*|acced\\w*|a (?:plus )?acces|recoi\\w*|travaill\\w*|connect\\w*|imprim\\w*|voi\\w*|parvien\\w*|reussi\\w*|fonctionn\\w*|march\\w*|ouvr\\w*))",
+    { blocking: true },
+  ),
+  // Spoken French drops the `ne`: `personne au magasin peut encaisser`.
+  cue(
+    'fr:personne-peut',
+    "(?<!\\b(?:une|la|cette|chaque|seule|quelle|autre|d'une|la) )\\bpersonne (?:(?:au|a la|du|de la|dans|a l'|chez) (?:\\S+ ){0,2}?)?(?:peut|arrive|a acces|accede|recoit)\\b",
     { blocking: true },
   ),
   cue(
