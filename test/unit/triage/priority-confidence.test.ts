@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAcknowledgement } from '../../../shared/domain/acknowledgement/acknowledgement';
+import { priorityToConfirm } from '../../../shared/domain/ticket/ticket';
 import { triagePriority } from '../../../shared/domain/triage/priority';
 import { levelAfterAnswer, readPriorityAnswer } from '../../../shared/domain/triage/priority-answer';
 import { openLevels, readPriorityFacts } from '../../../shared/domain/triage/priority-facts';
@@ -122,5 +123,23 @@ describe('Issue 11: the questions and a plain answer', () => {
       readPriorityAnswer('we take cash meanwhile, by hand', ['severalUsers', 'workaround'])!,
     );
     expect(workaround.level).toBe('moyenne');
+  });
+});
+
+describe('Issue 11: priorityToConfirm (the queue\'s "priorité à confirmer")', () => {
+  const priority = (confidence: 'high' | 'low' | undefined, source: 'inferred' | 'agent' = 'inferred') => ({
+    priority: {
+      level: 'critique' as const,
+      source,
+      evidence: [],
+      inferredLevel: 'critique' as const,
+      confidence,
+    },
+  });
+  it('is true for a low-confidence level nobody settled, false once confident, set by an agent, or on an old ticket', () => {
+    expect(priorityToConfirm(priority('low'))).toBe(true);
+    expect(priorityToConfirm(priority('high'))).toBe(false);
+    expect(priorityToConfirm(priority('low', 'agent'))).toBe(false);
+    expect(priorityToConfirm(priority(undefined))).toBe(false);
   });
 });

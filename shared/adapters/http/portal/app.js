@@ -346,6 +346,8 @@ function queueRow(item) {
       item.clientAnswered ? el('span', { class: 'badge' }, 'réponse du client') : '',
       item.flags.unverifiedSender ? el('span', { class: 'badge' }, 'expéditeur non vérifié') : '',
       item.flags.priorityChangeRequested ? el('span', { class: 'badge' }, 'priorité demandée') : '',
+      // Issue 11: the triage left the level open and asked the client.
+      item.priorityToConfirm ? el('span', { class: 'badge' }, 'priorité à confirmer') : '',
     ),
     el('td', {}, item.client ?? item.requester ?? '—', el('div', { class: 'small' }, item.contract)),
     el(
@@ -455,7 +457,12 @@ function renderTicket() {
         'dl',
         { class: 'facts' },
         fact('Statut', STATUS_LABEL[ticket.status] ?? ticket.status),
-        fact('Priorité', `${ticket.priority.level} (${ticket.priority.source})`),
+        fact(
+          'Priorité',
+          `${ticket.priority.level} (${ticket.priority.source})${
+            ticket.priority.confidence === 'low' && ticket.priority.source !== 'agent' ? ' — à confirmer' : ''
+          }`,
+        ),
         fact('Client', `${ticket.client.name ?? 'client inconnu'} — ${ticket.contract}`),
         fact('Demandeur', ticket.requester ? `${ticket.requester.name} <${ticket.requester.address}>` : null),
         fact(
