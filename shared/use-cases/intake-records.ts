@@ -9,9 +9,11 @@ import {
   mayFollowUpByReference,
   mergeParticipants,
   type StoredAttachment,
+  storedFacts,
   type Ticket,
   type TicketMessage,
 } from '../domain/ticket/ticket';
+import { readPriorityAnswer } from '../domain/triage/priority-answer';
 import { declaredInReply } from '../domain/triage/priority-declared';
 import { MAX_ANALYSED_CHARS } from '../domain/triage/priority-facts';
 import { attachmentsSkipped, type ParsedMessage } from '../ports/mail-parser';
@@ -81,6 +83,9 @@ export function buildTicket(reference: string, ctx: IntakeContext, facts: NewTic
       source: triage.priority.source,
       evidence: triage.priority.evidence.slice(0, MAX_LIST),
       inferredLevel: triage.priority.inferredLevel,
+      confidence: triage.priority.confidence,
+      uncertain: triage.priority.uncertain,
+      facts: storedFacts(triage.priority.facts),
     },
     status: 'nouveau',
     receivedAt: new Date(receipt.receivedAt).toISOString(),
@@ -150,6 +155,14 @@ export function clientReplyOf(ticket: Ticket, ctx: IntakeContext, kind: MessageK
         : declaredInReply(
             { subject: parsed.email.subject, newText: parsed.email.newText.slice(0, MAX_ANALYSED_CHARS) },
             ticket.subject,
+          ),
+    // A plain answer to the acknowledgement's questions (issue 11): only on a level still to confirm.
+    answer:
+      kind === 'automated'
+        ? null
+        : readPriorityAnswer(
+            parsed.email.newText.slice(0, MAX_ANALYSED_CHARS),
+            ticket.priority.uncertain ?? [],
           ),
   };
 }

@@ -111,6 +111,8 @@ export const QueueItemSchema = z.object({
   machineAlert: z.boolean(),
   messageCount: z.number(),
   clientAnswered: z.boolean(),
+  /** The triage left the level open and asked the client (issue 11): "priorité à confirmer". */
+  priorityToConfirm: z.boolean(),
 });
 export const QueuePageSchema = z.object({
   desk: z.union([DeskIdSchema, z.literal('all')]),

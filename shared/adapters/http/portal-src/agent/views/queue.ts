@@ -81,6 +81,8 @@ function queueRow(item: QueueItem): HTMLTableRowElement {
       item.clientAnswered ? el('span', { class: 'badge' }, 'réponse du client') : null,
       item.flags.unverifiedSender ? el('span', { class: 'badge warn' }, 'expéditeur non vérifié') : null,
       item.flags.priorityChangeRequested ? el('span', { class: 'badge' }, 'priorité demandée') : null,
+      // The triage left the level open and asked the client (issue 11).
+      item.priorityToConfirm ? el('span', { class: 'badge' }, 'priorité à confirmer') : null,
     ),
     cell(
       'Client',

@@ -45,7 +45,12 @@ function renderTicket(): void {
         'dl',
         { class: 'facts' },
         fact('Statut', LABELS.status[ticket.status]),
-        fact('Priorité', priorityLabel(ticket.priority.level, ticket.priority.source)),
+        fact(
+          'Priorité',
+          `${priorityLabel(ticket.priority.level, ticket.priority.source)}${
+            ticket.priority.confidence === 'low' && ticket.priority.source !== 'agent' ? ' — à confirmer' : ''
+          }`,
+        ),
         fact(
           'Client',
           `${ticket.client.name ?? 'client inconnu'} — contrat ${ticket.contract === 'premium' ? 'premium' : 'standard'}`,
