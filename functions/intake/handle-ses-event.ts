@@ -46,7 +46,7 @@ export function createIntakeHandler(deps: IntakeDependencies, telemetry: Telemet
   };
 }
 
-export async function processRecord(
+async function processRecord(
   record: SesReceiptRecord,
   deps: IntakeDependencies,
   { logger, metrics }: Telemetry,

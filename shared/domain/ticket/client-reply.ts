@@ -17,8 +17,8 @@ export type ClientReply = {
   declaration: Declaration | null;
 };
 
-export const RESUMED_BY_CLIENT = 'resumed by client reply';
-export const DECLARED_IN_REPLY = 'declared by the client in a reply';
+const RESUMED_BY_CLIENT = 'resumed by client reply';
+const DECLARED_IN_REPLY = 'declared by the client in a reply';
 
 /**
  * The effects of a client's reply on the ticket it was stored on, applied to the ticket as the

@@ -4,11 +4,9 @@ const IsoInstant = z.iso.datetime({ offset: true });
 
 /** How the first human contact reached the client (service-desk.md rule 6: an acknowledgement is not one). */
 export const ContactChannelSchema = z.enum(['email', 'phone', 'other']);
-export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 
 /** A breach the SLA watcher noted, for the deadline it was noted against (a later re-target makes it stale). */
 const BreachMarkSchema = z.object({ dueAt: IsoInstant, notedAt: IsoInstant });
-export type BreachMark = z.infer<typeof BreachMarkSchema>;
 
 /**
  * What agents and the SLA watcher did to a ticket, kept on the ticket item itself so that the
