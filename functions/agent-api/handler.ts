@@ -1,17 +1,14 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { handle } from 'hono/aws-lambda';
-import { createAgentApp } from '../../shared/adapters/http/app';
 import { loadAgentApiEnv } from '../../shared/agent-config';
-import { createAgentApiDependencies } from '../../shared/wiring/agent';
-import { createAwsClients } from '../../shared/wiring/aws';
+import { createAgentApiApp } from '../../shared/wiring/agent';
+import { createAwsClients } from '../../shared/wiring/aws-clients';
 
 // Cold start: a bad environment fails here, once, with every problem named.
 const env = loadAgentApiEnv(process.env);
 const logger = new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME, logLevel: env.LOG_LEVEL });
 const clients = createAwsClients({ region: env.AWS_REGION });
-const app = createAgentApp(
-  createAgentApiDependencies(env, clients, (message, detail) => logger.error(message, detail)),
-);
+const app = createAgentApiApp(env, clients, (message, detail) => logger.error(message, detail));
 
 /** API Gateway HTTP API (payload 2.0) → the hono app; the JWT authorizer's claims ride in the event. */
 export const handler = handle(app);

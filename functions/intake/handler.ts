@@ -2,7 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { loadIntakeEnv } from '../../shared/config';
-import { createAwsClients, createIntakeDependencies } from '../../shared/wiring/aws';
+import { createIntakeDependencies } from '../../shared/wiring/aws';
+import { createAwsClients } from '../../shared/wiring/aws-clients';
 import { createIntakeHandler } from './handle-ses-event';
 
 // Cold start: a bad environment fails here, once, with every problem named.

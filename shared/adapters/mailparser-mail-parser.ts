@@ -25,16 +25,16 @@ import { htmlToPlainText, keptBodyHtml } from './mailparser/html-body';
 import { streamAttachmentBodies } from './mailparser/stream-attachments';
 import { relabelUtf8Parts } from './mailparser/tolerant-charset';
 
-export const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
+const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
 /** Over this raw size attachments stay in the raw message (SES accepts up to 40 MB). */
-export const DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+const DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 /**
  * Over this raw size attachment bodies are not kept by parse() but streamed from the raw bytes by a
  * second pass (streamAttachments): kept, they add about 0.75 × the message to the raw bytes the
  * parser needs anyway, and the intake's memory target is 2.5 × (docs/performance.md, Memory). Under
  * it, one parse is cheaper than two and the bodies are small: they stay in memory.
  */
-export const DEFAULT_STREAM_ATTACHMENTS_OVER_BYTES = 8 * 1024 * 1024;
+const DEFAULT_STREAM_ATTACHMENTS_OVER_BYTES = 8 * 1024 * 1024;
 /** Longest text kept on the InboundEmail; the raw message keeps the rest. */
 export const MAX_TEXT_CHARS = 1_000_000;
 

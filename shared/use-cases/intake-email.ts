@@ -41,7 +41,7 @@ import {
 import { putAttachments, storeAttachments } from './store-attachments';
 import { triageEmail } from './triage-email';
 
-export type IntakeOutcome = StoredOutcome | 'duplicate';
+type IntakeOutcome = StoredOutcome | 'duplicate';
 
 /** One line for the caller's log and metrics: what became of the message. */
 export type IntakeResult = {

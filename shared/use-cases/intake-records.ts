@@ -46,7 +46,7 @@ export type IntakeContext = {
   attachmentKey: (sha256: string, filename: string) => string;
 };
 
-export function ticketMessageId(receipt: Pick<Receipt, 'receivedAt' | 'channel' | 'deliveryId'>): string {
+function ticketMessageId(receipt: Pick<Receipt, 'receivedAt' | 'channel' | 'deliveryId'>): string {
   return `${new Date(receipt.receivedAt).toISOString()}#${receipt.channel}-${receipt.deliveryId}`;
 }
 

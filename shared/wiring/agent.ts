@@ -5,7 +5,7 @@ import { DynamoDbTicketStore } from '../adapters/aws/dynamodb/ticket-store';
 import { S3AttachmentLinks } from '../adapters/aws/s3-attachment-links';
 import { S3AttachmentStore } from '../adapters/aws/s3-attachment-store';
 import { S3RawMailStore } from '../adapters/aws/s3-raw-mail-store';
-import type { AgentAppDeps } from '../adapters/http/app';
+import { type AgentAppDeps, createAgentApp } from '../adapters/http/app';
 import { type AgentAuth, createCognitoClaimsAuth } from '../adapters/http/auth';
 import type { ErrorLogger } from '../adapters/http/errors';
 import { mailparserMailParser } from '../adapters/mailparser-mail-parser';
@@ -14,9 +14,6 @@ import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { type Clock, systemClock } from '../ports/clock';
 import type { AwsClients } from './aws-clients';
 import { cachedClientDirectory } from './client-directory-cache';
-
-// The SLA watcher's wiring has its own module: its bundle needs no mail parser (npm run bench).
-export { createSlaWatcherDependencies } from './sla-watcher';
 
 /** Where the agent app's data lives: the intake's table and mail bucket (names and prefixes). */
 export type AgentStorage = {
@@ -63,6 +60,11 @@ export function createAgentAppDeps(input: {
 }
 
 /** The Lambda's wiring: environment → deps, Cognito claims for auth. */
+/** The agent API's hono app on AWS (the Lambda handler adapts it to API Gateway events). */
+export function createAgentApiApp(env: AgentApiEnv, clients: AwsClients, log?: ErrorLogger) {
+  return createAgentApp(createAgentApiDependencies(env, clients, log));
+}
+
 export function createAgentApiDependencies(
   env: AgentApiEnv,
   clients: AwsClients,

@@ -11,15 +11,6 @@ import type { IntakeDependencies } from '../use-cases/intake-email';
 import type { AwsClients } from './aws-clients';
 import { cachedClientDirectory } from './client-directory-cache';
 
-// Their own modules, so that a function that needs no mail parser does not bundle one (npm run bench).
-export {
-  type AwsClientOptions,
-  type AwsClients,
-  createAwsClients,
-  createDynamoDbClients,
-} from './aws-clients';
-export { cachedClientDirectory } from './client-directory-cache';
-
 export type IntakeWiringOverrides = Partial<
   Pick<IntakeDependencies, 'clock' | 'newId' | 'sleep' | 'mailSender'>
 > & {

@@ -7,13 +7,11 @@ import { createDevAuth } from '../adapters/http/auth';
 import { buildPortal } from '../adapters/http/portal-build';
 import { startAgentServer } from '../adapters/http/server';
 import { loadClientDirectory, loadServiceDeskConfig } from '../adapters/local/config-files';
-import { intakeLogLine } from '../adapters/local/intake-log-line';
 import { ensureLocalTable } from '../adapters/local/local-table';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../adapters/local/services/dynamodb-local';
 import { portInUse } from '../adapters/local/services/free-port';
 import { S3RVER_CREDENTIALS, type S3rverInstance, startS3rver } from '../adapters/local/services/s3rver';
 import { EMULATOR_REGION, type SesEmulator, startSesEmulator } from '../adapters/local/services/ses-emulator';
-import { startSlaWatcherLoop } from '../adapters/local/sla-watcher-loop';
 import { type SmtpDelivery, type SmtpListener, startSmtpListener } from '../adapters/local/smtp-listener';
 import { smtpReceipt } from '../adapters/local/smtp-receipt';
 import { removeStackFile, type StackFile, writeStackFile } from '../adapters/local/stack-file';
@@ -25,12 +23,10 @@ import { type Clock, systemClock } from '../ports/clock';
 import type { Notifier } from '../ports/notifier';
 import { type IntakeDependencies, intakeEmail } from '../use-cases/intake-email';
 import { createAgentAppDeps } from './agent';
-import {
-  type AwsClients,
-  type AwsIntakeDependencies,
-  createAwsClients,
-  createIntakeDependencies,
-} from './aws';
+import { type AwsIntakeDependencies, createIntakeDependencies } from './aws';
+import { type AwsClients, createAwsClients } from './aws-clients';
+import { intakeLogLine } from './intake-log-line';
+import { startSlaWatcherLoop } from './sla-watcher-loop';
 
 /** `npm start` and the end-to-end test: the same stack, the same code path (ports and paths differ). */
 export type LocalStackOptions = {
@@ -289,7 +285,7 @@ export function localIntakeDependencies(
  * (`250 2.6.0 OK EXO-2026-000001 ticket-created`), so senders and the demo learn the reference at once.
  * A failure is logged and rethrown: the listener answers 451 and the sending server retries.
  */
-export function smtpDelivery(
+function smtpDelivery(
   deps: IntakeDependencies,
   config: ServiceDeskConfig,
   log: (line: string) => void,

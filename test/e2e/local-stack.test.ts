@@ -9,8 +9,8 @@ import { sesMessageIdDomain } from '../../shared/adapters/aws/ses-mail-sender';
 import { SmtpRefusedError, sendToListener } from '../../shared/adapters/local/smtp-client';
 import { readStackFile, stackFilePath } from '../../shared/adapters/local/stack-file';
 import { TransientError } from '../../shared/domain/errors';
-import { fixedClock } from '../../shared/ports/clock';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../shared/wiring/local';
+import { fixedClock } from '../support/clock';
 import { agentApi, portClosed, processGone, smtpDialogue } from './support';
 
 /**

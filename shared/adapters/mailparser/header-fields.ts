@@ -3,7 +3,7 @@ import libmime from 'libmime';
 import type { HeaderLines } from 'mailparser';
 
 /** Bound on the decoded header data kept in InboundEmail.headers (inbound-email.ts). */
-export const MAX_HEADER_BYTES = 64 * 1024;
+const MAX_HEADER_BYTES = 64 * 1024;
 
 export type DecodedHeaders = {
   /** Lower-case name → decoded values, every occurrence, in message order. */

@@ -1,7 +1,7 @@
 import { convert } from 'html-to-text';
 
 /** Longest HTML (characters) kept or converted; past it the tail is dropped with a warning. */
-export const MAX_HTML_CHARS = 2_000_000;
+const MAX_HTML_CHARS = 2_000_000;
 
 /**
  * The HTML body as the sender wrote it, cut to MAX_HTML_CHARS. It is NOT sanitised here, and it is hostile:

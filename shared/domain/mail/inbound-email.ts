@@ -70,8 +70,3 @@ export type InboundEmail = z.infer<typeof InboundEmailSchema>;
 export function headerValue(email: Pick<InboundEmail, 'headers'>, name: string): string | undefined {
   return email.headers[name.toLowerCase()]?.[0];
 }
-
-/** Whether a header is present at all (even empty). */
-export function hasHeader(email: Pick<InboundEmail, 'headers'>, name: string): boolean {
-  return (email.headers[name.toLowerCase()]?.length ?? 0) > 0;
-}

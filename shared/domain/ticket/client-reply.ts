@@ -24,8 +24,8 @@ export type ClientReply = {
   answer?: PriorityAnswer | null;
 };
 
-export const RESUMED_BY_CLIENT = 'resumed by client reply';
-export const DECLARED_IN_REPLY = 'declared by the client in a reply';
+const RESUMED_BY_CLIENT = 'resumed by client reply';
+const DECLARED_IN_REPLY = 'declared by the client in a reply';
 export const ANSWERED_IN_REPLY = 'answered by the client in a reply';
 
 /**

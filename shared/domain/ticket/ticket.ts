@@ -72,7 +72,6 @@ export const TicketFlagsSchema = z.object({
    */
   priorityChangeRequested: z.boolean().optional(),
 });
-export type TicketFlags = z.infer<typeof TicketFlagsSchema>;
 
 export const TicketSchema = z.object({
   reference: z.string().regex(/^EXO-\d{4}-\d{6}$/),

@@ -8,31 +8,37 @@ import { versionedTicketUpdate } from '../../../shared/adapters/aws/dynamodb/ite
 import { ensureTable } from '../../../shared/adapters/aws/dynamodb/table-schema';
 import type { DynamoDbTicketStore } from '../../../shared/adapters/aws/dynamodb/ticket-store';
 import type { SesReceiptEvent } from '../../../shared/adapters/aws/ses-inbound-event';
+import {
+  type DynamoDbLocal,
+  startDynamoDbLocal,
+} from '../../../shared/adapters/local/services/dynamodb-local';
+import {
+  EMULATOR_REGION,
+  type SesEmulator,
+  startSesEmulator,
+} from '../../../shared/adapters/local/services/ses-emulator';
 import { type IntakeEnv, loadIntakeEnv } from '../../../shared/config';
 import type { ClientEntry } from '../../../shared/domain/desk/client-directory';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import type { Clock } from '../../../shared/ports/clock';
 import type { IntakeResult } from '../../../shared/use-cases/intake-email';
 import {
-  type AwsClients,
   type AwsIntakeDependencies,
-  createAwsClients,
   createIntakeDependencies,
   type IntakeWiringOverrides,
 } from '../../../shared/wiring/aws';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../support/dynamodb-local';
+import { type AwsClients, createAwsClients } from '../../../shared/wiring/aws-clients';
 import { type S3rverInstance, startS3rver } from '../../support/s3rver';
-import { EMULATOR_REGION, type SesEmulator, startSesEmulator } from '../../support/ses-emulator';
 import { FaultInjector } from './faults';
 
 export const BUCKET = 'exodata-raw-mail-test';
-export const SERVICE_DESK_CONFIG_JSON = readFileSync(
+const SERVICE_DESK_CONFIG_JSON = readFileSync(
   new URL('../../../config/service-desk.json', import.meta.url),
   'utf8',
 );
 
 /** A clock the test moves by hand (leases, rate windows, reopen windows). */
-export class MutableClock implements Clock {
+class MutableClock implements Clock {
   private at: number;
   constructor(start: string) {
     this.at = Date.parse(start);
@@ -48,7 +54,7 @@ export class MutableClock implements Clock {
   }
 }
 
-export const CLIENTS: ClientEntry[] = [
+const CLIENTS: ClientEntry[] = [
   {
     clientId: 'CLI-RE-0012',
     name: 'Hôtel Lagon Bleu',
@@ -130,7 +136,7 @@ export type Intake = {
   destroy(): void;
 };
 
-export type DeliveryOptions = {
+type DeliveryOptions = {
   sesId?: string;
   recipients?: string[];
   receivedAt?: string;
@@ -232,7 +238,7 @@ export async function createIntake(
 }
 
 /** The event of spec/ses-lambda-event.sample.json, for this delivery. */
-export function sesEvent(sesId: string, delivery: DeliveryOptions, clock: Clock): SesReceiptEvent {
+function sesEvent(sesId: string, delivery: DeliveryOptions, clock: Clock): SesReceiptEvent {
   const receivedAt = delivery.receivedAt ?? clock.now().toISOString();
   const verdict = (name: 'spam' | 'virus' | 'spf' | 'dkim' | 'dmarc', fallback: string) => ({
     status: delivery.verdicts?.[name] ?? fallback,

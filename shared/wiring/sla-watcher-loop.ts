@@ -1,4 +1,4 @@
-import { type WatchSlaDeps, type WatchSlaResult, watchSla } from '../../use-cases/watch-sla';
+import { type WatchSlaDeps, type WatchSlaResult, watchSla } from '../use-cases/watch-sla';
 
 export type SlaWatcherLoop = { stop(): Promise<void>; runNow(): Promise<WatchSlaResult> };
 

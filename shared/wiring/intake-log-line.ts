@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { deskById, type ServiceDeskConfig } from '../../domain/desk/service-desk-config';
-import type { Receipt } from '../../domain/mail/receipt';
-import type { Ticket } from '../../domain/ticket/ticket';
-import type { IntakeResult } from '../../use-cases/intake-email';
+import { deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
+import type { Receipt } from '../domain/mail/receipt';
+import type { Ticket } from '../domain/ticket/ticket';
+import type { IntakeResult } from '../use-cases/intake-email';
 
 const MAX_EVIDENCE = 2;
 const MAX_EVIDENCE_CHARS = 44;

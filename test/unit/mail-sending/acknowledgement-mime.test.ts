@@ -6,7 +6,7 @@ import { acknowledgementMail } from '../../../shared/domain/acknowledgement/ackn
 import { InputError } from '../../../shared/domain/errors';
 import type { OutboundMail } from '../../../shared/domain/mail/outbound-mail';
 import { MailRejectedError } from '../../../shared/ports/mail-sender-errors';
-import { ackInput, desk } from './support';
+import { ackInput, desk } from '../acknowledgement/support';
 
 const DATE = new Date('2026-11-27T19:50:30Z');
 

@@ -16,7 +16,7 @@ import { buildAcknowledgement } from '../../../shared/domain/acknowledgement/ack
 import { acknowledgementMail } from '../../../shared/domain/acknowledgement/acknowledgement-mail';
 import { TransientError } from '../../../shared/domain/errors';
 import { MailOutcomeUnknownError, MailRejectedError } from '../../../shared/ports/mail-sender-errors';
-import { ackInput, desk } from './support';
+import { ackInput, desk } from '../acknowledgement/support';
 
 const CONTEXT = {
   source: 'reunion@exodata.fr',
