@@ -1,6 +1,6 @@
 import type { ClientEntry } from '../domain/desk/client-directory';
 import type { Contract, PriorityLevel, ServiceDeskConfig } from '../domain/desk/service-desk-config';
-import { ConflictError, IntakeError } from '../domain/errors';
+import { ConflictError, IntakeError, RejectedError } from '../domain/errors';
 import type { InboundEmail } from '../domain/mail/inbound-email';
 import type { Receipt } from '../domain/mail/receipt';
 import { applyClientReply } from '../domain/ticket/client-reply';
@@ -18,7 +18,13 @@ import type { Clock } from '../ports/clock';
 import { attachmentsSkipped, type MailParser, type ParsedMessage } from '../ports/mail-parser';
 import type { MailSender } from '../ports/mail-sender';
 import type { RawMailStore } from '../ports/raw-mail-store';
-import type { MessageRecord, RateUpdate, StoredOutcome, TicketStore } from '../ports/ticket-store';
+import type {
+  MessageRecord,
+  QuarantineRecord,
+  RateUpdate,
+  StoredOutcome,
+  TicketStore,
+} from '../ports/ticket-store';
 import {
   type AcknowledgeResult,
   acknowledgeTicket,
@@ -167,7 +173,18 @@ export async function intakeEmail(
     attachmentKey: (sha256, filename) => deps.attachments.keyFor(triage.desk.deskId, sha256, filename),
   };
 
-  const result = await route(ctx, deps);
+  let result: IntakeResult;
+  try {
+    result = await route(ctx, deps);
+  } catch (err) {
+    // No retry cures it (an item or key the table refuses): kept aside with its reason, not retried.
+    if (!(err instanceof RejectedError)) throw err;
+    return quarantine(receipt, rawKey, deps, options, {
+      reason: 'rejected',
+      code: err.code,
+      error: err.toUserMessage(),
+    });
+  }
   if (options.reprocess && result.outcome !== 'quarantined') {
     await deps.tickets.releaseQuarantine(receipt.channel, receipt.deliveryId, {
       at: deps.clock.now().toISOString(),
@@ -510,7 +527,7 @@ async function quarantine(
   rawKey: string,
   deps: IntakeDependencies,
   options: IntakeOptions,
-  why: { reason: 'virus' | 'unparseable'; code: string | null; error: string },
+  why: { reason: QuarantineRecord['reason']; code: string | null; error: string },
 ): Promise<IntakeResult> {
   const now = deps.clock.now();
   const recorded = await deps.tickets.recordOutcome({
