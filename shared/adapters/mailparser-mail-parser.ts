@@ -166,12 +166,14 @@ function buildEmail(
 ): { email: InboundEmail; attachments: ParsedAttachment[] } {
   const { headers, undecoded, warnings } = decodeHeaderLines(collected.headerLines);
   warnings.push(...collected.charsetNotes);
-  const { messageId, derived, replaced } = messageIdOf(headers['message-id'], bytes);
+  const { messageId, derived, replaced } = messageIdOf(headers, bytes);
   if (replaced !== null) {
     warnings.push(
       `Message-ID of ${replaced.length} characters replaced by ${messageId}; it began ${replaced.slice(0, SHOWN_ID_CHARS)}…`,
     );
-  } else if (derived) warnings.push(`no usable Message-ID: derived ${messageId} from the raw bytes`);
+  } else if (derived) {
+    warnings.push(`no usable Message-ID: derived ${messageId} from From, Date, Subject and the body`);
+  }
   const date = dateOf(headers.date?.[0]);
   if (headers.date && !date) warnings.push(`unreadable Date header "${headers.date[0]}"`);
   const from = addressesOf(undecoded.from, warnings)[0] ?? null;
@@ -219,17 +221,43 @@ function buildEmail(
 
 /** `replaced`: the id as written when it was too long to keep (boundedMessageId). */
 function messageIdOf(
-  values: string[] | undefined,
+  headers: Record<string, string[]>,
   bytes: Buffer,
 ): { messageId: string; derived: boolean; replaced: string | null } {
-  const value = singleLine(values?.[0] ?? '');
+  const value = singleLine(headers['message-id']?.[0] ?? '');
   const written = value.match(/<[^<>\s]+>/)?.[0] ?? (/^[^<>\s]+@[^<>\s]+$/.test(value) ? `<${value}>` : null);
   if (written) {
     const bounded = boundedMessageId(written);
     return { messageId: bounded.id, derived: bounded.replaced, replaced: bounded.replaced ? written : null };
   }
-  const digest = createHash('sha256').update(bytes).digest('hex');
-  return { messageId: `<${digest}@${DERIVED_ID_DOMAIN}>`, derived: true, replaced: null };
+  return {
+    messageId: `<${writtenDigest(headers, bytes)}@${DERIVED_ID_DOMAIN}>`,
+    derived: true,
+    replaced: null,
+  };
+}
+
+/**
+ * The id of a message without Message-ID, from what its sender wrote (From, Date, Subject and the
+ * body), never from the headers added in transit (Received, Return-Path, X-SES-*, DKIM signatures):
+ * those differ from one delivery of the message to the next, and the id is what makes a second
+ * delivery a duplicate. Line ends and trailing blank lines are normalised for the same reason.
+ */
+function writtenDigest(headers: Record<string, string[]>, bytes: Buffer): string {
+  const body = bodyBytes(bytes).toString('latin1').replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  const bodyHash = createHash('sha256').update(body, 'latin1').digest('hex');
+  const field = (name: string) => singleLine(headers[name]?.[0] ?? '');
+  return createHash('sha256')
+    .update(JSON.stringify([field('from'), field('date'), field('subject'), bodyHash]))
+    .digest('hex');
+}
+
+/** What follows the header section (the first blank line); nothing when there is none. */
+function bodyBytes(bytes: Buffer): Buffer {
+  const crlf = bytes.indexOf('\r\n\r\n');
+  const lf = bytes.indexOf('\n\n');
+  const ends = [crlf < 0 ? -1 : crlf + 4, lf < 0 ? -1 : lf + 2].filter((i) => i >= 0);
+  return ends.length === 0 ? Buffer.alloc(0) : bytes.subarray(Math.min(...ends));
 }
 
 function boundedSubject(subject: string, warnings: string[]): string {
