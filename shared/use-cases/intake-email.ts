@@ -88,6 +88,11 @@ export type IntakeDependencies = {
   clock: Clock;
   newId: () => string;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * When this run must be done, on `clock` (the Lambda's remaining time, set per invocation by the
+   * handler); unset for the CLI and the SMTP listener. The acknowledgement is not sent too close to it.
+   */
+  deadline?: Date;
   limits: {
     /** Over this raw size, attachments are not extracted (the acknowledgement says so). */
     maxAttachmentBytes: number;
@@ -96,6 +101,8 @@ export type IntakeDependencies = {
     parseTimeoutMs?: number;
     ackLeaseMs?: number;
     ackWaitMs?: number;
+    /** Time left before the deadline under which an acknowledgement is not sent (handed back). */
+    ackMinSendMs?: number;
   };
 };
 
@@ -109,6 +116,8 @@ export type IntakeOptions = {
 /** Longer than the intake Lambda's timeout (2 min): a lease never runs out under a run still alive. */
 const DEFAULT_ACK_LEASE_MS = 150_000;
 const DEFAULT_ACK_WAIT_MS = 10_000;
+/** The SES client's connection (3 s) and request (10 s) timeouts, the outcome's write and a margin. */
+const DEFAULT_ACK_MIN_SEND_MS = 20_000;
 const MAX_FOLLOW_UP_ROUNDS = 10;
 const MAX_THREAD_IDS = 30;
 
@@ -636,6 +645,8 @@ async function acknowledge(
       sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       ackLeaseMs: deps.limits.ackLeaseMs ?? DEFAULT_ACK_LEASE_MS,
       ackWaitMs: deps.limits.ackWaitMs ?? DEFAULT_ACK_WAIT_MS,
+      deadline: deps.deadline ?? null,
+      minSendMs: deps.limits.ackMinSendMs ?? DEFAULT_ACK_MIN_SEND_MS,
     },
     known,
     ownLease,
