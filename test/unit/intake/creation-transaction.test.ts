@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CreationItemName, reasonOf } from '../../../shared/adapters/aws/dynamodb-ticket-store';
+import { type CreationItemName, reasonOf } from '../../../shared/adapters/aws/dynamodb/ticket-creation';
 
 describe('Function: reasonOf (a ticket creation transaction read by item name)', () => {
   const item = { ConditionCheck: undefined };

@@ -1,0 +1,153 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DeskId } from '../../../domain/desk/service-desk-config';
+import { TransientError } from '../../../domain/errors';
+import {
+  type AuditEvent,
+  type Ticket,
+  TicketMessageSchema,
+  TicketSchema,
+  type TicketStatus,
+} from '../../../domain/ticket/ticket';
+import type {
+  AgentTicketStore,
+  SlaAlertMarker,
+  TicketUpdate,
+  TicketView,
+} from '../../../ports/agent-ticket-store';
+import { type SuspendedMessage, SuspendedMessageSchema } from '../../../ports/ticket-store';
+import { asIntakeFailure, awsCall } from '../aws-errors';
+import { alertItem, alertKey, auditTrail, eventItem, versionedTicketUpdate } from './items';
+import { keys, queuePartition, SUSPENDED_LIST_PREFIX } from './keys';
+import { Table } from './table';
+import { TABLE_SCHEMA } from './table-schema';
+
+/** One queue partition never holds more than this many tickets in a read: beyond, the queue says "truncated". */
+const MAX_TICKETS_PER_PARTITION = 2000;
+
+/** The agents' side of the intake's single table (docs/agents.md, docs/table-design.md). */
+export class DynamoDbAgentStore implements AgentTicketStore {
+  private readonly table: Table;
+
+  constructor(doc: DynamoDBDocumentClient, tableName: string) {
+    this.table = new Table(doc, tableName);
+  }
+
+  async listTickets(
+    desks: readonly DeskId[],
+    statuses: readonly TicketStatus[],
+  ): Promise<{ tickets: Ticket[]; truncated: boolean }> {
+    const partitions = desks.flatMap((desk) => statuses.map((status) => queuePartition(desk, status)));
+    const pages = await Promise.all(
+      partitions.map((partition) =>
+        this.table.queryAll(
+          {
+            IndexName: TABLE_SCHEMA.gsi1.indexName,
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': partition },
+          },
+          MAX_TICKETS_PER_PARTITION,
+        ),
+      ),
+    );
+    const tickets = pages.flatMap((p) => p.items).map((item) => TicketSchema.parse(item));
+    return { tickets, truncated: pages.some((p) => p.truncated) };
+  }
+
+  async getTicket(reference: string): Promise<Ticket | null> {
+    const out = await awsCall(`reading ticket ${reference}`, () =>
+      this.table.doc.send(
+        new GetCommand({ TableName: this.table.name, Key: keys.ticket(reference), ConsistentRead: true }),
+      ),
+    );
+    return out.Item ? TicketSchema.parse(out.Item) : null;
+  }
+
+  async getTicketView(reference: string): Promise<TicketView | null> {
+    // The whole item collection in one consistent query: ticket (#TICKET), ALERT#, EVENT#, MSG#.
+    const { items } = await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.ticket(reference).pk },
+      ConsistentRead: true,
+    });
+    const ticketItem = items.find((item) => item.sk === keys.ticket(reference).sk);
+    if (!ticketItem) return null;
+    const messages = items
+      .filter((item) => String(item.sk).startsWith('MSG#'))
+      .map((item) => TicketMessageSchema.parse(item));
+    // EVENT# items and the intake's events embedded in the ticket item.
+    return { ticket: TicketSchema.parse(ticketItem), messages, events: auditTrail(items) };
+  }
+
+  async updateTicket(update: TicketUpdate): Promise<'updated' | 'conflict'> {
+    const failed = await this.table.transact('updating a ticket', [
+      // The intake's own marshalling: same attributes, same queue keys (status and GTI may change).
+      versionedTicketUpdate(this.table.name, update.ticket, update.expectedVersion),
+      ...update.events.map((e) => this.table.put(eventItem(e))),
+    ]);
+    return failed ? 'conflict' : 'updated';
+  }
+
+  async appendEvent(event: AuditEvent): Promise<boolean> {
+    const failed = await this.table.transact('adding to the audit trail', [
+      {
+        ConditionCheck: {
+          TableName: this.table.name,
+          Key: keys.ticket(event.reference),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      this.table.put(eventItem(event)),
+    ]);
+    if (failed === null) return true;
+    if (failed[0] === 'ConditionalCheckFailed') return false;
+    throw new TransientError(`adding to the audit trail of ${event.reference} met a concurrent write`, {
+      hint: 'send it again',
+    });
+  }
+
+  async claimAlert(marker: SlaAlertMarker): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: alertItem(marker),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw asIntakeFailure('recording an SLA alert marker', err);
+    }
+  }
+
+  async withdrawAlert(marker: SlaAlertMarker): Promise<void> {
+    try {
+      await this.table.doc.send(
+        new DeleteCommand({
+          TableName: this.table.name,
+          Key: alertKey(marker),
+          ConditionExpression: 'attemptId = :attempt',
+          ExpressionAttributeValues: { ':attempt': marker.attemptId },
+        }),
+      );
+    } catch (err) {
+      // Someone else's marker (or none): nothing of ours to withdraw.
+      if (err instanceof ConditionalCheckFailedException) return;
+      throw asIntakeFailure('withdrawing an SLA alert marker', err);
+    }
+  }
+
+  async listSuspended(deskId: DeskId, limit: number): Promise<SuspendedMessage[]> {
+    const { items } = await this.table.queryAll(
+      {
+        IndexName: TABLE_SCHEMA.gsi1.indexName,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `${SUSPENDED_LIST_PREFIX}${deskId}` },
+      },
+      limit,
+    );
+    return items.map((item) => SuspendedMessageSchema.parse(item));
+  }
+}
