@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryOf } from '../../../functions/cli/command';
 import { createRedriveCommand } from '../../../functions/cli/commands/redrive';
@@ -197,5 +198,41 @@ describe('Intake: deterministic failures are quarantined, never retried (DynamoD
     const fixed = await runCli(intake, ['reprocess', '--delivery', sesId]);
     expect(fixed.lines[0]).toMatchObject({ outcome: 'ticket-created' });
     expect(await intake.store.getQuarantine('ses', sesId)).toMatchObject({ status: 'released' });
+  });
+
+  it('serves every other client when one directory row is invalid, and reports that row (issue 13 §4)', async () => {
+    const reported: string[] = [];
+    const other = await createIntake(services, {
+      tableName: 'bad-directory-row',
+      overrides: { onInvalidClients: (rows) => reported.push(...rows.map((r) => `${r.row}: ${r.problem}`)) },
+    });
+    try {
+      // As an operator's hand-made row would be: the contract spelt "Premium".
+      await other.clients.doc.send(
+        new PutCommand({
+          TableName: other.env.TABLE_NAME,
+          Item: {
+            pk: 'DIRECTORY',
+            sk: 'CLIENT#CLI-RE-0099',
+            entity: 'client',
+            clientId: 'CLI-RE-0099',
+            name: 'Boulangerie du Barachois',
+            contract: 'Premium',
+            homeDesk: 'reunion',
+            addresses: [],
+            domains: ['boulangerie-barachois.re'],
+          },
+        }),
+      );
+      const result = await other.deliver(mail({ subject: 'Caisse bloquée' }));
+      expect(result.outcome).toBe('ticket-created');
+      const ticket = await other.store.getTicket(result.reference ?? '');
+      expect(ticket?.client.clientId).toBe('CLI-RE-0012');
+      expect(reported.join('\n')).toMatch(/^CLI-RE-0099: contract: /);
+      const { invalid } = await other.deps.directory.readClients();
+      expect(invalid.map((r) => r.row)).toEqual(['CLI-RE-0099']);
+    } finally {
+      other.destroy();
+    }
   });
 });
