@@ -38,6 +38,11 @@ export type SesReceivingRegion = (typeof SES_RECEIVING_REGIONS)[number];
 /** SES receiving rejects larger messages, so a bigger limit could never be reached. */
 export const SES_MAX_RECEIVED_MESSAGE_BYTES = 40 * 1024 * 1024;
 
+/** How long the on-failure queues keep a parked event (the longest SQS allows). */
+export const FAILURE_QUEUE_RETENTION_DAYS = 14;
+/** The raw mail outlives the failure queue: an event redriven on its last day still finds its message. */
+export const MIN_RAW_MAIL_RETENTION_DAYS = FAILURE_QUEUE_RETENTION_DAYS + 1;
+
 /** Values CloudWatch Logs accepts for a log group's retention. */
 const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
@@ -116,8 +121,17 @@ export const DeploymentFileSchema = z
     serviceDeskConfigFile: z.string().min(1),
     /** Portal shown to clients; replaces contact.portalBaseUrl of the service-desk config when set. */
     portalBaseUrl: z.url({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
-    /** Raw messages (inbound/) and extracted attachments (attachments/) are deleted after this many days. */
-    rawMailRetentionDays: z.number().int().min(1).max(3650),
+    /**
+     * Raw messages (inbound/) and extracted attachments (attachments/) are deleted after this many days.
+     * At least FAILURE_QUEUE_RETENTION_DAYS + 1: a parked event must still find its raw mail when redriven.
+     */
+    rawMailRetentionDays: z
+      .number()
+      .int()
+      .min(MIN_RAW_MAIL_RETENTION_DAYS, {
+        error: `at least ${MIN_RAW_MAIL_RETENTION_DAYS} days: the raw mail must outlive the on-failure queue's ${FAILURE_QUEUE_RETENTION_DAYS} days, or a redrive finds nothing to run`,
+      })
+      .max(3650),
     /**
      * A raw message larger than this still becomes a ticket, but its attachments are not stored
      * (the intake's MAX_ATTACHMENT_BYTES). SES itself refuses messages over 40 MB.

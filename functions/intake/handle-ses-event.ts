@@ -47,9 +47,13 @@ export function createIntakeHandler(deps: IntakeDependencies, telemetry: Telemet
         },
       );
     }
+    // The domain gets a plain instant on its own clock, not the Lambda context.
+    const run: IntakeDependencies = context
+      ? { ...deps, deadline: new Date(deps.clock.now().getTime() + context.getRemainingTimeInMillis()) }
+      : deps;
     try {
       const results: IntakeResult[] = [];
-      for (const record of parsed.data.Records) results.push(await processRecord(record, deps, telemetry));
+      for (const record of parsed.data.Records) results.push(await processRecord(record, run, telemetry));
       return results;
     } finally {
       telemetry.metrics.publishStoredMetrics();

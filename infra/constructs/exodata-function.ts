@@ -11,6 +11,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { FAILURE_QUEUE_RETENTION_DAYS } from '../config';
 import { acknowledgeWildcardResources } from './nag-acknowledgements';
 
 /** Repository root: entries are given relative to it so the stacks do not depend on the caller's cwd. */
@@ -94,7 +95,7 @@ export class ExodataFunction extends Construct {
         encryption: QueueEncryption.SQS_MANAGED,
         enforceSSL: true,
         // The longest SQS allows: operators get two weeks to look at a parked event and redrive it.
-        retentionPeriod: Duration.days(14),
+        retentionPeriod: Duration.days(FAILURE_QUEUE_RETENTION_DAYS),
       });
       Validations.of(this.failureQueue).acknowledge({
         id: 'AwsSolutions-SQS3',

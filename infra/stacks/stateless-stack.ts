@@ -4,6 +4,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import { INTAKE_METRICS } from '../../functions/intake/intake-metrics';
 import type { DeploymentConfig } from '../config';
 import { AGENT_API_SERVICE_NAME, AgentApi, type AgentUserPool } from '../constructs/agent-api';
 import { ExodataFunction } from '../constructs/exodata-function';
@@ -129,23 +130,28 @@ export class StatelessStack extends Stack {
       .watchFunction(this.intake)
       .watchIntakeMetric(
         this.intake,
-        'Quarantined',
+        INTAKE_METRICS.quarantined,
         'A received message was quarantined (unparseable): an agent must read it by hand.',
       )
       .watchIntakeMetric(
         this.intake,
-        'AcknowledgementsFailed',
+        INTAKE_METRICS.acknowledgementsFailed,
         'An acknowledgement could not be sent: the client has no confirmation; check SES and the logs.',
       )
       .watchIntakeMetric(
         this.intake,
-        'AcknowledgementsUnconfirmed',
+        INTAKE_METRICS.acknowledgementsUnconfirmed,
         'An acknowledgement may or may not have left (its outcome was lost) and is never resent: an agent checks the SES sending events and contacts the client if it did not (docs/operations.md).',
       )
       .watchIntakeMetric(
         this.intake,
-        'IntakeFailures',
+        INTAKE_METRICS.intakeFailures,
         'An intake run failed with a non-transient error: Lambda retries, then parks the event; read the "intake failed" log and fix the cause before the retries run out.',
+      )
+      .watchIntakeMetric(
+        this.intake,
+        INTAKE_METRICS.invalidClientRows,
+        'Client directory rows are invalid and left out: mail from those clients is served as unknown (standard contract); run `exo-intake clients check --table` and fix the rows.',
       )
       .watchFunction(this.bounceRecorder)
       .watchSendingReputation(config.bounceRateAlarmThreshold)

@@ -61,3 +61,12 @@ export class ConflictError extends ExodataError {
 export class TransientError extends ExodataError {
   readonly code = 'TRANSIENT';
 }
+
+/**
+ * A dependency refused the request as it is (DynamoDB ValidationException: item or key too large,
+ * invalid value): the same request fails the same way however often it is retried. The intake
+ * quarantines the message with this error as its reason instead of letting it go round the retries.
+ */
+export class RejectedError extends ExodataError {
+  readonly code = 'REJECTED';
+}

@@ -95,6 +95,11 @@ describe('Function: parseDeploymentConfig', () => {
     );
   });
 
+  it('refuses a raw-mail retention shorter than the on-failure queue keeps its events (issue 13 §13)', () => {
+    expect(parse({ rawMailRetentionDays: 14 })).toThrow(/at least 15 days[\s\S]*at rawMailRetentionDays/);
+    expect(parse({ rawMailRetentionDays: 15 })).not.toThrow();
+  });
+
   it('refuses a log retention that CloudWatch Logs does not offer', () => {
     expect(parse({ logRetentionDays: 45 })).toThrow(
       /CloudWatch Logs retention values[\s\S]*at logRetentionDays/,

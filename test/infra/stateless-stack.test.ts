@@ -738,6 +738,8 @@ describe('Class: StatelessStack', () => {
       for (const [suffix, metric] of [
         ['acknowledgements-unconfirmed', 'AcknowledgementsUnconfirmed'],
         ['intake-failures', 'IntakeFailures'],
+        // Issue 13 §4: a client directory row left out because it is invalid.
+        ['invalid-client-rows', 'InvalidClientRows'],
       ]) {
         expect(alarm(`exodata-intake-${suffix}`)).toMatchObject({
           Namespace: 'Exodata/Intake',
@@ -796,10 +798,10 @@ describe('Class: StatelessStack', () => {
         TopicArn: { Ref: topic.id },
       });
       const alarms = Object.values(synth.stateless$.findResources('AWS::CloudWatch::Alarm'));
-      // intake 7 (errors, throttles, queue, quarantined, acknowledgements failed and unconfirmed,
-      // intake failures), bounce recorder 3, SES 2, agent API 3 (errors, throttles, 5xx),
-      // SLA watcher 5 (errors, throttles, queue, 2 metrics).
-      expect(alarms).toHaveLength(20);
+      // intake 8 (errors, throttles, queue, quarantined, acknowledgements failed and unconfirmed,
+      // intake failures, invalid client rows), bounce recorder 3, SES 2, agent API 3 (errors,
+      // throttles, 5xx), SLA watcher 5 (errors, throttles, queue, 2 metrics).
+      expect(alarms).toHaveLength(21);
       for (const a of alarms) {
         expect(a.Properties.AlarmActions).toEqual([{ Ref: topic.id }]);
         expect(a.Properties.OKActions).toEqual([{ Ref: topic.id }]);

@@ -25,8 +25,9 @@ export type SesMailSenderOptions = {
  * - `TransientError`: SES did not take it (throttled, 5xx, no connection, account paused) — safe to retry;
  * - `MailRejectedError`: SES refused it for good — record, do not retry (the sandbox's refusal of an
  *   unverified recipient, or its AccessDenied on the recipient's identity, included);
- * - `MailOutcomeUnknownError`: timeout or reset after the request went out — it may have left, never resend;
- * - anything else is rethrown as is.
+ * - `MailOutcomeUnknownError`: timeout or reset after the request went out, or a 5xx answer (SES may
+ *   have taken the mail before failing) — it may have left, never resend;
+ * - anything else is rethrown as is (and is read as "may have left" too: the port's contract).
  */
 export class SesMailSender implements MailSender {
   readonly #client: SESClient;
@@ -179,7 +180,17 @@ export function sesSendError(
       hint: 'the request may have reached SES: not resent, to send at most once; check the recipient got it',
       cause: error,
     });
-  if (isRetryableAwsError(error) || e.$fault === 'server')
+  // A 5xx answer comes after SES read the request: it may have queued the mail before failing.
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (e.$fault === 'server' || (status !== undefined && status >= 500))
+    return new MailOutcomeUnknownError(
+      `${what}: ${name || 'error'} ${status ?? ''} (${message}): it may have left`,
+      {
+        hint: 'SES failed after reading the request: not resent, to send at most once; check the recipient got it',
+        cause: error,
+      },
+    );
+  if (isRetryableAwsError(error))
     return new TransientError(`${what}: ${name || 'error'} (${message})`, {
       hint: 'SES is throttling or unavailable: the intake is retried and the acknowledgement sent then',
       cause: error,

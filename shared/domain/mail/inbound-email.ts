@@ -27,7 +27,11 @@ export type Language = z.infer<typeof LanguageSchema>;
  * bytes; everything the rules need and nothing that ties it to a parser library.
  */
 export const InboundEmailSchema = z.object({
-  /** Message-ID with angle brackets. Derived from a hash of the raw bytes when missing. */
+  /**
+   * Message-ID with angle brackets. When missing, derived from what the sender wrote (From, Date,
+   * Subject, the body's hash: never transit headers, so that a second delivery is a duplicate); when
+   * over 500 characters, derived from the id itself.
+   */
   messageId: z.string().min(3),
   messageIdDerived: z.boolean(),
   from: MailAddressSchema.nullable(),

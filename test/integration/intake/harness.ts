@@ -3,6 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
 import { createIntakeHandler } from '../../../functions/intake/handle-ses-event';
 import { versionedTicketUpdate } from '../../../shared/adapters/aws/dynamodb/items';
 import { ensureTable } from '../../../shared/adapters/aws/dynamodb/table-schema';
@@ -122,7 +123,8 @@ export type Intake = {
   clock: MutableClock;
   faults: FaultInjector;
   metrics: RecordingMetrics;
-  handler: (event: unknown) => Promise<IntakeResult[]>;
+  /** The Lambda handler; `remainingMs` gives it a Lambda context with that much time left (on `clock`). */
+  handler: (event: unknown, remainingMs?: number) => Promise<IntakeResult[]>;
   /** Puts the raw mail where SES would and builds the event SES would send (same `sesId` = same delivery). */
   arrive(raw: string | Buffer, delivery?: DeliveryOptions): Promise<SesReceiptEvent>;
   /** arrive + handler: one SES delivery processed. */
@@ -209,7 +211,8 @@ export async function createIntake(
     clock,
     faults,
     metrics,
-    handler: (event) => handler(event),
+    handler: (event, remainingMs) =>
+      handler(event, remainingMs === undefined ? undefined : lambdaContext(remainingMs)),
     arrive,
     async deliver(raw, delivery) {
       const [result] = await handler(await arrive(raw, delivery));
@@ -234,6 +237,24 @@ export async function createIntake(
       clients.s3.destroy();
       clients.ses.destroy();
     },
+  };
+}
+
+/** The part of a Lambda context the handler reads: its remaining time (and what the logger adds). */
+function lambdaContext(remainingMs: number): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: 'exodata-intake-test',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:exodata-intake-test',
+    memoryLimitInMB: '1024',
+    awsRequestId: 'test-request',
+    logGroupName: '/aws/lambda/exodata-intake-test',
+    logStreamName: 'test',
+    getRemainingTimeInMillis: () => remainingMs,
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
   };
 }
 

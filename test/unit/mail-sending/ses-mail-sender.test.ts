@@ -14,8 +14,12 @@ import {
 } from '../../../shared/adapters/aws/ses-mail-sender';
 import { buildAcknowledgement } from '../../../shared/domain/acknowledgement/acknowledgement';
 import { acknowledgementMail } from '../../../shared/domain/acknowledgement/acknowledgement-mail';
-import { TransientError } from '../../../shared/domain/errors';
-import { MailOutcomeUnknownError, MailRejectedError } from '../../../shared/ports/mail-sender-errors';
+import { ConfigError, TransientError } from '../../../shared/domain/errors';
+import {
+  MailOutcomeUnknownError,
+  MailRejectedError,
+  sendFailureOf,
+} from '../../../shared/ports/mail-sender-errors';
 import { ackInput, desk } from '../acknowledgement/support';
 
 const CONTEXT = {
@@ -133,14 +137,25 @@ describe('Function: sesSendError', () => {
     expect((mapped as TransientError).cause).toBe(error);
   });
 
-  it('gives a TransientError when SES fails on its side', () => {
+  it('gives an unknown outcome (MailOutcomeUnknownError) when SES fails on its side: it may have queued the mail', () => {
     const error = new SESServiceException({
       name: 'InternalFailure',
       $fault: 'server',
       message: 'boom',
       $metadata: { httpStatusCode: 500 },
     });
-    expect(sesSendError(error, CONTEXT)).toBeInstanceOf(TransientError);
+    const mapped = sesSendError(error, CONTEXT);
+    expect(mapped).toBeInstanceOf(MailOutcomeUnknownError);
+    expect(sendFailureOf(mapped)).toBe('unknown');
+  });
+
+  it('reads only a definite refusal as not sent (the MailSender port contract)', () => {
+    expect(sendFailureOf(new MailRejectedError('rejected', 'no'))).toBe('rejected');
+    expect(sendFailureOf(new TransientError('throttled'))).toBe('not-taken');
+    // Typed or not, anything else may have left: ConfigError, a bug, a plain Error.
+    expect(sendFailureOf(new ConfigError('odd'))).toBe('unknown');
+    expect(sendFailureOf(new TypeError('bug'))).toBe('unknown');
+    expect(sendFailureOf('string')).toBe('unknown');
   });
 
   it('gives a TransientError when no connection could be made', () => {
