@@ -354,6 +354,30 @@ export const BLOCKED_CUES: readonly Cue[] = [
     'fr:refuse',
     "\\brefus(?:e|ent)\\b (?:de |d'|mon |ma |mes |notre |nos |le |la |les |l'|tout|toute|systematiquement|toujours)",
   ),
+  // Cut off from a tool or a system (issue 11): `privé d'accès`, `coupé de`, `je n'ai plus la
+  // main sur`, `perdu l'accès`, `accès refusé`, `compte suspendu`, `je ne rentre plus dans`.
+  cue(
+    'fr:prive-d-acces',
+    "\\bprivee?s? (?:de |d')(?:tout |toute |tous )?(?:acces|connexion|internet|reseau|wi-?fi|messagerie|mails?|session|compte|logiciel|(?:mon|ma|mes|notre|nos|votre|vos|l'|la|le|les|son|sa|ses|leur|leurs) ?\\S+)|\\b(?:coupee?s?|exclue?s?|ejecte\\w*|deconnecte\\w*) (?:de |d'|du |des )(?:\\S+ )?(?:acces|reseau|internet|monde|serveur|systeme|logiciel|appli\\w*|session|compte|messagerie|outil\\w*|donnees|dossiers?|fichiers?)\\b|\\b(?:perdu|retire|supprime|coupe|revoque|suspendu|desactive|bloque) (?:l'|mon |mes |ma |tout |tous |les |nos |notre )?(?:acces|droits? d'acces|connexion|session)\\b|\\bacces (?:\\S+ )?(?:refuse|interdit|denied|revoque|coupe|suspendu|desactive|perdu|impossible)\\w*|\\b(?:compte|session|badge|identifiant|licence|acces|mot de passe) (?:\\S+ )?(?:est |a ete |sont |ont ete )?(?:suspendue?s?|desactivee?s?|revoquee?s?|expiree?s?|supprimee?s?|verrouillee?s?)\\b|\\b(?:je|j'|on|nous) (?:ne |n')?(?:\\S+ )?(?:rentre|rentrons|entre|entrons|accede|accedons)\\w* (?:plus|pas|pu|jamais) (?:dans|sur|a|au|en)\\b",
+    { negation: 'cancels' },
+  ),
+  // The negation belongs to the statement: `je n'ai plus la main sur`.
+  cue('fr:plus-la-main', '\\b(?:plus|pas|pu|perdu) la main (?:sur|dans|a)\\b'),
+  cue(
+    'en:cut-off',
+    "\\b(?:locked|shut|kept|kicked|thrown) (?:me |us |him |her |them )?out\\b|\\bcut off (?:from|of)\\b|\\b(?:deprived|barred|banned) (?:of|from)\\b|\\b(?:can'?t|cannot|can not|couldn'?t|could not|unable to) (?:get|log|sign|go) (?:in|into|on|onto)\\b|\\b(?:lost|no|without|denied|revoked|removed) (?:my |our |all |any )?(?:access|login|rights)\\b|\\baccess (?:\\S+ )?(?:denied|revoked|refused|removed|blocked|lost)\\b|\\b(?:account|login|badge|access|password|licen[cs]e|session) (?:\\S+ )?(?:is |was |has been |got |have been |were )?(?:suspended|deactivated|revoked|expired|disabled|locked|deleted)\\b|\\b(?:won'?t|will not|doesn'?t|does not|didn'?t|did not|isn'?t|is not|not) (?:let|letting|allow|allowing) (?:me|us|him|her|them) (?:in|log|sign|access|connect|get|open|through)\\b",
+    { negation: 'cancels' },
+  ),
+  // `vouloir` with a negation says the thing cannot (issue 11): `mon ordi veut plus démarrer`,
+  // `l'imprimante ne veut pas imprimer`, `it won't boot`, `refuses to start`.
+  cue(
+    'fr:veut-plus',
+    `\\b(?:ne |n')?(?:veut|veulent|voulait|voulaient|voudra|voudront)(?: toujours| encore| meme| absolument| vraiment)? (?:plus|pas|pu|jamais)(?: rien)? (?:${FR_OBJECT_PRONOUNS}${FR_BROKEN_VERB}|savoir|partir|rien faire|bouger|booter|s'install|install|tourn)`,
+  ),
+  cue(
+    'en:refuses-to',
+    "\\b(?:refuses?|refused|refusing|keeps refusing|fails?|failed|failing) to (?:start|open|load|boot|work|turn on|power|connect|print|sync|launch|respond|log|sign|let|accept|read|save|send|install|run|come on|come up|mount|scan|charge|update|display|show)\\b|\\b(?:won'?t|wont|will not|would not|wouldn'?t) (?:start|open|load|boot|work|turn on|power|connect|print|sync|launch|respond|log|sign|let|accept|read|save|send|install|run|come on|come up|mount|scan|charge|display|show|go online|switch on)\\b",
+  ),
   cue('en:blocked', '\\b(?:blocked|blocking|stuck|locked out|locked|frozen|freezes|freezing)\\b', {
     negation: 'denies',
   }),
