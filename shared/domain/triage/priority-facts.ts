@@ -11,6 +11,7 @@ import {
   NO_WORKAROUND_CUES,
   NOT_BLOCKED_CUES,
   ONE_USER_CUES,
+  PEOPLE_WORD,
   PLURAL_SUBJECT,
   POLITENESS,
   PROBLEM_WORDS,
@@ -199,8 +200,29 @@ function readSeveralUsers(
   phrase: (list: readonly Found[]) => string[],
 ): FactReadings['severalUsers'] {
   if (oneUser.length > 0) return { state: 'no', confidence: 'high', evidence: phrase(oneUser.slice(0, 1)) };
-  if (several.length > 0) return { state: 'yes', confidence: 'high', evidence: phrase(several.slice(0, 2)) };
-  if (blocked.length === 0) return { state: 'no', confidence: 'medium', evidence: [] };
+  const people = several.filter((f) => PEOPLE_WORD.test(text.slice(f.start, f.end)));
+  if (people.length > 0) return { state: 'yes', confidence: 'high', evidence: phrase(people.slice(0, 2)) };
+  if (blocked.length === 0)
+    return several.length > 0
+      ? { state: 'yes', confidence: 'high', evidence: phrase(several.slice(0, 2)) }
+      : { state: 'no', confidence: 'medium', evidence: [] };
+  // Only places or devices (`partout`, `at the door and at the office`): one person can meet the
+  // problem in several places; the person of the blocked statement decides (issue 11).
+  if (several.length > 0) {
+    const person = personOf(text, blocked, phrase);
+    return person.state === 'no' && person.confidence === 'high'
+      ? { ...person, confidence: 'medium' }
+      : { state: 'yes', confidence: 'high', evidence: phrase(several.slice(0, 2)) };
+  }
+  return personOf(text, blocked, phrase);
+}
+
+/** Who is blocked, from the person of the blocked statements (`je ne peux plus`, `we cannot`). */
+function personOf(
+  text: string,
+  blocked: readonly Found[],
+  phrase: (list: readonly Found[]) => string[],
+): FactReadings['severalUsers'] {
   const evidence = phrase(blocked.slice(0, 1));
   // Who is blocked: the person of the blocked clauses, else of their sentences, else of the whole
   // mail (`je n'ai pas d'autre poste`); both persons at one level leave it open.

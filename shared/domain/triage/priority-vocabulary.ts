@@ -136,7 +136,15 @@ const FR_NUMBER = alt([
   'vingt',
   'trente',
 ]);
-const EN_PEOPLE = alt([
+/**
+ * A group noun before a thing names the thing (`the staff door`, `the team account`, `la salle du
+ * personnel`): it says nothing about how many people are blocked (issue 11).
+ */
+const EN_NOT_MODIFIER =
+  '(?! (?:doors?|rooms?|entrance|exit|area|car park|parking|kitchen|toilets?|canteen|badges?|accounts?|login|portal|wi-?fi|network|printer|computer|pc|laptop|phones?|e-?mail|mailbox|lounge|only|side|lift|elevator|corridor|office|desk|gate|cards?|page|intranet|app|list|calendar|drive|folder)\\b)';
+const FR_NOT_PLACE_OF =
+  '(?<!\\b(?:porte|portes|entree|salle|sortie|vestiaire|vestiaires|parking|local|cuisine|toilettes|badge|badges|acces|compte|portail|espace|bureau|cantine|ascenseur|couloir) (?:du|des|de|de la) )';
+const EN_PEOPLE_WORDS = alt([
   'users',
   'staff',
   'people',
@@ -176,6 +184,7 @@ const EN_PEOPLE = alt([
   'guards',
   'porters',
 ]);
+const EN_PEOPLE = `(?:${EN_PEOPLE_WORDS}${EN_NOT_MODIFIER})`;
 const EN_DEVICES = alt([
   'computers',
   'pcs',
@@ -573,13 +582,13 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
   }),
   cue(
     'fr:personne-ne-peut',
-    "(?:\\b(?:plus|pu) personne\\b|(?<!\\b(?:une|la|cette|chaque|seule|quelle|autre) )\\bpersonne(?: \\S+){0,5}? (?:ne |n')(?:\\S+ )?(?:peu\\w*|arriv\\w*|acced\\w*|a (?:plus )?acces|recoi\\w*|travaill\\w*|connect\\w*|imprim\\w*|voi\\w*|parvien\\w*|reussi\\w*|fonctionn\\w*|march\\w*|ouvr\\w*))",
+    "(?:\\b(?:plus|pu) personne\\b(?! d'autre)|(?<!\\b(?:une|la|cette|chaque|seule|quelle|autre) )\\bpersonne(?! d'autre| autre)(?: \\S+){0,5}? (?:ne |n')(?:\\S+ )?(?:peu\\w*|arriv\\w*|acced\\w*|a (?:plus )?acces|recoi\\w*|travaill\\w*|connect\\w*|imprim\\w*|voi\\w*|parvien\\w*|reussi\\w*|fonctionn\\w*|march\\w*|ouvr\\w*))",
     { blocking: true },
   ),
   // Spoken French drops the `ne`: `personne au magasin peut encaisser`.
   cue(
     'fr:personne-peut',
-    "(?<!\\b(?:une|la|cette|chaque|seule|quelle|autre|d'une|la) )\\bpersonne (?:(?:au|a la|du|de la|dans|a l'|chez) (?:\\S+ ){0,2}?)?(?:peut|arrive|a acces|accede|recoit)\\b",
+    "(?<!\\b(?:une|la|cette|chaque|seule|quelle|autre|d'une|la) )\\bpersonne(?! d'autre) (?:(?:au|a la|du|de la|dans|a l'|chez) (?:\\S+ ){0,2}?)?(?:peut|arrive|a acces|accede|recoit)\\b",
     { blocking: true },
   ),
   cue(
@@ -612,7 +621,7 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
   ),
   cue(
     'en:none-of-us',
-    `\\b(?:none of us|none of the (?:\\S+ )?(?:${EN_PEOPLE}|${EN_DEVICES})|nobody|no one|no-one)(?: [^\\s,.;!?]+){0,3}? (?:can|could|is able|are able|has access|have access|gets?|receives?|sees?|works?|is getting|are getting)\\b`,
+    `\\b(?:none of us|none of the (?:\\S+ )?(?:${EN_PEOPLE}|${EN_DEVICES})|nobody|no one|no-one)(?! else)(?: [^\\s,.;!?]+){0,3}? (?:can|could|is able|are able|has access|have access|gets?|receives?|sees?|works?|is getting|are getting)\\b`,
     { blocking: true },
   ),
   cue(
@@ -631,7 +640,7 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
   cue('en:number', `\\b${EN_NUMBER} (?:\\S+ )?(?:${EN_PEOPLE}|${EN_DEVICES})\\b`),
   cue(
     'en:team-cannot',
-    "\\b(?:team|staff|department)(?: \\S+){0,2}? (?:can'?t|cannot|can not|is blocked|are blocked|is unable|are unable|has no access|have no access|is locked|are locked)\\b",
+    `\\b(?:team|staff|department)${EN_NOT_MODIFIER}(?: \\S+){0,2}? (?:can'?t|cannot|can not|is blocked|are blocked|is unable|are unable|has no access|have no access|is locked|are locked)\\b`,
     { blocking: true },
   ),
 ];
@@ -640,11 +649,11 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
 export const MORE_SEVERAL_CUES: readonly Cue[] = [
   cue(
     'fr:equipe',
-    "\\b(?:l'equipe|les equipes|equipe de (?:nuit|jour|matin|soir)|le secretariat|tout le secretariat|le personnel|les (?:deux |\\d+ )?services)\\b",
+    `${FR_NOT_PLACE_OF}\\b(?:l'equipe|les equipes|equipe de (?:nuit|jour|matin|soir)|le secretariat|tout le secretariat|le personnel|les (?:deux |\\d+ )?services)\\b`,
   ),
   cue(
     'en:shift',
-    '\\b(?:(?:night|day|morning|evening|late|early) shift|the (?:\\S+ )?(?:team|staff|department|crew))\\b',
+    `\\b(?:(?:night|day|morning|evening|late|early) shift|the (?:\\S+ )?(?:team|staff|department|crew))\\b${EN_NOT_MODIFIER}`,
   ),
   cue(
     'both',
@@ -688,10 +697,25 @@ export const PROBLEM_WORDS =
 export const POLITENESS =
   /\b(?:je vous (?:remercie|prie)\w*|je me permets|j'espere|i would be grateful|i look forward|i hope)\b/gu;
 
+/**
+ * A several-users phrase with one of these words names people; without, it names places or
+ * devices (`partout`, `neither at home nor at the office`, `sur tous les postes`), which one person
+ * can meet (issue 11).
+ */
+export const PEOPLE_WORD = new RegExp(
+  `\\b(?:${FR_PEOPLE}|${EN_PEOPLE_WORDS}|utilisat(?:eur|rice)|collegue|collaborat(?:eur|rice)|salariee?|employee?|agent|chauffeur|technicien|client|patient|eleve|vendeu(?:r|se)|infirmiere?|user|member|customer|employee|agent|driver|nurse|guest|one|single one|monde|personnel|equipes?|teams?|crew|shift|secretariat|nous|on|we|us|personne|nobody|no one|everyone|everybody|dr|docteur|doctor|mme|madame|monsieur|collegues?|of us|d'entre nous)\\b`,
+  'u',
+);
+
 /** Words that make a several-users phrase count without a blocked phrase in its sentence. */
 export const AFFECTED = /\b(?:concerne|touche|impacte|affecte|affected|impacted|concerned)\w*/u;
 
 export const ONE_USER_CUES: readonly Cue[] = [
+  // Nobody else (issue 11): a negative quantifier about the OTHER users says one user.
+  cue(
+    'one:nobody-else',
+    "\\b(?:(?:personne d'autre|aucune? autre (?:personne|utilisat\\w+|collegue|collaborat\\w+)) (?:que moi )?(?:ne |n')(?:l'|y |s'en |en |se )?(?:utilis\\w*|sert|a acces|accede|travaille|a (?:le|ce) (?:probleme|souci)|est (?:concernee?|touchee?|bloquee?|impactee?))|(?:(?:no one|no-one|nobody) else|none of the others|no other (?:user|person|colleague|one)s?) (?:\\S+ )?(?:uses?|using|has (?:access|the (?:problem|issue))|is (?:affected|using|blocked|concerned)|logs? (?:in|on)|works? on)|(?:je suis|j'suis|i'?m|i am) (?:le seul|la seule|the only one|the only person|the only user)|(?:le seul|la seule|the only one|the only person) (?:a |qui |to |who |using |that )|only (?:i|me) (?:use|uses|using|have|has|work|log)|(?:il n'y a|n'y a|y a) que moi)\\b",
+  ),
   cue(
     'fr:juste-moi',
     "\\b(?:(?:je suis|i'?m|im|i am) (?:tout |toute )?(?:seule?|alone)|seule? (?:mon|ma) |(?:juste|seulement|uniquement) (?:moi|mon poste|mon ordinateur|mon pc|sur mon poste|pour moi|mon compte|ma session)|(?:sur )?(?:mon poste|mon ordinateur|mon pc|mon compte|ma session) (?:uniquement|seulement)|(?:il n'y a|n'y a|y a) que moi|je suis (?:le seul|la seule))\\b",
