@@ -83,8 +83,10 @@ type Found = {
 /**
  * Reads the facts from a text (the subject when it is the client's, then the new text). `subjectLength`
  * is the length of the leading subject part: a several-users phrase there counts on its own.
+ * `problemContext` (a forwarded message) never gives a fact; it only tells that a workaround the
+ * client says they use (`on imprime au back-office en attendant`) stands for a stopped tool.
  */
-export function readPriorityFacts(text: string, subjectLength = 0): PriorityFacts {
+export function readPriorityFacts(text: string, subjectLength = 0, problemContext = ''): PriorityFacts {
   const folded = foldText(text.slice(0, MAX_ANALYSED_CHARS));
   const subjectEnd = subjectLength > 0 ? foldText(text.slice(0, subjectLength)).text.length : 0;
   const sentenceSpans = sentences(folded.text);
@@ -138,7 +140,8 @@ export function readPriorityFacts(text: string, subjectLength = 0): PriorityFact
     !isBlocked &&
     notBlocked.length === 0 &&
     (workaround.length > 0 || failed.length > 0) &&
-    PROBLEM_WORDS.test(folded.text);
+    (PROBLEM_WORDS.test(folded.text) ||
+      PROBLEM_WORDS.test(foldText(problemContext.slice(0, MAX_ANALYSED_CHARS)).text));
   const blockedReading: FactReadings['blocked'] = isBlocked
     ? { state: 'yes', confidence: 'high', evidence: phrase(blocked.slice(0, 2)) }
     : impliedBlock
