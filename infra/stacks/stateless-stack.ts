@@ -4,6 +4,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import { INTAKE_METRICS } from '../../functions/intake/intake-metrics';
 import type { DeploymentConfig } from '../config';
 import { AGENT_API_SERVICE_NAME, AgentApi, type AgentUserPool } from '../constructs/agent-api';
 import { ExodataFunction } from '../constructs/exodata-function';
@@ -131,6 +132,11 @@ export class StatelessStack extends Stack {
         this.intake,
         'AcknowledgementsUnconfirmed',
         'An acknowledgement may or may not have left (its outcome was lost) and is never resent: an agent checks the SES sending events and contacts the client if it did not (docs/operations.md).',
+      )
+      .watchIntakeMetric(
+        this.intake,
+        INTAKE_METRICS.acknowledgementsCapped,
+        'A desk reached its hourly acknowledgement cap (acknowledgementsPerDeskHour): further acknowledgements are suppressed; look for a flood of forged or looping requests in the suspended list and the intake logs.',
       )
       .watchIntakeMetric(
         this.intake,

@@ -1,9 +1,14 @@
 import { buildAcknowledgement } from '../domain/acknowledgement/acknowledgement';
 import { acknowledgementMail } from '../domain/acknowledgement/acknowledgement-mail';
-import { ackSubjectKey, decideAckRate } from '../domain/acknowledgement/acknowledgement-rate';
-import { deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
+import {
+  ackSubjectKey,
+  DESK_CAP_REASON,
+  decideAckRate,
+} from '../domain/acknowledgement/acknowledgement-rate';
+import { ackCapPerDeskHour, deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { ConfigError, ExodataError, TransientError } from '../domain/errors';
 import type { InboundEmail } from '../domain/mail/inbound-email';
+import { normalisedAddress } from '../domain/mail/sender-trust';
 import type { Acknowledgement, AcknowledgementStateName, Ticket } from '../domain/ticket/ticket';
 import type { Clock } from '../ports/clock';
 import type { MailSender, SentMail } from '../ports/mail-sender';
@@ -139,7 +144,7 @@ export function planAcknowledgement(
   return {
     send: true,
     rate: {
-      address: ticket.requester.address.toLowerCase(),
+      address: normalisedAddress(ticket.requester.address),
       history: decision.history,
       expectedVersion: rate.version,
     },
@@ -197,6 +202,23 @@ async function sendLeased(
     );
   }
   const address = ticket.requester.address.toLowerCase();
+  // conversation.md §2: one desk never sends more than its hourly cap (counted once per ticket).
+  const now = deps.clock.now();
+  const cap = ackCapPerDeskHour(deps.config);
+  const slot = { deskId: ticket.desk, hour: now.toISOString().slice(0, 13), reference, cap };
+  if (!(await deps.tickets.claimDeskAcknowledgement(slot))) {
+    const reason = `${DESK_CAP_REASON}: ${cap} acknowledgements of desk ${ticket.desk} in the hour ${slot.hour}h UTC`;
+    const to = state(now, 'suppressed', reason, {});
+    const applied = await deps.tickets.transitionAcknowledgement({
+      reference,
+      from: { state: 'sending', attemptId },
+      to,
+      event: auditEvent(reference, 'acknowledgement-suppressed', now, { reason }),
+    });
+    if (applied !== 'applied')
+      throw new TransientError(`the acknowledgement of ${reference} changed meanwhile`, {});
+    return settled(to, 'suppressed');
+  }
   const mail = acknowledgementMail({
     reference,
     desk,

@@ -32,6 +32,9 @@ import {
   DeliveryRecordSchema,
   type Duplicate,
   type FollowUpCommit,
+  type HeldAcceptance,
+  type HeldMessage,
+  HeldMessageSchema,
   type MessageRecord,
   MessageRecordSchema,
   type NewTicketCommit,
@@ -138,6 +141,14 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
 
   async findMessageRecord(deskId: string, messageId: string): Promise<MessageRecord | null> {
     return this.getParsed(keys.messageRecord(messageId, deskId), MessageRecordSchema, 'message record');
+  }
+
+  async findMessageRecords(messageId: string): Promise<MessageRecord[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :desk)',
+      ExpressionAttributeValues: { ':pk': keys.messageRecord(messageId, '').pk, ':desk': 'DESK#' },
+    });
+    return items.map((item) => MessageRecordSchema.parse(item));
   }
 
   /**
@@ -343,6 +354,7 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
       items.push(commit.replaceQuarantine ? this.put(item) : this.putNew(item));
     }
     if (commit.suspended) items.push(this.put(suspendedItem(commit.suspended)));
+    if (commit.held) items.push(this.put(heldItem(commit.held)));
     // A message without Message-ID record (quarantine) keeps its delivery as an item of its own.
     if (!commit.record) items.push(this.put(deliveryItem(commit.delivery)));
     const failed = await this.transact('recording what became of a message', items);
@@ -539,6 +551,86 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
 
   async getSuspended(id: string): Promise<SuspendedMessage | null> {
     return this.getParsed(keys.suspended(id), SuspendedMessageSchema, 'suspended message');
+  }
+
+  async claimDeskAcknowledgement(slot: {
+    deskId: string;
+    hour: string;
+    reference: string;
+    cap: number;
+  }): Promise<boolean> {
+    return this.writeIfUnchanged({
+      Update: {
+        TableName: this.tableName,
+        Key: keys.ackCap(slot.deskId, slot.hour),
+        UpdateExpression: 'ADD refs :refs SET entity = :entity, expiresAt = :expires',
+        ConditionExpression: 'attribute_not_exists(refs) OR size(refs) < :cap OR contains(refs, :ref)',
+        ExpressionAttributeValues: {
+          ':refs': new Set([slot.reference]),
+          ':ref': slot.reference,
+          ':cap': slot.cap,
+          ':entity': 'ack-cap',
+          // Nothing in it matters after its hour.
+          ':expires': Math.ceil(Date.parse(`${slot.hour}:00:00Z`) / 1000) + DAY_SECONDS,
+        },
+      },
+    });
+  }
+
+  async getHeld(reference: string, id: string): Promise<HeldMessage | null> {
+    return this.getParsed(keys.held(reference, id), HeldMessageSchema, 'held message');
+  }
+
+  async acceptHeld(commit: HeldAcceptance): Promise<'accepted' | 'conflict' | 'decided'> {
+    const embedded = commit.ticket.messageCount <= MAX_EMBEDDED_MESSAGES;
+    const items: TransactItem[] = [
+      versionedTicketUpdate(
+        this.tableName,
+        commit.ticket,
+        commit.expectedVersion,
+        embedded ? commit.events : [],
+      ),
+      this.decideHeld(commit.ticket.reference, commit.held.id, 'accepted', commit.held.by, commit.record.at),
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: recordItem(commit.record, commit.delivery),
+          ConditionExpression: '#outcome = :held',
+          ExpressionAttributeNames: { '#outcome': 'outcome' },
+          ExpressionAttributeValues: { ':held': 'held' },
+        },
+      },
+      this.put(messageItem(commit.message)),
+      ...(embedded ? [] : commit.events.map((e) => this.put(eventItem(e)))),
+    ];
+    const failed = await this.transact('accepting a held message', items);
+    if (failed === null) return 'accepted';
+    if (failed.has(1) || failed.has(2)) return 'decided';
+    return 'conflict';
+  }
+
+  async rejectHeld(reference: string, id: string, by: string, at: string): Promise<boolean> {
+    return this.writeIfUnchanged(this.decideHeld(reference, id, 'rejected', by, at));
+  }
+
+  /** The decision leaves the desk's suspended list (gsi1); only the first agent's decision counts. */
+  private decideHeld(
+    reference: string,
+    id: string,
+    status: 'accepted' | 'rejected',
+    by: string,
+    at: string,
+  ): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.held(reference, id),
+        UpdateExpression: 'SET #status = :status, decidedBy = :by, decidedAt = :at REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: '#status = :held',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status, ':by': by, ':at': at, ':held': 'held' },
+      },
+    };
   }
 
   async getSuppressedAddress(address: string): Promise<SuppressedAddress | null> {
@@ -862,6 +954,18 @@ function suspendedItem(suspended: SuspendedMessage): Item {
     gsi1pk: `${SUSPENDED_LIST_PREFIX}${suspended.deskId}`,
     gsi1sk: `${suspended.receivedAt}#${suspended.id}`,
     ...suspended,
+  };
+}
+
+/** With its ticket (keys.held), and in the desk's suspended list while it waits for an agent. */
+function heldItem(held: HeldMessage): Item {
+  return {
+    ...keys.held(held.heldFor, held.id),
+    entity: 'held-message',
+    ...(held.status === 'held'
+      ? { gsi1pk: `${SUSPENDED_LIST_PREFIX}${held.deskId}`, gsi1sk: `${held.receivedAt}#${held.id}` }
+      : {}),
+    ...held,
   };
 }
 

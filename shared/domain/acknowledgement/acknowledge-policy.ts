@@ -1,13 +1,16 @@
 import type { InboundEmail } from '../mail/inbound-email';
 import type { Receipt } from '../mail/receipt';
+import { senderTrustOf } from '../mail/sender-trust';
 import type { AutomatedVerdict } from '../triage/automated-mail';
 
 export type AcknowledgeDecision = { acknowledge: boolean; reason: string | null };
 
 /**
  * Stable reason codes, for logs, metrics and the ticket's history:
- * - `verdict:virus`, `verdict:spam`, `verdict:dmarc` — SES said FAIL (a forged sender would turn our
- *   acknowledgement into backscatter);
+ * - `verdict:virus`, `verdict:spam` — SES said FAIL;
+ * - `sender:unverified` — the sender is not verified (conversation.md §1: DMARC FAIL, or no DMARC
+ *   policy and no aligned SPF or DKIM pass): a forged sender would turn our acknowledgement into
+ *   backscatter;
  * - `automated:<class>` — auto-reply, bounce, bulk, loop, and machine alerts (`automated:bulk`);
  * - `sender:ours` — From or Reply-To is one of our desk addresses;
  * - `sender:noreply`, `sender:mailer-daemon`, `sender:postmaster` — nobody would read it;
@@ -16,7 +19,7 @@ export type AcknowledgeDecision = { acknowledge: boolean; reason: string | null 
 export type AcknowledgeReason =
   | 'verdict:virus'
   | 'verdict:spam'
-  | 'verdict:dmarc'
+  | 'sender:unverified'
   | `automated:${NonNullable<AutomatedVerdict['class']>}`
   | 'sender:ours'
   | 'sender:noreply'
@@ -31,7 +34,7 @@ const DAEMON_LOCAL_PART = /^(?:mailer[-_]?daemon|postmaster)$/u;
 
 /**
  * acknowledgement.md, "Never acknowledge", for what the message alone tells: automated mail, our own
- * or noreply/mailer-daemon/postmaster senders, virus/spam/DMARC FAIL. Follow-ups and the per-sender
+ * or noreply/mailer-daemon/postmaster senders, virus/spam FAIL, an unverified sender. Follow-ups and the per-sender
  * rate limit need the store and are decided by the intake use case. The first rule that applies
  * gives the reason; security verdicts come first because they say the most about the sender.
  */
@@ -53,10 +56,10 @@ function refusal(
 ): AcknowledgeReason | null {
   if (receipt.verdicts.virus === 'FAIL') return 'verdict:virus';
   if (receipt.verdicts.spam === 'FAIL') return 'verdict:spam';
-  if (receipt.verdicts.dmarc === 'FAIL') return 'verdict:dmarc';
+  if (senderTrustOf(email, receipt).trust === 'unverified') return 'sender:unverified';
   if (automated.class) return `automated:${automated.class}`;
 
-  // The acknowledgement goes to Reply-To when there is one: both addresses must be fit to answer.
+  // The acknowledgement may go to a same-domain Reply-To: every address must be fit to answer.
   const senders = [email.from?.address, ...email.replyTo.map((a) => a.address)]
     .filter((a): a is string => typeof a === 'string' && a.includes('@'))
     .map((a) => a.toLowerCase());

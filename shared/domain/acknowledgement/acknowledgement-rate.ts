@@ -4,6 +4,9 @@ import { cleanSubject } from './subject';
 /** acknowledgement.md: at most 10 acknowledgements per sender in 3 hours, 2 for the same subject. */
 export const ACK_RATE_LIMITS = { windowMs: 3 * 60 * 60 * 1000, perSender: 10, perSubject: 2 } as const;
 
+/** How a suppression by the desk's hourly cap (conversation.md §2) starts: counted, and alarmed. */
+export const DESK_CAP_REASON = 'desk hourly cap reached';
+
 /** One acknowledgement sent (or being sent) to an address. */
 export const AckRateEntrySchema = z.object({ at: z.string(), reference: z.string(), subjectKey: z.string() });
 export type AckRateEntry = z.infer<typeof AckRateEntrySchema>;

@@ -148,7 +148,14 @@ let sequence = 0;
  */
 export async function createIntake(
   services: Services,
-  options: { tableName: string; start?: string; overrides?: IntakeWiringOverrides; clients?: ClientEntry[] },
+  options: {
+    tableName: string;
+    start?: string;
+    overrides?: IntakeWiringOverrides;
+    clients?: ClientEntry[];
+    /** The service-desk configuration (JSON), instead of config/service-desk.json. */
+    serviceDeskConfigJson?: string;
+  },
 ): Promise<Intake> {
   const clock = new MutableClock(options.start ?? '2026-11-30T06:00:00.000Z');
   const env = loadIntakeEnv({
@@ -157,7 +164,7 @@ export async function createIntake(
     RAW_MAIL_BUCKET: BUCKET,
     RAW_MAIL_PREFIX: `${options.tableName}/inbound/`,
     ATTACHMENTS_PREFIX: `${options.tableName}/attachments/`,
-    SERVICE_DESK_CONFIG: SERVICE_DESK_CONFIG_JSON,
+    SERVICE_DESK_CONFIG: options.serviceDeskConfigJson ?? SERVICE_DESK_CONFIG_JSON,
     MAX_ATTACHMENT_BYTES: String(200 * 1024),
     LOG_LEVEL: 'SILENT',
   });
