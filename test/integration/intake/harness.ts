@@ -94,7 +94,12 @@ export type Services = { ddb: DynamoDbLocal; s3: S3rverInstance; ses: SesEmulato
 
 /** DynamoDB Local, s3rver and the SES emulator, on free ports: once per test file. */
 export async function startServices(): Promise<Services> {
-  const started = await Promise.allSettled([startDynamoDbLocal(), startS3rver([BUCKET]), startSesEmulator()]);
+  // A generous start-up wait: on a machine shared by several test runs the JVM can take a minute.
+  const started = await Promise.allSettled([
+    startDynamoDbLocal({ timeoutMs: 120_000 }),
+    startS3rver([BUCKET]),
+    startSesEmulator(),
+  ]);
   const [ddb, s3, ses] = started;
   if (ddb.status === 'fulfilled' && s3.status === 'fulfilled' && ses.status === 'fulfilled') {
     return { ddb: ddb.value, s3: s3.value, ses: ses.value };
