@@ -1,4 +1,4 @@
-import { DESK_CAP_REASON } from '../../shared/domain/acknowledgement/acknowledgement-rate';
+import { DESK_CAP_REASON } from '../../shared/domain/acknowledgement/acknowledge-decision';
 import type { IntakeResult } from '../../shared/use-cases/intake-email';
 
 /** Metric names in the Exodata/Intake namespace (docs/operations.md lists the alarms on them). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { normalisedAddress } from '../../domain/mail/sender-trust';
-import type { AuditEvent, Ticket } from '../../domain/ticket/ticket';
+import { normalisedAddress } from '../../../domain/mail/sender-trust';
+import type { AuditEvent, Ticket } from '../../../domain/ticket/ticket';
 
 /**
  * Key layout of the single table (docs/table-design.md). Singleton items use a sort key that starts
