@@ -233,10 +233,11 @@ async function route(ctx: IntakeContext, deps: IntakeDependencies): Promise<Inta
  */
 async function alreadySeen(ctx: IntakeContext, deps: IntakeDependencies): Promise<MessageRecord | null> {
   const deskId = ctx.triage.desk.deskId;
-  const records = await deps.tickets.findMessageRecords(ctx.parsed.email.messageId);
-  const here = records.find((r) => r.deskId === deskId);
+  const here = await deps.tickets.findMessageRecord(deskId, ctx.parsed.email.messageId);
   if (here) return here;
+  const records = await deps.tickets.findMessageRecords(ctx.parsed.email.messageId);
   for (const record of records) {
+    if (record.deskId === deskId) return record;
     if (record.kind !== 'inbound' || !record.reference || !record.ticketMessageId) continue;
     if (record.outcome !== 'follow-up' && record.outcome !== 'reopened') continue;
     const message = await deps.tickets.getMessage(record.reference, record.ticketMessageId);
