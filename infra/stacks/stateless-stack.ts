@@ -102,6 +102,9 @@ export class StatelessStack extends Stack {
       maxMessageBytes: config.maxMessageBytes,
       logRetention,
     });
+    // Agents' replies and the client notifications: from the desk identities only, through the
+    // configuration set whose bounce and complaint events reach the bounce recorder.
+    this.agentApi.handler.bindMailSending(props.identity, this.outboundMail.configurationSet, deskAddresses);
 
     this.slaWatcher = new SlaWatcher(this, 'SlaWatcher', {
       table: props.table,
@@ -141,6 +144,11 @@ export class StatelessStack extends Stack {
       .watchSendingReputation(config.bounceRateAlarmThreshold)
       .watchFunction(this.agentApi.handler)
       .watchHttpApi(this.agentApi.api, AGENT_API_SERVICE_NAME)
+      .watchIntakeMetric(
+        this.agentApi.handler,
+        'OutboundUnconfirmed',
+        'An agent reply or a client notification may or may not have left (its outcome was lost): it is shown "non confirmé" on the ticket and never resent on its own; an agent checks and may use "renvoyer" (docs/agents.md).',
+      )
       .watchFunction(this.slaWatcher.handler)
       .watchIntakeMetric(
         this.slaWatcher.handler,

@@ -30,6 +30,7 @@ export async function startAgentApi(
         attachmentsPrefix: intake.env.ATTACHMENTS_PREFIX,
         maxAttachmentBytes: intake.env.MAX_ATTACHMENT_BYTES,
       },
+      mail: { region: intake.env.AWS_REGION, sleep: (ms) => new Promise((r) => setTimeout(r, ms / 10)) },
       auth: createDevAuth({ config, clock: intake.clock }),
       clock: intake.clock,
       log: () => {},

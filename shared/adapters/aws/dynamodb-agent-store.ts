@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { DeskId } from '../../domain/desk/service-desk-config';
 import { TransientError } from '../../domain/errors';
+import { type OutboundMessage, OutboundMessageSchema } from '../../domain/ticket/outbound-message';
 import {
   type AuditEvent,
   type Ticket,
@@ -20,13 +21,22 @@ import {
 } from '../../domain/ticket/ticket';
 import type {
   AgentTicketStore,
+  OutboundClaim,
+  OutboundClaimResult,
+  OutboundTransition,
   SlaAlertMarker,
   TicketUpdate,
   TicketView,
 } from '../../ports/agent-ticket-store';
 import { type SuspendedMessage, SuspendedMessageSchema } from '../../ports/ticket-store';
 import { asIntakeFailure, awsCall } from './aws-errors';
-import { keys, queuePartition, SUSPENDED_LIST_PREFIX } from './dynamodb-keys';
+import {
+  keys,
+  outboundLookup,
+  queuePartition,
+  SUSPENDED_LIST_PREFIX,
+  sesIdOfMessageId,
+} from './dynamodb-keys';
 import { TABLE_SCHEMA } from './dynamodb-table';
 import { auditTrail, eventItem, versionedTicketUpdate } from './dynamodb-ticket-store';
 
@@ -47,6 +57,16 @@ export function alertKey(marker: Pick<SlaAlertMarker, 'reference' | 'clock' | 't
   return {
     pk: keys.ticket(marker.reference).pk,
     sk: `ALERT#${marker.clock}#${marker.threshold}#${marker.dueAt}`,
+  };
+}
+
+function outboundItem(message: OutboundMessage): Item {
+  const sesId = message.messageId ? sesIdOfMessageId(message.messageId) : null;
+  return {
+    ...keys.outbound(message.reference, message.key),
+    entity: 'outbound',
+    ...(sesId ? { gsi3pk: outboundLookup(sesId) } : {}),
+    ...message,
   };
 }
 
@@ -99,8 +119,93 @@ export class DynamoDbAgentStore implements AgentTicketStore {
     const messages = items
       .filter((item) => String(item.sk).startsWith('MSG#'))
       .map((item) => TicketMessageSchema.parse(item));
+    const outbound = items
+      .filter((item) => String(item.sk).startsWith('OUT#'))
+      .map((item) => OutboundMessageSchema.parse(item));
     // EVENT# items and the intake's events embedded in the ticket item.
-    return { ticket: TicketSchema.parse(ticketItem), messages, events: auditTrail(items) };
+    return { ticket: TicketSchema.parse(ticketItem), messages, events: auditTrail(items), outbound };
+  }
+
+  async getOutbound(reference: string, key: string): Promise<OutboundMessage | null> {
+    const out = await awsCall(`reading an outbound message of ${reference}`, () =>
+      this.doc.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: keys.outbound(reference, key),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return out.Item ? OutboundMessageSchema.parse(out.Item) : null;
+  }
+
+  async claimOutbound(claim: OutboundClaim): Promise<OutboundClaimResult> {
+    const { message, ticketUpdate } = claim;
+    const failed = await this.transact('claiming an outbound message', [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: outboundItem(message),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ticketUpdate
+        ? versionedTicketUpdate(this.tableName, ticketUpdate.ticket, ticketUpdate.expectedVersion)
+        : {
+            ConditionCheck: {
+              TableName: this.tableName,
+              Key: keys.ticket(message.reference),
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
+      ...(ticketUpdate?.events ?? []).map((e) => this.put(eventItem(e))),
+    ]);
+    if (failed === null) return 'claimed';
+    if (failed[0] === 'ConditionalCheckFailed') return 'exists';
+    if (failed[1] === 'ConditionalCheckFailed' && !ticketUpdate) return 'no-ticket';
+    return 'ticket-changed';
+  }
+
+  async transitionOutbound(t: OutboundTransition): Promise<boolean> {
+    const names: Record<string, string> = { '#state': 'state' };
+    const values: Record<string, unknown> = {};
+    const sets = Object.entries(t.to).map(([name, value], i) => {
+      names[`#t${i}`] = name;
+      values[`:t${i}`] = value;
+      return `#t${i} = :t${i}`;
+    });
+    const sesId = t.to.messageId ? sesIdOfMessageId(t.to.messageId) : null;
+    if (sesId) {
+      sets.push('gsi3pk = :lookup');
+      values[':lookup'] = outboundLookup(sesId);
+    }
+    const fromValues = t.from.states.map((state, i) => {
+      values[`:from${i}`] = state;
+      return `:from${i}`;
+    });
+    const conditions = ['attribute_exists(pk)', `#state IN (${fromValues.join(', ')})`];
+    if (t.from.attemptId !== undefined) {
+      conditions.push('attemptId = :attempt');
+      values[':attempt'] = t.from.attemptId;
+    }
+    const failed = await this.transact('updating an outbound message', [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.outbound(t.reference, t.key),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      ...(t.event ? [this.put(eventItem(t.event))] : []),
+    ]);
+    if (failed === null) return true;
+    if (failed[0] === 'ConditionalCheckFailed') return false;
+    throw new TransientError(`the outbound message ${t.key} of ${t.reference} met a concurrent write`, {
+      hint: 'send the request again (same idempotency key)',
+    });
   }
 
   async updateTicket(update: TicketUpdate): Promise<'updated' | 'conflict'> {

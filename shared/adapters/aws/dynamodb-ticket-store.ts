@@ -16,6 +16,7 @@ import { type AckRateEntry, AckRateHistorySchema } from '../../domain/acknowledg
 import { type ClientEntry, ClientEntrySchema } from '../../domain/desk/client-directory';
 import { ConflictError, NotFoundError, TransientError } from '../../domain/errors';
 import type { Receipt } from '../../domain/mail/receipt';
+import { OutboundMessageSchema } from '../../domain/ticket/outbound-message';
 import {
   type AuditEvent,
   AuditEventSchema,
@@ -52,10 +53,12 @@ import {
   acknowledgementLookup,
   deliveryLookup,
   keys,
+  outboundLookup,
   QUARANTINE_LIST,
   queueKeys,
   requesterKeys,
   SUSPENDED_LIST_PREFIX,
+  sesIdOfMessageId,
 } from './dynamodb-keys';
 import { TABLE_SCHEMA } from './dynamodb-table';
 
@@ -465,9 +468,34 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
     return key ? this.getItem({ pk: key.pk, sk: key.sk }, 'reading a looked-up item') : null;
   }
 
-  /** An acknowledgement's SES Message-ID, as the Message-ID record threading expects. */
+  /**
+   * An acknowledgement's SES Message-ID, or a reply's / notification's (outbound items carry the bare
+   * SES id on gsi3, as bounce notifications name it), as the Message-ID record threading expects.
+   */
   private async acknowledgementRecord(sesMessageId: string): Promise<MessageRecord | null> {
-    const item = await this.lookUp(acknowledgementLookup(sesMessageId));
+    const sesId = sesIdOfMessageId(sesMessageId);
+    const [item, sent] = await Promise.all([
+      this.lookUp(acknowledgementLookup(sesMessageId)),
+      sesId ? this.lookUp(outboundLookup(sesId)) : Promise.resolve(null),
+    ]);
+    if (!item && sent) {
+      const message = OutboundMessageSchema.parse(sent);
+      if (message.messageId !== sesMessageId) return null;
+      const ticket = await this.getTicket(message.reference);
+      if (!ticket) return null;
+      return {
+        messageId: sesMessageId,
+        deskId: ticket.desk,
+        kind: 'outbound',
+        outcome: 'follow-up',
+        reference: ticket.reference,
+        ticketMessageId: null,
+        channel: 'ses',
+        deliveryId: sesMessageId,
+        commitToken: message.key,
+        at: message.sentAt ?? message.updatedAt,
+      };
+    }
     if (!item) return null;
     const ticket = TicketSchema.parse(item);
     const ack = ticket.acknowledgement;
@@ -484,6 +512,56 @@ export class DynamoDbTicketStore implements TicketStore, ClientDirectoryStore {
       commitToken: ack.attemptId ?? '',
       at: ack.updatedAt,
     };
+  }
+
+  /**
+   * Marks the outbound message SES sent as `sesId` (a bounce or complaint of it), with an event on its
+   * ticket. Null when no outbound message has that id (an acknowledgement's, or another sender's).
+   */
+  async markOutboundFeedback(
+    sesId: string,
+    feedback: { state: 'bounced' | 'complained'; reason: string; at: string },
+  ): Promise<{ reference: string; key: string } | null> {
+    const item = await this.lookUp(outboundLookup(sesId));
+    if (!item) return null;
+    const message = OutboundMessageSchema.parse(item);
+    const event: AuditEvent = {
+      reference: message.reference,
+      at: feedback.at,
+      type: 'outbound-bounced',
+      actor: 'ses',
+      detail: { key: message.key, kind: message.kind, state: feedback.state, reason: feedback.reason },
+    };
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.outbound(message.reference, message.key),
+                UpdateExpression: 'SET #state = :state, reason = :reason, updatedAt = :at',
+                // A complaint after a bounce keeps the bounce; a redelivered notification changes nothing.
+                ConditionExpression: '#state IN (:sent, :unconfirmed)',
+                ExpressionAttributeNames: { '#state': 'state' },
+                ExpressionAttributeValues: {
+                  ':state': feedback.state,
+                  ':reason': feedback.reason,
+                  ':at': feedback.at,
+                  ':sent': 'sent',
+                  ':unconfirmed': 'unconfirmed',
+                },
+              },
+            },
+            { Put: { TableName: this.tableName, Item: eventItem(event) } },
+          ],
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof TransactionCanceledException))
+        throw asIntakeFailure('marking a bounced message', err);
+    }
+    return { reference: message.reference, key: message.key };
   }
 
   async putDelivery(delivery: DeliveryRecord): Promise<void> {

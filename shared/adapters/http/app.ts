@@ -4,16 +4,24 @@ import type { z } from 'zod';
 import type { Agent } from '../../domain/desk/agent';
 import type { ServiceDeskConfig } from '../../domain/desk/service-desk-config';
 import { InputError } from '../../domain/errors';
+import { IdempotencyKeySchema } from '../../domain/ticket/outbound-message';
+import { ReplyRequestSchema } from '../../domain/ticket/reply-effects';
 import { NoteSchema, type TicketAction, TicketActionSchema } from '../../domain/ticket/ticket-actions';
 import type { AgentTicketStore } from '../../ports/agent-ticket-store';
 import type { AttachmentLinks } from '../../ports/attachment-links';
 import type { Clock } from '../../ports/clock';
 import { defaultQueueDesk, desksOverview, listQueue, QueueQuerySchema } from '../../use-cases/agent-queue';
 import { type ConvertSuspendedDeps, convertSuspended } from '../../use-cases/convert-suspended';
+import {
+  notifyAfterAction,
+  type OutboundDeps,
+  replyToClient,
+  resendOutbound,
+} from '../../use-cases/reply-to-client';
 import { actOnTicket, addNote, attachmentLink, getTicketDetails } from '../../use-cases/work-ticket';
 import { type AgentAuth, DevLoginSchema } from './auth';
 import { body, type ErrorLogger, errorResponse, readableIssues, UnauthorizedError } from './errors';
-import { messageView } from './message-view';
+import { messageView, outboundView } from './message-view';
 import { loadPortalAssets, type PortalAsset } from './portal-assets';
 
 export type AgentAppDeps = {
@@ -24,6 +32,8 @@ export type AgentAppDeps = {
   auth: AgentAuth;
   /** Turning a suspended message into a ticket goes through the intake's builders and store. */
   convert: Omit<ConvertSuspendedDeps, 'config' | 'clock'>;
+  /** Mail to the client (agents' replies, notifications): the ports beside the store and clock. */
+  outbound: Omit<OutboundDeps, 'config' | 'clock' | 'store'>;
   log?: ErrorLogger;
   /** Defaults to the files of ./portal. */
   portal?: Map<string, PortalAsset>;
@@ -59,6 +69,7 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
   const cognitoOrigin = deps.auth.portal.mode === 'cognito' ? [deps.auth.portal.domain] : [];
   const app = new Hono<AppEnv>();
   const work = { config: deps.config, clock: deps.clock, store: deps.store };
+  const outbound: OutboundDeps = { ...deps.outbound, ...work };
 
   app.onError((err, c) => errorResponse(err, c, log));
   app.notFound((c) => c.json(body('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`), 404));
@@ -145,7 +156,11 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
     return c.json({
       ticket: details.ticket,
       sla: details.sla,
-      messages: details.messages.map(messageView),
+      // The conversation, by time: the client's messages (`in`) and what we sent (`out`).
+      messages: [
+        ...details.messages.map((m) => ({ direction: 'in' as const, at: m.receivedAt, ...messageView(m) })),
+        ...details.outbound.map((m) => outboundView(m, deps.clock.now())),
+      ].sort((a, b) => a.at.localeCompare(b.at)),
       events: details.events,
     });
   });
@@ -166,12 +181,43 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
     return c.json({ added: true }, 201);
   });
 
+  app.post('/api/tickets/:ref/replies', async (c) => {
+    const request = await readBody(c, ReplyRequestSchema);
+    const answer = await replyToClient(reference(c), request, c.get('agent'), outbound);
+    return c.json({ messageId: answer.messageId, state: answer.state, sentAt: answer.sentAt }, 201);
+  });
+
+  // Only on an agent's explicit request, after the portal warned that the client may get it twice.
+  app.post('/api/tickets/:ref/messages/:key/resend', async (c) => {
+    const key = parse(IdempotencyKeySchema, c.req.param('key'));
+    const { confirm } = await readJsonObject(c);
+    if (confirm !== true)
+      throw new InputError('a resend may reach the client twice: send {"confirm": true} to confirm it');
+    const answer = await resendOutbound(reference(c), key, c.get('agent'), outbound);
+    return c.json({ messageId: answer.messageId, state: answer.state, sentAt: answer.sentAt });
+  });
+
   app.post('/api/tickets/:ref/:action', async (c) => {
     const type = ACTION_ROUTES[c.req.param('action')];
     if (!type) return c.json(body('NOT_FOUND', `no action "${c.req.param('action')}"`), 404);
     const fields = await readJsonObject(c);
     const action = parse(TicketActionSchema, { ...fields, type });
+    const before = type === 'priority' ? await deps.store.getTicket(reference(c)) : null;
     const result = await actOnTicket(reference(c), action, c.get('agent'), work);
+    if (result.changed && (type === 'resolve' || type === 'priority')) {
+      // conversation.md §4: the client is told; a failure is logged and never undoes the action.
+      const notice = await notifyAfterAction(
+        result.ticket,
+        action,
+        before ?? result.ticket,
+        c.get('agent').id,
+        outbound,
+      ).catch((err: unknown) => {
+        log('client notification failed', { reference: result.ticket.reference, error: String(err) });
+        return null;
+      });
+      return c.json({ ...result, notification: notice });
+    }
     return c.json(result);
   });
 

@@ -10,6 +10,7 @@ import {
   TransientError,
 } from '../../domain/errors';
 import { ForbiddenError } from '../../domain/ticket/ticket-actions';
+import { ReplyNotSentError } from '../../use-cases/reply-to-client';
 
 /** `{ error: { code, message, hint } }`: what was wrong and what to do, never a stack trace. */
 export type ErrorBody = { error: { code: string; message: string; hint?: string } };
@@ -25,6 +26,7 @@ const STATUS: Array<[new (...args: never[]) => ExodataError, ContentfulStatusCod
   [NotFoundError, 404],
   [ConflictError, 409],
   [TransientError, 503],
+  [ReplyNotSentError, 502],
 ];
 
 export type ErrorLogger = (message: string, detail: Record<string, unknown>) => void;
