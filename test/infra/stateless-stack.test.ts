@@ -422,17 +422,32 @@ describe('Class: StatelessStack', () => {
       ).toEqual([]);
     });
 
-    it('may read raw mail and attachments, write only attachments, and neither send mail nor publish', () => {
+    it('may read raw mail and attachments, write only attachments, and publish nothing', () => {
       const statements = statementsOf(synth, 'AgentApiHandler');
       const actions = actionsOf(statements);
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem']));
-      expect(actions.filter((a) => /^(ses|sns|kms):/.test(a))).toEqual([]);
+      expect(actions.filter((a) => /^(sns|kms):/.test(a))).toEqual([]);
       const resourceOfAction = (action: string) =>
         JSON.stringify(statements.find((s) => s.Action === action)!.Resource);
       expect(resourceOfAction('s3:GetObject')).toMatch(/"\/inbound\/\*"/);
       expect(resourceOfAction('s3:GetObject')).toMatch(/"\/attachments\/\*"/);
       expect(resourceOfAction('s3:PutObject')).toMatch(/"\/attachments\/\*"/);
       expect(resourceOfAction('s3:PutObject')).not.toMatch(/inbound/);
+    });
+
+    it('sends agents\' replies raw, only as the mail domain or a desk, through our configuration set', () => {
+      const ses = statementsOf(synth, 'AgentApiHandler').filter((s) =>
+        actionsOf([s]).some((a) => a.startsWith('ses:')),
+      );
+      expect(ses).toHaveLength(1);
+      expect(ses[0]!.Action).toBe('ses:SendRawEmail');
+      const resources = JSON.stringify(ses[0]!.Resource);
+      expect(resources).toContain(':configuration-set/');
+      expect(resources).toContain('SendingIdentity');
+      for (const desk of DESKS) expect(resources).toContain(`:identity/${desk}`);
+      expect(resources).not.toMatch(/identity\/\*/);
+      const { props } = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'AgentApiHandlerFunction');
+      expect(Object.keys(props.Environment.Variables)).toContain('SES_CONFIGURATION_SET');
     });
   });
 
@@ -604,6 +619,16 @@ describe('Class: StatelessStack', () => {
           TreatMissingData: 'notBreaching',
         });
       }
+    });
+
+    it('alarm on the first agent reply or client notification whose outcome is unknown', () => {
+      expect(alarm('exodata-agent-api-outbound-unconfirmed')).toMatchObject({
+        Namespace: 'Exodata/Intake',
+        MetricName: 'OutboundUnconfirmed',
+        Dimensions: [{ Name: 'service', Value: 'exodata-agent-api' }],
+        Threshold: 1,
+        TreatMissingData: 'notBreaching',
+      });
     });
 
     it('alarm on the first quarantined message, on the intake service dimension', () => {

@@ -3,7 +3,7 @@ import type { AgentAppDeps } from '../../shared/adapters/http/app';
 import { createDevAuth } from '../../shared/adapters/http/auth';
 import { type AgentServer, startAgentServer } from '../../shared/adapters/http/server';
 import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
-import { createAgentAppDeps } from '../../shared/wiring/agent';
+import { type AgentMailSettings, createAgentAppDeps } from '../../shared/wiring/agent';
 import { BUCKET, type Intake } from '../integration/intake/harness';
 
 /**
@@ -13,6 +13,7 @@ import { BUCKET, type Intake } from '../integration/intake/harness';
 export async function startAgentApi(
   intake: Intake,
   overrides: Partial<AgentAppDeps> = {},
+  mail: Partial<AgentMailSettings> = {},
 ): Promise<{
   server: AgentServer;
   deps: AgentAppDeps;
@@ -30,7 +31,12 @@ export async function startAgentApi(
         attachmentsPrefix: intake.env.ATTACHMENTS_PREFIX,
         maxAttachmentBytes: intake.env.MAX_ATTACHMENT_BYTES,
       },
-      mail: { region: intake.env.AWS_REGION, sleep: (ms) => new Promise((r) => setTimeout(r, ms / 10)) },
+      mail: {
+        region: intake.env.AWS_REGION,
+        // Real waits, ten times shorter, as the intake harness does.
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms / 10)),
+        ...mail,
+      },
       auth: createDevAuth({ config, clock: intake.clock }),
       clock: intake.clock,
       log: () => {},
