@@ -394,6 +394,7 @@ describe('Class: StatelessStack', () => {
           'RAW_MAIL_BUCKET',
           'RAW_MAIL_PREFIX',
           'SERVICE_DESK_CONFIG',
+          'SES_CONFIGURATION_SET',
           'TABLE_NAME',
         ].sort(),
       );
@@ -435,7 +436,7 @@ describe('Class: StatelessStack', () => {
       expect(resourceOfAction('s3:PutObject')).not.toMatch(/inbound/);
     });
 
-    it('sends agents\' replies raw, only as the mail domain or a desk, through our configuration set', () => {
+    it("sends agents' replies raw, only as the mail domain or a desk, through our configuration set", () => {
       const ses = statementsOf(synth, 'AgentApiHandler').filter((s) =>
         actionsOf([s]).some((a) => a.startsWith('ses:')),
       );
@@ -680,9 +681,9 @@ describe('Class: StatelessStack', () => {
       });
       const alarms = Object.values(synth.stateless$.findResources('AWS::CloudWatch::Alarm'));
       // intake 7 (errors, throttles, queue, quarantined, acknowledgements failed and unconfirmed,
-      // intake failures), bounce recorder 3, SES 2, agent API 3 (errors, throttles, 5xx),
-      // SLA watcher 5 (errors, throttles, queue, 2 metrics).
-      expect(alarms).toHaveLength(20);
+      // intake failures), bounce recorder 3, SES 2, agent API 4 (errors, throttles, 5xx, outbound
+      // unconfirmed), SLA watcher 5 (errors, throttles, queue, 2 metrics).
+      expect(alarms).toHaveLength(21);
       for (const a of alarms) {
         expect(a.Properties.AlarmActions).toEqual([{ Ref: topic.id }]);
         expect(a.Properties.OKActions).toEqual([{ Ref: topic.id }]);
