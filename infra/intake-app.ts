@@ -1,4 +1,4 @@
-import { type App, Aspects, Tags } from 'aws-cdk-lib';
+import { type App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { DeploymentConfig } from './config';
 import { StatefulStack } from './stacks/stateful-stack';
@@ -8,7 +8,7 @@ export type IntakeStacks = { stateful: StatefulStack; stateless: StatelessStack 
 
 /**
  * The whole deployment of one stage, shared by `cdk synth` (infra/app.ts) and the tests, with the
- * cdk-nag AwsSolutions checks: any unacknowledged finding is an error annotation that fails synth.
+ * cdk-nag AwsSolutions checks: any unacknowledged finding fails synth (CDK's policy validation).
  */
 export function buildIntakeApp(app: App, config: DeploymentConfig): IntakeStacks {
   const env = { region: config.region, account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT };
@@ -31,6 +31,10 @@ export function buildIntakeApp(app: App, config: DeploymentConfig): IntakeStacks
   });
   Tags.of(app).add('project', 'exodata-intake');
   Tags.of(app).add('stage', config.stage);
-  Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
+  // cdk-nag 3 is a policy-validation plugin: synth fails on any unacknowledged finding. The acknowledgements
+  // are also written into the templates' `cdk_nag` metadata, the audit trail the v2 API left there.
+  Validations.of(app).addPlugins(
+    new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }),
+  );
   return { stateful, stateless };
 }

@@ -3,7 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createIntakeHandler } from '../../functions/intake/handle-ses-event';
-import { ensureTable } from '../../shared/adapters/aws/dynamodb-table';
+import { ensureTable } from '../../shared/adapters/aws/dynamodb/table-schema';
 import type { SesReceiptEvent } from '../../shared/adapters/aws/ses-inbound-event';
 import { S3RVER_CREDENTIALS } from '../../shared/adapters/local/services/s3rver';
 import { EMULATOR_REGION } from '../../shared/adapters/local/services/ses-emulator';
@@ -63,7 +63,7 @@ export async function createBenchIntake(options: {
   });
   await ensureTable(aws.dynamodb, tableName);
   const deps = createIntakeDependencies(env, aws, { clock });
-  for (const client of options.clients) await deps.store.putClient(client);
+  for (const client of options.clients) await deps.directory.putClient(client);
   // The handler publishes its metrics as on Lambda; here they are not printed.
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   const handler = createIntakeHandler(deps, {

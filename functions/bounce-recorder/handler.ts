@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { DynamoDbTicketStore } from '../../shared/adapters/aws/dynamodb-ticket-store';
+import { DynamoDbTicketStore } from '../../shared/adapters/aws/dynamodb/ticket-store';
 import { loadBounceRecorderEnv } from '../../shared/config';
 import { systemClock } from '../../shared/ports/clock';
 import { createDynamoDbClients } from '../../shared/wiring/aws-clients';

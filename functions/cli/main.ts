@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import packageJson from '../../package.json' with { type: 'json' };
 import { ConfigError, ExodataError, InputError } from '../../shared/domain/errors';
 import { type CommandEntry, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './command';
 import { commands } from './commands/index';
@@ -14,7 +15,7 @@ function rootHelp(list: readonly CommandEntry[]): string {
     'Commands:',
     ...list.map((c) => `  ${c.name.padEnd(width)} ${c.summary}`),
     '',
-    'Run `exo-intake <command> --help` for the flags of a command.',
+    'Run `exo-intake <command> --help` for the flags of a command; `exo-intake --version` (-V) for the version.',
     '',
   ].join('\n');
 }
@@ -33,6 +34,10 @@ export async function main(
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       (name === undefined ? context.stderr : context.stdout)(rootHelp(list));
       return name === undefined ? EXIT_USAGE : EXIT_OK;
+    }
+    if (name === '--version' || name === '-V') {
+      context.stdout(`exo-intake ${packageJson.version}\n`);
+      return EXIT_OK;
     }
     const entry = list.find((c) => c.name === name);
     if (!entry) {

@@ -23,11 +23,17 @@ function fail(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-/** The SDK's multi-line notice would cut the start-up output in two: the banner says it in one line. */
-const OLD_NODE = Number(process.versions.node.split('.')[0]) < 22;
+/** The S3 emulator (@20minutes/s3rver) declares Node 24; DynamoDB Local's wrapper 22.22; Lambda runs 24. */
+const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 
 async function main(): Promise<number> {
-  if (OLD_NODE) process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  if (NODE_MAJOR < 24) {
+    process.stderr.write(
+      `npm start: Node ${process.versions.node} is too old: the local stack needs Node 24 (as on Lambda). ` +
+        '`scripts/with-node.sh npm start` installs Node 24 into .node/ and runs it with that.\n',
+    );
+    return EXIT_USAGE;
+  }
   let parsed: ReturnType<typeof startOptions>;
   try {
     parsed = startOptions(process.argv.slice(2), process.env);
@@ -74,9 +80,6 @@ async function main(): Promise<number> {
   }
   if (stoppingSince !== null) return 0;
   process.stdout.write(`${startBanner(stack, options.clientsPath)}\n`);
-  if (OLD_NODE) {
-    log(`note: Node ${process.versions.node} works; AWS SDK releases after January 2027 will need Node 22+`);
-  }
   stack.failure.catch((error: unknown) => {
     log(`${fail(error)}`);
     void shutdown('a service died', 1);

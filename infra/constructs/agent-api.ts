@@ -1,4 +1,4 @@
-import { type CfnResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { type CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   HttpApi,
   HttpMethod,
@@ -22,7 +22,6 @@ import {
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import { ExodataFunction } from './exodata-function';
@@ -193,15 +192,12 @@ export class AgentApi extends Construct {
       });
       // Acknowledged on each route's own CloudFormation resource (not its children, not the API): a new
       // route without authorizer is still reported.
-      NagSuppressions.addResourceSuppressions(
-        routes.map((route) => route.node.defaultChild as CfnResource),
-        [
-          {
-            id: 'AwsSolutions-APIG4',
-            reason: `${method} ${path} is public on purpose: the portal page, its script and stylesheet, the Cognito sign-in settings and a health check carry no ticket data; every other /api route has the Cognito JWT authorizer.`,
-          },
-        ],
-      );
+      for (const route of routes) {
+        Validations.of(route.node.defaultChild as CfnResource).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${method} ${path} is public on purpose: the portal page, its script and stylesheet, the Cognito sign-in settings and a health check carry no ticket data; every other /api route has the Cognito JWT authorizer.`,
+        });
+      }
     }
   }
 }

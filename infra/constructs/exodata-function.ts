@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -10,8 +10,8 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { acknowledgeWildcardResources } from './nag-acknowledgements';
 
 /** Repository root: entries are given relative to it so the stacks do not depend on the caller's cwd. */
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -91,13 +91,11 @@ export class ExodataFunction extends Construct {
         // The longest SQS allows: operators get two weeks to look at a parked event and redrive it.
         retentionPeriod: Duration.days(14),
       });
-      NagSuppressions.addResourceSuppressions(this.failureQueue, [
-        {
-          id: 'AwsSolutions-SQS3',
-          reason:
-            'This queue is itself the dead-letter destination of the function asynchronous invocations; an alarm fires on its first message and operators redrive it by hand.',
-        },
-      ]);
+      Validations.of(this.failureQueue).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason:
+          'This queue is itself the dead-letter destination of the function asynchronous invocations; an alarm fires on its first message and operators redrive it by hand.',
+      });
     }
 
     this.function = new NodejsFunction(this, 'Function', {
@@ -158,18 +156,10 @@ export class ExodataFunction extends Construct {
   bindTable(table: ITable, access: 'read' | 'readWrite'): this {
     if (access === 'read') table.grantReadData(this.role);
     else table.grantReadWriteData(this.role);
-    NagSuppressions.addResourceSuppressions(
+    acknowledgeWildcardResources(
       this.role,
-      [
-        {
-          id: 'AwsSolutions-IAM5',
-          reason:
-            'Queries on the indexes (gsi1: agents queue, gsi2: requester tickets) of the tables bound to this function; index/* is under each table ARN.',
-          // The table ARN shows as <Logical.Arn> or as a cross-stack reference, depending on when the check runs.
-          appliesTo: [{ regex: '/^Resource::.*\\/index\\/\\*$/' }],
-        },
-      ],
-      true,
+      /\/index\/\*$/,
+      'Queries on the indexes (gsi1: agents queue, gsi2: requester tickets) of the tables bound to this function; index/* is under each table ARN.',
     );
     return this.addEnvironment('TABLE_NAME', table.tableName);
   }
@@ -202,16 +192,10 @@ export class ExodataFunction extends Construct {
     );
     this.addEnvironment(bucketEnvVar, bucket.bucketName);
     const prefixes = [...new Set([...read, ...write])];
-    NagSuppressions.addResourceSuppressions(
+    acknowledgeWildcardResources(
       this.role,
-      [
-        {
-          id: 'AwsSolutions-IAM5',
-          reason: `Object permissions are limited to the key prefixes ${prefixes.join(', ')} of the bucket; keys are SES message ids, unknown in advance.`,
-          appliesTo: [{ regex: `/^Resource::.*\\/(${prefixes.map(escapeRegex).join('|')})\\*$/` }],
-        },
-      ],
-      true,
+      new RegExp(`\\/(${prefixes.map(escapeRegex).join('|')})\\*$`),
+      `Object permissions are limited to the key prefixes ${prefixes.join(', ')} of the bucket; keys are SES message ids, unknown in advance.`,
     );
     return this;
   }

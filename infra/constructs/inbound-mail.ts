@@ -1,3 +1,4 @@
+import { Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -11,7 +12,6 @@ import {
 } from 'aws-cdk-lib/aws-ses';
 import { Lambda, LambdaInvocationType, S3 } from 'aws-cdk-lib/aws-ses-actions';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
-import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { ReceiptRuleSetConfig } from '../config';
 import { RAW_MAIL_PREFIX } from './mail-storage';
@@ -103,18 +103,11 @@ export class InboundMail extends Construct {
     });
     // Activate only once the rule, its bucket policy and its invoke permission exist.
     activation.node.addDependency(this.rule);
-    NagSuppressions.addResourceSuppressions(
-      activation,
-      [
-        {
-          id: 'AwsSolutions-IAM5',
-          reason:
-            'ses:SetActiveReceiptRuleSet supports no resource-level permission; it is the only action granted.',
-          appliesTo: ['Resource::*'],
-        },
-      ],
-      true,
-    );
+    Validations.of(activation).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'ses:SetActiveReceiptRuleSet supports no resource-level permission; it is the only action granted.',
+    });
     return activation;
   }
 }

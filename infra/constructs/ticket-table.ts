@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 // The one statement of key and index names: local tables are created from it too (createTableInput).
-import { TABLE_SCHEMA } from '../../shared/adapters/aws/dynamodb-table';
+import { TABLE_SCHEMA } from '../../shared/adapters/aws/dynamodb/table-schema';
 
 /**
  * The single table of tickets, messages and idempotency records. `Table` (AWS::DynamoDB::Table), not

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import type { AckRateEntry } from '../domain/acknowledgement/acknowledgement-rate';
-import type { ClientEntry } from '../domain/desk/client-directory';
+import type { AckRateEntry, RateUpdate } from '../domain/acknowledgement/acknowledge-decision';
 import { MailAddressSchema } from '../domain/mail/inbound-email';
 import { type Receipt, ReceiptSchema } from '../domain/mail/receipt';
 import type { Acknowledgement, AuditEvent, Ticket, TicketMessage } from '../domain/ticket/ticket';
@@ -134,8 +133,6 @@ export type NewTicketCommit = {
   convertsSuspended?: { id: string; by: string };
 };
 
-export type RateUpdate = { address: string; history: AckRateEntry[]; expectedVersion: number };
-
 /** Why `build` is called again: the reference was taken meanwhile, or the sender's rate history changed. */
 export type NewTicketRound = { rateChanged: boolean };
 
@@ -242,10 +239,4 @@ export interface TicketStore {
     sesId: string,
     feedback: { state: 'bounced' | 'complained'; reason: string; at: string },
   ): Promise<{ reference: string; key: string } | null>;
-}
-
-/** The client directory (on AWS it lives in the table, managed by the CLI). */
-export interface ClientDirectoryStore {
-  listClients(): Promise<ClientEntry[]>;
-  putClient(entry: ClientEntry): Promise<void>;
 }

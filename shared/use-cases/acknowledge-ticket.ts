@@ -1,13 +1,13 @@
+import { planAcknowledgement } from '../domain/acknowledgement/acknowledge-decision';
 import { buildAcknowledgement } from '../domain/acknowledgement/acknowledgement';
 import { acknowledgementMail } from '../domain/acknowledgement/acknowledgement-mail';
-import { ackSubjectKey, decideAckRate } from '../domain/acknowledgement/acknowledgement-rate';
 import { deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { ConfigError, ExodataError, TransientError } from '../domain/errors';
 import type { InboundEmail } from '../domain/mail/inbound-email';
 import type { Acknowledgement, AcknowledgementStateName, Ticket } from '../domain/ticket/ticket';
 import type { Clock } from '../ports/clock';
 import type { MailSender, SentMail } from '../ports/mail-sender';
-import type { RateUpdate, TicketStore } from '../ports/ticket-store';
+import type { TicketStore } from '../ports/ticket-store';
 import { auditEvent } from './intake-records';
 
 export type AcknowledgeDependencies = {
@@ -104,46 +104,6 @@ export async function acknowledgeTicket(
     }
   }
   throw new TransientError(`the acknowledgement of ${reference} kept changing under this run`, {});
-}
-
-/** What acknowledging a new ticket comes to: suppressed (why), or sent with the sender's new rate history. */
-export type AcknowledgementPlan = { send: false; reason: string } | { send: true; rate: RateUpdate };
-
-/**
- * Whether the ticket's acknowledgement may go out at `now`: a requester, not on the suppression list,
- * within the rate limits (acknowledgement-rate.ts), a desk still configured. `recipient` is what
- * TicketStore.getRecipient returned for the requester.
- */
-export function planAcknowledgement(
-  ticket: Pick<Ticket, 'reference' | 'requester' | 'subject' | 'desk'>,
-  recipient: Awaited<ReturnType<TicketStore['getRecipient']>> | null,
-  now: Date,
-  config: ServiceDeskConfig,
-): AcknowledgementPlan {
-  if (!ticket.requester || !recipient) return { send: false, reason: 'no requester address to answer' };
-  const { suppressed, rate } = recipient;
-  if (suppressed) {
-    return {
-      send: false,
-      reason: `the address is on the suppression list (${suppressed.type}: ${suppressed.detail})`,
-    };
-  }
-  const decision = decideAckRate(rate.history, {
-    at: now,
-    reference: ticket.reference,
-    subjectKey: ackSubjectKey(ticket.subject),
-  });
-  if (!decision.allowed) return { send: false, reason: decision.reason };
-  if (!deskById(config, ticket.desk))
-    return { send: false, reason: `desk ${ticket.desk} is no longer configured` };
-  return {
-    send: true,
-    rate: {
-      address: ticket.requester.address.toLowerCase(),
-      history: decision.history,
-      expectedVersion: rate.version,
-    },
-  };
 }
 
 /** The acknowledgement as `sending`, leased to `attemptId` for `leaseMs` from `now`. */

@@ -1,3 +1,8 @@
+import {
+  intakeAcknowledgement,
+  planAcknowledgement,
+  type RateUpdate,
+} from '../domain/acknowledgement/acknowledge-decision';
 import type { ClientEntry } from '../domain/desk/client-directory';
 import type { Contract, PriorityLevel, ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { ConflictError, IntakeError } from '../domain/errors';
@@ -18,13 +23,8 @@ import type { Clock } from '../ports/clock';
 import { attachmentsSkipped, type MailParser, type ParsedMessage } from '../ports/mail-parser';
 import type { MailSender } from '../ports/mail-sender';
 import type { RawMailStore } from '../ports/raw-mail-store';
-import type { MessageRecord, RateUpdate, StoredOutcome, TicketStore } from '../ports/ticket-store';
-import {
-  type AcknowledgeResult,
-  acknowledgeTicket,
-  leasedAcknowledgement,
-  planAcknowledgement,
-} from './acknowledge-ticket';
+import type { MessageRecord, StoredOutcome, TicketStore } from '../ports/ticket-store';
+import { type AcknowledgeResult, acknowledgeTicket, leasedAcknowledgement } from './acknowledge-ticket';
 import {
   attachmentsOf,
   auditEvent,
@@ -208,7 +208,7 @@ async function route(ctx: IntakeContext, deps: IntakeDependencies): Promise<Inta
       return suspend(ctx, deps, 'machine alert (Auto-Submitted: auto-generated) from an unknown sender');
     }
     return createTicket(ctx, deps, {
-      acknowledgement: { state: 'suppressed', reason: 'machine alert (Auto-Submitted: auto-generated)' },
+      ...newTicketAck(ctx),
       machineAlert: true,
       linkedTo: null,
       mentionedReference: thread.mentioned,
@@ -224,14 +224,10 @@ async function route(ctx: IntakeContext, deps: IntakeDependencies): Promise<Inta
 }
 
 function newTicketAck(ctx: IntakeContext): Pick<NewTicketFacts, 'acknowledgement'> {
-  const decision = ctx.triage.acknowledge;
-  if (!decision.acknowledge) {
-    return { acknowledgement: { state: 'suppressed', reason: decision.reason ?? 'not to be acknowledged' } };
-  }
-  if (!ctx.triage.requester) {
-    return { acknowledgement: { state: 'suppressed', reason: 'no requester address to answer' } };
-  }
-  return { acknowledgement: { state: 'pending', reason: null } };
+  const { acknowledge, requester, automated } = ctx.triage;
+  return {
+    acknowledgement: intakeAcknowledgement({ acknowledge, requester, machineAlert: automated.machineAlert }),
+  };
 }
 
 type Thread = { ticket: Ticket | null; mentioned: string | null };

@@ -1,4 +1,7 @@
-import { type AcknowledgeDecision, acknowledgeDecision } from '../domain/acknowledgement/acknowledge-policy';
+import {
+  type AcknowledgeDecision,
+  acknowledgeDecision,
+} from '../domain/acknowledgement/acknowledge-decision';
 import { type ClientEntry, type ClientMatch, lookupClient } from '../domain/desk/client-directory';
 import { type DeskRouting, routeToDesk } from '../domain/desk/desk-routing';
 import { type Contract, deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';

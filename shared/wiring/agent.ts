@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDbAgentStore } from '../adapters/aws/dynamodb-agent-store';
-import { DynamoDbTicketStore } from '../adapters/aws/dynamodb-ticket-store';
+import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
+import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-directory-store';
+import { DynamoDbTicketStore } from '../adapters/aws/dynamodb/ticket-store';
 import { S3AttachmentLinks } from '../adapters/aws/s3-attachment-links';
 import { S3AttachmentStore } from '../adapters/aws/s3-attachment-store';
 import { S3RawMailStore } from '../adapters/aws/s3-raw-mail-store';
@@ -82,7 +83,7 @@ export function createAgentAppDeps(input: {
     links: new S3AttachmentLinks(clients.s3, storage.bucket, clock, storage.linkSeconds),
     auth: input.auth,
     convert: {
-      clients: cachedClientDirectory(tickets, clock),
+      clients: cachedClientDirectory(new DynamoDbClientDirectoryStore(clients.doc, storage.tableName), clock),
       parser: mailparserMailParser,
       tickets,
       rawMail: new S3RawMailStore(clients.s3, storage.bucket, storage.rawMailPrefix),

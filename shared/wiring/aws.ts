@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDbTicketStore } from '../adapters/aws/dynamodb-ticket-store';
+import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-directory-store';
+import { DynamoDbTicketStore } from '../adapters/aws/dynamodb/ticket-store';
 import { S3AttachmentStore } from '../adapters/aws/s3-attachment-store';
 import { S3RawMailStore } from '../adapters/aws/s3-raw-mail-store';
 import { SesMailSender } from '../adapters/aws/ses-mail-sender';
@@ -27,14 +28,21 @@ export type IntakeWiringOverrides = Partial<
   messageIdDomain?: string;
 };
 
+/** The intake's dependencies, with the stores behind them (the CLI, the local stack and tests read and seed them). */
+export type AwsIntakeDependencies = IntakeDependencies & {
+  store: DynamoDbTicketStore;
+  directory: DynamoDbClientDirectoryStore;
+};
+
 /** The intake's dependencies on AWS: DynamoDB table, S3 bucket, SES. The one place they meet. */
 export function createIntakeDependencies(
   env: IntakeEnv,
   clients: AwsClients,
   overrides: IntakeWiringOverrides = {},
-): IntakeDependencies & { store: DynamoDbTicketStore } {
+): AwsIntakeDependencies {
   const clock = overrides.clock ?? systemClock;
   const store = new DynamoDbTicketStore(clients.doc, env.TABLE_NAME);
+  const directory = new DynamoDbClientDirectoryStore(clients.doc, env.TABLE_NAME);
   const sender =
     overrides.mailSender ??
     new SesMailSender({
@@ -45,8 +53,9 @@ export function createIntakeDependencies(
     });
   return {
     store,
+    directory,
     config: env.SERVICE_DESK_CONFIG,
-    clients: cachedClientDirectory(store, clock),
+    clients: cachedClientDirectory(directory, clock),
     parser: mailparserMailParser,
     tickets: store,
     rawMail: new S3RawMailStore(clients.s3, env.RAW_MAIL_BUCKET, env.RAW_MAIL_PREFIX),

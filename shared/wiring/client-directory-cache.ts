@@ -1,6 +1,6 @@
 import type { ClientEntry } from '../domain/desk/client-directory';
+import type { ClientDirectoryStore } from '../ports/client-directory-store';
 import type { Clock } from '../ports/clock';
-import type { ClientDirectoryStore } from '../ports/ticket-store';
 
 /**
  * The directory is read from the table and kept for a few minutes per container: a client added

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DynamoDbAgentStore } from '../adapters/aws/dynamodb-agent-store';
-import type { DynamoDbTicketStore } from '../adapters/aws/dynamodb-ticket-store';
+import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
 import { createDevAuth } from '../adapters/http/auth';
 import { startAgentServer } from '../adapters/http/server';
 import { loadClientDirectory, loadServiceDeskConfig } from '../adapters/local/config-files';
@@ -24,7 +23,12 @@ import { type Clock, systemClock } from '../ports/clock';
 import type { Notifier } from '../ports/notifier';
 import { type IntakeDependencies, intakeEmail } from '../use-cases/intake-email';
 import { createAgentAppDeps } from './agent';
-import { type AwsClients, createAwsClients, createIntakeDependencies } from './aws';
+import {
+  type AwsClients,
+  type AwsIntakeDependencies,
+  createAwsClients,
+  createIntakeDependencies,
+} from './aws';
 
 /** `npm start` and the end-to-end test: the same stack, the same code path (ports and paths differ). */
 export type LocalStackOptions = {
@@ -82,7 +86,7 @@ export type LocalStack = {
   dynamodb: { endpoint: string; pid: number; dbPath: string };
   s3: { endpoint: string; directory: string };
   slaIntervalMs: number | null;
-  deps: IntakeDependencies & { store: DynamoDbTicketStore };
+  deps: AwsIntakeDependencies;
   aws: AwsClients;
   /** Rejects when a part of the stack died on its own (the JVM was killed...): the caller stops the rest. */
   failure: Promise<never>;
@@ -172,7 +176,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       clock,
       maxMessageBytes: options.maxMessageBytes,
     });
-    for (const entry of clientEntries) await deps.store.putClient(entry);
+    for (const entry of clientEntries) await deps.directory.putClient(entry);
 
     const smtp: SmtpListener = await startSmtpListener({
       host: options.host,
@@ -264,7 +268,7 @@ export function localIntakeDependencies(
   aws: AwsClients,
   config: ServiceDeskConfig,
   settings: { tableName: string; bucket: string; clock: Clock; maxMessageBytes: number },
-): IntakeDependencies & { store: DynamoDbTicketStore } {
+): AwsIntakeDependencies {
   const env = loadIntakeEnv({
     AWS_REGION: EMULATOR_REGION,
     TABLE_NAME: settings.tableName,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SNSClient } from '@aws-sdk/client-sns';
-import { DynamoDbAgentStore } from '../adapters/aws/dynamodb-agent-store';
-import { DynamoDbTicketStore } from '../adapters/aws/dynamodb-ticket-store';
+import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
+import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-directory-store';
 import { SnsNotifier } from '../adapters/aws/sns-notifier';
 import type { SlaWatcherEnv } from '../agent-config';
 import { systemClock } from '../ports/clock';
@@ -15,13 +15,13 @@ export function createSlaWatcherDependencies(
   overrides: Partial<Pick<WatchSlaDeps, 'clock' | 'onError' | 'notifier'>> = {},
 ): WatchSlaDeps {
   const clock = overrides.clock ?? systemClock;
-  const tickets = new DynamoDbTicketStore(clients.doc, env.TABLE_NAME);
+  const directory = new DynamoDbClientDirectoryStore(clients.doc, env.TABLE_NAME);
   return {
     config: env.SERVICE_DESK_CONFIG,
     clock,
     store: new DynamoDbAgentStore(clients.doc, env.TABLE_NAME),
     notifier: overrides.notifier ?? new SnsNotifier(clients.sns, env.SLA_TOPIC_ARNS),
-    clients: cachedClientDirectory(tickets, clock),
+    clients: cachedClientDirectory(directory, clock),
     newId: randomUUID,
     ...(overrides.onError ? { onError: overrides.onError } : {}),
   };

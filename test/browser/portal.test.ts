@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../../shared/adapters/aws/dynamodb-keys';
+import { keys } from '../../shared/adapters/aws/dynamodb/keys';
 import type { AgentServer } from '../../shared/adapters/http/server';
 import {
   createIntake,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbAgentStore } from '../../shared/adapters/aws/dynamodb-agent-store';
+import { DynamoDbAgentStore } from '../../shared/adapters/aws/dynamodb/agent-store';
 import { LogNotifier } from '../../shared/adapters/local/log-notifier';
 import type { Notifier, SlaNotification } from '../../shared/ports/notifier';
 import { listQueue } from '../../shared/use-cases/agent-queue';
@@ -24,7 +24,7 @@ function watcher(notifier: Notifier): WatchSlaDeps {
     clock: intake.clock,
     store,
     notifier,
-    clients: () => intake.store.listClients(),
+    clients: () => intake.deps.directory.listClients(),
     newId: randomUUID,
   };
 }

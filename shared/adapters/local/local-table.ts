@@ -4,7 +4,7 @@ import {
   UpdateTableCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { createTableInput, ensureTable } from '../aws/dynamodb-table';
+import { createTableInput, ensureTable } from '../aws/dynamodb/table-schema';
 
 /**
  * The local table, created on first start and brought up to the current schema on later ones: a

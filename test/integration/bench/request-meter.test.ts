@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyTally, RequestMeter } from '../../../bench/sections/request-meter';
-import { ensureTable } from '../../../shared/adapters/aws/dynamodb-table';
+import { ensureTable } from '../../../shared/adapters/aws/dynamodb/table-schema';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../support/dynamodb-local';
 
 const TABLE = 'bench-meter';

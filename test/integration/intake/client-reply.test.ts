@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { versionedTicketUpdate } from '../../../shared/adapters/aws/dynamodb-ticket-store';
+import { versionedTicketUpdate } from '../../../shared/adapters/aws/dynamodb/items';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import { NO_WORK, workOf } from '../../../shared/domain/ticket/ticket-work';
 import { errors } from './faults';

@@ -4,19 +4,18 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createIntakeHandler } from '../../../functions/intake/handle-ses-event';
-import { ensureTable } from '../../../shared/adapters/aws/dynamodb-table';
-import {
-  type DynamoDbTicketStore,
-  versionedTicketUpdate,
-} from '../../../shared/adapters/aws/dynamodb-ticket-store';
+import { versionedTicketUpdate } from '../../../shared/adapters/aws/dynamodb/items';
+import { ensureTable } from '../../../shared/adapters/aws/dynamodb/table-schema';
+import type { DynamoDbTicketStore } from '../../../shared/adapters/aws/dynamodb/ticket-store';
 import type { SesReceiptEvent } from '../../../shared/adapters/aws/ses-inbound-event';
 import { type IntakeEnv, loadIntakeEnv } from '../../../shared/config';
 import type { ClientEntry } from '../../../shared/domain/desk/client-directory';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import type { Clock } from '../../../shared/ports/clock';
-import type { IntakeDependencies, IntakeResult } from '../../../shared/use-cases/intake-email';
+import type { IntakeResult } from '../../../shared/use-cases/intake-email';
 import {
   type AwsClients,
+  type AwsIntakeDependencies,
   createAwsClients,
   createIntakeDependencies,
   type IntakeWiringOverrides,
@@ -112,7 +111,7 @@ export async function stopServices(services: Partial<Services> | undefined): Pro
 export type Intake = {
   env: IntakeEnv;
   clients: AwsClients;
-  deps: IntakeDependencies & { store: DynamoDbTicketStore };
+  deps: AwsIntakeDependencies;
   store: DynamoDbTicketStore;
   clock: MutableClock;
   faults: FaultInjector;
@@ -180,7 +179,7 @@ export async function createIntake(
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / 10)),
     ...options.overrides,
   });
-  for (const client of options.clients ?? CLIENTS) await deps.store.putClient(client);
+  for (const client of options.clients ?? CLIENTS) await deps.directory.putClient(client);
   const metrics = new RecordingMetrics({
     namespace: 'Exodata/IntakeTest',
     serviceName: 'exodata-intake-test',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Command, type CommandEntry, entryOf } from '../../../functions/cli/command';
 import { commands } from '../../../functions/cli/commands/index';
@@ -12,6 +13,34 @@ describe('Function: main', () => {
     for (const command of commands) expect(run.stdout).toContain(`  ${command.name}`);
     expect(run.stdout).toMatch(/^Usage: exo-intake <command> \[flags\]/);
   });
+
+  it.each([['--version'], ['-V']])(
+    'answers %s with the version of the package, exit 0, loading no command',
+    async (flag) => {
+      const { version } = JSON.parse(
+        readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
+      ) as {
+        version: string;
+      };
+      const loaded: string[] = [];
+      const list: CommandEntry[] = [
+        {
+          name: 'one',
+          summary: 'the one command',
+          load: async () => {
+            loaded.push('one');
+            return { name: 'one', summary: 'the one command', run: async () => 0 };
+          },
+        },
+      ];
+
+      const run = await runCli([flag], { commands: list });
+
+      expect(run).toMatchObject({ code: 0, stdout: `exo-intake ${version}\n`, stderr: '' });
+      expect(version).toMatch(/^\d+\.\d+\.\d+/);
+      expect(loaded).toEqual([]);
+    },
+  );
 
   it('loads no command module for --help, and only the one asked for to run it', async () => {
     const loaded: string[] = [];

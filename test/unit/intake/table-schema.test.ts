@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTableInput } from '../../../shared/adapters/aws/dynamodb-table';
+import { createTableInput } from '../../../shared/adapters/aws/dynamodb/table-schema';
 
 describe('Constant: TABLE_SCHEMA', () => {
   it('creates the local table with string keys, the list indexes projecting every attribute and the look-up index its keys', () => {

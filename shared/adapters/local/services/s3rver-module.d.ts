@@ -1,5 +1,6 @@
-/** s3rver ships no types: the part of its API the local stack and the tests use (README, "Programmatically"). */
-declare module 's3rver' {
+/** @20minutes/s3rver (the maintained fork of s3rver, same API) ships no types: the part of its API the local
+ * stack and the tests use (s3rver's README, "Programmatically"). */
+declare module '@20minutes/s3rver' {
   import type { Server } from 'node:http';
   import type { AddressInfo } from 'node:net';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditEvent, Ticket } from '../../domain/ticket/ticket';
+import type { AuditEvent, Ticket } from '../../../domain/ticket/ticket';
 
 /**
  * Key layout of the single table (docs/table-design.md). Singleton items use a sort key that starts

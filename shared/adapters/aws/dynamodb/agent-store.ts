@@ -1,24 +1,15 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import type { DeskId } from '../../domain/desk/service-desk-config';
-import { TransientError } from '../../domain/errors';
-import { type OutboundMessage, OutboundMessageSchema } from '../../domain/ticket/outbound-message';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DeskId } from '../../../domain/desk/service-desk-config';
+import { TransientError } from '../../../domain/errors';
+import { type OutboundMessage, OutboundMessageSchema } from '../../../domain/ticket/outbound-message';
 import {
   type AuditEvent,
   type Ticket,
   TicketMessageSchema,
   TicketSchema,
   type TicketStatus,
-} from '../../domain/ticket/ticket';
+} from '../../../domain/ticket/ticket';
 import type {
   AgentTicketStore,
   OutboundClaim,
@@ -27,38 +18,16 @@ import type {
   SlaAlertMarker,
   TicketUpdate,
   TicketView,
-} from '../../ports/agent-ticket-store';
-import { type SuspendedMessage, SuspendedMessageSchema } from '../../ports/ticket-store';
-import { asIntakeFailure, awsCall } from './aws-errors';
-import {
-  keys,
-  outboundLookup,
-  queuePartition,
-  SUSPENDED_LIST_PREFIX,
-  sesIdOfMessageId,
-} from './dynamodb-keys';
-import { TABLE_SCHEMA } from './dynamodb-table';
-import { auditTrail, eventItem, versionedTicketUpdate } from './dynamodb-ticket-store';
-
-type Item = Record<string, unknown>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+} from '../../../ports/agent-ticket-store';
+import { type SuspendedMessage, SuspendedMessageSchema } from '../../../ports/ticket-store';
+import { asIntakeFailure, awsCall } from '../aws-errors';
+import { alertItem, alertKey, auditTrail, eventItem, versionedTicketUpdate } from './items';
+import { keys, outboundLookup, queuePartition, SUSPENDED_LIST_PREFIX, sesIdOfMessageId } from './keys';
+import { type Item, Table } from './table';
+import { TABLE_SCHEMA } from './table-schema';
 
 /** One queue partition never holds more than this many tickets in a read: beyond, the queue says "truncated". */
 const MAX_TICKETS_PER_PARTITION = 2000;
-const DAY_SECONDS = 24 * 60 * 60;
-/** An alert marker only matters while its ticket is open; a year covers any GTR. */
-const ALERT_TTL_SECONDS = 400 * DAY_SECONDS;
-
-/**
- * SLA alert markers live in the ticket's item collection, beside its MSG# and EVENT# items:
- * `ALERT#<clock>#<threshold>#<dueAt>`. A re-targeted deadline (priority change, resume) gets new markers.
- */
-export function alertKey(marker: Pick<SlaAlertMarker, 'reference' | 'clock' | 'threshold' | 'dueAt'>) {
-  return {
-    pk: keys.ticket(marker.reference).pk,
-    sk: `ALERT#${marker.clock}#${marker.threshold}#${marker.dueAt}`,
-  };
-}
 
 function outboundItem(message: OutboundMessage): Item {
   const sesId = message.messageId ? sesIdOfMessageId(message.messageId) : null;
@@ -72,10 +41,11 @@ function outboundItem(message: OutboundMessage): Item {
 
 /** The agents' side of the intake's single table (docs/agents.md, docs/table-design.md). */
 export class DynamoDbAgentStore implements AgentTicketStore {
-  constructor(
-    private readonly doc: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  private readonly table: Table;
+
+  constructor(doc: DynamoDBDocumentClient, tableName: string) {
+    this.table = new Table(doc, tableName);
+  }
 
   async listTickets(
     desks: readonly DeskId[],
@@ -84,7 +54,7 @@ export class DynamoDbAgentStore implements AgentTicketStore {
     const partitions = desks.flatMap((desk) => statuses.map((status) => queuePartition(desk, status)));
     const pages = await Promise.all(
       partitions.map((partition) =>
-        this.queryAll(
+        this.table.queryAll(
           {
             IndexName: TABLE_SCHEMA.gsi1.indexName,
             KeyConditionExpression: 'gsi1pk = :pk',
@@ -100,8 +70,8 @@ export class DynamoDbAgentStore implements AgentTicketStore {
 
   async getTicket(reference: string): Promise<Ticket | null> {
     const out = await awsCall(`reading ticket ${reference}`, () =>
-      this.doc.send(
-        new GetCommand({ TableName: this.tableName, Key: keys.ticket(reference), ConsistentRead: true }),
+      this.table.doc.send(
+        new GetCommand({ TableName: this.table.name, Key: keys.ticket(reference), ConsistentRead: true }),
       ),
     );
     return out.Item ? TicketSchema.parse(out.Item) : null;
@@ -109,7 +79,7 @@ export class DynamoDbAgentStore implements AgentTicketStore {
 
   async getTicketView(reference: string): Promise<TicketView | null> {
     // The whole item collection in one consistent query: ticket (#TICKET), ALERT#, EVENT#, MSG#.
-    const { items } = await this.queryAll({
+    const { items } = await this.table.queryAll({
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.ticket(reference).pk },
       ConsistentRead: true,
@@ -126,11 +96,20 @@ export class DynamoDbAgentStore implements AgentTicketStore {
     return { ticket: TicketSchema.parse(ticketItem), messages, events: auditTrail(items), outbound };
   }
 
+  async updateTicket(update: TicketUpdate): Promise<'updated' | 'conflict'> {
+    const failed = await this.table.transact('updating a ticket', [
+      // The intake's own marshalling: same attributes, same queue keys (status and GTI may change).
+      versionedTicketUpdate(this.table.name, update.ticket, update.expectedVersion),
+      ...update.events.map((e) => this.table.put(eventItem(e))),
+    ]);
+    return failed ? 'conflict' : 'updated';
+  }
+
   async getOutbound(reference: string, key: string): Promise<OutboundMessage | null> {
     const out = await awsCall(`reading an outbound message of ${reference}`, () =>
-      this.doc.send(
+      this.table.doc.send(
         new GetCommand({
-          TableName: this.tableName,
+          TableName: this.table.name,
           Key: keys.outbound(reference, key),
           ConsistentRead: true,
         }),
@@ -141,24 +120,24 @@ export class DynamoDbAgentStore implements AgentTicketStore {
 
   async claimOutbound(claim: OutboundClaim): Promise<OutboundClaimResult> {
     const { message, ticketUpdate } = claim;
-    const failed = await this.transact('claiming an outbound message', [
+    const failed = await this.table.transact('claiming an outbound message', [
       {
         Put: {
-          TableName: this.tableName,
+          TableName: this.table.name,
           Item: outboundItem(message),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
       ticketUpdate
-        ? versionedTicketUpdate(this.tableName, ticketUpdate.ticket, ticketUpdate.expectedVersion)
+        ? versionedTicketUpdate(this.table.name, ticketUpdate.ticket, ticketUpdate.expectedVersion)
         : {
             ConditionCheck: {
-              TableName: this.tableName,
+              TableName: this.table.name,
               Key: keys.ticket(message.reference),
               ConditionExpression: 'attribute_exists(pk)',
             },
           },
-      ...(ticketUpdate?.events ?? []).map((e) => this.put(eventItem(e))),
+      ...(ticketUpdate?.events ?? []).map((e) => this.table.put(eventItem(e))),
     ]);
     if (failed === null) return 'claimed';
     if (failed[0] === 'ConditionalCheckFailed') return 'exists';
@@ -188,10 +167,10 @@ export class DynamoDbAgentStore implements AgentTicketStore {
       conditions.push('attemptId = :attempt');
       values[':attempt'] = t.from.attemptId;
     }
-    const failed = await this.transact('updating an outbound message', [
+    const failed = await this.table.transact('updating an outbound message', [
       {
         Update: {
-          TableName: this.tableName,
+          TableName: this.table.name,
           Key: keys.outbound(t.reference, t.key),
           UpdateExpression: `SET ${sets.join(', ')}`,
           ConditionExpression: conditions.join(' AND '),
@@ -199,7 +178,7 @@ export class DynamoDbAgentStore implements AgentTicketStore {
           ExpressionAttributeValues: values,
         },
       },
-      ...(t.event ? [this.put(eventItem(t.event))] : []),
+      ...(t.event ? [this.table.put(eventItem(t.event))] : []),
     ]);
     if (failed === null) return true;
     if (failed[0] === 'ConditionalCheckFailed') return false;
@@ -208,25 +187,16 @@ export class DynamoDbAgentStore implements AgentTicketStore {
     });
   }
 
-  async updateTicket(update: TicketUpdate): Promise<'updated' | 'conflict'> {
-    const failed = await this.transact('updating a ticket', [
-      // The intake's own marshalling: same attributes, same queue keys (status and GTI may change).
-      versionedTicketUpdate(this.tableName, update.ticket, update.expectedVersion),
-      ...update.events.map((e) => this.put(eventItem(e))),
-    ]);
-    return failed ? 'conflict' : 'updated';
-  }
-
   async appendEvent(event: AuditEvent): Promise<boolean> {
-    const failed = await this.transact('adding to the audit trail', [
+    const failed = await this.table.transact('adding to the audit trail', [
       {
         ConditionCheck: {
-          TableName: this.tableName,
+          TableName: this.table.name,
           Key: keys.ticket(event.reference),
           ConditionExpression: 'attribute_exists(pk)',
         },
       },
-      this.put(eventItem(event)),
+      this.table.put(eventItem(event)),
     ]);
     if (failed === null) return true;
     if (failed[0] === 'ConditionalCheckFailed') return false;
@@ -237,15 +207,10 @@ export class DynamoDbAgentStore implements AgentTicketStore {
 
   async claimAlert(marker: SlaAlertMarker): Promise<boolean> {
     try {
-      await this.doc.send(
+      await this.table.doc.send(
         new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...alertKey(marker),
-            entity: 'sla-alert',
-            ...marker,
-            expiresAt: Math.ceil(Date.parse(marker.at) / 1000) + ALERT_TTL_SECONDS,
-          },
+          TableName: this.table.name,
+          Item: alertItem(marker),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -258,9 +223,9 @@ export class DynamoDbAgentStore implements AgentTicketStore {
 
   async withdrawAlert(marker: SlaAlertMarker): Promise<void> {
     try {
-      await this.doc.send(
+      await this.table.doc.send(
         new DeleteCommand({
-          TableName: this.tableName,
+          TableName: this.table.name,
           Key: alertKey(marker),
           ConditionExpression: 'attemptId = :attempt',
           ExpressionAttributeValues: { ':attempt': marker.attemptId },
@@ -274,7 +239,7 @@ export class DynamoDbAgentStore implements AgentTicketStore {
   }
 
   async listSuspended(deskId: DeskId, limit: number): Promise<SuspendedMessage[]> {
-    const { items } = await this.queryAll(
+    const { items } = await this.table.queryAll(
       {
         IndexName: TABLE_SCHEMA.gsi1.indexName,
         KeyConditionExpression: 'gsi1pk = :pk',
@@ -283,44 +248,5 @@ export class DynamoDbAgentStore implements AgentTicketStore {
       limit,
     );
     return items.map((item) => SuspendedMessageSchema.parse(item));
-  }
-
-  /**
-   * Null when it went through; else each item's cancellation code ('None', 'ConditionalCheckFailed',
-   * 'TransactionConflict'…) when a condition failed or another transaction got there first.
-   */
-  private async transact(what: string, items: TransactItem[]): Promise<string[] | null> {
-    try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
-      return null;
-    } catch (err) {
-      if (!(err instanceof TransactionCanceledException)) throw asIntakeFailure(what, err);
-      const codes = (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-      const lostRace = codes.some(
-        (code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict',
-      );
-      if (!lostRace) throw asIntakeFailure(what, err);
-      return codes;
-    }
-  }
-
-  private put(item: Item): TransactItem {
-    return { Put: { TableName: this.tableName, Item: item } };
-  }
-
-  private async queryAll(
-    input: Omit<QueryCommandInput, 'TableName'>,
-    limit = Number.POSITIVE_INFINITY,
-  ): Promise<{ items: Item[]; truncated: boolean }> {
-    const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await awsCall('querying the table', () =>
-        this.doc.send(new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: startKey })),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && items.length < limit);
-    return { items: items.slice(0, limit), truncated: items.length > limit || startKey !== undefined };
   }
 }
