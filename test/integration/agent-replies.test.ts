@@ -292,6 +292,23 @@ describe('Replies: SES faults never give two mails', () => {
   });
 });
 
+describe('Resending an unconfirmed acknowledgement ("renvoyer")', () => {
+  it('resends it only on request, once, and refuses any other state', async () => {
+    intake.faults.failAfter('ses', 'SendRawEmailCommand', errors.timeout, 1);
+    const ref = await newTicket('[Normale] Accusé perdu');
+    const before = await sent();
+    expect((await details(ref)).ticket.acknowledgement.state).toBe('unconfirmed');
+    const path = `/api/tickets/${ref}/messages/acknowledgement/resend`;
+    const resent = await call<ReplyAnswer>(server, 'POST', path, { token: alice, body: { confirm: true } });
+    expect(resent.status).toBe(200);
+    expect(resent.body.state).toBe('sent');
+    expect(await sent()).toBe(before + 1);
+    expect((await call(server, 'POST', path, { token: alice, body: { confirm: true } })).status).toBe(409);
+    expect((await call(server, 'POST', path, { token: mona, body: { confirm: true } })).status).toBe(403);
+    expect(await sent()).toBe(before + 1);
+  });
+});
+
 describe('Replies: threading, bounces, notifications', () => {
   it('the client answering the reply threads onto the same ticket, with no new acknowledgement', async () => {
     const ref = await newTicket('[Normale] Fil');

@@ -3,13 +3,19 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { z } from 'zod';
 import type { Agent } from '../../domain/desk/agent';
 import type { ServiceDeskConfig } from '../../domain/desk/service-desk-config';
-import { InputError } from '../../domain/errors';
+import { InputError, NotFoundError } from '../../domain/errors';
 import { IdempotencyKeySchema } from '../../domain/ticket/outbound-message';
 import { ReplyRequestSchema } from '../../domain/ticket/reply-effects';
-import { NoteSchema, type TicketAction, TicketActionSchema } from '../../domain/ticket/ticket-actions';
+import {
+  assertMayAct,
+  NoteSchema,
+  type TicketAction,
+  TicketActionSchema,
+} from '../../domain/ticket/ticket-actions';
 import type { AgentTicketStore } from '../../ports/agent-ticket-store';
 import type { AttachmentLinks } from '../../ports/attachment-links';
 import type { Clock } from '../../ports/clock';
+import { resendAcknowledgement } from '../../use-cases/acknowledge-ticket';
 import { defaultQueueDesk, desksOverview, listQueue, QueueQuerySchema } from '../../use-cases/agent-queue';
 import { type ConvertSuspendedDeps, convertSuspended } from '../../use-cases/convert-suspended';
 import {
@@ -193,6 +199,22 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
     const { confirm } = await readJsonObject(c);
     if (confirm !== true)
       throw new InputError('a resend may reach the client twice: send {"confirm": true} to confirm it');
+    if (key === 'acknowledgement') {
+      const ticket = await deps.store.getTicket(reference(c));
+      if (!ticket) throw new NotFoundError(`ticket ${reference(c)} does not exist`);
+      assertMayAct(ticket, c.get('agent'));
+      const result = await resendAcknowledgement(reference(c), c.get('agent').id, {
+        config: deps.config,
+        clock: deps.clock,
+        tickets: deps.convert.tickets,
+        mailSender: deps.outbound.mailSender,
+        newId: deps.outbound.newId,
+        sleep: deps.outbound.sleep,
+        ackLeaseMs: deps.outbound.leaseMs,
+        ackWaitMs: 0,
+      });
+      return c.json({ messageId: result.sesMessageId, state: result.state, sentAt: null });
+    }
     const answer = await resendOutbound(reference(c), key, c.get('agent'), outbound);
     return c.json({ messageId: answer.messageId, state: answer.state, sentAt: answer.sentAt });
   });
