@@ -294,7 +294,8 @@ describe('Function: startLocalStack (npm start, end to end)', () => {
   it('finds its tickets again when started on the same data directory', async () => {
     stack = await startLocalStack(options(dataDir, log));
 
-    expect((await stack.deps.tickets.getTicket(reference))?.messageCount).toBe(2);
+    // The request, the answer to the acknowledgement and the answer to the agent's reply.
+    expect((await stack.deps.tickets.getTicket(reference))?.messageCount).toBe(3);
     expect(stack.indexesAdded).toEqual([]);
   }, 120_000);
 });
