@@ -40,6 +40,20 @@ export const TARGETS: readonly Target[] = [
     max: 150,
     inclusive: false,
   },
+  {
+    key: 'coldStart.intakeBundleRatioToFloor',
+    label: 'intake bundle / required libraries alone',
+    unit: '×',
+    max: 1.25,
+    inclusive: true,
+  },
+  {
+    key: 'coldStart.intakeLoadRatioToFloor',
+    label: 'intake load / required libraries alone (same run)',
+    unit: '×',
+    max: 1.25,
+    inclusive: true,
+  },
   { key: 'memory.peakRssRatio', label: 'peak RSS / message size', unit: '×', max: 2.5, inclusive: false },
 ];
 
@@ -82,7 +96,15 @@ export const ResultsSchema = z.object({
     })
     .loose()
     .optional(),
-  coldStart: z.object({ intakeBundleBytes: figure, intakeLoadMsMedian: figure }).loose().optional(),
+  coldStart: z
+    .object({
+      intakeBundleBytes: figure,
+      intakeLoadMsMedian: figure,
+      intakeBundleRatioToFloor: figure,
+      intakeLoadRatioToFloor: figure,
+    })
+    .loose()
+    .optional(),
   memory: z.object({ peakRssRatio: figure }).loose().optional(),
   cost: z.object({ usdPer1000Tickets: figure }).loose().optional(),
   targets: z.array(

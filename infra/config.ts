@@ -1,14 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Node } from 'constructs';
 import * as z from 'zod';
 import { type ServiceDeskConfig, ServiceDeskConfigSchema } from '../shared/domain/desk/service-desk-config';
 import { ConfigError } from '../shared/domain/errors';
 
 /**
- * Regions where SES *receives* mail (it sends from many more). Checked against the "Email Receiving
- * endpoints" table of the AWS General Reference (SES endpoints and quotas); add a region only after
- * checking that table, since a receipt rule set cannot be created where receiving is not offered.
+ * Regions where SES *receives* mail (it sends from many more), from the "Email Receiving endpoints"
+ * table of the AWS General Reference page "Amazon Simple Email Service endpoints and quotas"
+ * (https://docs.aws.amazon.com/general/latest/gr/ses.html). AWS adds receiving regions over time
+ * (three in 2023, more since), so a region missing here is *warned about*, not refused: check the
+ * table, then set `sesReceivingRegionChecked: true` (docs/deploy.md, "Region"). A region without
+ * receiving fails at deploy time, when CloudFormation creates the receipt rule.
  */
 export const SES_RECEIVING_REGIONS = [
   'us-east-1',
@@ -28,10 +31,17 @@ export const SES_RECEIVING_REGIONS = [
   'ap-northeast-1',
   'ap-northeast-2',
 ] as const;
+/** When the list above was last compared with AWS's table (docs/deploy.md says what was found). */
+export const SES_RECEIVING_REGIONS_CHECKED = '2026-12-03';
 export type SesReceivingRegion = (typeof SES_RECEIVING_REGIONS)[number];
 
 /** SES receiving rejects larger messages, so a bigger limit could never be reached. */
 export const SES_MAX_RECEIVED_MESSAGE_BYTES = 40 * 1024 * 1024;
+
+/** How long the on-failure queues keep a parked event (the longest SQS allows). */
+export const FAILURE_QUEUE_RETENTION_DAYS = 14;
+/** The raw mail outlives the failure queue: an event redriven on its last day still finds its message. */
+export const MIN_RAW_MAIL_RETENTION_DAYS = FAILURE_QUEUE_RETENTION_DAYS + 1;
 
 /** Values CloudWatch Logs accepts for a log group's retention. */
 const LOG_RETENTION_DAYS = [
@@ -99,18 +109,29 @@ export const DeploymentFileSchema = z
       .string()
       .regex(/^\d{12}$/, 'a 12-digit AWS account id')
       .optional(),
-    region: z.enum(SES_RECEIVING_REGIONS, {
-      error: (issue) =>
-        `region ${JSON.stringify(issue.input)} has no SES email receiving; use one of ${SES_RECEIVING_REGIONS.join(', ')}`,
-    }),
+    region: z.string().regex(/^[a-z]{2}(?:-[a-z]+)+-\d$/, 'an AWS region code such as eu-west-3'),
+    /**
+     * The region is missing from SES_RECEIVING_REGIONS but the operator checked AWS's current table:
+     * silences the warning. Without it, such a region is deployed with a warning at synth.
+     */
+    sesReceivingRegionChecked: z.boolean().default(false),
     /** Domain of the desk addresses, verified in SES for sending (DKIM) and receiving. */
     mailDomain: DomainSchema,
     /** Path to the service-desk configuration, relative to this file. */
     serviceDeskConfigFile: z.string().min(1),
     /** Portal shown to clients; replaces contact.portalBaseUrl of the service-desk config when set. */
     portalBaseUrl: z.url({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
-    /** Raw messages (inbound/) and extracted attachments (attachments/) are deleted after this many days. */
-    rawMailRetentionDays: z.number().int().min(1).max(3650),
+    /**
+     * Raw messages (inbound/) and extracted attachments (attachments/) are deleted after this many days.
+     * At least FAILURE_QUEUE_RETENTION_DAYS + 1: a parked event must still find its raw mail when redriven.
+     */
+    rawMailRetentionDays: z
+      .number()
+      .int()
+      .min(MIN_RAW_MAIL_RETENTION_DAYS, {
+        error: `at least ${MIN_RAW_MAIL_RETENTION_DAYS} days: the raw mail must outlive the on-failure queue's ${FAILURE_QUEUE_RETENTION_DAYS} days, or a redrive finds nothing to run`,
+      })
+      .max(3650),
     /**
      * A raw message larger than this still becomes a ticket, but its attachments are not stored
      * (the intake's MAX_ATTACHMENT_BYTES). SES itself refuses messages over 40 MB.
@@ -139,6 +160,23 @@ export const DeploymentFileSchema = z
      */
     cognitoDomainPrefix: CognitoDomainPrefixSchema.optional(),
     /**
+     * First of the two deployments that change cognitoDomainPrefix: the stateful stack drops the
+     * sign-in domain (agents cannot sign in until the second deployment, which sets the new prefix and
+     * removes this flag). Cognito allows one prefix domain per pool and CloudFormation creates the
+     * new one before deleting the old, so a prefix changed in one deployment fails and rolls back.
+     */
+    cognitoDomainRemoved: z.boolean().default(false),
+    /**
+     * Only while the account is in the SES sandbox: verified test addresses (or domains) that should
+     * receive acknowledgements. In the sandbox SES also checks the sending permission against the
+     * recipient's identity, so the intake may send to these identities too, and only as a desk.
+     * Leave empty once the account has production access.
+     */
+    sesSandboxTestRecipients: z
+      .array(z.union([z.email(), DomainSchema]))
+      .max(10)
+      .default([]),
+    /**
      * Addresses subscribed to each desk's SLA alert topic (warnings 15 open minutes before a deadline,
      * breaches), by desk id. Other subscribers (SMS, chat) can be added by hand to the same topics.
      */
@@ -151,7 +189,17 @@ export type DeploymentFile = z.infer<typeof DeploymentFileSchema>;
 export type DeploymentConfig = Omit<DeploymentFile, 'serviceDeskConfigFile' | 'cognitoDomainPrefix'> & {
   cognitoDomainPrefix: string;
   serviceDesk: ServiceDeskConfig;
+  /** Doubts that do not stop the synth; the app prints them as warnings on the stacks. */
+  warnings: string[];
 };
+
+/** A warning when the region is not known to receive mail and the operator has not said it was checked. */
+export function regionWarnings(region: string, checked: boolean): string[] {
+  if (checked || (SES_RECEIVING_REGIONS as readonly string[]).includes(region)) return [];
+  return [
+    `region ${region} is not in the SES receiving regions known on ${SES_RECEIVING_REGIONS_CHECKED} (${SES_RECEIVING_REGIONS.join(', ')}): if SES does not receive mail there, the deployment fails when it creates the receipt rule. Check the "Email Receiving endpoints" table of https://docs.aws.amazon.com/general/latest/gr/ses.html, then set "sesReceivingRegionChecked": true`,
+  ];
+}
 
 /** Context keys: an inline object (`-c exodata:config='{…}'`) wins over a file (`-c exodata:configFile=…`). */
 export const CONFIG_CONTEXT_KEY = 'exodata:config';
@@ -213,6 +261,7 @@ export function parseDeploymentConfig(input: unknown, baseDir: string, source: s
     ...file,
     cognitoDomainPrefix: file.cognitoDomainPrefix ?? defaultCognitoDomainPrefix(file.stage),
     serviceDesk,
+    warnings: regionWarnings(file.region, file.sesReceivingRegionChecked),
   };
 }
 
@@ -230,7 +279,88 @@ export function loadDeploymentConfig(node: Node, cwd: string = process.cwd()): D
     });
   }
   const path = resolve(cwd, file);
-  return parseDeploymentConfig(readJson(path), dirname(path), path);
+  const config = parseDeploymentConfig(readJson(path), dirname(path), path);
+  refuseActivationFights({ ...config, source: path }, siblingStages(path));
+  return config;
+}
+
+/** What decides whether two stages fight over the active receipt rule set. */
+export type StageReceipt = {
+  stage: string;
+  account?: string | undefined;
+  region: string;
+  receiptRuleSet: ReceiptRuleSetConfig;
+  source: string;
+};
+
+const StageReceiptSchema = z
+  .object({
+    stage: z.string(),
+    account: z.string().optional(),
+    region: z.string(),
+    receiptRuleSet: ReceiptRuleSetSchema,
+  })
+  .loose();
+
+/**
+ * The other deployment files next to this one (config/cdk.<stage>.json), as the stages of the same
+ * installation. Example files are templates, not stages; a file that does not parse is skipped here
+ * (it is refused when it is itself deployed).
+ */
+export function siblingStages(path: string): StageReceipt[] {
+  const dir = dirname(path);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /^cdk\..+\.json$/.test(name) && !name.endsWith('.example.json'))
+    .filter((name) => name !== basename(path))
+    .flatMap((name) => {
+      const source = join(dir, name);
+      try {
+        const parsed = StageReceiptSchema.safeParse(JSON.parse(readFileSync(source, 'utf8')));
+        return parsed.success ? [{ ...parsed.data, source }] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/**
+ * SES has one active receipt rule set per account and region. Two stages there fight when one
+ * activates its set while the other also activates one, or relies on another set being active
+ * (`existing-active-set` naming a set other than the one activated): each deployment would stop the
+ * other's receiving. Stages whose account is not written down may share one, so they count as one.
+ */
+export function activationFights(stage: StageReceipt, others: readonly StageReceipt[]): StageReceipt[] {
+  const sameAccount = (a: StageReceipt, b: StageReceipt) =>
+    a.account === undefined || b.account === undefined || a.account === b.account;
+  const fight = (a: StageReceipt, b: StageReceipt) =>
+    a.receiptRuleSet.mode === 'activate' &&
+    (b.receiptRuleSet.mode === 'activate' || b.receiptRuleSet.name !== a.receiptRuleSet.name);
+  return others.filter(
+    (other) =>
+      other.stage !== stage.stage &&
+      other.region === stage.region &&
+      sameAccount(stage, other) &&
+      (fight(stage, other) || fight(other, stage)),
+  );
+}
+
+export function refuseActivationFights(stage: StageReceipt, others: readonly StageReceipt[]): void {
+  const fights = activationFights(stage, others);
+  if (fights.length === 0) return;
+  const describe = (s: StageReceipt) =>
+    `stage ${s.stage} (${s.source}: ${s.receiptRuleSet.mode} ${s.receiptRuleSet.name}, account ${s.account ?? 'of the credentials'})`;
+  throw new ConfigError(
+    `${describe(stage)} and ${fights.map(describe).join(', ')} would fight over the one active SES receipt rule set of ${stage.region}: each deployment would stop the other's receiving`,
+    {
+      hint: 'let one stage activate its set and give the others { "mode": "existing-active-set", "name": "<that set>" }; or, if they deploy to different accounts, write each one\'s "account" (docs/deploy.md, "Receipt modes")',
+    },
+  );
 }
 
 function readJson(path: string): unknown {

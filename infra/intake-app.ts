@@ -1,4 +1,4 @@
-import { type App, Tags, Validations } from 'aws-cdk-lib';
+import { Annotations, type App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { DeploymentConfig } from './config';
 import { StatefulStack } from './stacks/stateful-stack';
@@ -29,6 +29,8 @@ export function buildIntakeApp(app: App, config: DeploymentConfig): IntakeStacks
     description:
       'Exodata service-desk intake: SES receiving, functions, agents API, SLA watcher, alarms (stateless)',
   });
+  for (const warning of config.warnings)
+    Annotations.of(stateless).addWarningV2('@exodata/intake:configuration', warning);
   Tags.of(app).add('project', 'exodata-intake');
   Tags.of(app).add('stage', config.stage);
   // cdk-nag 3 is a policy-validation plugin: synth fails on any unacknowledged finding. The acknowledgements

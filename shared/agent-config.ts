@@ -4,7 +4,7 @@ import { IntakeEnvSchema, parseEnv } from './config';
 type Env = Record<string, string | undefined>;
 
 /** The agent API reads what the intake reads to convert suspended messages, plus its sign-in facts. */
-export const AgentApiEnvSchema = IntakeEnvSchema.pick({
+const AgentApiEnvSchema = IntakeEnvSchema.pick({
   AWS_REGION: true,
   TABLE_NAME: true,
   POWERTOOLS_SERVICE_NAME: true,
@@ -41,7 +41,7 @@ const TopicArnsJson = z
   })
   .pipe(z.record(z.string(), z.string().startsWith('arn:')));
 
-export const SlaWatcherEnvSchema = IntakeEnvSchema.pick({
+const SlaWatcherEnvSchema = IntakeEnvSchema.pick({
   AWS_REGION: true,
   TABLE_NAME: true,
   POWERTOOLS_SERVICE_NAME: true,

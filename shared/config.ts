@@ -69,7 +69,7 @@ export const IntakeEnvSchema = CommonEnvSchema.extend({
 });
 export type IntakeEnv = z.infer<typeof IntakeEnvSchema>;
 
-export const BounceRecorderEnvSchema = CommonEnvSchema;
+const BounceRecorderEnvSchema = CommonEnvSchema;
 export type BounceRecorderEnv = z.infer<typeof BounceRecorderEnvSchema>;
 
 export function loadIntakeEnv(env: Env): IntakeEnv {

@@ -43,7 +43,16 @@ function entrySource(imports: Record<string, string[]>): string {
   return [...lines, `export const handler = () => [${Object.values(imports).flat().join(', ')}];`].join('\n');
 }
 
-export async function bundleFloor(options: { loads: number; progress: Progress }): Promise<FloorBundle[]> {
+/** A bundle loaded in turn with the last floor bundle, so that both see the same moments of a busy machine. */
+export type PairedLoad = { file: string; environment: Record<string, string> };
+
+export async function bundleFloor(options: {
+  loads: number;
+  progress: Progress;
+  /** Loaded alternately with the last entry (every required library together), `pairedLoads` times. */
+  pairedWith?: PairedLoad;
+  pairedLoads?: number;
+}): Promise<{ floor: FloorBundle[]; paired: { loadMsMedian: number; floorLoadMsMedian: number } | null }> {
   const outRoot = join(REPO_ROOT, '.tmp/bench-floor');
   const entries: FloorEntry[] = [
     ...FLOOR_ENTRIES,
@@ -57,6 +66,7 @@ export async function bundleFloor(options: { loads: number; progress: Progress }
     },
   ];
   const results: FloorBundle[] = [];
+  let paired: { loadMsMedian: number; floorLoadMsMedian: number } | null = null;
   try {
     for (const [i, entry] of entries.entries()) {
       const outfile = join(outRoot, String(i), 'index.mjs');
@@ -67,7 +77,15 @@ export async function bundleFloor(options: { loads: number; progress: Progress }
         outfile,
       });
       const loads: number[] = [];
-      for (let n = 0; n < options.loads; n++) loads.push((await loadOnce(outfile, {})).importMs);
+      const pairedLoads: number[] = [];
+      const pairHere = options.pairedWith && i === entries.length - 1 ? options.pairedWith : null;
+      const count = pairHere ? Math.max(options.loads, options.pairedLoads ?? 0) : options.loads;
+      for (let n = 0; n < count; n++) {
+        loads.push((await loadOnce(outfile, {})).importMs);
+        if (pairHere) pairedLoads.push((await loadOnce(pairHere.file, pairHere.environment)).importMs);
+      }
+      if (pairHere)
+        paired = { loadMsMedian: round(median(pairedLoads), 1), floorLoadMsMedian: round(median(loads), 1) };
       const bytes = statSync(outfile).size;
       results.push({ holds: entry.holds, bytes, loadMsMedian: round(median(loads), 1) });
       options.progress.line(
@@ -77,5 +95,5 @@ export async function bundleFloor(options: { loads: number; progress: Progress }
   } finally {
     rmSync(outRoot, { recursive: true, force: true });
   }
-  return results;
+  return { floor: results, paired };
 }

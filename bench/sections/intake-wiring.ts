@@ -12,7 +12,8 @@ import type { ClientEntry } from '../../shared/domain/desk/client-directory';
 import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import type { Clock } from '../../shared/ports/clock';
 import type { IntakeResult } from '../../shared/use-cases/intake-email';
-import { createAwsClients, createIntakeDependencies } from '../../shared/wiring/aws';
+import { createIntakeDependencies } from '../../shared/wiring/aws';
+import { createAwsClients } from '../../shared/wiring/aws-clients';
 import { RequestMeter } from './request-meter';
 
 export type Endpoints = { dynamodb: string; s3: string; ses: string };

@@ -14,8 +14,14 @@ const SERVICES_SCRIPT = fileURLToPath(new URL('./services-process.ts', import.me
  * DynamoDB Local (its own JVM, in memory) and s3rver + the SES emulator (their own Node process),
  * on free ports; `stop()` ends both and they die with this process anyway.
  */
+/** The bench runs on a shared machine: a JVM can take minutes to answer when others run their tests. */
+const START_TIMEOUT_MS = 120_000;
+
 export async function startBenchServices(bucket = 'exodata-bench'): Promise<BenchServices> {
-  const [dynamo, other] = await Promise.allSettled([startDynamoDbLocal(), startServicesProcess(bucket)]);
+  const [dynamo, other] = await Promise.allSettled([
+    startDynamoDbLocal({ timeoutMs: START_TIMEOUT_MS }),
+    startServicesProcess(bucket),
+  ]);
   if (dynamo.status === 'rejected' || other.status === 'rejected') {
     if (dynamo.status === 'fulfilled') await dynamo.value.stop();
     if (other.status === 'fulfilled') await other.value.stop();
@@ -40,7 +46,7 @@ async function startServicesProcess(
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   try {
-    const endpoints = await firstJsonLine(child, 30_000);
+    const endpoints = await firstJsonLine(child, START_TIMEOUT_MS);
     return {
       ...endpoints,
       stop: () => stopChild(child, killOnExit),

@@ -1,6 +1,7 @@
 import { loadIntakeEnv } from '../../shared/config';
 import type { IntakeDependencies } from '../../shared/use-cases/intake-email';
-import { type AwsClients, createAwsClients, createIntakeDependencies } from '../../shared/wiring/aws';
+import { createIntakeDependencies } from '../../shared/wiring/aws';
+import { type AwsClients, createAwsClients } from '../../shared/wiring/aws-clients';
 
 export type AwsIntake = { deps: IntakeDependencies; clients: AwsClients; region: string };
 

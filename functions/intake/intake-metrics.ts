@@ -15,6 +15,8 @@ export const INTAKE_METRICS = {
   acknowledgementsUnconfirmed: 'AcknowledgementsUnconfirmed',
   intakeFailures: 'IntakeFailures',
   transientFailures: 'IntakeTransientFailures',
+  /** Client directory rows left out because they are invalid (counted per directory read). */
+  invalidClientRows: 'InvalidClientRows',
 } as const;
 
 export type IntakeMetricName = (typeof INTAKE_METRICS)[keyof typeof INTAKE_METRICS];

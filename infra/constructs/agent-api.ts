@@ -1,4 +1,5 @@
-import { type CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { join } from 'node:path';
+import { type CfnResource, Duration, RemovalPolicy, Stack, Stage, Validations } from 'aws-cdk-lib';
 import {
   HttpApi,
   HttpMethod,
@@ -23,6 +24,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { writePortalSync } from '../../shared/adapters/http/portal-build';
 import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import { ExodataFunction } from './exodata-function';
 
@@ -33,6 +35,12 @@ export type AgentUserPoolProps = {
   serviceDesk: ServiceDeskConfig;
   /** Prefix of the hosted sign-in domain: https://<prefix>.auth.<region>.amazoncognito.com (globally unique). */
   domainPrefix: string;
+  /**
+   * Step 1 of a prefix change: no sign-in domain at all. Cognito holds one prefix domain per pool and
+   * CloudFormation creates a replacement before it deletes the old one, so a new prefix in one
+   * deployment is refused and rolled back; removing the domain first, then adding the new one, works.
+   */
+  withoutDomain?: boolean;
 };
 
 /**
@@ -42,7 +50,7 @@ export type AgentUserPoolProps = {
  */
 export class AgentUserPool extends Construct {
   readonly userPool: UserPool;
-  readonly domain: UserPoolDomain;
+  readonly domain: UserPoolDomain | undefined;
   readonly deskGroups: CfnUserPoolGroup[];
 
   constructor(scope: Construct, id: string, props: AgentUserPoolProps) {
@@ -76,7 +84,9 @@ export class AgentUserPool extends Construct {
           description: `Agents of ${desk.displayName}`,
         }),
     );
-    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    this.domain = props.withoutDomain
+      ? undefined
+      : this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
   }
 }
 
@@ -89,6 +99,8 @@ export type AgentApiProps = {
   serviceDesk: ServiceDeskConfig;
   maxMessageBytes: number;
   logRetention: RetentionDays;
+  /** The hosted sign-in address of the agents' pool (https://<prefix>.auth.<region>.amazoncognito.com). */
+  signInUrl: string;
   /** Requests per second allowed on the API (steady and burst), per account and region. */
   throttle?: { rateLimit: number; burstLimit: number };
 };
@@ -109,7 +121,7 @@ export class AgentApi extends Construct {
 
   constructor(scope: Construct, id: string, props: AgentApiProps) {
     super(scope, id);
-    const { userPool, domain } = props.agents;
+    const { userPool } = props.agents;
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
     this.api = new HttpApi(this, 'Api', {
@@ -147,6 +159,12 @@ export class AgentApi extends Construct {
       enableTokenRevocation: true,
     });
 
+    // The portal is built from TypeScript (portal-build.ts) into the cloud assembly, then copied next to the
+    // bundled handler, which serves it from ./portal/. Only when this stack is bundled (not in `cdk diff -e`
+    // of another stack, nor in the tests that skip bundling); the asset hash covers the copied files.
+    const portalDir = join(Stage.of(this)?.outdir ?? 'cdk.out', 'portal-build', 'agent');
+    if (Stack.of(this).bundlingRequired) writePortalSync('agent', portalDir);
+
     this.handler = new ExodataFunction(this, 'Handler', {
       entry: 'functions/agent-api/handler.ts',
       description: 'Agents portal and API: queue, tickets, actions, suspended messages',
@@ -156,13 +174,13 @@ export class AgentApi extends Construct {
       timeout: Duration.seconds(29),
       // API Gateway waits for the answer: no asynchronous retries, no failure queue.
       asyncInvocation: false,
-      copyIntoBundle: [{ from: 'shared/adapters/http/portal', to: 'portal' }],
+      copyIntoBundle: [{ from: portalDir, to: 'portal' }],
       environment: {
         RAW_MAIL_PREFIX: props.rawMailPrefix,
         ATTACHMENTS_PREFIX: props.attachmentsPrefix,
         SERVICE_DESK_CONFIG: JSON.stringify(props.serviceDesk),
         MAX_ATTACHMENT_BYTES: String(props.maxMessageBytes),
-        COGNITO_DOMAIN: domain.baseUrl(),
+        COGNITO_DOMAIN: props.signInUrl,
         COGNITO_CLIENT_ID: this.client.userPoolClientId,
       },
     })

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -11,6 +11,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { FAILURE_QUEUE_RETENTION_DAYS } from '../config';
 import { acknowledgeWildcardResources } from './nag-acknowledgements';
 
 /** Repository root: entries are given relative to it so the stacks do not depend on the caller's cwd. */
@@ -43,10 +44,15 @@ export type ExodataFunctionProps = {
    */
   asyncInvocation?: boolean;
   /**
-   * Files the code reads at run time next to its bundle (the agent portal's static files): each `from`
-   * (a folder relative to the repository root) is copied to `to` inside the bundle directory.
+   * Files the code reads at run time next to its bundle (the agent portal's built files): each `from`
+   * (an absolute folder, or one relative to the repository root) is copied to `to` inside the bundle.
    */
   copyIntoBundle?: ReadonlyArray<{ from: string; to: string }>;
+  /**
+   * Active X-Ray tracing (the code adds a Powertools Tracer): every invocation is sampled by Lambda's
+   * rule (1 request per second, then 5 %) and its AWS calls appear as subsegments.
+   */
+  activeTracing?: boolean;
 };
 
 /**
@@ -89,7 +95,7 @@ export class ExodataFunction extends Construct {
         encryption: QueueEncryption.SQS_MANAGED,
         enforceSSL: true,
         // The longest SQS allows: operators get two weeks to look at a parked event and redrive it.
-        retentionPeriod: Duration.days(14),
+        retentionPeriod: Duration.days(FAILURE_QUEUE_RETENTION_DAYS),
       });
       Validations.of(this.failureQueue).acknowledge({
         id: 'AwsSolutions-SQS3',
@@ -109,6 +115,7 @@ export class ExodataFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(30),
       role: this.role,
       logGroup: this.logGroup,
+      ...(props.activeTracing ? { tracing: Tracing.ACTIVE } : {}),
       depsLockFilePath: resolve(REPO_ROOT, 'package-lock.json'),
       projectRoot: REPO_ROOT,
       environment: { ...this.environment },
@@ -134,7 +141,7 @@ export class ExodataFunction extends Construct {
                 afterBundling: (inputDir: string, outputDir: string) =>
                   (props.copyIntoBundle ?? []).map(
                     ({ from, to }) =>
-                      `mkdir -p "${outputDir}/${to}" && cp -R "${inputDir}/${from}/." "${outputDir}/${to}/"`,
+                      `mkdir -p "${outputDir}/${to}" && cp -R "${isAbsolute(from) ? from : `${inputDir}/${from}`}/." "${outputDir}/${to}/"`,
                   ),
               },
             }
@@ -148,6 +155,13 @@ export class ExodataFunction extends Construct {
           }
         : {}),
     });
+
+    if (props.activeTracing)
+      Validations.of(this.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permission (the grant Lambda itself adds).',
+      });
 
     this.node.addValidation({ validate: () => this.validateEnvironmentSize() });
   }
@@ -209,6 +223,7 @@ export class ExodataFunction extends Construct {
     identity: IEmailIdentity,
     configurationSet: IConfigurationSet,
     senderAddresses: readonly string[],
+    sandboxTestRecipients: readonly string[] = [],
   ): this {
     const sesArn = (resource: string, resourceName: string) =>
       Stack.of(this).formatArn({ service: 'ses', resource, resourceName });
@@ -223,6 +238,19 @@ export class ExodataFunction extends Construct {
         ],
       }),
     );
+    // In the SES sandbox the recipient's verified identity is authorised too ("Identity and access
+    // management in Amazon SES": sandbox restrictions prevent some policies). Only the listed test
+    // identities, and only with a desk as the From address.
+    if (sandboxTestRecipients.length > 0)
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          sid: 'SesSandboxTestRecipients',
+          effect: Effect.ALLOW,
+          actions: ['ses:SendRawEmail'],
+          resources: sandboxTestRecipients.map((recipient) => sesArn('identity', recipient)),
+          conditions: { StringEquals: { 'ses:FromAddress': [...senderAddresses] } },
+        }),
+      );
     return this.addEnvironment('SES_CONFIGURATION_SET', configurationSet.configurationSetName);
   }
 

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Aws, Duration, Stack } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
@@ -8,6 +8,7 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -44,6 +45,21 @@ export class Monitoring extends Construct {
       enforceSSL: true,
     });
     this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+    // enforceSSL gives the topic a policy of its own, which replaces SNS's default one: without this
+    // statement CloudWatch may not publish and every alarm would change state silently. Only alarms of
+    // this account whose names carry our prefix may publish (AWS's confused-deputy conditions).
+    this.alarmTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowOurAlarmsToPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: { 'aws:SourceArn': alarmArnPattern(this, props.alarmPrefix) },
+        },
+      }),
+    );
   }
 
   /**
@@ -141,6 +157,16 @@ export class Monitoring extends Construct {
     alarm.addOkAction(action);
     this.alarms.push(alarm);
   }
+}
+
+/** ARN of every alarm this construct names: arn:aws:cloudwatch:REGION:ACCOUNT:alarm:<prefix>-*. */
+export function alarmArnPattern(scope: Construct, prefix: string): string {
+  return Stack.of(scope).formatArn({
+    service: 'cloudwatch',
+    resource: 'alarm',
+    resourceName: `${prefix}-*`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
 }
 
 /** QuarantinedMessages → quarantined-messages, for alarm names. */

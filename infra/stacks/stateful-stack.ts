@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -15,6 +17,54 @@ import { MailStorage } from '../constructs/mail-storage';
 import { TicketTable } from '../constructs/ticket-table';
 
 export type StatefulStackProps = StackProps & { config: DeploymentConfig };
+
+/** Fields of the configuration the stateful stack never reads: changing them changes none of its values. */
+const STATELESS_ONLY_FIELDS = [
+  'warnings',
+  'alarmEmail',
+  'logRetentionDays',
+  'bounceRateAlarmThreshold',
+  'slaAlertEmails',
+  'maxMessageBytes',
+  'sesSandboxTestRecipients',
+  'sesReceivingRegionChecked',
+] as const satisfies ReadonlyArray<keyof DeploymentConfig>;
+
+const AWS_CDK_LIB_VERSION: string = createRequire(import.meta.url)('aws-cdk-lib/package.json').version;
+
+/**
+ * A digest of everything that shapes the stateful stack: its configuration (every field but the
+ * stateless-only ones, so a new field counts until someone says otherwise) and the aws-cdk-lib version.
+ * The stateless stack reads the stateful values through Fn::GetStackOutput, which CloudFormation
+ * resolves only for resources it updates, and `cdk deploy` skips a stack whose template did not change.
+ * Every function that reads a stateful value carries this digest in its environment (STATEFUL_REVISION),
+ * so any change that can change such a value also updates those functions and makes them re-read it.
+ */
+export function statefulRevision(config: DeploymentConfig): string {
+  const inputs: Record<string, unknown> = { ...config };
+  for (const field of STATELESS_ONLY_FIELDS) delete inputs[field];
+  return createHash('sha256')
+    .update(canonicalJson({ awsCdkLib: AWS_CDK_LIB_VERSION, inputs }))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** JSON with object keys sorted at every level: the same configuration always gives the same digest. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+/** The agents' hosted sign-in address, written from the configuration rather than read from the stack. */
+export function cognitoSignInUrl(domainPrefix: string, region: string): string {
+  return `https://${domainPrefix}.auth.${region}.amazoncognito.com`;
+}
 
 /** Server access logs are evidence for a dispute about a message: kept a little over a year. */
 const ACCESS_LOG_RETENTION_DAYS = 400;
@@ -45,6 +95,7 @@ export class StatefulStack extends Stack {
     this.agents = new AgentUserPool(this, 'Agents', {
       serviceDesk: config.serviceDesk,
       domainPrefix: config.cognitoDomainPrefix,
+      withoutDomain: config.cognitoDomainRemoved,
     });
 
     const mailFromDomain = `bounce.${config.mailDomain}`;
@@ -84,7 +135,9 @@ export class StatefulStack extends Stack {
     });
     new CfnOutput(this, 'AgentSignInDomain', {
       description: 'Hosted sign-in of the agents portal',
-      value: this.agents.domain.baseUrl(),
+      value:
+        this.agents.domain?.baseUrl() ??
+        'none: cognitoDomainRemoved is set (docs/deploy.md, "Changing the sign-in prefix")',
     });
   }
 }

@@ -4,6 +4,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import { INTAKE_METRICS } from '../../functions/intake/intake-metrics';
 import type { DeploymentConfig } from '../config';
 import { AGENT_API_SERVICE_NAME, AgentApi, type AgentUserPool } from '../constructs/agent-api';
 import { ExodataFunction } from '../constructs/exodata-function';
@@ -13,6 +14,7 @@ import { Monitoring } from '../constructs/monitoring';
 import { NotificationKey } from '../constructs/notification-key';
 import { OutboundMail } from '../constructs/outbound-mail';
 import { SlaWatcher } from '../constructs/sla-watcher';
+import { cognitoSignInUrl, statefulRevision } from './stateful-stack';
 
 export type StatelessStackProps = StackProps & {
   config: DeploymentConfig;
@@ -60,6 +62,8 @@ export class StatelessStack extends Stack {
       // Parsing a message of up to 40 MB takes several times its size in memory; memory also buys CPU.
       memorySize: 1536,
       timeout: Duration.minutes(2),
+      // Follow one mail from the SES receipt to the acknowledgement's SendRawEmail (docs/operations.md).
+      activeTracing: true,
       environment: {
         RAW_MAIL_PREFIX,
         ATTACHMENTS_PREFIX,
@@ -73,7 +77,12 @@ export class StatelessStack extends Stack {
         read: [RAW_MAIL_PREFIX],
         write: [ATTACHMENTS_PREFIX],
       })
-      .bindMailSending(props.identity, this.outboundMail.configurationSet, deskAddresses);
+      .bindMailSending(
+        props.identity,
+        this.outboundMail.configurationSet,
+        deskAddresses,
+        config.sesSandboxTestRecipients,
+      );
 
     this.bounceRecorder = new ExodataFunction(this, 'BounceRecorder', {
       entry: 'functions/bounce-recorder/handler.ts',
@@ -101,6 +110,8 @@ export class StatelessStack extends Stack {
       serviceDesk: config.serviceDesk,
       maxMessageBytes: config.maxMessageBytes,
       logRetention,
+      // Written from the configuration: a new prefix changes this template, not only the stateful one.
+      signInUrl: cognitoSignInUrl(config.cognitoDomainPrefix, config.region),
     });
     // Agents' replies and the client notifications: from the desk identities only, through the
     // configuration set whose bounce and complaint events reach the bounce recorder.
@@ -122,23 +133,28 @@ export class StatelessStack extends Stack {
       .watchFunction(this.intake)
       .watchIntakeMetric(
         this.intake,
-        'Quarantined',
+        INTAKE_METRICS.quarantined,
         'A received message was quarantined (unparseable): an agent must read it by hand.',
       )
       .watchIntakeMetric(
         this.intake,
-        'AcknowledgementsFailed',
+        INTAKE_METRICS.acknowledgementsFailed,
         'An acknowledgement could not be sent: the client has no confirmation; check SES and the logs.',
       )
       .watchIntakeMetric(
         this.intake,
-        'AcknowledgementsUnconfirmed',
+        INTAKE_METRICS.acknowledgementsUnconfirmed,
         'An acknowledgement may or may not have left (its outcome was lost) and is never resent: an agent checks the SES sending events and contacts the client if it did not (docs/operations.md).',
       )
       .watchIntakeMetric(
         this.intake,
-        'IntakeFailures',
+        INTAKE_METRICS.intakeFailures,
         'An intake run failed with a non-transient error: Lambda retries, then parks the event; read the "intake failed" log and fix the cause before the retries run out.',
+      )
+      .watchIntakeMetric(
+        this.intake,
+        INTAKE_METRICS.invalidClientRows,
+        'Client directory rows are invalid and left out: mail from those clients is served as unknown (standard contract); run `exo-intake clients check --table` and fix the rows.',
       )
       .watchFunction(this.bounceRecorder)
       .watchSendingReputation(config.bounceRateAlarmThreshold)
@@ -160,6 +176,11 @@ export class StatelessStack extends Stack {
         'SlaWatchErrors',
         'The SLA watcher could not check some tickets: their warnings and breaches may be missed; read its logs.',
       );
+
+    // Functions that read stateful values re-read them whenever the stateful stack may have changed them.
+    const revision = statefulRevision(config);
+    for (const fn of [this.intake, this.bounceRecorder, this.agentApi.handler, this.slaWatcher.handler])
+      fn.addEnvironment('STATEFUL_REVISION', revision);
 
     new CfnOutput(this, 'IntakeFunctionName', { value: this.intake.function.functionName });
     new CfnOutput(this, 'IntakeLogGroupName', { value: this.intake.logGroup.logGroupName });

@@ -20,25 +20,39 @@ import type {
 } from '../ports/mail-parser';
 import { attachmentMeta } from './mailparser/attachment-meta';
 import { type CollectedMessage, type CollectOptions, collectMessage } from './mailparser/collect-message';
-import { decodeHeaderLines, messageIdsOf, singleLine } from './mailparser/header-fields';
-import { htmlToPlainText, sanitizeBodyHtml } from './mailparser/html-body';
+import {
+  boundedMessageId,
+  DERIVED_ID_DOMAIN,
+  decodeHeaderLines,
+  messageIdsOf,
+  singleLine,
+} from './mailparser/header-fields';
+import { htmlToPlainText, keptBodyHtml } from './mailparser/html-body';
 import { streamAttachmentBodies } from './mailparser/stream-attachments';
 import { relabelUtf8Parts } from './mailparser/tolerant-charset';
 
-export const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
+const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
 /** Over this raw size attachments stay in the raw message (SES accepts up to 40 MB). */
-export const DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+const DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 /**
  * Over this raw size attachment bodies are not kept by parse() but streamed from the raw bytes by a
  * second pass (streamAttachments): kept, they add about 0.75 × the message to the raw bytes the
  * parser needs anyway, and the intake's memory target is 2.5 × (docs/performance.md, Memory). Under
  * it, one parse is cheaper than two and the bodies are small: they stay in memory.
  */
-export const DEFAULT_STREAM_ATTACHMENTS_OVER_BYTES = 8 * 1024 * 1024;
+const DEFAULT_STREAM_ATTACHMENTS_OVER_BYTES = 8 * 1024 * 1024;
 /** Longest text kept on the InboundEmail; the raw message keeps the rest. */
 export const MAX_TEXT_CHARS = 1_000_000;
-
-const DERIVED_ID_DOMAIN = 'derived.exodata.invalid';
+/**
+ * Bounds on what the message says about itself, so that every item built from it fits DynamoDB's
+ * 400 KB (the record builders budget the whole item: intake-records.ts). The raw message keeps all.
+ */
+export const MAX_SUBJECT_BYTES = 2000;
+export const MAX_NAME_CHARS = 200;
+/** RFC 5321 allows 254; a longer "address" is not one and would only bloat keys and items. */
+export const MAX_ADDRESS_CHARS = 320;
+/** Shown in the warning when a Message-ID is replaced: enough to recognise it. */
+const SHOWN_ID_CHARS = 200;
 /** Space, tab, CR, LF: a message made only of these is empty. */
 const BLANK_BYTES = new Set([0x20, 0x09, 0x0d, 0x0a]);
 
@@ -152,17 +166,23 @@ function buildEmail(
 ): { email: InboundEmail; attachments: ParsedAttachment[] } {
   const { headers, undecoded, warnings } = decodeHeaderLines(collected.headerLines);
   warnings.push(...collected.charsetNotes);
-  const { messageId, derived } = messageIdOf(headers['message-id'], bytes);
-  if (derived) warnings.push(`no usable Message-ID: derived ${messageId} from the raw bytes`);
+  const { messageId, derived, replaced } = messageIdOf(headers, bytes);
+  if (replaced !== null) {
+    warnings.push(
+      `Message-ID of ${replaced.length} characters replaced by ${messageId}; it began ${replaced.slice(0, SHOWN_ID_CHARS)}…`,
+    );
+  } else if (derived) {
+    warnings.push(`no usable Message-ID: derived ${messageId} from From, Date, Subject and the body`);
+  }
   const date = dateOf(headers.date?.[0]);
   if (headers.date && !date) warnings.push(`unreadable Date header "${headers.date[0]}"`);
-  const from = addressesOf(undecoded.from)[0] ?? null;
+  const from = addressesOf(undecoded.from, warnings)[0] ?? null;
   if (!from) warnings.push('no sender address in From');
 
   const html = htmlOf(collected.html, warnings);
   const text = textOf(collected.text, html, warnings);
   const { newText, quotedText } = splitNewText(text);
-  const subject = singleLine(headers.subject?.[0] ?? '');
+  const subject = boundedSubject(singleLine(headers.subject?.[0] ?? ''), warnings);
 
   const metas = collected.attachments.map(attachmentMeta);
   const attachments =
@@ -179,9 +199,9 @@ function buildEmail(
     messageId,
     messageIdDerived: derived,
     from,
-    replyTo: addressesOf(undecoded['reply-to']),
-    to: addressesOf(undecoded.to),
-    cc: addressesOf(undecoded.cc),
+    replyTo: addressesOf(undecoded['reply-to'], warnings),
+    to: addressesOf(undecoded.to, warnings),
+    cc: addressesOf(undecoded.cc, warnings),
     subject,
     date,
     inReplyTo: messageIdsOf(headers['in-reply-to']),
@@ -199,13 +219,59 @@ function buildEmail(
   return { email, attachments };
 }
 
-function messageIdOf(values: string[] | undefined, bytes: Buffer): { messageId: string; derived: boolean } {
-  const value = singleLine(values?.[0] ?? '');
-  const bracketed = value.match(/<[^<>\s]+>/)?.[0];
-  if (bracketed) return { messageId: bracketed, derived: false };
-  if (/^[^<>\s]+@[^<>\s]+$/.test(value)) return { messageId: `<${value}>`, derived: false };
-  const digest = createHash('sha256').update(bytes).digest('hex');
-  return { messageId: `<${digest}@${DERIVED_ID_DOMAIN}>`, derived: true };
+/** `replaced`: the id as written when it was too long to keep (boundedMessageId). */
+function messageIdOf(
+  headers: Record<string, string[]>,
+  bytes: Buffer,
+): { messageId: string; derived: boolean; replaced: string | null } {
+  const value = singleLine(headers['message-id']?.[0] ?? '');
+  const written = value.match(/<[^<>\s]+>/)?.[0] ?? (/^[^<>\s]+@[^<>\s]+$/.test(value) ? `<${value}>` : null);
+  if (written) {
+    const bounded = boundedMessageId(written);
+    return { messageId: bounded.id, derived: bounded.replaced, replaced: bounded.replaced ? written : null };
+  }
+  return {
+    messageId: `<${writtenDigest(headers, bytes)}@${DERIVED_ID_DOMAIN}>`,
+    derived: true,
+    replaced: null,
+  };
+}
+
+/**
+ * The id of a message without Message-ID, from what its sender wrote (From, Date, Subject and the
+ * body), never from the headers added in transit (Received, Return-Path, X-SES-*, DKIM signatures):
+ * those differ from one delivery of the message to the next, and the id is what makes a second
+ * delivery a duplicate. Line ends and trailing blank lines are normalised for the same reason.
+ */
+function writtenDigest(headers: Record<string, string[]>, bytes: Buffer): string {
+  const body = bodyBytes(bytes).toString('latin1').replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  const bodyHash = createHash('sha256').update(body, 'latin1').digest('hex');
+  const field = (name: string) => singleLine(headers[name]?.[0] ?? '');
+  return createHash('sha256')
+    .update(JSON.stringify([field('from'), field('date'), field('subject'), bodyHash]))
+    .digest('hex');
+}
+
+/** What follows the header section (the first blank line); nothing when there is none. */
+function bodyBytes(bytes: Buffer): Buffer {
+  const crlf = bytes.indexOf('\r\n\r\n');
+  const lf = bytes.indexOf('\n\n');
+  const ends = [crlf < 0 ? -1 : crlf + 4, lf < 0 ? -1 : lf + 2].filter((i) => i >= 0);
+  return ends.length === 0 ? Buffer.alloc(0) : bytes.subarray(Math.min(...ends));
+}
+
+function boundedSubject(subject: string, warnings: string[]): string {
+  if (Buffer.byteLength(subject) <= MAX_SUBJECT_BYTES) return subject;
+  warnings.push(`subject over ${MAX_SUBJECT_BYTES} bytes: only its beginning is kept`);
+  return cutUtf8(subject, MAX_SUBJECT_BYTES);
+}
+
+/** Cut so that the UTF-8 encoding fits `maxBytes`, on a code point boundary. */
+function cutUtf8(value: string, maxBytes: number): string {
+  return Buffer.from(value, 'utf8')
+    .subarray(0, maxBytes)
+    .toString('utf8')
+    .replace(/\uFFFD$/u, '');
 }
 
 function dateOf(value: string | undefined): string | null {
@@ -217,28 +283,34 @@ function dateOf(value: string | undefined): string | null {
   return Number.isNaN(lenient.getTime()) ? null : lenient.toISOString();
 }
 
-/** Parsed from the undecoded values: mailparser decodes display names and refuses encoded addresses. */
-function addressesOf(values: string[] | undefined): MailAddress[] {
+/**
+ * Parsed from the undecoded values: mailparser decodes display names and refuses encoded addresses.
+ * An address over MAX_ADDRESS_CHARS is dropped (it is not one), a display name cut.
+ */
+function addressesOf(values: string[] | undefined, warnings: string[]): MailAddress[] {
   if (!values?.length) return [];
   const parsed = parseAddressHeader(values, { flatten: true, decodePunycode: false });
-  return parsed.value
+  const addresses = parsed.value
     .filter((a) => a.address)
     .map((a) => ({ address: a.address!.trim().toLowerCase(), name: singleLine(a.name ?? '') }));
+  const kept = addresses.filter((a) => a.address.length <= MAX_ADDRESS_CHARS);
+  if (kept.length < addresses.length) {
+    warnings.push(
+      `${addresses.length - kept.length} address(es) over ${MAX_ADDRESS_CHARS} characters dropped`,
+    );
+  }
+  return kept.map((a) => ({ ...a, name: Array.from(a.name).slice(0, MAX_NAME_CHARS).join('') }));
 }
 
+/** The HTML body as sent (hostile: shown only through the agent API's sanitiser), cut if overlong. */
 function htmlOf(html: string | undefined, warnings: string[]): string | null {
   if (!html) return null;
-  try {
-    const sanitized = sanitizeBodyHtml(html);
-    if (sanitized.truncated) warnings.push('HTML body too long: only its beginning is kept');
-    return sanitized.html;
-  } catch (cause) {
-    warnings.push(`HTML body could not be sanitised and was dropped: ${String(cause)}`);
-    return null;
-  }
+  const kept = keptBodyHtml(html);
+  if (kept.truncated) warnings.push('HTML body too long: only its beginning is kept');
+  return kept.html;
 }
 
-/** The text/plain parts, else the text of the (sanitised: no script text, no javascript: links) HTML. */
+/** The text/plain parts, else the text of the HTML (no script or style text, no javascript: links). */
 function textOf(plain: string | undefined, html: string | null, warnings: string[]): string {
   let text = plain ?? '';
   if (!text.trim() && html) {

@@ -57,7 +57,21 @@ export class ConflictError extends ExodataError {
   readonly code = 'CONFLICT';
 }
 
+/** SES refused the mail for good or could not take it: nothing left; compose again (a new key) to retry. */
+export class ReplyNotSentError extends ExodataError {
+  readonly code = 'REPLY_NOT_SENT';
+}
+
 /** A dependency failed in a way that may succeed on retry (throttling, timeout, 5xx). */
 export class TransientError extends ExodataError {
   readonly code = 'TRANSIENT';
+}
+
+/**
+ * A dependency refused the request as it is (DynamoDB ValidationException: item or key too large,
+ * invalid value): the same request fails the same way however often it is retried. The intake
+ * quarantines the message with this error as its reason instead of letting it go round the retries.
+ */
+export class RejectedError extends ExodataError {
+  readonly code = 'REJECTED';
 }

@@ -1,4 +1,22 @@
-import { type ErrorOptions, ExodataError } from '../domain/errors';
+import { type ErrorOptions, ExodataError, TransientError } from '../domain/errors';
+
+/**
+ * The error contract of MailSender.send (mail-sender.ts). Sending has no idempotency token, so what
+ * a failure says about the mail decides whether it may be sent again:
+ * - `MailRejectedError`: a definite refusal of this message; it did not leave and will not by retrying;
+ * - `TransientError`: a definite refusal of the moment (throttled, account paused, the connection
+ *   never opened): it did not leave; sending again later is safe;
+ * - anything else — `MailOutcomeUnknownError`, a 5xx, a timeout, a bug, any other error, typed or
+ *   not — means the outcome is unknown: the mail may have left and must never be sent again
+ *   automatically. A sender that cannot tell must not throw one of the first two.
+ */
+export type SendFailure = 'rejected' | 'not-taken' | 'unknown';
+
+export function sendFailureOf(error: unknown): SendFailure {
+  if (error instanceof MailRejectedError) return 'rejected';
+  if (error instanceof TransientError) return 'not-taken';
+  return 'unknown';
+}
 
 /**
  * Why the mail transport refused a message for good:
@@ -25,11 +43,9 @@ export class MailRejectedError extends ExodataError {
 
 /**
  * The request may have reached the transport and the mail may have left (a timeout or a reset
- * connection after the request was written, an answer without a message id). Sending again could
- * send it twice: record the outcome as unconfirmed and never resend automatically.
- *
- * Deliberately not an ExodataError: callers read our typed errors as "refused, nothing was sent"
- * (see shared/use-cases/acknowledge-ticket.ts, which records anything else as `unconfirmed`).
+ * connection after the request was written, a 5xx answer, an answer without a message id). Sending
+ * again could send it twice: record the outcome as unconfirmed and never resend automatically.
+ * Any error that is not a definite refusal means the same (sendFailureOf); this one says so by name.
  */
 export class MailOutcomeUnknownError extends Error {
   readonly code = 'MAIL_OUTCOME_UNKNOWN';

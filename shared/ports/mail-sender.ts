@@ -8,5 +8,10 @@ export type SentMail = {
 };
 
 export interface MailSender {
+  /**
+   * Hands the mail to the transport. On failure only a definite refusal means "not sent":
+   * MailRejectedError (for good) or TransientError (for now); anything else thrown means the mail
+   * may have left (see sendFailureOf in mail-sender-errors.ts).
+   */
   send(mail: OutboundMail): Promise<SentMail>;
 }

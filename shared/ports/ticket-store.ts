@@ -78,12 +78,15 @@ export const SuspendedMessageSchema = z.object({
 });
 export type SuspendedMessage = z.infer<typeof SuspendedMessageSchema>;
 
-/** A message kept aside: virus, or unparseable. `reprocess` runs it again. */
+/**
+ * A message kept aside: virus, unparseable, or rejected (a store refused what the intake made of it:
+ * an error no retry cures). `reprocess` runs it again.
+ */
 export const QuarantineRecordSchema = z.object({
   id: z.string(),
   channel: ChannelSchema,
   deliveryId: z.string(),
-  reason: z.enum(['virus', 'unparseable']),
+  reason: z.enum(['virus', 'unparseable', 'rejected']),
   errorCode: z.string().nullable(),
   error: z.string(),
   rawKey: z.string(),

@@ -2,11 +2,12 @@ import { planAcknowledgement } from '../domain/acknowledgement/acknowledge-decis
 import { buildAcknowledgement } from '../domain/acknowledgement/acknowledgement';
 import { acknowledgementMail } from '../domain/acknowledgement/acknowledgement-mail';
 import { deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
-import { ConfigError, ConflictError, ExodataError, NotFoundError, TransientError } from '../domain/errors';
+import { ConflictError, NotFoundError, TransientError } from '../domain/errors';
 import type { InboundEmail } from '../domain/mail/inbound-email';
 import type { Acknowledgement, AcknowledgementStateName, Ticket } from '../domain/ticket/ticket';
 import type { Clock } from '../ports/clock';
 import type { MailSender, SentMail } from '../ports/mail-sender';
+import { sendFailureOf } from '../ports/mail-sender-errors';
 import type { TicketStore } from '../ports/ticket-store';
 import { auditEvent } from './intake-records';
 
@@ -24,6 +25,13 @@ export type AcknowledgeDependencies = {
   ackLeaseMs: number;
   /** How long a duplicate run waits for another run's send to finish before asking to be retried. */
   ackWaitMs: number;
+  /**
+   * When this run must be done (the Lambda's remaining time, as an instant of `clock`); null when
+   * it has no limit (CLI, SMTP listener). A send is only started with `minSendMs` left before it.
+   */
+  deadline: Date | null;
+  /** Time a send and the write of its outcome need: the SES client's timeouts and a margin. */
+  minSendMs: number;
 };
 
 export type AcknowledgeResult = {
@@ -160,6 +168,7 @@ async function trySending(
     : null;
   const plan = planAcknowledgement(ticket, recipient, now, deps.config);
   if (!plan.send) return suppress(ticket, plan.reason, deps);
+  if (tooLate(deps)) throw tooLateError(ticket.reference, deps);
   const attemptId = deps.newId();
   const claimed = await deps.tickets.transitionAcknowledgement({
     reference: ticket.reference,
@@ -182,13 +191,25 @@ async function sendLeased(
   const { reference } = ticket;
   const desk = deskById(deps.config, ticket.desk);
   if (!ticket.requester || !desk) {
-    // Planned with both: only a configuration change under a running lease gets here.
-    return recordFailure(
+    // Planned with both: only a configuration change under a running lease gets here. SES was not called.
+    return recordOutcome(
       reference,
       attemptId,
-      new ConfigError(`desk ${ticket.desk} or the requester is gone`),
+      'failed',
+      `desk ${ticket.desk} or the requester is gone`,
       deps,
     );
+  }
+  if (tooLate(deps)) {
+    // Not enough time left to send and record: the lease goes back, the retry sends it. Taking the
+    // chance would leave the lease to expire into `unconfirmed` without SES ever being called.
+    await deps.tickets.transitionAcknowledgement({
+      reference,
+      from: { state: 'sending', attemptId },
+      to: state(deps.clock.now(), 'pending', 'handed back: the run had too little time left to send', {}),
+      event: null,
+    });
+    throw tooLateError(reference, deps);
   }
   const address = ticket.requester.address.toLowerCase();
   const mail = acknowledgementMail({
@@ -234,7 +255,18 @@ async function sendLeased(
   return settled(to, 'sent');
 }
 
-/** TransientError from the sender means SES did not take the mail: safe to try again. */
+function tooLate(deps: AcknowledgeDependencies): boolean {
+  return deps.deadline !== null && deps.deadline.getTime() - deps.clock.now().getTime() < deps.minSendMs;
+}
+
+function tooLateError(reference: string, deps: AcknowledgeDependencies): TransientError {
+  return new TransientError(
+    `the acknowledgement of ${reference} was not sent: less than ${deps.minSendMs} ms left in this run`,
+    { hint: 'the event is retried and the retry sends it' },
+  );
+}
+
+/** TransientError from the sender means SES did not take the mail (the port's contract): safe to try again. */
 async function sendWithRetries(
   send: () => Promise<SentMail>,
   deps: AcknowledgeDependencies,
@@ -243,16 +275,20 @@ async function sendWithRetries(
     try {
       return await send();
     } catch (err) {
-      if (!(err instanceof TransientError) || attempt >= SEND_ATTEMPTS) throw err;
+      if (sendFailureOf(err) !== 'not-taken' || attempt >= SEND_ATTEMPTS) throw err;
       await deps.sleep(100 * 4 ** attempt);
+      // A retry is a send like the first: it needs its time too (recordFailure hands the lease back).
+      if (tooLate(deps)) throw err;
     }
   }
 }
 
 /**
- * - TransientError: SES did not take it → back to `pending`, and the intake is retried.
- * - Another of our errors (MailRejectedError…): refused for good → `failed`, not retried.
- * - Anything else (timeout, connection reset): the mail may have left → `unconfirmed`, never resent.
+ * What the sender's failure says about the mail (the MailSender port's contract, sendFailureOf):
+ * - not taken (TransientError): SES did not take it → back to `pending`, and the intake is retried;
+ * - rejected (MailRejectedError): refused for good → `failed`, not retried;
+ * - anything else (timeout, 5xx, connection reset, an unexpected error): the mail may have left →
+ *   `unconfirmed`, never resent automatically.
  */
 async function recordFailure(
   reference: string,
@@ -260,18 +296,34 @@ async function recordFailure(
   err: unknown,
   deps: AcknowledgeDependencies,
 ): Promise<AcknowledgeResult> {
-  const now = deps.clock.now();
   const message = err instanceof Error ? err.message : String(err);
-  if (err instanceof TransientError) {
+  const failure = sendFailureOf(err);
+  if (failure === 'not-taken') {
     await deps.tickets.transitionAcknowledgement({
       reference,
       from: { state: 'sending', attemptId },
-      to: state(now, 'pending', `last attempt failed: ${message}`, {}),
+      to: state(deps.clock.now(), 'pending', `last attempt failed: ${message}`, {}),
       event: null,
     });
     throw err;
   }
-  const final = err instanceof ExodataError ? 'failed' : 'unconfirmed';
+  return recordOutcome(
+    reference,
+    attemptId,
+    failure === 'rejected' ? 'failed' : 'unconfirmed',
+    message,
+    deps,
+  );
+}
+
+async function recordOutcome(
+  reference: string,
+  attemptId: string,
+  final: 'failed' | 'unconfirmed',
+  message: string,
+  deps: AcknowledgeDependencies,
+): Promise<AcknowledgeResult> {
+  const now = deps.clock.now();
   const to = state(now, final, message, { attemptId });
   await deps.tickets.transitionAcknowledgement({
     reference,
@@ -281,9 +333,7 @@ async function recordFailure(
       reference,
       final === 'failed' ? 'acknowledgement-failed' : 'acknowledgement-unconfirmed',
       now,
-      {
-        error: message.slice(0, 500),
-      },
+      { error: message.slice(0, 500) },
     ),
   });
   return settled(to, final);

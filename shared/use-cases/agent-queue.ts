@@ -9,7 +9,12 @@ import {
 import { InputError } from '../domain/errors';
 import { type DeskLocalTime, deskLocalTime, staffedDesks } from '../domain/sla/follow-the-sun';
 import { type TicketSla, ticketSla } from '../domain/sla/sla-status';
-import { type Ticket, type TicketStatus, TicketStatusSchema } from '../domain/ticket/ticket';
+import {
+  priorityToConfirm,
+  type Ticket,
+  type TicketStatus,
+  TicketStatusSchema,
+} from '../domain/ticket/ticket';
 import { workOf } from '../domain/ticket/ticket-work';
 import type { AgentTicketStore } from '../ports/agent-ticket-store';
 import type { Clock } from '../ports/clock';
@@ -53,6 +58,8 @@ export type QueueItem = {
   status: TicketStatus;
   priority: Ticket['priority']['level'];
   prioritySource: Ticket['priority']['source'];
+  /** The triage left the level open (a fact unknown or contradicted): "priorité à confirmer". */
+  priorityToConfirm: boolean;
   receivedAt: string;
   gtiDueAt: string;
   gtrDueAt: string;
@@ -207,6 +214,7 @@ function queueItem(ticket: Ticket, sla: TicketSla): QueueItem {
     status: ticket.status,
     priority: ticket.priority.level,
     prioritySource: ticket.priority.source,
+    priorityToConfirm: priorityToConfirm(ticket),
     receivedAt: ticket.receivedAt,
     gtiDueAt: ticket.gtiDueAt,
     gtrDueAt: ticket.gtrDueAt,

@@ -5,7 +5,7 @@ import {
 } from '../domain/acknowledgement/acknowledge-decision';
 import type { ClientEntry } from '../domain/desk/client-directory';
 import type { Contract, PriorityLevel, ServiceDeskConfig } from '../domain/desk/service-desk-config';
-import { ConflictError, IntakeError } from '../domain/errors';
+import { ConflictError, IntakeError, RejectedError } from '../domain/errors';
 import type { InboundEmail } from '../domain/mail/inbound-email';
 import type { Receipt } from '../domain/mail/receipt';
 import { applyClientReply } from '../domain/ticket/client-reply';
@@ -23,7 +23,7 @@ import type { Clock } from '../ports/clock';
 import { attachmentsSkipped, type MailParser, type ParsedMessage } from '../ports/mail-parser';
 import type { MailSender } from '../ports/mail-sender';
 import type { RawMailStore } from '../ports/raw-mail-store';
-import type { MessageRecord, StoredOutcome, TicketStore } from '../ports/ticket-store';
+import type { MessageRecord, QuarantineRecord, StoredOutcome, TicketStore } from '../ports/ticket-store';
 import { type AcknowledgeResult, acknowledgeTicket, leasedAcknowledgement } from './acknowledge-ticket';
 import {
   attachmentsOf,
@@ -41,7 +41,7 @@ import {
 import { putAttachments, storeAttachments } from './store-attachments';
 import { triageEmail } from './triage-email';
 
-export type IntakeOutcome = StoredOutcome | 'duplicate';
+type IntakeOutcome = StoredOutcome | 'duplicate';
 
 /** One line for the caller's log and metrics: what became of the message. */
 export type IntakeResult = {
@@ -82,6 +82,11 @@ export type IntakeDependencies = {
   clock: Clock;
   newId: () => string;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * When this run must be done, on `clock` (the Lambda's remaining time, set per invocation by the
+   * handler); unset for the CLI and the SMTP listener. The acknowledgement is not sent too close to it.
+   */
+  deadline?: Date;
   limits: {
     /** Over this raw size, attachments are not extracted (the acknowledgement says so). */
     maxAttachmentBytes: number;
@@ -90,6 +95,8 @@ export type IntakeDependencies = {
     parseTimeoutMs?: number;
     ackLeaseMs?: number;
     ackWaitMs?: number;
+    /** Time left before the deadline under which an acknowledgement is not sent (handed back). */
+    ackMinSendMs?: number;
   };
 };
 
@@ -103,6 +110,8 @@ export type IntakeOptions = {
 /** Longer than the intake Lambda's timeout (2 min): a lease never runs out under a run still alive. */
 const DEFAULT_ACK_LEASE_MS = 150_000;
 const DEFAULT_ACK_WAIT_MS = 10_000;
+/** The SES client's connection (3 s) and request (10 s) timeouts, the outcome's write and a margin. */
+const DEFAULT_ACK_MIN_SEND_MS = 20_000;
 const MAX_FOLLOW_UP_ROUNDS = 10;
 const MAX_THREAD_IDS = 30;
 
@@ -167,7 +176,18 @@ export async function intakeEmail(
     attachmentKey: (sha256, filename) => deps.attachments.keyFor(triage.desk.deskId, sha256, filename),
   };
 
-  const result = await route(ctx, deps);
+  let result: IntakeResult;
+  try {
+    result = await route(ctx, deps);
+  } catch (err) {
+    // No retry cures it (an item or key the table refuses): kept aside with its reason, not retried.
+    if (!(err instanceof RejectedError)) throw err;
+    return quarantine(receipt, rawKey, deps, options, {
+      reason: 'rejected',
+      code: err.code,
+      error: err.toUserMessage(),
+    });
+  }
   if (options.reprocess && result.outcome !== 'quarantined') {
     await deps.tickets.releaseQuarantine(receipt.channel, receipt.deliveryId, {
       at: deps.clock.now().toISOString(),
@@ -506,7 +526,7 @@ async function quarantine(
   rawKey: string,
   deps: IntakeDependencies,
   options: IntakeOptions,
-  why: { reason: 'virus' | 'unparseable'; code: string | null; error: string },
+  why: { reason: QuarantineRecord['reason']; code: string | null; error: string },
 ): Promise<IntakeResult> {
   const now = deps.clock.now();
   const recorded = await deps.tickets.recordOutcome({
@@ -615,6 +635,8 @@ async function acknowledge(
       sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       ackLeaseMs: deps.limits.ackLeaseMs ?? DEFAULT_ACK_LEASE_MS,
       ackWaitMs: deps.limits.ackWaitMs ?? DEFAULT_ACK_WAIT_MS,
+      deadline: deps.deadline ?? null,
+      minSendMs: deps.limits.ackMinSendMs ?? DEFAULT_ACK_MIN_SEND_MS,
     },
     known,
     ownLease,

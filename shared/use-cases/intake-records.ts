@@ -9,9 +9,11 @@ import {
   mayFollowUpByReference,
   mergeParticipants,
   type StoredAttachment,
+  storedFacts,
   type Ticket,
   type TicketMessage,
 } from '../domain/ticket/ticket';
+import { readPriorityAnswer } from '../domain/triage/priority-answer';
 import { declaredInReply } from '../domain/triage/priority-declared';
 import { MAX_ANALYSED_CHARS } from '../domain/triage/priority-facts';
 import { attachmentsSkipped, type ParsedMessage } from '../ports/mail-parser';
@@ -27,7 +29,17 @@ const MAX_NEW_TEXT_BYTES = 32 * 1024;
 const MAX_HTML_BYTES = 160 * 1024;
 const MAX_LIST = 50;
 const MAX_WARNINGS = 20;
+const MAX_WARNING_CHARS = 500;
 const MAX_EXCERPT_CHARS = 500;
+/** Attachments listed on a ticket message; the raw message keeps the others (a warning says so). */
+export const MAX_ATTACHMENTS = 100;
+/**
+ * What a ticket message item may weigh, measured as its JSON (which counts every attribute name and
+ * escapes more than DynamoDB does): 50 KB of margin under DynamoDB's 400 KB for keys and index
+ * attributes. The parser bounds each field (subject, names, ids, attachment metadata); the bodies
+ * take what is left.
+ */
+export const MESSAGE_ITEM_BUDGET_BYTES = 350 * 1024;
 
 /** Everything one intake run knows about the message, shared by the builders below. */
 export type IntakeContext = {
@@ -44,7 +56,7 @@ export type IntakeContext = {
   attachmentKey: (sha256: string, filename: string) => string;
 };
 
-export function ticketMessageId(receipt: Pick<Receipt, 'receivedAt' | 'channel' | 'deliveryId'>): string {
+function ticketMessageId(receipt: Pick<Receipt, 'receivedAt' | 'channel' | 'deliveryId'>): string {
   return `${new Date(receipt.receivedAt).toISOString()}#${receipt.channel}-${receipt.deliveryId}`;
 }
 
@@ -81,6 +93,9 @@ export function buildTicket(reference: string, ctx: IntakeContext, facts: NewTic
       source: triage.priority.source,
       evidence: triage.priority.evidence.slice(0, MAX_LIST),
       inferredLevel: triage.priority.inferredLevel,
+      confidence: triage.priority.confidence,
+      uncertain: triage.priority.uncertain,
+      facts: storedFacts(triage.priority.facts),
     },
     status: 'nouveau',
     receivedAt: new Date(receipt.receivedAt).toISOString(),
@@ -151,12 +166,20 @@ export function clientReplyOf(ticket: Ticket, ctx: IntakeContext, kind: MessageK
             { subject: parsed.email.subject, newText: parsed.email.newText.slice(0, MAX_ANALYSED_CHARS) },
             ticket.subject,
           ),
+    // A plain answer to the acknowledgement's questions (issue 11): only on a level still to confirm.
+    answer:
+      kind === 'automated'
+        ? null
+        : readPriorityAnswer(
+            parsed.email.newText.slice(0, MAX_ANALYSED_CHARS),
+            ticket.priority.uncertain ?? [],
+          ),
   };
 }
 
 /** The message's attachments and where their bodies go: known before the ticket (and its reference). */
 export function attachmentsOf(ctx: IntakeContext): StoredAttachment[] {
-  return ctx.parsed.email.attachments.slice(0, 100).map((meta) => ({
+  return ctx.parsed.email.attachments.slice(0, MAX_ATTACHMENTS).map((meta) => ({
     ...meta,
     key: ctx.attachmentKey(meta.sha256, meta.filename),
   }));
@@ -175,7 +198,13 @@ export function buildMessage(
   const newText = cutUtf8(email.newText, MAX_NEW_TEXT_BYTES);
   const html = email.html === null ? null : cutUtf8(email.html, MAX_HTML_BYTES);
   const attachments = attachmentsOf(ctx);
-  return {
+  const warnings = [...email.warnings];
+  if (email.attachments.length > MAX_ATTACHMENTS) {
+    warnings.unshift(
+      `${email.attachments.length} attachments: only the first ${MAX_ATTACHMENTS} are kept on the ticket; the raw message has them all`,
+    );
+  }
+  return fitItemBudget({
     id: ticketMessageId(receipt),
     reference,
     messageId: email.messageId,
@@ -207,8 +236,37 @@ export function buildMessage(
     attachmentsStored: attachments.length === 0 || attachmentsStored,
     rawKey: ctx.rawKey,
     sizeBytes: email.sizeBytes,
-    warnings: email.warnings.slice(0, MAX_WARNINGS),
+    warnings: warnings.slice(0, MAX_WARNINGS).map((w) => Array.from(w).slice(0, MAX_WARNING_CHARS).join('')),
+  });
+}
+
+function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+
+/**
+ * Bodies cut so that the whole item stays within MESSAGE_ITEM_BUDGET_BYTES: the new text first (it
+ * is what the agent reads), then the full text, then the HTML get what the other fields leave.
+ */
+export function fitItemBudget(message: TicketMessage): TicketMessage {
+  if (jsonBytes(message) <= MESSAGE_ITEM_BUDGET_BYTES) return message;
+  let left = MESSAGE_ITEM_BUDGET_BYTES - jsonBytes({ ...message, text: '', newText: '', html: null });
+  const allot = (value: string): string => {
+    const size = jsonBytes(value);
+    if (size <= left) {
+      left -= size;
+      return value;
+    }
+    // JSON escapes some characters: cut the raw text in proportion to what its JSON weighs.
+    const keep = Math.max(0, Math.floor((left * Buffer.byteLength(value, 'utf8')) / size) - 8);
+    const cut = cutUtf8(value, keep).value;
+    left -= jsonBytes(cut);
+    return cut;
   };
+  const newText = allot(message.newText);
+  const text = allot(message.text);
+  const html = message.html === null ? null : allot(message.html);
+  return { ...message, newText, text, html, bodyTruncated: true };
 }
 
 export function buildRecord(

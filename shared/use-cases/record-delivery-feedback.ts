@@ -1,16 +1,6 @@
+import type { DeliveryFeedback } from '../domain/mail/delivery-feedback';
 import type { Clock } from '../ports/clock';
 import type { SuppressedAddress, TicketStore } from '../ports/ticket-store';
-
-/** What the mail service reported about one message we sent (SES bounce/complaint notification). */
-export type DeliveryFeedback = {
-  kind: 'bounce' | 'complaint' | 'other';
-  /** Label for logs: Bounce, Complaint, Delivery… */
-  label: string;
-  /** A bounce that will not go away (unknown user, domain) as opposed to a full mailbox. */
-  permanent: boolean;
-  recipients: Array<{ address: string; detail: string }>;
-  sentMessageId: string | null;
-};
 
 export type FeedbackResult = {
   label: string;

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Agent } from '../domain/desk/agent';
 import { deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
-import { ConflictError, ExodataError, InputError, NotFoundError, TransientError } from '../domain/errors';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ReplyNotSentError,
+  TransientError,
+} from '../domain/errors';
 import type { MailAddress } from '../domain/mail/inbound-email';
 import type { OutboundMail } from '../domain/mail/outbound-mail';
 import type { OutboundKind, OutboundMessage, OutboundState } from '../domain/ticket/outbound-message';
@@ -12,6 +18,7 @@ import { agentEvent, assertMayAct } from '../domain/ticket/ticket-actions';
 import type { AgentTicketStore, TicketView } from '../ports/agent-ticket-store';
 import type { Clock } from '../ports/clock';
 import type { MailSender, SentMail } from '../ports/mail-sender';
+import { sendFailureOf } from '../ports/mail-sender-errors';
 import type { TicketStore } from '../ports/ticket-store';
 
 export type OutboundDeps = {
@@ -42,11 +49,6 @@ export type OutboundAnswer = {
   sentAt: string | null;
   reason: string | null;
 };
-
-/** SES refused the mail for good or could not take it: nothing left; compose again (a new key) to retry. */
-export class ReplyNotSentError extends ExodataError {
-  readonly code = 'REPLY_NOT_SENT';
-}
 
 const SEND_ATTEMPTS = 3;
 const POLL_MS = 200;
@@ -368,15 +370,16 @@ async function sendWithRetries(send: () => Promise<SentMail>, deps: OutboundDeps
     try {
       return await send();
     } catch (err) {
-      if (!(err instanceof TransientError) || attempt >= SEND_ATTEMPTS) throw err;
+      if (sendFailureOf(err) !== 'not-taken' || attempt >= SEND_ATTEMPTS) throw err;
       await deps.sleep(100 * 4 ** attempt);
     }
   }
 }
 
 /**
- * The mail-sender port's contract: only our own typed errors mean "not sent" (SES refused it, or did
- * not take it after the retries): `rejected`, nothing left. Anything else may have left: `unconfirmed`.
+ * The mail-sender port's contract (sendFailureOf): only MailRejectedError (refused for good) and
+ * TransientError (not taken, still so after the retries) mean "not sent": `rejected`, nothing left.
+ * Anything else may have left: `unconfirmed`, never resent without an agent's explicit request.
  */
 async function recordFailure(
   message: OutboundMessage,
@@ -385,7 +388,7 @@ async function recordFailure(
 ): Promise<OutboundAnswer> {
   const now = deps.clock.now();
   const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-  const state: OutboundState = err instanceof ExodataError ? 'rejected' : 'unconfirmed';
+  const state: OutboundState = sendFailureOf(err) === 'unknown' ? 'unconfirmed' : 'rejected';
   const to = { state, reason, leaseUntil: null, updatedAt: now.toISOString() };
   await deps.store.transitionOutbound({
     reference: message.reference,

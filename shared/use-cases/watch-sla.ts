@@ -267,7 +267,7 @@ async function alert(
 
 const CLOCK_LABEL = { gti: 'GTI (prise en charge)', gtr: 'GTR (résolution)' } as const;
 
-export function slaNotification(
+function slaNotification(
   ticket: Ticket,
   clock: 'gti' | 'gtr',
   threshold: 'warning' | 'breach',

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
 import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-directory-store';
 import { DynamoDbTicketStore } from '../adapters/aws/dynamodb/ticket-store';
@@ -6,7 +8,7 @@ import { S3AttachmentLinks } from '../adapters/aws/s3-attachment-links';
 import { S3AttachmentStore } from '../adapters/aws/s3-attachment-store';
 import { S3RawMailStore } from '../adapters/aws/s3-raw-mail-store';
 import { SesMailSender } from '../adapters/aws/ses-mail-sender';
-import type { AgentAppDeps } from '../adapters/http/app';
+import { type AgentAppDeps, createAgentApp } from '../adapters/http/app';
 import { type AgentAuth, createCognitoClaimsAuth } from '../adapters/http/auth';
 import type { ErrorLogger } from '../adapters/http/errors';
 import { mailparserMailParser } from '../adapters/mailparser-mail-parser';
@@ -17,9 +19,7 @@ import type { MailSender } from '../ports/mail-sender';
 import type { OutboundDeps } from '../use-cases/reply-to-client';
 import type { AwsClients } from './aws-clients';
 import { cachedClientDirectory } from './client-directory-cache';
-
-// The SLA watcher's wiring has its own module: its bundle needs no mail parser (npm run bench).
-export { createSlaWatcherDependencies } from './sla-watcher';
+import { outboundMetricsRecorder } from './outbound-metrics';
 
 /** Where the agent app's data lives: the intake's table and mail bucket (names and prefixes). */
 export type AgentStorage = {
@@ -104,8 +104,29 @@ export function createAgentAppDeps(input: {
   };
 }
 
+/**
+ * The agent API's hono app on AWS (the Lambda handler adapts it to API Gateway events): errors to the
+ * logger, outbound outcomes counted in the metrics (the OutboundUnconfirmed alarm).
+ */
+export function createAgentApiApp(
+  env: AgentApiEnv,
+  clients: AwsClients,
+  observe: { logger: Logger; metrics: Metrics },
+) {
+  const { logger, metrics } = observe;
+  return createAgentApp(
+    createAgentApiDependencies(
+      env,
+      clients,
+      (message, detail) => logger.error(message, detail),
+      outboundMetricsRecorder(logger, metrics),
+    ),
+  );
+}
+
 /** The Lambda's wiring: environment → deps, Cognito claims for auth. */
-export function createAgentApiDependencies(
+
+function createAgentApiDependencies(
   env: AgentApiEnv,
   clients: AwsClients,
   log?: ErrorLogger,

@@ -6,19 +6,11 @@ import { S3RawMailStore } from '../adapters/aws/s3-raw-mail-store';
 import { SesMailSender } from '../adapters/aws/ses-mail-sender';
 import { mailparserMailParser } from '../adapters/mailparser-mail-parser';
 import type { IntakeEnv } from '../config';
+import type { InvalidClientRow } from '../domain/desk/client-directory';
 import { systemClock } from '../ports/clock';
 import type { IntakeDependencies } from '../use-cases/intake-email';
 import type { AwsClients } from './aws-clients';
 import { cachedClientDirectory } from './client-directory-cache';
-
-// Their own modules, so that a function that needs no mail parser does not bundle one (npm run bench).
-export {
-  type AwsClientOptions,
-  type AwsClients,
-  createAwsClients,
-  createDynamoDbClients,
-} from './aws-clients';
-export { cachedClientDirectory } from './client-directory-cache';
 
 export type IntakeWiringOverrides = Partial<
   Pick<IntakeDependencies, 'clock' | 'newId' | 'sleep' | 'mailSender'>
@@ -26,6 +18,8 @@ export type IntakeWiringOverrides = Partial<
   limits?: Partial<IntakeDependencies['limits']>;
   /** SES Message-ID domain when the endpoint is not SES's own (the emulator). */
   messageIdDomain?: string;
+  /** Told of the client directory's invalid rows, left out of each read (logged, counted, alarmed). */
+  onInvalidClients?: (invalid: InvalidClientRow[]) => void;
 };
 
 /** The intake's dependencies, with the stores behind them (the CLI, the local stack and tests read and seed them). */
@@ -42,7 +36,7 @@ export function createIntakeDependencies(
 ): AwsIntakeDependencies {
   const clock = overrides.clock ?? systemClock;
   const store = new DynamoDbTicketStore(clients.doc, env.TABLE_NAME);
-  const directory = new DynamoDbClientDirectoryStore(clients.doc, env.TABLE_NAME);
+  const directory = new DynamoDbClientDirectoryStore(clients.doc, env.TABLE_NAME, overrides.onInvalidClients);
   const sender =
     overrides.mailSender ??
     new SesMailSender({

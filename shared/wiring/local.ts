@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
+import type { AgentAppDeps } from '../adapters/http/app';
 import { createDevAuth } from '../adapters/http/auth';
+import { buildPortal } from '../adapters/http/portal-build';
 import { startAgentServer } from '../adapters/http/server';
 import { loadClientDirectory, loadServiceDeskConfig } from '../adapters/local/config-files';
-import { intakeLogLine } from '../adapters/local/intake-log-line';
 import { ensureLocalTable } from '../adapters/local/local-table';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../adapters/local/services/dynamodb-local';
 import { portInUse } from '../adapters/local/services/free-port';
 import { S3RVER_CREDENTIALS, type S3rverInstance, startS3rver } from '../adapters/local/services/s3rver';
 import { EMULATOR_REGION, type SesEmulator, startSesEmulator } from '../adapters/local/services/ses-emulator';
-import { startSlaWatcherLoop } from '../adapters/local/sla-watcher-loop';
 import { type SmtpDelivery, type SmtpListener, startSmtpListener } from '../adapters/local/smtp-listener';
 import { smtpReceipt } from '../adapters/local/smtp-receipt';
 import { removeStackFile, type StackFile, writeStackFile } from '../adapters/local/stack-file';
@@ -23,12 +23,10 @@ import { type Clock, systemClock } from '../ports/clock';
 import type { Notifier } from '../ports/notifier';
 import { type IntakeDependencies, intakeEmail } from '../use-cases/intake-email';
 import { createAgentAppDeps } from './agent';
-import {
-  type AwsClients,
-  type AwsIntakeDependencies,
-  createAwsClients,
-  createIntakeDependencies,
-} from './aws';
+import { type AwsIntakeDependencies, createIntakeDependencies } from './aws';
+import { type AwsClients, createAwsClients } from './aws-clients';
+import { intakeLogLine } from './intake-log-line';
+import { startSlaWatcherLoop } from './sla-watcher-loop';
 
 /** `npm start` and the end-to-end test: the same stack, the same code path (ports and paths differ). */
 export type LocalStackOptions = {
@@ -287,7 +285,7 @@ export function localIntakeDependencies(
  * (`250 2.6.0 OK EXO-2026-000001 ticket-created`), so senders and the demo learn the reference at once.
  * A failure is logged and rethrown: the listener answers 451 and the sending server retries.
  */
-export function smtpDelivery(
+function smtpDelivery(
   deps: IntakeDependencies,
   config: ServiceDeskConfig,
   log: (line: string) => void,
@@ -315,21 +313,25 @@ async function startAgentApi(
   settings: { tableName: string; bucket: string; maxAttachmentBytes: number },
   listen: { host: string; port: number; clock: Clock; log: (line: string) => void },
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  const deps = createAgentAppDeps({
-    config,
-    clients: aws,
-    storage: {
-      tableName: settings.tableName,
-      bucket: settings.bucket,
-      rawMailPrefix: RAW_MAIL_PREFIX,
-      attachmentsPrefix: ATTACHMENTS_PREFIX,
-      maxAttachmentBytes: settings.maxAttachmentBytes,
-    },
-    mail: { region: EMULATOR_REGION },
-    auth: createDevAuth({ config, clock: listen.clock }),
-    clock: listen.clock,
-    log: (message, detail) => listen.log(`agent API: ${message} ${JSON.stringify(detail ?? {})}`),
-  });
+  const deps: AgentAppDeps = {
+    ...createAgentAppDeps({
+      config,
+      clients: aws,
+      storage: {
+        tableName: settings.tableName,
+        bucket: settings.bucket,
+        rawMailPrefix: RAW_MAIL_PREFIX,
+        attachmentsPrefix: ATTACHMENTS_PREFIX,
+        maxAttachmentBytes: settings.maxAttachmentBytes,
+      },
+      mail: { region: EMULATOR_REGION },
+      auth: createDevAuth({ config, clock: listen.clock }),
+      clock: listen.clock,
+      log: (message, detail) => listen.log(`agent API: ${message} ${JSON.stringify(detail ?? {})}`),
+    }),
+    // Built from its TypeScript source at each start (esbuild, under 100 ms): never a stale bundle.
+    portal: await buildPortal('agent'),
+  };
   try {
     const server = await startAgentServer({ port: listen.port, hostname: listen.host, deps });
     return { url: server.url, stop: server.close };

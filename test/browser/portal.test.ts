@@ -17,10 +17,13 @@ import {
 } from '../integration/intake/harness';
 import { mail } from '../integration/intake/mail';
 import { composeMail, startAgentApi } from '../support/agent-api';
+import { axeViolations, describeViolations, installAxe } from './axe';
 
 const CHROMIUM = '/usr/bin/chromium';
 const reunion = (wallClock: string) => new Date(`${wallClock}:00+04:00`).toISOString();
 const QUINCAILLERIE = 'Gérant <gerant@quincaillerie-du-port.re>';
+/** The machine is shared: an answer may take seconds, not the one second expect.poll waits by default. */
+const PATIENCE = { timeout: 15_000 };
 
 if (!existsSync(CHROMIUM)) {
   console.warn(`portal browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
@@ -36,7 +39,8 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
   let tracker: Server;
   let trackerHits = 0;
   let trackerUrl = '';
-  const refs: Record<'haute' | 'critique' | 'normale' | 'hostile', string> = {
+  const refs: Record<'breached' | 'haute' | 'critique' | 'normale' | 'hostile', string> = {
+    breached: '',
     haute: '',
     critique: '',
     normale: '',
@@ -58,10 +62,19 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     intake = await createIntake(services, { tableName: 'portal', start: reunion('2026-11-30T09:00') });
     const deliver = async (raw: string | Buffer, wallClock: string) =>
       (await intake.deliver(raw, { receivedAt: reunion(wallClock) })).reference ?? '';
-    refs.normale = await deliver(
-      mail({ from: QUINCAILLERIE, subject: '[Normale] Question facture' }),
-      '2026-11-30T08:30',
+    // Its GTI (08:15) is long past at 09:12: the breached state of the queue and of the ticket page.
+    refs.breached = await deliver(
+      mail({ from: QUINCAILLERIE, subject: '[Critique] Réseau du magasin coupé' }),
+      '2026-11-30T08:00',
     );
+    // DMARC failed: the ticket carries the "unverified sender" flag the queue shows.
+    refs.normale =
+      (
+        await intake.deliver(mail({ from: QUINCAILLERIE, subject: '[Normale] Question facture' }), {
+          receivedAt: reunion('2026-11-30T08:30'),
+          verdicts: { dmarc: 'FAIL' },
+        })
+      ).reference ?? '';
     refs.haute = await deliver(
       mail({ from: QUINCAILLERIE, subject: '[Haute] Caisse en panne' }),
       '2026-11-30T09:00',
@@ -96,6 +109,14 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
         ExpressionAttributeValues: { ':html': payload },
       }),
     );
+    // Kept aside by the intake (SES spam verdict): the suspended messages page has one to show.
+    await intake.deliver(
+      mail({ from: 'Promo <offres@grossiste-promo.example>', subject: 'Offre spéciale' }),
+      {
+        receivedAt: reunion('2026-11-30T08:45'),
+        verdicts: { spam: 'FAIL' },
+      },
+    );
     intake.clock.set(reunion('2026-11-30T09:12'));
     server = (await startAgentApi(intake)).server;
 
@@ -115,6 +136,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
       ],
       viewport: { width: 1400, height: 900 },
     });
+    await installAxe(context);
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
@@ -135,12 +157,55 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     if (profile) await rm(profile, { recursive: true, force: true });
   });
 
+  /** Zero WCAG 2.1 A/AA violations on the page as it is now; a failure names each element. */
+  async function expectAccessible(state: string): Promise<void> {
+    expect(describeViolations(await axeViolations(page)), `axe on ${state}`).toEqual([]);
+  }
+
+  /** Every control a finger may hit at least 44 px high; the page no wider than the viewport. */
+  async function expectPhoneUsable(state: string): Promise<void> {
+    const measures = await page.evaluate(() => {
+      const small = Array.from(document.querySelectorAll<HTMLElement>('button, select, input, a.nav-link'))
+        .filter((e) => e.getClientRects().length > 0)
+        .map((e) => ({
+          what: `${e.tagName.toLowerCase()} "${e.textContent?.trim() ?? ''}"`,
+          h: e.getBoundingClientRect().height,
+        }))
+        .filter((m) => m.h < 44)
+        .map((m) => `${m.what} is ${m.h.toFixed(0)} px high`);
+      const wide = Array.from(document.querySelectorAll<HTMLElement>('body *'))
+        .filter(
+          (e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > window.innerWidth + 0.5,
+        )
+        .slice(0, 5)
+        .map(
+          (e) =>
+            `${e.tagName.toLowerCase()}.${e.className} right=${e.getBoundingClientRect().right.toFixed(0)}`,
+        );
+      return { width: document.documentElement.scrollWidth, viewport: window.innerWidth, small, wide };
+    });
+    expect(
+      measures.width,
+      `${state}: page width at a ${measures.viewport} px viewport (${measures.wide.join(', ')})`,
+    ).toBeLessThanOrEqual(measures.viewport);
+    expect(measures.small, `${state}: touch targets`).toEqual([]);
+  }
+
   it('serves the page under a strict Content-Security-Policy', async () => {
     const response = await page.goto(server.url);
     const csp = response?.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('shows the sign-in, and a refused sign-in as a French message, without accessibility violations', async () => {
+    await page.locator('#dev-login input[name=agent]').waitFor();
+    await expectAccessible('the sign-in page');
+    await page.locator('#dev-login input[name=agent]').fill('x!');
+    await page.locator('#dev-login button[type=submit]').click();
+    await expect.poll(() => page.locator('#flash').textContent(), PATIENCE).toMatch(/^Requête refusée/);
+    await expectAccessible('the sign-in page with an error');
   });
 
   it('signs in and shows the queue sorted by deadline, with the desks and their local time', async () => {
@@ -151,20 +216,66 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     const order = await page
       .locator('#queue-body tr[data-ref]')
       .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.ref));
-    // GTI: critique 09:25, haute 09:30 (GTR Tuesday), normale 09:30 (GTR next week), moyenne 09:50.
-    expect(order).toEqual([refs.critique, refs.haute, refs.normale, refs.hostile]);
+    // GTI: breached 08:15, critique 09:25, haute 09:30 (GTR Tuesday), normale 09:30 (GTR next week), moyenne 09:50.
+    expect(order).toEqual([refs.breached, refs.critique, refs.haute, refs.normale, refs.hostile]);
+    expect(await page.locator(`tr[data-ref="${refs.breached}"]`).getAttribute('data-risk')).toBe('breached');
     expect(await page.locator(`tr[data-ref="${refs.critique}"]`).getAttribute('data-risk')).toBe('imminent');
-    await expect.poll(() => page.locator('#desks li').count()).toBe(4);
+    expect(await page.locator(`tr[data-ref="${refs.normale}"] .badge.warn`).textContent()).toBe(
+      'expéditeur non vérifié',
+    );
+    await expect.poll(() => page.locator('#desks li').count(), PATIENCE).toBe(4);
     expect(await page.locator('#desks li[data-desk="reunion"]').textContent()).toMatch(/\d{2}:\d{2}:\d{2}/);
     expect(await page.locator('#desks li.on-duty').getAttribute('data-desk')).toBe('reunion');
+    await expectAccessible('the queue with a breached deadline and an unverified sender');
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/portal-queue-1400.png', fullPage: true });
+  });
+
+  it('reports an unlabelled control (the accessibility check can fail, and names the element)', async () => {
+    await page.evaluate(() => {
+      const probe = document.createElement('select');
+      probe.id = 'axe-probe';
+      probe.append(new Option('sans nom'));
+      document.querySelector('main')?.append(probe);
+    });
+    try {
+      const reported = describeViolations(await axeViolations(page));
+      expect(reported.some((line) => line.startsWith('select-name (critical) at #axe-probe:'))).toBe(true);
+    } finally {
+      await page.evaluate(() => document.getElementById('axe-probe')?.remove());
+    }
+    await expectAccessible('the queue once the probe is gone');
+  });
+
+  it('moves keyboard focus in reading order and always shows it', async () => {
+    await page.locator('h1').click();
+    const visited: Array<{ index: number; outline: string; what: string }> = [];
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press('Tab');
+      visited.push(
+        await page.evaluate(() => {
+          const active = document.activeElement as HTMLElement;
+          const style = getComputedStyle(active);
+          return {
+            index: Array.from(document.querySelectorAll('*')).indexOf(active),
+            outline: `${style.outlineStyle} ${style.outlineWidth}`,
+            what: `${active.tagName.toLowerCase()} ${active.textContent?.trim().slice(0, 30) ?? ''}`,
+          };
+        }),
+      );
+    }
+    const indexes = visited.map((v) => v.index);
+    expect(indexes, visited.map((v) => v.what).join(' → ')).toEqual([...indexes].sort((a, b) => a - b));
+    expect(new Set(indexes).size).toBe(indexes.length);
+    for (const v of visited) expect(v.outline, v.what).toMatch(/^solid [3-9]px$/);
+    expect(await page.locator('[tabindex]:not([tabindex="-1"]):not([tabindex="0"])').count()).toBe(0);
   });
 
   it('claims a ticket from the queue', async () => {
     await page.locator(`tr[data-ref="${refs.critique}"] button[data-action=claim]`).click();
     await expect
-      .poll(() => page.locator(`tr[data-ref="${refs.critique}"] td`).nth(7).textContent())
+      .poll(() => page.locator(`tr[data-ref="${refs.critique}"] td`).nth(7).textContent(), PATIENCE)
       .toBe('alice');
-    await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/portal.png', fullPage: true });
   });
 
@@ -179,19 +290,86 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     expect(srcdoc).toContain('Bonjour, voici la capture.');
     expect(srcdoc).not.toMatch(/<script|onerror|javascript:|pixel\.gif/i);
     await expect
-      .poll(() => page.frameLocator('iframe.mail-html').locator('body').textContent())
+      .poll(() => page.frameLocator('iframe.mail-html').locator('body').textContent(), PATIENCE)
       .toContain('Bonjour, voici la capture.');
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page.frameLocator('iframe.mail-html').locator('body[data-pwned]').count()).toBe(0);
     expect(trackerHits).toBe(0);
-    await page.screenshot({ path: 'test-results/portal-ticket.png', fullPage: true });
+    await expectAccessible('the ticket page with its HTML version open');
+    await page.screenshot({ path: 'test-results/portal-ticket-1400.png', fullPage: true });
+  });
+
+  it('says everything on the ticket page in French, from the labels table', async () => {
+    const facts = await page.locator('.facts').textContent();
+    expect(facts).toContain('Moyenne (déclarée par le client)');
+    expect(facts).toContain('Nouveau');
+    const text = await page.locator('main').textContent();
+    for (const word of ['inferred', 'declared', 'ticket-created', 'acknowledgement', 'intake', 'phone'])
+      expect(text, word).not.toMatch(new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u'));
+    expect(await page.locator('#audit li[data-type="ticket-created"]').textContent()).toMatch(
+      /Ticket créé — réception automatique$/,
+    );
   });
 
   it('records a first contact from the ticket view and shows it in the audit trail', async () => {
     await page.locator('form[data-action="first-contact"] button').click();
-    await expect.poll(() => page.locator('#audit li[data-type="first-contact"]').count()).toBe(1);
+    await expect.poll(() => page.locator('#audit li[data-type="first-contact"]').count(), PATIENCE).toBe(1);
     expect(await page.locator('#ticket-head').getAttribute('data-status')).toBe('en cours');
+  });
+
+  it('explains a refused action in French, without accessibility violations', async () => {
+    await page.locator('form[data-action="resolve"] input[name=summary]').fill('   ');
+    await page.locator('form[data-action="resolve"] button').click();
+    await expect.poll(() => page.locator('#flash').textContent(), PATIENCE).toMatch(/^Requête refusée/);
+    expect(await page.locator('#ticket-head').getAttribute('data-status')).toBe('en cours');
+    await expectAccessible('the ticket page with an error');
+  });
+
+  it('shows a breached ticket without accessibility violations', async () => {
+    await page.goto(`${server.url}/#/tickets/${refs.breached}`);
+    await page.locator(`#ticket-head[data-ref="${refs.breached}"]`).waitFor();
+    expect(await page.locator('.sla [data-clock="gti"]').getAttribute('class')).toContain('state-breached');
+    expect(await page.locator('.sla [data-clock="gti"] .live').textContent()).toMatch(/^dépassé/);
+    await expectAccessible('a breached ticket');
+  });
+
+  it('lists the suspended messages in French, without accessibility violations', async () => {
+    await page.locator('#ticket-view a.nav-link').click();
+    await page.locator('a.nav-link', { hasText: 'Messages suspendus' }).click();
+    await page.locator('#suspended-list li[data-suspended]').first().waitFor();
+    expect(await page.locator('#suspended-list li[data-suspended]').first().textContent()).toContain(
+      'classé comme spam par la messagerie',
+    );
+    await expectAccessible('the suspended messages');
+  });
+
+  it('fits a phone (390 × 844): no sideways scrolling, 44 px touch targets, no violations', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await expectPhoneUsable('suspended messages');
+      await expectAccessible('the suspended messages on a phone');
+
+      await page.goto(`${server.url}/#/`);
+      await page.locator('#queue-body tr[data-ref]').first().waitFor();
+      await expectPhoneUsable('queue');
+      await expectAccessible('the queue on a phone');
+      await page.screenshot({ path: 'test-results/portal-queue-390.png', fullPage: true });
+
+      await page.locator(`a[href="#/tickets/${refs.hostile}"]`).click();
+      await page.locator(`#ticket-head[data-ref="${refs.hostile}"]`).waitFor();
+      await page.locator('.message details summary', { hasText: 'Version HTML' }).click();
+      await expectPhoneUsable('ticket');
+      await expectAccessible('the ticket page on a phone');
+      await page.screenshot({ path: 'test-results/portal-ticket-390.png', fullPage: true });
+
+      await page.locator('#logout').click();
+      await page.locator('#dev-login input[name=agent]').waitFor();
+      await expectPhoneUsable('sign-in');
+      await expectAccessible('the sign-in page on a phone');
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
     expect(problems).toEqual([]);
   });
 });

@@ -9,8 +9,8 @@ import { sesMessageIdDomain } from '../../shared/adapters/aws/ses-mail-sender';
 import { SmtpRefusedError, sendToListener } from '../../shared/adapters/local/smtp-client';
 import { readStackFile, stackFilePath } from '../../shared/adapters/local/stack-file';
 import { TransientError } from '../../shared/domain/errors';
-import { fixedClock } from '../../shared/ports/clock';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../shared/wiring/local';
+import { fixedClock } from '../support/clock';
 import { agentApi, portClosed, processGone, smtpDialogue } from './support';
 
 /**
@@ -60,6 +60,15 @@ describe('Function: startLocalStack (npm start, end to end)', () => {
   afterAll(async () => {
     await stack?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the agents’ portal built from its TypeScript source at start', async () => {
+    const page = await fetch(`${stack.apiUrl}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script type="module" src="/portal/app.js"></script>');
+    const script = await fetch(`${stack.apiUrl}/portal/app.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toContain('exodata.agent.token');
   });
 
   it('makes a ticket with deadlines from the arrival time, when mail comes in over SMTP', async () => {

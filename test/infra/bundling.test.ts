@@ -14,6 +14,8 @@ const MAX_BUNDLE_BYTES = {
   BounceRecorder: 10 * 1024 * 1024,
   AgentApiHandler: 10 * 1024 * 1024,
   SlaWatcherHandler: 10 * 1024 * 1024,
+  // The rule-set deactivator needs only the SES client and zod.
+  InboundMailDeactivator: 2 * 1024 * 1024,
 } as const;
 type FunctionPart = keyof typeof MAX_BUNDLE_BYTES;
 const FUNCTIONS = Object.keys(MAX_BUNDLE_BYTES) as FunctionPart[];
@@ -100,6 +102,12 @@ describe('Check: function bundles', () => {
     const { assetDir } = bundleOf('AgentApiHandler');
     for (const name of ['portal/index.html', 'portal/app.js', 'portal/styles.css'])
       expect(existsSync(join(assetDir, name)), name).toBe(true);
+    // Built from portal-src/agent (TypeScript): one self-contained module, zod's runtime left out.
+    const app = readFileSync(join(assetDir, 'portal/app.js'), 'utf8');
+    expect(app).toContain('exodata.agent.token');
+    expect(app).not.toMatch(/^\s*import\s/m);
+    expect(app).not.toContain('ZodError');
+    expect(readFileSync(join(assetDir, 'portal/styles.css'), 'utf8')).not.toContain('@import');
     expect(existsSync(join(bundleOf('SlaWatcherHandler').assetDir, 'portal'))).toBe(false);
   });
 

@@ -79,6 +79,8 @@ describe('Check: cdk-nag AwsSolutions', () => {
       'AwsSolutions-APIG4',
       'AwsSolutions-APIG4',
       'AwsSolutions-IAM5[Resource::*]', // activation: ses:SetActiveReceiptRuleSet has no resource-level permission
+      'AwsSolutions-IAM5[Resource::*]', // rule-set deactivator: neither Describe- nor SetActiveReceiptRuleSet has one
+      'AwsSolutions-IAM5[Resource::*]', // intake: X-Ray's PutTraceSegments/PutTelemetryRecords have none either
       'AwsSolutions-IAM5[Resource::<ARN>/attachments/*]', // intake and agent API: objects under attachments/
       'AwsSolutions-IAM5[Resource::<ARN>/inbound/*]', // intake and agent API: objects under inbound/
       'AwsSolutions-IAM5[Resource::<ARN>/index/*]', // intake, bounce recorder, agent API, SLA watcher: the table's indexes

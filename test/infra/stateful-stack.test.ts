@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resourceOf, type SynthesizedIntake, synthIntake } from './synth';
+import { deploymentConfig, resourceOf, type SynthesizedIntake, synthIntake } from './synth';
 
 describe('Class: StatefulStack', () => {
   let synth: SynthesizedIntake;
@@ -54,7 +54,7 @@ describe('Class: StatefulStack', () => {
       expect(logBucket.props.PublicAccessBlockConfiguration.BlockPublicPolicy).toBe(true);
     });
 
-    it('lets SES of this account, and only it, write under inbound/', () => {
+    it('lets SES write under inbound/ only for our receipt rule of this account', () => {
       const mail = resourceOf(synth.stateful$, 'AWS::S3::Bucket', 'MailBucket');
       const { props } = resourceOf(synth.stateful$, 'AWS::S3::BucketPolicy', 'MailBucketPolicy');
       const sesStatements = props.PolicyDocument.Statement.filter(
@@ -62,14 +62,24 @@ describe('Class: StatefulStack', () => {
       );
       expect(sesStatements).toEqual([
         {
+          Sid: 'AllowSesReceiptRulePutObject',
           Effect: 'Allow',
           Action: 's3:PutObject',
           Principal: { Service: 'ses.amazonaws.com' },
           Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [mail.id, 'Arn'] }, '/inbound/*']] },
-          // aws:SourceArn is deliberately absent: it broke SES deliveries (pitfalls.md).
-          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          Condition: {
+            StringEquals: {
+              'aws:SourceAccount': { Ref: 'AWS::AccountId' },
+              // The rule's ARN as SES documents it, written from the configured names: a reference to
+              // the rule resource would make this policy wait for the rule, which SES refuses to create
+              // until it can write here (the 2024 regression in pitfalls.md).
+              'aws:SourceArn':
+                'arn:aws:ses:eu-west-1:123456789012:receipt-rule-set/exodata-intake-test:receipt-rule/exodata-intake-test',
+            },
+          },
         },
       ]);
+      expect(JSON.stringify(props)).not.toMatch(/DeskRule|Fn::GetStackOutput|Fn::ImportValue/);
     });
 
     it('denies every request that is not over TLS 1.2 or later', () => {
@@ -215,6 +225,28 @@ describe('Class: StatefulStack', () => {
       const outputs = synth.stateful$.findOutputs('*');
       expect(outputs.AgentUserPoolId!.Value).toEqual({ Ref: pool.id });
       expect(JSON.stringify(outputs.AgentSignInDomain!.Value)).toContain('.auth.eu-west-1.amazoncognito.com');
+    });
+
+    it('changes the sign-in prefix in two deployments: first without any domain, then with the new prefix', () => {
+      // One deployment cannot: Cognito holds one prefix domain per pool and CloudFormation creates the
+      // replacement before it deletes the old domain, so the stack would roll back.
+      const step1 = synthIntake(deploymentConfig({ cognitoDomainRemoved: true }));
+      step1.stateful$.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
+      expect(step1.stateful$.findOutputs('AgentSignInDomain').AgentSignInDomain!.Value).toMatch(
+        /^none: cognitoDomainRemoved/,
+      );
+      // The pool and its groups stay: agents keep their accounts, passwords and MFA devices.
+      step1.stateful$.resourceCountIs('AWS::Cognito::UserPool', 1);
+      step1.stateful$.resourceCountIs('AWS::Cognito::UserPoolGroup', 4);
+
+      const step2 = synthIntake(deploymentConfig({ cognitoDomainPrefix: 'exodata-support-974' }));
+      const pool = resourceOf(step2.stateful$, 'AWS::Cognito::UserPool', 'AgentsUserPool');
+      expect(
+        resourceOf(step2.stateful$, 'AWS::Cognito::UserPoolDomain', 'AgentsUserPoolDomain').props,
+      ).toEqual({
+        Domain: 'exodata-support-974',
+        UserPoolId: { Ref: pool.id },
+      });
     });
 
     it('holds no app client: the portal client, whose callback is the API URL, belongs to the stateless stack', () => {

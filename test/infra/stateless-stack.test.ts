@@ -1,5 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExodataFunction } from '../../infra/constructs/exodata-function';
@@ -57,21 +57,42 @@ describe('Class: StatelessStack', () => {
       });
     });
 
-    it('lets SES of this account invoke the intake, and waits for that permission', () => {
+    it('lets SES invoke the intake only for our receipt rule of this account, and waits for that permission', () => {
+      const permissions = synth.stateless$.findResources('AWS::Lambda::Permission', {
+        Properties: { Principal: 'ses.amazonaws.com' },
+      });
+      expect(Object.keys(permissions)).toHaveLength(1);
       const permission = resourceOf(synth.stateless$, 'AWS::Lambda::Permission', 'AllowSes');
-      expect(permission.props).toMatchObject({
+      const intake = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'IntakeFunction');
+      expect(permission.props).toEqual({
         Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [intake.id, 'Arn'] },
         Principal: 'ses.amazonaws.com',
         SourceAccount: { Ref: 'AWS::AccountId' },
+        SourceArn:
+          'arn:aws:ses:eu-west-1:123456789012:receipt-rule-set/exodata-intake-test:receipt-rule/exodata-intake-test',
       });
-      synth.stateless$.hasResource('AWS::SES::ReceiptRule', { DependsOn: Match.arrayWith([permission.id]) });
+      const rule = resourceOf(synth.stateless$, 'AWS::SES::ReceiptRule', 'DeskRule');
+      expect(synth.stateless$.toJSON().Resources[rule.id].DependsOn).toEqual(
+        expect.arrayContaining([permission.id]),
+      );
     });
 
-    it('activates its own rule set once the rule exists, and deactivates it only when deleted', () => {
+    it('waits for the bucket policy of the stateful stack before creating the rule (SES test-writes)', () => {
+      expect(synth.stateless.dependencies.map((stack) => stack.stackName)).toEqual([
+        'exodata-intake-test-stateful',
+      ]);
+      const policy = synth.stateful.mailBucket.policy;
+      expect(policy).toBeDefined();
+      expect(synth.stateless.inboundMail.rule.node.dependencies).toContain(policy);
+    });
+
+    it('activates its own rule set once the rule exists, and on delete deactivates it only if it is still the active one', () => {
       const ruleSet = resourceOf(synth.stateless$, 'AWS::SES::ReceiptRuleSet', 'RuleSet');
       expect(ruleSet.props).toEqual({ RuleSetName: 'exodata-intake-test' });
       const rule = resourceOf(synth.stateless$, 'AWS::SES::ReceiptRule', 'DeskRule');
       expect(rule.props.RuleSetName).toEqual({ Ref: ruleSet.id });
+      const deactivator = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'DeactivatorFunction');
 
       const [activation] = Object.values(synth.stateless$.findResources('Custom::SesActiveReceiptRuleSet'));
       const create = JSON.parse(activation!.Properties.Create);
@@ -82,19 +103,56 @@ describe('Class: StatelessStack', () => {
         physicalResourceId: { id: 'exodata-intake-active-receipt-rule-set' },
       });
       expect(JSON.parse(activation!.Properties.Update)).toEqual(create);
-      expect(JSON.parse(activation!.Properties.Delete)).toEqual({
-        service: 'SES',
-        action: 'setActiveReceiptRuleSet',
-        parameters: {},
+      // Delete never calls SetActiveReceiptRuleSet itself (without a name it disables any active set):
+      // it invokes the deactivator, which checks DescribeActiveReceiptRuleSet first.
+      const del = activation!.Properties.Delete;
+      expect(JSON.stringify(del)).not.toContain('setActiveReceiptRuleSet');
+      expect(JSON.stringify(del)).toContain(deactivator.id);
+      const deleteCall = JSON.parse(
+        (del['Fn::Join'][1] as unknown[]).map((p) => (typeof p === 'string' ? p : 'FN')).join(''),
+      );
+      expect(deleteCall).toEqual({
+        service: 'Lambda',
+        action: 'invoke',
+        parameters: {
+          FunctionName: 'FN',
+          InvocationType: 'RequestResponse',
+          Payload: JSON.stringify({ ruleSetName: 'exodata-intake-test' }),
+        },
       });
       expect(activation!.DependsOn).toEqual(expect.arrayContaining([rule.id]));
     });
 
-    it('grants the activation nothing but ses:SetActiveReceiptRuleSet', () => {
+    it('grants the activation SetActiveReceiptRuleSet and the invocation of its deactivator only', () => {
       const policy = resourceOf(synth.stateless$, 'AWS::IAM::Policy', 'ActivateRuleSetCustomResourcePolicy');
+      const deactivator = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'DeactivatorFunction');
       expect(policy.props.PolicyDocument.Statement).toEqual([
         { Action: 'ses:SetActiveReceiptRuleSet', Effect: 'Allow', Resource: '*' },
+        {
+          Action: 'lambda:InvokeFunction',
+          Effect: 'Allow',
+          Resource: { 'Fn::GetAtt': [deactivator.id, 'Arn'] },
+        },
       ]);
+    });
+
+    it('lets the deactivator read which set is active and change it, and nothing else of SES', () => {
+      const statements = statementsOf(synth, 'InboundMailDeactivator');
+      const ses = statements.filter((s) => JSON.stringify(s.Action).includes('ses:'));
+      expect(ses).toEqual([
+        {
+          Action: ['ses:DescribeActiveReceiptRuleSet', 'ses:SetActiveReceiptRuleSet'],
+          Effect: 'Allow',
+          Resource: '*',
+        },
+      ]);
+      const fn = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'DeactivatorFunction');
+      expect(fn.props).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+      synth.stateless$.resourcePropertiesCountIs(
+        'AWS::Lambda::EventInvokeConfig',
+        { FunctionName: { Ref: fn.id } },
+        0,
+      );
     });
   });
 
@@ -116,9 +174,25 @@ describe('Class: StatelessStack', () => {
       });
     });
 
+    it('names the rule in the shared set as the only source SES may write and invoke for', () => {
+      const arn =
+        'arn:aws:ses:eu-west-1:123456789012:receipt-rule-set/corporate-rules:receipt-rule/exodata-intake-test';
+      shared.stateless$.hasResourceProperties('AWS::Lambda::Permission', { SourceArn: arn });
+      shared.stateful$.hasResourceProperties('AWS::S3::BucketPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Condition: { StringEquals: Match.objectLike({ 'aws:SourceArn': arn }) } }),
+          ]),
+        },
+      });
+    });
+
     it('neither creates a rule set nor changes which set is active', () => {
       shared.stateless$.resourceCountIs('AWS::SES::ReceiptRuleSet', 0);
       shared.stateless$.resourceCountIs('Custom::SesActiveReceiptRuleSet', 0);
+      expect(Object.keys(shared.stateless$.findResources('AWS::Lambda::Function')).join()).not.toContain(
+        'Deactivator',
+      );
     });
   });
 
@@ -150,6 +224,7 @@ describe('Class: StatelessStack', () => {
           'RAW_MAIL_PREFIX',
           'SERVICE_DESK_CONFIG',
           'SES_CONFIGURATION_SET',
+          'STATEFUL_REVISION',
           'TABLE_NAME',
         ].sort(),
       );
@@ -168,6 +243,24 @@ describe('Class: StatelessStack', () => {
       expect(JSON.stringify(env.RAW_MAIL_BUCKET)).toContain('MailStorageMailBucket');
       const configurationSet = resourceOf(synth.stateless$, 'AWS::SES::ConfigurationSet', 'ConfigurationSet');
       expect(env.SES_CONFIGURATION_SET).toEqual({ Ref: configurationSet.id });
+    });
+
+    it('trace the intake actively (X-Ray), and only the intake', () => {
+      expect(
+        resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'IntakeFunction').props.TracingConfig,
+      ).toEqual({
+        Mode: 'Active',
+      });
+      for (const part of ['BounceRecorderFunction', 'AgentApiHandlerFunction', 'SlaWatcherHandlerFunction'])
+        expect(
+          resourceOf(synth.stateless$, 'AWS::Lambda::Function', part).props.TracingConfig,
+        ).toBeUndefined();
+      const xray = statementsOf(synth, 'Intake').filter((s) =>
+        actionsOf([s]).some((a) => a.startsWith('xray:')),
+      );
+      expect(xray).toEqual([
+        { Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Effect: 'Allow', Resource: '*' },
+      ]);
     });
 
     it('retry an asynchronous event twice within 6 hours, then park it in an encrypted queue', () => {
@@ -241,6 +334,29 @@ describe('Class: StatelessStack', () => {
       expect(resources).toContain('SendingIdentity');
       for (const desk of DESKS) expect(resources).toContain(`:identity/${desk}`);
       expect(resources).not.toMatch(/identity\/\*/);
+    });
+
+    it('may send to verified sandbox test recipients only when listed, and only as a desk', () => {
+      const sandbox = synthIntake(
+        deploymentConfig({ sesSandboxTestRecipients: ['tester@example.org', 'qa.example.net'] }),
+      );
+      const ses = statementsOf(sandbox, 'Intake').filter((s) =>
+        actionsOf([s]).some((a) => a.startsWith('ses:')),
+      );
+      expect(ses).toHaveLength(2);
+      expect(ses[1]).toEqual({
+        Sid: 'SesSandboxTestRecipients',
+        Effect: 'Allow',
+        Action: 'ses:SendRawEmail',
+        // (minimizePolicies sorts the resources)
+        Resource: [
+          'arn:aws:ses:eu-west-1:123456789012:identity/qa.example.net',
+          'arn:aws:ses:eu-west-1:123456789012:identity/tester@example.org',
+        ],
+        Condition: { StringEquals: { 'ses:FromAddress': DESKS } },
+      });
+      // The default configuration grants nothing on any recipient.
+      expect(JSON.stringify(statementsOf(synth, 'Intake'))).not.toContain('SesSandboxTestRecipients');
     });
 
     it('give the bounce recorder the table and nothing of the bucket or SES', () => {
@@ -395,6 +511,7 @@ describe('Class: StatelessStack', () => {
           'RAW_MAIL_PREFIX',
           'SERVICE_DESK_CONFIG',
           'SES_CONFIGURATION_SET',
+          'STATEFUL_REVISION',
           'TABLE_NAME',
         ].sort(),
       );
@@ -405,9 +522,8 @@ describe('Class: StatelessStack', () => {
         MAX_ATTACHMENT_BYTES: '26214400',
         COGNITO_CLIENT_ID: { Ref: client.id },
       });
-      expect(JSON.stringify(env.COGNITO_DOMAIN)).toMatch(
-        /^\{"Fn::Join":\["",\["https:\/\/",.*AgentsUserPoolDomain.*"\.auth\.eu-west-1\.amazoncognito\.com"\]\]\}$/,
-      );
+      // Written from the configuration, not read from the stateful stack: see 'stateful values'.
+      expect(env.COGNITO_DOMAIN).toBe('https://exodata-agents-test.auth.eu-west-1.amazoncognito.com');
       expect(JSON.parse(env.SERVICE_DESK_CONFIG).desks.map((d: { id: string }) => d.id)).toEqual(DESK_IDS);
       expect(props.Timeout).toBeLessThan(30);
       expect(props.MemorySize).toBe(1024);
@@ -648,6 +764,8 @@ describe('Class: StatelessStack', () => {
       for (const [suffix, metric] of [
         ['acknowledgements-unconfirmed', 'AcknowledgementsUnconfirmed'],
         ['intake-failures', 'IntakeFailures'],
+        // Issue 13 §4: a client directory row left out because it is invalid.
+        ['invalid-client-rows', 'InvalidClientRows'],
       ]) {
         expect(alarm(`exodata-intake-${suffix}`)).toMatchObject({
           Namespace: 'Exodata/Intake',
@@ -671,6 +789,32 @@ describe('Class: StatelessStack', () => {
       });
     });
 
+    it('lets CloudWatch publish to the alarm topic, only for our alarms of this account, over TLS', () => {
+      const topic = resourceOf(synth.stateless$, 'AWS::SNS::Topic', 'AlarmTopic');
+      const policy = Object.values(synth.stateless$.findResources('AWS::SNS::TopicPolicy')).find((p) =>
+        JSON.stringify(p.Properties.Topics).includes(topic.id),
+      );
+      const statements = policy!.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>;
+      const publish = statements.find((s) => s.Effect === 'Allow');
+      expect(publish).toEqual({
+        Sid: 'AllowOurAlarmsToPublish',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Resource: { Ref: topic.id },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: {
+            'aws:SourceArn': 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:exodata-intake-test-*',
+          },
+        },
+      });
+      // The TLS deny stays, and every alarm's name falls under the allowed pattern.
+      expect(statements.some((s) => s.Effect === 'Deny')).toBe(true);
+      for (const a of Object.values(synth.stateless$.findResources('AWS::CloudWatch::Alarm')))
+        expect(String(a.Properties.AlarmName)).toMatch(/^exodata-intake-test-/);
+    });
+
     it('notify the encrypted alarm topic, which mails the configured address, on alarm and on recovery', () => {
       const topic = resourceOf(synth.stateless$, 'AWS::SNS::Topic', 'AlarmTopic');
       expect(topic.props.KmsMasterKeyId).toBeDefined();
@@ -680,15 +824,89 @@ describe('Class: StatelessStack', () => {
         TopicArn: { Ref: topic.id },
       });
       const alarms = Object.values(synth.stateless$.findResources('AWS::CloudWatch::Alarm'));
-      // intake 7 (errors, throttles, queue, quarantined, acknowledgements failed and unconfirmed,
-      // intake failures), bounce recorder 3, SES 2, agent API 4 (errors, throttles, 5xx, outbound
-      // unconfirmed), SLA watcher 5 (errors, throttles, queue, 2 metrics).
-      expect(alarms).toHaveLength(21);
+      // intake 8 (errors, throttles, queue, quarantined, acknowledgements failed and unconfirmed,
+      // intake failures, invalid client rows), bounce recorder 3, SES 2, agent API 4 (errors,
+      // throttles, 5xx, outbound unconfirmed), SLA watcher 5 (errors, throttles, queue, 2 metrics).
+      expect(alarms).toHaveLength(22);
       for (const a of alarms) {
         expect(a.Properties.AlarmActions).toEqual([{ Ref: topic.id }]);
         expect(a.Properties.OKActions).toEqual([{ Ref: topic.id }]);
       }
     });
+  });
+});
+
+describe('Stateful values reaching the stateless stack', () => {
+  type Env = Record<string, unknown>;
+  const READERS = [
+    'IntakeFunction',
+    'BounceRecorderFunction',
+    'AgentApiHandlerFunction',
+    'SlaWatcherHandlerFunction',
+  ];
+  const envOf = (synth: SynthesizedIntake, part: string): Env =>
+    resourceOf(synth.stateless$, 'AWS::Lambda::Function', part).props.Environment.Variables;
+
+  let base: SynthesizedIntake;
+  beforeAll(() => {
+    base = synthIntake();
+  });
+
+  it('changes the agent API environment itself when the Cognito domain prefix changes', () => {
+    const renamed = synthIntake(deploymentConfig({ cognitoDomainPrefix: 'exodata-support-974' }));
+    expect(envOf(renamed, 'AgentApiHandlerFunction').COGNITO_DOMAIN).toBe(
+      'https://exodata-support-974.auth.eu-west-1.amazoncognito.com',
+    );
+    // The stateful stack's domain and the value the functions get are the same prefix.
+    renamed.stateful$.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'exodata-support-974',
+    });
+  });
+
+  it('changes every reader of stateful values when anything that shapes the stateful stack changes', () => {
+    const before = Object.fromEntries(READERS.map((part) => [part, envOf(base, part).STATEFUL_REVISION]));
+    for (const value of Object.values(before)) expect(value).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(Object.values(before)).size).toBe(1);
+    for (const change of [
+      { cognitoDomainPrefix: 'exodata-support-974' },
+      { rawMailRetentionDays: 30 },
+      { receiptRuleSet: { mode: 'activate', name: 'exodata-intake-renamed' } },
+    ]) {
+      const changed = synthIntake(deploymentConfig(change));
+      for (const part of READERS)
+        expect(envOf(changed, part).STATEFUL_REVISION, `${part} after ${JSON.stringify(change)}`).not.toBe(
+          before[part],
+        );
+    }
+  });
+
+  it('keeps the functions unchanged when only a stateless setting changes', () => {
+    const changed = synthIntake(deploymentConfig({ alarmEmail: 'ops@exodata.fr', logRetentionDays: 30 }));
+    for (const part of READERS)
+      expect(envOf(changed, part).STATEFUL_REVISION).toBe(envOf(base, part).STATEFUL_REVISION);
+  });
+
+  it('reads every other stateful value through the weak references the revision refreshes', () => {
+    const json = JSON.stringify(base.stateless$.toJSON());
+    expect(json).not.toContain('Fn::ImportValue');
+    expect(json).toContain('Fn::GetStackOutput');
+  });
+});
+
+describe('Function: buildIntakeApp', () => {
+  it('prints a configuration warning (an unlisted region) on the stateless stack without failing the synth', () => {
+    const synth = synthIntake(deploymentConfig({ region: 'ap-northeast-3' }));
+    Annotations.fromStack(synth.stateless).hasWarning(
+      '/exodata-intake-test-stateless',
+      Match.stringLikeRegexp('region ap-northeast-3 is not in the SES receiving regions'),
+    );
+    const checked = synthIntake(
+      deploymentConfig({ region: 'ap-northeast-3', sesReceivingRegionChecked: true }),
+    );
+    Annotations.fromStack(checked.stateless).hasNoWarning(
+      '*',
+      Match.stringLikeRegexp('SES receiving regions'),
+    );
   });
 });
 

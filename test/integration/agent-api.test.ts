@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as z from 'zod';
 import { S3AttachmentLinks } from '../../shared/adapters/aws/s3-attachment-links';
+import {
+  ConfigResponseSchema,
+  DesksResponseSchema,
+  ErrorBodySchema,
+  MeResponseSchema,
+  QueuePageSchema,
+  SuspendedListResponseSchema,
+  TicketDetailsResponseSchema,
+} from '../../shared/adapters/http/api-schemas';
 import type { AgentServer } from '../../shared/adapters/http/server';
 import type { AuditEvent, Ticket } from '../../shared/domain/ticket/ticket';
 import { systemClock } from '../../shared/ports/clock';
@@ -210,6 +220,25 @@ describe('Agent API: ticket', () => {
     expect(details.body.events.map((e) => e.type)).toContain('ticket-created');
   });
 
+  it('answers in the shapes of the response schemas the portal takes its types from', async () => {
+    const reads: Array<[string, z.ZodType]> = [
+      ['/api/config', ConfigResponseSchema],
+      ['/api/me', MeResponseSchema],
+      ['/api/desks', DesksResponseSchema],
+      ['/api/tickets?desk=all&status=nouveau,en cours,en attente client,résolu,fermé', QueuePageSchema],
+      [`/api/tickets/${ref.attachment}`, TicketDetailsResponseSchema],
+      ['/api/suspended?desk=reunion', SuspendedListResponseSchema],
+    ];
+    for (const [path, schema] of reads) {
+      const answer = await call(server, 'GET', path, { token: alice });
+      expect(answer.status, path).toBe(200);
+      expect(schema.safeParse(answer.body).error?.issues ?? [], path).toEqual([]);
+    }
+    const refused = await call(server, 'GET', '/api/tickets/EXO-2026-999999', { token: alice });
+    // Its code is one of ApiErrorCodeSchema: the portal's labels table has a French sentence for it.
+    expect(ErrorBodySchema.parse(refused.body).error.code).toBe('NOT_FOUND');
+  });
+
   it('answers 404 for an unknown reference and 400 for something that is not a reference', async () => {
     expect((await call(server, 'GET', '/api/tickets/EXO-2026-999999', { token: alice })).status).toBe(404);
     expect((await call(server, 'GET', '/api/tickets/DROP-TABLE', { token: alice })).status).toBe(400);
@@ -310,6 +339,8 @@ describe('Agent API: actions', () => {
       'first-contact',
       'waiting-on-client',
       'ticket-resumed',
+      // The resolution notice mailed to the client in alice's name (issue 15), at the same instant.
+      'outbound-sent',
       'ticket-resolved',
       'ticket-reopened',
     ]);

@@ -2,10 +2,14 @@ import { SESClient, type SendRawEmailCommandInput } from '@aws-sdk/client-ses';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SesMailSender } from '../../shared/adapters/aws/ses-mail-sender';
+import {
+  EMULATOR_REGION,
+  type SesEmulator,
+  startSesEmulator,
+} from '../../shared/adapters/local/services/ses-emulator';
 import { buildAcknowledgement } from '../../shared/domain/acknowledgement/acknowledgement';
 import { acknowledgementMail } from '../../shared/domain/acknowledgement/acknowledgement-mail';
 import { TransientError } from '../../shared/domain/errors';
-import { EMULATOR_REGION, type SesEmulator, startSesEmulator } from '../support/ses-emulator';
 import { ackInput, desk } from '../unit/acknowledgement/support';
 
 const mail = acknowledgementMail({

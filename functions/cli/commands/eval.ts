@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { ContractSchema, PriorityLevelSchema } from '../../../shared/domain/desk/service-desk-config';
+import {
+  ContractSchema,
+  PRIORITY_LEVELS,
+  PriorityLevelSchema,
+} from '../../../shared/domain/desk/service-desk-config';
 import { ConfigError, InputError } from '../../../shared/domain/errors';
 import { LanguageSchema } from '../../../shared/domain/mail/inbound-email';
 import { type CommandLine, defineCommand, EXIT_OK } from '../command';
@@ -63,6 +67,14 @@ async function runEval({ flags, positionals }: CommandLine<typeof spec.schema>):
       if (check.expected === check.got) entry.right += 1;
       else misses.push({ ...check, file, evidence: evidenceOf(triaged, check.metric) });
       tally.set(check.metric, entry);
+      // Per expected level too: a missed critique costs more than a missed normale.
+      if (check.metric === 'priority' && label.priority !== null) {
+        const key = `  ${label.priority}`;
+        const level = tally.get(key) ?? { right: 0, total: 0 };
+        level.total += 1;
+        if (check.expected === check.got) level.right += 1;
+        tally.set(key, level);
+      }
     }
   }
   cli().stdout(report(dir, Object.keys(labels).length, tally, misses));
@@ -150,7 +162,7 @@ function report(
   out.push(
     table(
       ['metric', 'right', 'total', 'accuracy'],
-      [...tally].map(([metric, { right, total }]) => [
+      orderedRows(tally).map(([metric, { right, total }]) => [
         metric,
         String(right),
         String(total),
@@ -168,6 +180,17 @@ function report(
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/** Metrics in the order first seen, each priority level (indented) right under `priority`. */
+function orderedRows(tally: Map<string, { right: number; total: number }>) {
+  const rows = [...tally].filter(([metric]) => !metric.startsWith(' '));
+  const levels = PRIORITY_LEVELS.flatMap((level) => {
+    const entry = tally.get(`  ${level}`);
+    return entry ? [[`  ${level}`, entry] as const] : [];
+  });
+  const at = rows.findIndex(([metric]) => metric === 'priority') + 1;
+  return [...rows.slice(0, at), ...levels, ...rows.slice(at)];
 }
 
 /** Fixed-width columns; the last column is left to wrap in the terminal. */

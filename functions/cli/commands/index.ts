@@ -37,6 +37,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./reprocess')).reprocessCommand,
   },
   {
+    name: 'clients',
+    summary: 'check a client directory (a file, or the table with --table): one line per invalid row',
+    load: async () => (await import('./clients')).clientsCommand,
+  },
+  {
     name: 'redrive',
     summary: 'run again the intake events of the on-failure queue (deleted once they succeed)',
     load: async () => (await import('./redrive')).redriveCommand,

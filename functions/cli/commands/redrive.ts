@@ -1,15 +1,13 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod';
 import {
   destinationError,
   LambdaDestinationRecordSchema,
 } from '../../../shared/adapters/aws/lambda-destination-record';
 import { SesReceiptEventSchema } from '../../../shared/adapters/aws/ses-inbound-event';
-import { SqsFailedEventQueue } from '../../../shared/adapters/aws/sqs-failed-event-queue';
-import { FileFailedEventQueue } from '../../../shared/adapters/local/file-failed-event-queue';
 import { ExodataError, InputError } from '../../../shared/domain/errors';
 import type { FailedEvent, FailedEventQueue } from '../../../shared/ports/failed-event-queue';
 import type { IntakeDependencies } from '../../../shared/use-cases/intake-email';
+import { createFailedEventQueue } from '../../../shared/wiring/failed-event-queue';
 import { runSesRecord } from '../../intake/handle-ses-event';
 import { type AwsIntake, awsIntakeFromEnv } from '../aws-intake';
 import { type Command, defineCommand, EXIT_FAILED, EXIT_OK } from '../command';
@@ -43,9 +41,11 @@ type RedriveWiring = (flags: { queueUrl?: string; file?: string }) => Promise<{
 
 const fromEnv: RedriveWiring = async ({ queueUrl, file }) => {
   const intake: AwsIntake = await awsIntakeFromEnv();
-  const queue = file
-    ? new FileFailedEventQueue(file)
-    : new SqsFailedEventQueue(new SQSClient({ region: intake.region }), queueUrl ?? '');
+  const queue = createFailedEventQueue({
+    region: intake.region,
+    ...(queueUrl ? { queueUrl } : {}),
+    ...(file ? { file } : {}),
+  });
   return { deps: intake.deps, queue };
 };
 

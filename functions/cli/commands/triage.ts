@@ -61,6 +61,10 @@ function toLine(triaged: TriagedFile, config: Parameters<typeof deskOrThrow>[0])
       level: result.priority.level,
       source: result.priority.source,
       evidence: result.priority.evidence,
+      // Issue 11: a level the facts left open says so, and which fact to ask the client about.
+      confidence: result.priority.confidence,
+      uncertain: result.priority.uncertain,
+      facts: result.priority.facts,
     },
     automated: result.automated.class,
     acknowledge: result.acknowledge.acknowledge,

@@ -1,4 +1,4 @@
-import { ExodataError, NotFoundError, TransientError } from '../../domain/errors';
+import { ExodataError, NotFoundError, RejectedError, TransientError } from '../../domain/errors';
 
 /** Error names AWS services use when a call may succeed if made again later. */
 const RETRYABLE_NAMES = new Set([
@@ -28,7 +28,23 @@ type AwsLikeError = {
   code?: string;
   $metadata?: { httpStatusCode?: number };
   $retryable?: unknown;
+  CancellationReasons?: Array<{ Code?: string; Message?: string }>;
 };
+
+/**
+ * A request the service will refuse again whatever the number of retries: a ValidationException
+ * (item over 400 KB, key over 2048/1024 bytes, invalid value), or a transaction cancelled because
+ * one of its items is invalid (reason `ValidationError`).
+ */
+export function isRejectedAwsError(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as AwsLikeError;
+  if (e.name === 'ValidationException') return true;
+  return (
+    e.name === 'TransactionCanceledException' &&
+    (e.CancellationReasons ?? []).some((r) => r.Code === 'ValidationError')
+  );
+}
 
 /** Throttling, 5xx, timeouts and connection failures: worth retrying (here, or by Lambda). */
 export function isRetryableAwsError(err: unknown): boolean {
@@ -58,6 +74,12 @@ export async function awsCall<T>(what: string, call: () => Promise<T>): Promise<
 
 export function asIntakeFailure(what: string, err: unknown): unknown {
   if (err instanceof ExodataError) return err;
+  if (isRejectedAwsError(err)) {
+    return new RejectedError(`${what} was refused and will be refused again: ${describe(err)}`, {
+      hint: 'the message is quarantined with this reason; see docs/operations.md (quarantine)',
+      cause: err,
+    });
+  }
   if (isRetryableAwsError(err)) {
     return new TransientError(`${what} failed and may succeed if retried: ${describe(err)}`, {
       hint: 'Lambda retries the event; if it keeps failing, see docs/operations.md (redrive)',

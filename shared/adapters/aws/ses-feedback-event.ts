@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { DeliveryFeedback } from '../../use-cases/record-delivery-feedback';
+import type { DeliveryFeedback } from '../../domain/mail/delivery-feedback';
 
 /**
  * SES sending feedback delivered through SNS: identity notifications (`notificationType`) or
@@ -8,7 +8,7 @@ import type { DeliveryFeedback } from '../../use-cases/record-delivery-feedback'
  */
 const Recipient = z.object({ emailAddress: z.string() }).loose();
 
-export const SesFeedbackSchema = z
+const SesFeedbackSchema = z
   .object({
     notificationType: z.string().optional(),
     eventType: z.string().optional(),
@@ -49,7 +49,6 @@ export const SnsEventSchema = z.object({
     )
     .min(1),
 });
-export type SnsEvent = z.infer<typeof SnsEventSchema>;
 
 /** The SES notification inside one SNS record (its Message is a JSON string). */
 export function parseSesFeedback(message: string): SesFeedback {

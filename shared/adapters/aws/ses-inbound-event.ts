@@ -8,7 +8,7 @@ import { type Receipt, type Verdict, VerdictSchema } from '../../domain/mail/rec
  */
 const VerdictField = z.object({ status: z.string() }).loose().optional();
 
-export const SesReceiptRecordSchema = z.object({
+const SesReceiptRecordSchema = z.object({
   eventSource: z.literal('aws:ses'),
   ses: z.object({
     mail: z

@@ -23,9 +23,11 @@ export type SesMailSenderOptions = {
  * MailSender over SES v1 SendRawEmail, so that our threading and auto-reply headers survive.
  * SES has no idempotency token, so errors say whether the mail can have left:
  * - `TransientError`: SES did not take it (throttled, 5xx, no connection, account paused) — safe to retry;
- * - `MailRejectedError`: SES refused it for good — record, do not retry;
- * - `MailOutcomeUnknownError`: timeout or reset after the request went out — it may have left, never resend;
- * - anything else is rethrown as is.
+ * - `MailRejectedError`: SES refused it for good — record, do not retry (the sandbox's refusal of an
+ *   unverified recipient, or its AccessDenied on the recipient's identity, included);
+ * - `MailOutcomeUnknownError`: timeout or reset after the request went out, or a 5xx answer (SES may
+ *   have taken the mail before failing) — it may have left, never resend;
+ * - anything else is rethrown as is (and is read as "may have left" too: the port's contract).
  */
 export class SesMailSender implements MailSender {
   readonly #client: SESClient;
@@ -154,6 +156,22 @@ export function sesSendError(
       cause: error,
     });
 
+  // In the sandbox SES also authorises the send against the recipient's verified identity: a role
+  // allowed to send only as the desks is then denied on `identity/<recipient>`. Not an IAM fault to
+  // fix and redrive, and retrying cannot help: the acknowledgement is refused for good, saying why.
+  if (name === 'AccessDenied' || name === 'AccessDeniedException') {
+    const denied = deniedSesIdentity(message);
+    if (denied !== undefined && isRecipientIdentity(denied, context))
+      return new MailRejectedError(
+        'sandbox',
+        `${what}: SES checked the sending permission against the recipient's identity ${denied}, which it does only while the account is in the SES sandbox (${message})`,
+        {
+          hint: 'request SES production access for this region (docs/deploy.md, "Leave the SES sandbox"); for a test before that, list the verified test address in sesSandboxTestRecipients of the deployment configuration and redeploy',
+          cause: error,
+        },
+      );
+  }
+
   const accountProblem = ACCOUNT_PROBLEMS.get(name);
   if (accountProblem !== undefined)
     return new TransientError(`${what}: ${name}`, { hint: accountProblem, cause: error });
@@ -163,12 +181,38 @@ export function sesSendError(
       hint: 'the request may have reached SES: not resent, to send at most once; check the recipient got it',
       cause: error,
     });
-  if (isRetryableAwsError(error) || e.$fault === 'server')
+  // A 5xx answer comes after SES read the request: it may have queued the mail before failing.
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (e.$fault === 'server' || (status !== undefined && status >= 500))
+    return new MailOutcomeUnknownError(
+      `${what}: ${name || 'error'} ${status ?? ''} (${message}): it may have left`,
+      {
+        hint: 'SES failed after reading the request: not resent, to send at most once; check the recipient got it',
+        cause: error,
+      },
+    );
+  if (isRetryableAwsError(error))
     return new TransientError(`${what}: ${name || 'error'} (${message})`, {
       hint: 'SES is throttling or unavailable: the intake is retried and the acknowledgement sent then',
       cause: error,
     });
   return error;
+}
+
+/** The identity named by "… is not authorized to perform `ses:SendRawEmail' on resource `arn:…:identity/X'". */
+function deniedSesIdentity(message: string): string | undefined {
+  const match = /on resource [`'"]?arn:aws[a-z-]*:ses:[^:]*:\d{12}:identity\/([^`'"\s]+)/i.exec(message);
+  return match?.[1]?.toLowerCase();
+}
+
+/** The recipient's address or domain, and not the sender's: the sandbox check, not a missing sender grant. */
+function isRecipientIdentity(identity: string, context: { source: string; recipient: string }): boolean {
+  const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+  const recipient = context.recipient.toLowerCase();
+  const source = context.source.toLowerCase();
+  const isRecipient = identity === recipient || identity === domainOf(recipient);
+  const isSender = identity === source || identity === domainOf(source);
+  return isRecipient && !isSender;
 }
 
 const sharedClients = new Map<string, SESClient>();

@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import type { Agent } from '../../domain/desk/agent';
 import type { ServiceDeskConfig } from '../../domain/desk/service-desk-config';
 import { InputError, NotFoundError } from '../../domain/errors';
-import { IdempotencyKeySchema } from '../../domain/ticket/outbound-message';
 import { ReplyRequestSchema } from '../../domain/ticket/reply-effects';
 import {
   assertMayAct,
@@ -25,10 +24,27 @@ import {
   resendOutbound,
 } from '../../use-cases/reply-to-client';
 import { actOnTicket, addNote, attachmentLink, getTicketDetails } from '../../use-cases/work-ticket';
+import {
+  ActionResponseSchema,
+  AttachmentLinkResponseSchema,
+  ConfigResponseSchema,
+  ConvertResponseSchema,
+  DesksResponseSchema,
+  DevLoginResponseSchema,
+  MeResponseSchema,
+  NoteResponseSchema,
+  QueuePageSchema,
+  ReplyResponseSchema,
+  ResendPathKeySchema,
+  ResendRequestSchema,
+  ResendResponseSchema,
+  SuspendedListResponseSchema,
+  TicketDetailsResponseSchema,
+} from './api-schemas';
 import { type AgentAuth, DevLoginSchema } from './auth';
 import { body, type ErrorLogger, errorResponse, readableIssues, UnauthorizedError } from './errors';
 import { messageView, outboundView } from './message-view';
-import { loadPortalAssets, type PortalAsset } from './portal-assets';
+import { loadPortalAssets, type PortalAssets } from './portal-assets';
 
 export type AgentAppDeps = {
   config: ServiceDeskConfig;
@@ -41,8 +57,8 @@ export type AgentAppDeps = {
   /** Mail to the client (agents' replies, notifications): the ports beside the store and clock. */
   outbound: Omit<OutboundDeps, 'config' | 'clock' | 'store'>;
   log?: ErrorLogger;
-  /** Defaults to the files of ./portal. */
-  portal?: Map<string, PortalAsset>;
+  /** The built portal; defaults to the files in ./portal/ next to the module (the Lambda bundle). */
+  portal?: PortalAssets;
 };
 
 type AppEnv = { Variables: { agent: Agent } };
@@ -119,15 +135,17 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
   // ---- public API ----
   app.get('/api/health', (c) => c.json({ status: 'ok', at: deps.clock.now().toISOString() }));
   app.get('/api/config', (c) =>
-    c.json({
-      auth: deps.auth.portal,
-      desks: deps.config.desks.map((d) => ({ id: d.id, name: d.displayName })),
-    }),
+    c.json(
+      reply(ConfigResponseSchema, {
+        auth: deps.auth.portal,
+        desks: deps.config.desks.map((d) => ({ id: d.id, name: d.displayName })),
+      }),
+    ),
   );
   app.post('/api/dev-login', async (c) => {
     if (!deps.auth.devLogin) return c.json(body('NOT_FOUND', 'the dev login only exists in local mode'), 404);
     const input = await readBody(c, DevLoginSchema);
-    return c.json(await deps.auth.devLogin(input));
+    return c.json(reply(DevLoginResponseSchema, await deps.auth.devLogin(input)));
   });
 
   // ---- everything else needs a signed-in agent ----
@@ -148,27 +166,31 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
 
   app.get('/api/me', (c) => {
     const agent = c.get('agent');
-    return c.json({ agent, defaultDesk: defaultQueueDesk(agent, deps.clock.now(), deps.config) });
+    return c.json(
+      reply(MeResponseSchema, { agent, defaultDesk: defaultQueueDesk(agent, deps.clock.now(), deps.config) }),
+    );
   });
-  app.get('/api/desks', (c) => c.json(desksOverview(deps)));
+  app.get('/api/desks', (c) => c.json(reply(DesksResponseSchema, desksOverview(deps))));
 
   app.get('/api/tickets', async (c) => {
     const query = parse(QueueQuerySchema, c.req.query());
-    return c.json(await listQueue(query, c.get('agent'), work));
+    return c.json(reply(QueuePageSchema, await listQueue(query, c.get('agent'), work)));
   });
 
   app.get('/api/tickets/:ref', async (c) => {
     const details = await getTicketDetails(reference(c), work);
-    return c.json({
-      ticket: details.ticket,
-      sla: details.sla,
-      // The conversation, by time: the client's messages (`in`) and what we sent (`out`).
-      messages: [
-        ...details.messages.map((m) => ({ direction: 'in' as const, at: m.receivedAt, ...messageView(m) })),
-        ...details.outbound.map((m) => outboundView(m, deps.clock.now())),
-      ].sort((a, b) => a.at.localeCompare(b.at)),
-      events: details.events,
-    });
+    return c.json(
+      reply(TicketDetailsResponseSchema, {
+        ticket: details.ticket,
+        sla: details.sla,
+        // The conversation, by time: the client's messages (`in`) and what we sent (`out`).
+        messages: [
+          ...details.messages.map((m) => ({ direction: 'in' as const, at: m.receivedAt, ...messageView(m) })),
+          ...details.outbound.map((m) => outboundView(m, deps.clock.now())),
+        ].sort((x, y) => x.at.localeCompare(y.at)),
+        events: details.events,
+      }),
+    );
   });
 
   app.get('/api/tickets/:ref/messages/:messageId/attachments/:sha256', async (c) => {
@@ -178,26 +200,29 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
       { reference: reference(c), messageId: c.req.param('messageId'), sha256 },
       { ...work, links: deps.links },
     );
-    return c.json(link);
+    return c.json(reply(AttachmentLinkResponseSchema, link));
   });
 
   app.post('/api/tickets/:ref/notes', async (c) => {
     const { text } = await readBody(c, NoteSchema);
     await addNote(reference(c), text, c.get('agent'), work);
-    return c.json({ added: true }, 201);
+    return c.json(reply(NoteResponseSchema, { added: true }), 201);
   });
 
   app.post('/api/tickets/:ref/replies', async (c) => {
     const request = await readBody(c, ReplyRequestSchema);
     const answer = await replyToClient(reference(c), request, c.get('agent'), outbound);
-    return c.json({ messageId: answer.messageId, state: answer.state, sentAt: answer.sentAt }, 201);
+    return c.json(
+      reply(ReplyResponseSchema, { messageId: answer.messageId, state: answer.state, sentAt: answer.sentAt }),
+      201,
+    );
   });
 
   // Only on an agent's explicit request, after the portal warned that the client may get it twice.
   app.post('/api/tickets/:ref/messages/:key/resend', async (c) => {
-    const key = parse(IdempotencyKeySchema, c.req.param('key'));
+    const key = parse(ResendPathKeySchema, c.req.param('key'));
     const { confirm } = await readJsonObject(c);
-    if (confirm !== true)
+    if (!ResendRequestSchema.safeParse({ confirm }).success)
       throw new InputError('a resend may reach the client twice: send {"confirm": true} to confirm it');
     if (key === 'acknowledgement') {
       const ticket = await deps.store.getTicket(reference(c));
@@ -212,11 +237,22 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
         sleep: deps.outbound.sleep,
         ackLeaseMs: deps.outbound.leaseMs,
         ackWaitMs: 0,
+        // The lease (60 s) outlives the API's 30 s: no run deadline to keep here.
+        deadline: null,
+        minSendMs: 0,
       });
-      return c.json({ messageId: result.sesMessageId, state: result.state, sentAt: null });
+      return c.json(
+        reply(ResendResponseSchema, { messageId: result.sesMessageId, state: result.state, sentAt: null }),
+      );
     }
     const answer = await resendOutbound(reference(c), key, c.get('agent'), outbound);
-    return c.json({ messageId: answer.messageId, state: answer.state, sentAt: answer.sentAt });
+    return c.json(
+      reply(ResendResponseSchema, {
+        messageId: answer.messageId,
+        state: answer.state,
+        sentAt: answer.sentAt,
+      }),
+    );
   });
 
   app.post('/api/tickets/:ref/:action', async (c) => {
@@ -238,16 +274,18 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
         log('client notification failed', { reference: result.ticket.reference, error: String(err) });
         return null;
       });
-      return c.json({ ...result, notification: notice });
+      return c.json(reply(ActionResponseSchema, { ...result, notification: notice }));
     }
-    return c.json(result);
+    return c.json(reply(ActionResponseSchema, result));
   });
 
   app.get('/api/suspended', async (c) => {
     const agent = c.get('agent');
     const desk = c.req.query('desk') ?? defaultQueueDesk(agent, deps.clock.now(), deps.config);
     if (!deps.config.desks.some((d) => d.id === desk)) throw new InputError(`unknown desk "${desk}"`);
-    return c.json({ desk, items: await deps.store.listSuspended(desk, 200) });
+    return c.json(
+      reply(SuspendedListResponseSchema, { desk, items: await deps.store.listSuspended(desk, 200) }),
+    );
   });
 
   app.post('/api/suspended/:id/convert', async (c) => {
@@ -258,10 +296,18 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
       config: deps.config,
       clock: deps.clock,
     });
-    return c.json({ reference: ticket.reference, ticket }, 201);
+    return c.json(reply(ConvertResponseSchema, { reference: ticket.reference, ticket }), 201);
   });
 
   return app;
+}
+
+/**
+ * What a route answers, checked at compile time against the response schema the portal reads its types
+ * from (api-schemas.ts): a use case that changes its output shape fails `tsc` here, not in a browser.
+ */
+function reply<S extends z.ZodType>(_schema: S, value: z.input<S>): z.input<S> {
+  return value;
 }
 
 function reference(c: Context): string {

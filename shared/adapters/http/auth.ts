@@ -8,7 +8,7 @@ import { InputError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 
 /** What the portal needs to know to sign an agent in (served to it unauthenticated). */
-export type PortalAuthConfig =
+type PortalAuthConfig =
   | { mode: 'dev' }
   | { mode: 'cognito'; domain: string; clientId: string; scopes: string[] };
 
@@ -34,7 +34,7 @@ export const DevLoginSchema = z.object({
   /** One desk id or several. */
   desk: z.union([DeskIdSchema, z.array(DeskIdSchema).min(1).max(10)]),
 });
-export type DevLogin = z.infer<typeof DevLoginSchema>;
+type DevLogin = z.infer<typeof DevLoginSchema>;
 
 const DEV_ISSUER = 'exodata-dev-login';
 const DEV_AUDIENCE = 'exodata-agent-api';

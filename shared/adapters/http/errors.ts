@@ -7,26 +7,26 @@ import {
   ExodataError,
   InputError,
   NotFoundError,
+  ReplyNotSentError,
   TransientError,
 } from '../../domain/errors';
 import { ForbiddenError } from '../../domain/ticket/ticket-actions';
-import { ReplyNotSentError } from '../../use-cases/reply-to-client';
-
-/** `{ error: { code, message, hint } }`: what was wrong and what to do, never a stack trace. */
-export type ErrorBody = { error: { code: string; message: string; hint?: string } };
+import type { ApiErrorCode, ErrorBody } from './api-schemas';
 
 export class UnauthorizedError extends ExodataError {
   readonly code = 'UNAUTHENTICATED';
 }
 
-const STATUS: Array<[new (...args: never[]) => ExodataError, ContentfulStatusCode]> = [
-  [InputError, 400],
-  [UnauthorizedError, 401],
-  [ForbiddenError, 403],
-  [NotFoundError, 404],
-  [ConflictError, 409],
-  [TransientError, 503],
-  [ReplyNotSentError, 502],
+/** Each typed error's status and code; a code outside ApiErrorCodeSchema (no French label in the portal) fails tsc. */
+const STATUS: Array<[new (...args: never[]) => ExodataError, ContentfulStatusCode, ApiErrorCode]> = [
+  [InputError, 400, 'INPUT_INVALID'],
+  [UnauthorizedError, 401, 'UNAUTHENTICATED'],
+  [ForbiddenError, 403, 'FORBIDDEN'],
+  [NotFoundError, 404, 'NOT_FOUND'],
+  [ConflictError, 409, 'CONFLICT'],
+  [TransientError, 503, 'TRANSIENT'],
+  // SES refused the reply or never took it: nothing left, the agent composes again.
+  [ReplyNotSentError, 502, 'REPLY_NOT_SENT'],
 ];
 
 export type ErrorLogger = (message: string, detail: Record<string, unknown>) => void;
@@ -35,10 +35,11 @@ export type ErrorLogger = (message: string, detail: Record<string, unknown>) => 
 export function errorResponse(err: unknown, c: Context, log: ErrorLogger): Response {
   if (err instanceof z.ZodError) return c.json(body('INPUT_INVALID', readableIssues(err)), 400);
   if (err instanceof ExodataError && !(err instanceof ConfigError)) {
-    const status = STATUS.find(([type]) => err instanceof type)?.[1];
-    if (status) {
+    const mapped = STATUS.find(([type]) => err instanceof type);
+    if (mapped) {
+      const [, status, code] = mapped;
       if (status === 503) c.header('Retry-After', '2');
-      return c.json(body(err.code, err.message, err.hint), status);
+      return c.json(body(code, err.message, err.hint), status);
     }
   }
   log('agent API request failed', {
@@ -56,7 +57,8 @@ export function errorResponse(err: unknown, c: Context, log: ErrorLogger): Respo
   );
 }
 
-export function body(code: string, message: string, hint?: string): ErrorBody {
+/** `{ error: { code, message, hint } }`: what was wrong and what to do, never a stack trace. */
+export function body(code: ApiErrorCode, message: string, hint?: string): ErrorBody {
   return { error: { code, message, ...(hint ? { hint } : {}) } };
 }
 

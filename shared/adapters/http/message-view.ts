@@ -1,12 +1,17 @@
 import sanitizeHtml from 'sanitize-html';
 import { OUTBOUND_STATE_LABEL, type OutboundMessage } from '../../domain/ticket/outbound-message';
 import type { TicketMessage } from '../../domain/ticket/ticket';
+import type { MessageView } from './api-schemas';
+
+/** Inline images shown: raster data only. An SVG can carry script and markup of its own. */
+const RASTER_DATA_IMAGE = /^data:image\/(png|gif|jpe?g|webp|bmp);/i;
 
 /**
- * Message HTML as the portal may show it, sanitised again here whatever the parser did (stored items
- * outlive parser versions): no script, no event handler, no style, no remote resource (images only
- * from data: URIs), links kept as text targets. The portal then renders it in a sandboxed iframe
- * without scripts under the page's Content-Security-Policy: three walls, not one.
+ * Message HTML as the portal may show it. The intake stores the HTML as sent (hostile; older items hold
+ * what an earlier parser sanitised): this is the one place it is sanitised, at each display, and every
+ * route that serves message HTML goes through it. No script, no event handler, no style, no remote
+ * resource (images only from raster data: URIs), links kept as text targets. The portal then renders it
+ * in a sandboxed iframe without scripts under the page's Content-Security-Policy: three walls, not one.
  */
 export function displayHtml(html: string): string {
   return sanitizeHtml(html, {
@@ -32,7 +37,7 @@ export function displayHtml(html: string): string {
     // An image that is not inline data (remote, relative, cid:) would be a request or a broken frame: say so.
     transformTags: {
       img: (tagName, attribs) =>
-        /^data:image\//i.test(attribs.src ?? '')
+        RASTER_DATA_IMAGE.test(attribs.src ?? '')
           ? { tagName, attribs }
           : {
               tagName: 'span',
@@ -46,35 +51,6 @@ export function displayHtml(html: string): string {
     nonTextTags: ['script', 'style', 'textarea', 'noscript', 'title', 'head'],
   });
 }
-
-export type MessageView = {
-  id: string;
-  kind: TicketMessage['kind'];
-  receivedAt: string;
-  channel: TicketMessage['channel'];
-  from: TicketMessage['from'];
-  to: TicketMessage['to'];
-  cc: TicketMessage['cc'];
-  subject: string;
-  /** What the sender wrote in this message. */
-  newText: string;
-  /** The rest of the text: quoted history, forwarded part, signature. */
-  history: string;
-  html: string | null;
-  bodyTruncated: boolean;
-  automated: TicketMessage['automated'];
-  verdicts: TicketMessage['verdicts'];
-  attachments: Array<{
-    filename: string;
-    contentType: string;
-    size: number;
-    sha256: string;
-    inline: boolean;
-    downloadable: boolean;
-  }>;
-  attachmentsSkipped: boolean;
-  warnings: string[];
-};
 
 export function messageView(message: TicketMessage): MessageView {
   return {

@@ -6,7 +6,7 @@ import { type ServiceDeskConfig, ServiceDeskConfigSchema } from '../../domain/de
 import { ConfigError } from '../../domain/errors';
 
 /** config/service-desk.json of this repository, wherever the process was started from. */
-export const DEFAULT_SERVICE_DESK_CONFIG_PATH = fileURLToPath(
+const DEFAULT_SERVICE_DESK_CONFIG_PATH = fileURLToPath(
   new URL('../../../config/service-desk.json', import.meta.url),
 );
 

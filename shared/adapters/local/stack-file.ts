@@ -8,7 +8,7 @@ import { ConfigError } from '../../domain/errors';
  * ports, so `exo-intake ingest`, `exo-intake send` and `npm run demo` read them here. Written once
  * everything answers, removed at shutdown; a file left by a killed stack names a pid that is gone.
  */
-export const StackFileSchema = z.object({
+const StackFileSchema = z.object({
   pid: z.number().int(),
   startedAt: z.string(),
   region: z.string(),
@@ -26,7 +26,7 @@ export const StackFileSchema = z.object({
 });
 export type StackFile = z.infer<typeof StackFileSchema>;
 
-export const STACK_FILE_NAME = 'stack.json';
+const STACK_FILE_NAME = 'stack.json';
 
 export function stackFilePath(dataDir: string): string {
   return join(dataDir, STACK_FILE_NAME);

@@ -3,6 +3,9 @@ import type { AttachmentMeta } from '../../domain/mail/inbound-email';
 import type { CollectedAttachment } from './collect-message';
 
 const MAX_FILENAME_CHARS = 200;
+/** Content-IDs and types are short in real mail; longer ones only bloat the ticket message item. */
+export const MAX_CONTENT_ID_CHARS = 250;
+const MAX_CONTENT_TYPE_CHARS = 200;
 
 /**
  * A file name that is safe to store and to offer for download: the message's name without any
@@ -28,13 +31,16 @@ function truncateKeepingExtension(name: string): string {
 }
 
 export function attachmentMeta(attachment: CollectedAttachment, index: number): AttachmentMeta {
-  const contentType = attachment.contentType.toLowerCase();
+  const declared = attachment.contentType.toLowerCase();
+  const contentType = declared.length <= MAX_CONTENT_TYPE_CHARS ? declared : 'application/octet-stream';
+  const cid = attachment.cid ? attachment.cid.replace(/^<|>$/g, '') : null;
   return {
     filename: safeFilename(attachment.filename, index, contentType),
     contentType,
     size: attachment.size,
     sha256: attachment.sha256,
-    contentId: attachment.cid ? attachment.cid.replace(/^<|>$/g, '') : null,
+    // An over-long id cannot be matched usefully by the HTML's cid: links: the part shows as a file.
+    contentId: cid && cid.length <= MAX_CONTENT_ID_CHARS ? cid : null,
     inline: attachment.contentDisposition === 'inline' || attachment.related,
   };
 }

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import libmime from 'libmime';
 import type { HeaderLines } from 'mailparser';
 
 /** Bound on the decoded header data kept in InboundEmail.headers (inbound-email.ts). */
-export const MAX_HEADER_BYTES = 64 * 1024;
+const MAX_HEADER_BYTES = 64 * 1024;
 
 export type DecodedHeaders = {
   /** Lower-case name → decoded values, every occurrence, in message order. */
@@ -78,7 +79,28 @@ function decodeWords(value: string): string {
   }
 }
 
-/** Every `<id>` token of a Message-ID list header; a bare id with an @ is given its brackets. */
+/** Domain of the Message-IDs the intake makes up (a message without one, or with one too long to key on). */
+export const DERIVED_ID_DOMAIN = 'derived.exodata.invalid';
+/**
+ * Longest Message-ID kept as written. RFC 5322 lines are 998 characters; DynamoDB refuses a partition
+ * key over 2048 bytes (1024 for a sort key), and the id is part of several keys (docs/table-design.md).
+ */
+export const MAX_MESSAGE_ID_CHARS = 500;
+
+/**
+ * The id as written when it is short enough to key on, else one derived from it: the same long id
+ * always gives the same derived one, so a reply quoting it in In-Reply-To still finds its thread.
+ */
+export function boundedMessageId(id: string): { id: string; replaced: boolean } {
+  if (id.length <= MAX_MESSAGE_ID_CHARS) return { id, replaced: false };
+  const digest = createHash('sha256').update(id).digest('hex');
+  return { id: `<${digest}@${DERIVED_ID_DOMAIN}>`, replaced: true };
+}
+
+/**
+ * Every `<id>` token of a Message-ID list header; a bare id with an @ is given its brackets; an id
+ * over MAX_MESSAGE_ID_CHARS is replaced by its derived form (boundedMessageId).
+ */
 export function messageIdsOf(values: readonly string[] | undefined): string[] {
   const ids: string[] = [];
   for (const value of values ?? []) {
@@ -92,7 +114,7 @@ export function messageIdsOf(values: readonly string[] | undefined): string[] {
           .map((t) => `<${t}>`),
       );
   }
-  return [...new Set(ids)];
+  return [...new Set(ids.map((id) => boundedMessageId(id).id))];
 }
 
 /** Control characters (C0, C1) and invisible format characters (bidi overrides, zero-width, BOM). */

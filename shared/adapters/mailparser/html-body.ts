@@ -1,59 +1,51 @@
 import { convert } from 'html-to-text';
-import sanitizeHtml from 'sanitize-html';
 
-/** Longest HTML (characters) converted or sanitised; past it the tail is dropped with a warning. */
-export const MAX_HTML_CHARS = 2_000_000;
-
-const RASTER_DATA_IMAGE = /^data:image\/(png|gif|jpe?g|webp|bmp);/i;
+/** Longest HTML (characters) kept or converted; past it the tail is dropped with a warning. */
+const MAX_HTML_CHARS = 2_000_000;
 
 /**
- * Safe to show an agent in a browser: no script, style, iframe, object, form or event handler;
- * images only from the message itself (cid:) or inline raster data: URIs, never a remote tracker;
- * links kept, opened without giving the page a handle on ours.
+ * The HTML body as the sender wrote it, cut to MAX_HTML_CHARS. It is NOT sanitised here, and it is hostile:
+ * whatever shows it sanitises it first, at each display (the agent API's `displayHtml`, the only reader that
+ * serves message HTML; the portal then renders that in a sandboxed iframe under a strict CSP). Sanitising
+ * at intake as well cost every intake cold start sanitize-html, PostCSS and a second htmlparser2 (about
+ * 250 KB of bundle) for HTML that only the display needs (docs/performance.md).
  */
-const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'font', 'center'],
-  allowedAttributes: {
-    a: ['href', 'name', 'title', 'rel'],
-    img: ['src', 'alt', 'title', 'width', 'height'],
-    td: ['colspan', 'rowspan', 'align', 'valign'],
-    th: ['colspan', 'rowspan', 'align', 'valign'],
-    font: ['color'],
-    '*': ['dir', 'lang'],
-  },
-  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedSchemesByTag: { img: ['cid', 'data'] },
-  allowProtocolRelative: false,
-  // sanitize-html's default list, plus the document title that would otherwise leak into the body
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title'],
-  transformTags: {
-    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }),
-    img: (tagName, attribs) => {
-      const src = attribs.src ?? '';
-      const { src: _dropped, ...rest } = attribs;
-      const keep = /^cid:/i.test(src) || RASTER_DATA_IMAGE.test(src);
-      return { tagName, attribs: keep ? attribs : rest };
-    },
-  },
-  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
-};
-
-export function sanitizeBodyHtml(html: string): { html: string; truncated: boolean } {
+export function keptBodyHtml(html: string): { html: string; truncated: boolean } {
   const truncated = html.length > MAX_HTML_CHARS;
-  return {
-    html: sanitizeHtml(truncated ? html.slice(0, MAX_HTML_CHARS) : html, SANITIZE_OPTIONS),
-    truncated,
-  };
+  return { html: truncated ? html.slice(0, MAX_HTML_CHARS) : html, truncated };
 }
 
-/** Text of an HTML-only message, for triage: no wrapping, no images, link targets only when they add something. */
+/** Elements a browser never shows as text: their content must not become the ticket's text either. */
+const NEVER_TEXT = ['head', 'title', 'script', 'style', 'noscript', 'template', 'svg', 'object', 'iframe'];
+
+/** Any URL scheme (whitespace and control characters ignored, as browsers do). */
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const SHOWN_SCHEMES = new Set(['http', 'https', 'tel']);
+
+/**
+ * A link target worth printing in the text: http(s) and tel; mailto arrives here without its scheme.
+ * `javascript:`, `data:` and the like are dropped (their text stays), so hostile targets never reach triage.
+ */
+function shownHref(href: string): string {
+  const scheme = SCHEME.exec(href.replace(/[\s\p{Cc}]/gu, ''))?.[1]?.toLowerCase();
+  return scheme === undefined || SHOWN_SCHEMES.has(scheme) ? href : '';
+}
+
+/**
+ * Text of an HTML-only message, for triage, from the raw HTML: no wrapping, no images, nothing a browser
+ * would not show (script, style, title…), link targets only when they add something and are followable.
+ */
 export function htmlToPlainText(html: string): string {
   return convert(html, {
     wordwrap: false,
     limits: { maxInputLength: MAX_HTML_CHARS },
     selectors: [
       { selector: 'img', format: 'skip' },
-      { selector: 'a', options: { hideLinkHrefIfSameAsText: true, noAnchorUrl: true } },
+      ...NEVER_TEXT.map((selector) => ({ selector, format: 'skip' })),
+      {
+        selector: 'a',
+        options: { hideLinkHrefIfSameAsText: true, noAnchorUrl: true, pathRewrite: shownHref },
+      },
       { selector: 'h1', options: { uppercase: false } },
       { selector: 'h2', options: { uppercase: false } },
       { selector: 'h3', options: { uppercase: false } },

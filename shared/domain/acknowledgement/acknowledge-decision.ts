@@ -27,7 +27,7 @@ export type AcknowledgeDecision = { acknowledge: boolean; reason: string | null 
  * - `sender:noreply`, `sender:mailer-daemon`, `sender:postmaster` — nobody would read it;
  * - `sender:missing` — no address to write to.
  */
-export type AcknowledgeReason =
+type AcknowledgeReason =
   | 'verdict:virus'
   | 'verdict:spam'
   | 'verdict:dmarc'
@@ -112,10 +112,10 @@ export function intakeAcknowledgement(triage: {
 // ---- 3. At sending time: the recipient's suppression and rate history ----
 
 /** acknowledgement.md: at most 10 acknowledgements per sender in 3 hours, 2 for the same subject. */
-export const ACK_RATE_LIMITS = { windowMs: 3 * 60 * 60 * 1000, perSender: 10, perSubject: 2 } as const;
+const ACK_RATE_LIMITS = { windowMs: 3 * 60 * 60 * 1000, perSender: 10, perSubject: 2 } as const;
 
 /** One acknowledgement sent (or being sent) to an address. */
-export const AckRateEntrySchema = z.object({ at: z.string(), reference: z.string(), subjectKey: z.string() });
+const AckRateEntrySchema = z.object({ at: z.string(), reference: z.string(), subjectKey: z.string() });
 export type AckRateEntry = z.infer<typeof AckRateEntrySchema>;
 export const AckRateHistorySchema = z.array(AckRateEntrySchema);
 

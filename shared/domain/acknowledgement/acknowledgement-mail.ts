@@ -9,7 +9,7 @@ import type { AcknowledgementContent } from './acknowledgement';
  * do not answer it), Exchange is told not to send its own auto-replies, and our loop header lets
  * the intake recognise the acknowledgement if it ever comes back to a desk address.
  */
-export function acknowledgementHeaders(reference: string): Record<string, string> {
+function acknowledgementHeaders(reference: string): Record<string, string> {
   return {
     'Auto-Submitted': 'auto-replied',
     'X-Auto-Response-Suppress': 'All',

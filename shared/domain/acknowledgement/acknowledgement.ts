@@ -2,7 +2,8 @@ import type { Contact, Contract, Desk, PriorityLevel } from '../desk/service-des
 import { ConfigError, InputError } from '../errors';
 import type { Language } from '../mail/inbound-email';
 import { formatDeadline } from '../sla/deadline-format';
-import type { PriorityResult } from '../triage/priority';
+import type { PriorityResult, UncertainFact } from '../triage/priority';
+import { PRIORITY_QUESTIONS } from '../triage/priority-answer';
 import { type Block, type Inline, type MailDocument, renderHtml, renderText } from './mail-document';
 import { ackSubject, displaySubject, stripControlCharacters } from './subject';
 
@@ -12,7 +13,10 @@ export type AcknowledgementInput = {
   contact: Pick<Contact, 'portalBaseUrl' | 'emergencyPhone'>;
   language: Language;
   contract: Contract;
-  priority: Pick<PriorityResult, 'level' | 'source' | 'evidence'>;
+  priority: Pick<PriorityResult, 'level' | 'source' | 'evidence'> & {
+    /** Facts the triage could not settle (issue 11): the acknowledgement asks about them. */
+    uncertain?: readonly UncertainFact[];
+  };
   gtiDueAt: Date;
   gtrDueAt: Date;
   /** The client's subject as received (untrusted). */
@@ -51,6 +55,7 @@ export function buildAcknowledgement(input: AcknowledgementInput): Acknowledgeme
     gtr: formatDeadline(input.gtrDueAt, input.desk, input.language),
     attachmentsSkipped: input.attachmentsSkipped,
     deskName: input.desk.displayName,
+    questions: (input.priority.uncertain ?? []).map((fact) => PRIORITY_QUESTIONS[input.language][fact]),
   };
   const doc: MailDocument = { language: input.language, title: subject, blocks: wording(facts) };
   return { subject, text: renderText(doc), html: renderHtml(doc) };
@@ -91,6 +96,8 @@ type Facts = {
   gtr: string;
   attachmentsSkipped: boolean;
   deskName: string;
+  /** One or two questions whose answers settle a level the triage left open. */
+  questions: string[];
 };
 
 function shownEvidence(evidence: readonly string[]): string[] {
@@ -156,6 +163,18 @@ const WORDING: Record<Language, (f: Facts) => Block[]> = {
     h('Priorité'),
     p('Priorité retenue : ', { strong: LEVEL_NAME.fr[f.level] }, '.'),
     p(howDeterminedFr(f)),
+    ...(f.questions.length > 0
+      ? [
+          p(
+            { strong: 'Priorité à confirmer : ' },
+            "votre message ne nous permet pas d'en être sûrs. Pouvez-vous répondre à ce message pour nous le dire ?",
+          ),
+          list(f.questions.map((q) => [q])),
+          p(
+            'Une réponse simple suffit (par exemple « oui, nous sommes 5 bloqués » ou « non, je suis seul concerné ») : la priorité sera ajustée.',
+          ),
+        ]
+      : []),
     p(
       'Si elle ne correspond pas à votre situation, répondez à ce message en ajoutant la ligne ',
       { code: 'Priorité : <niveau>' },
@@ -207,6 +226,18 @@ const WORDING: Record<Language, (f: Facts) => Block[]> = {
     h('Priority'),
     p('Priority set: ', { strong: LEVEL_NAME.en[f.level] }, '.'),
     p(howDeterminedEn(f)),
+    ...(f.questions.length > 0
+      ? [
+          p(
+            { strong: 'Priority to be confirmed: ' },
+            'your message does not let us be sure. Could you reply to this email to tell us?',
+          ),
+          list(f.questions.map((q) => [q])),
+          p(
+            'A plain answer is enough (for example “yes, five of us are blocked” or “no, only me”): the priority will be adjusted.',
+          ),
+        ]
+      : []),
     p(
       'If it does not match your situation, reply to this email with the line ',
       { code: 'Priority: <level>' },

@@ -22,6 +22,34 @@ export type ClientEntry = z.infer<typeof ClientEntrySchema>;
 
 export const ClientDirectoryFileSchema = z.object({ clients: z.array(ClientEntrySchema) });
 
+/** A directory row that is not a valid ClientEntry: which one, and what is wrong, in one line. */
+export type InvalidClientRow = { row: string; problem: string };
+
+/**
+ * The valid rows of a directory, and what is wrong with the others: one bad row (a contract spelt
+ * "Premium") must not stop the intake for every client, so it is left out and reported instead.
+ */
+export function readClientRows(rows: readonly unknown[]): {
+  clients: ClientEntry[];
+  invalid: InvalidClientRow[];
+} {
+  const clients: ClientEntry[] = [];
+  const invalid: InvalidClientRow[] = [];
+  rows.forEach((row, index) => {
+    const parsed = ClientEntrySchema.safeParse(row);
+    if (parsed.success) {
+      clients.push(parsed.data);
+      return;
+    }
+    const id = (row as { clientId?: unknown } | null)?.clientId;
+    invalid.push({
+      row: typeof id === 'string' && id ? id.slice(0, 100) : `row ${index + 1}`,
+      problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; '),
+    });
+  });
+  return { clients, invalid };
+}
+
 export type ClientMatch = {
   clientId: string | null;
   name: string | null;

@@ -27,7 +27,11 @@ export type Language = z.infer<typeof LanguageSchema>;
  * bytes; everything the rules need and nothing that ties it to a parser library.
  */
 export const InboundEmailSchema = z.object({
-  /** Message-ID with angle brackets. Derived from a hash of the raw bytes when missing. */
+  /**
+   * Message-ID with angle brackets. When missing, derived from what the sender wrote (From, Date,
+   * Subject, the body's hash: never transit headers, so that a second delivery is a duplicate); when
+   * over 500 characters, derived from the id itself.
+   */
   messageId: z.string().min(3),
   messageIdDerived: z.boolean(),
   from: MailAddressSchema.nullable(),
@@ -43,7 +47,10 @@ export const InboundEmailSchema = z.object({
   references: z.array(z.string()),
   /** Full plain text (text/plain part, else converted from HTML). */
   text: z.string(),
-  /** Sanitised HTML (no script, no event handlers, no remote content); null when the message had none. */
+  /**
+   * The HTML body as sent, unsanitised (hostile: scripts, handlers, remote content); null when the message
+   * had none. Never served as is: the agent API sanitises it at each display (`displayHtml`).
+   */
   html: z.string().nullable(),
   /** The text the sender wrote in this message: quoted history and signature removed. */
   newText: z.string(),
@@ -66,9 +73,4 @@ export type InboundEmail = z.infer<typeof InboundEmailSchema>;
 /** First value of a header (name lower-case), or undefined. */
 export function headerValue(email: Pick<InboundEmail, 'headers'>, name: string): string | undefined {
   return email.headers[name.toLowerCase()]?.[0];
-}
-
-/** Whether a header is present at all (even empty). */
-export function hasHeader(email: Pick<InboundEmail, 'headers'>, name: string): boolean {
-  return (email.headers[name.toLowerCase()]?.length ?? 0) > 0;
 }

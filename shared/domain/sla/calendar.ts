@@ -25,7 +25,7 @@ export interface ServiceCalendar {
 }
 
 /** Standard service hours: Monday to Friday (ISO weekdays 1–5), 08:00 to 24:00 desk time. */
-export const STANDARD_SERVICE_HOURS = {
+const STANDARD_SERVICE_HOURS = {
   weekdays: [1, 2, 3, 4, 5],
   opensAtHour: 8,
   closesAtHour: 24,

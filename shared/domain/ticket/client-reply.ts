@@ -1,8 +1,10 @@
 import type { ServiceDeskConfig } from '../desk/service-desk-config';
 import { isOpen } from '../sla/sla-status';
 import { levelsDisagree } from '../triage/priority';
+import { levelAfterAnswer, type PriorityAnswer } from '../triage/priority-answer';
 import type { Declaration } from '../triage/priority-declared';
-import type { AuditEvent, MessageKind, Ticket } from './ticket';
+import type { FactReadings } from '../triage/priority-facts';
+import { type AuditEvent, type MessageKind, priorityToConfirm, storedFacts, type Ticket } from './ticket';
 import { agentEvent, resumedClock, resumedDetail, retargetedClocks } from './ticket-actions';
 
 /** What a person's message on a ticket may change, beyond being stored on it. */
@@ -15,10 +17,16 @@ export type ClientReply = {
   allowedSender: string | null;
   /** The level the reply declares (declaredInReply), or null. */
   declaration: Declaration | null;
+  /**
+   * A plain answer to the acknowledgement's questions on a level still to confirm
+   * (readPriorityAnswer: `oui nous sommes 5 bloqués`), or null. A declaration wins over it.
+   */
+  answer?: PriorityAnswer | null;
 };
 
-export const RESUMED_BY_CLIENT = 'resumed by client reply';
-export const DECLARED_IN_REPLY = 'declared by the client in a reply';
+const RESUMED_BY_CLIENT = 'resumed by client reply';
+const DECLARED_IN_REPLY = 'declared by the client in a reply';
+export const ANSWERED_IN_REPLY = 'answered by the client in a reply';
 
 /**
  * The effects of a client's reply on the ticket it was stored on, applied to the ticket as the
@@ -87,5 +95,52 @@ export function applyClientReply(
       };
     }
   }
+  if (!declared && reply.answer && isOpen(next) && priorityToConfirm(next) && next.priority.facts) {
+    next = applyAnswer(next, reply.answer, next.priority.facts, event, ctx);
+  }
   return { ticket: next, events };
+}
+
+/**
+ * The client answered the questions of a level left open: the level is recomputed from the stored
+ * facts and the answers; a change re-targets the clocks as a declared level does.
+ */
+function applyAnswer(
+  ticket: Ticket,
+  answer: PriorityAnswer,
+  facts: FactReadings,
+  event: (type: AuditEvent['type'], detail: AuditEvent['detail']) => void,
+  ctx: { now: Date; config: ServiceDeskConfig },
+): Ticket {
+  const after = levelAfterAnswer(facts, answer);
+  const priority: Ticket['priority'] = {
+    ...ticket.priority,
+    confidence: after.uncertain.length > 0 ? 'low' : 'high',
+    uncertain: after.uncertain,
+    facts: storedFacts(after.readings),
+  };
+  if (after.level === ticket.priority.level) return { ...ticket, priority };
+  const clocks = retargetedClocks(ticket, after.level, ctx.config);
+  event('priority-changed', {
+    from: ticket.priority.level,
+    to: after.level,
+    reason: ANSWERED_IN_REPLY,
+    evidence: answer.evidence.join(' | '),
+    previousGtiDueAt: ticket.gtiDueAt,
+    previousGtrDueAt: ticket.gtrDueAt,
+    gtiDueAt: clocks.gtiDueAt,
+    gtrDueAt: clocks.gtrDueAt,
+  });
+  return {
+    ...ticket,
+    priority: {
+      ...priority,
+      level: after.level,
+      inferredLevel: after.level,
+      evidence: answer.evidence.slice(0, 5),
+    },
+    gtiDueAt: clocks.gtiDueAt,
+    gtrDueAt: clocks.gtrDueAt,
+    work: clocks.work,
+  };
 }

@@ -8,7 +8,6 @@ export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 
 /** A breach the SLA watcher noted, for the deadline it was noted against (a later re-target makes it stale). */
 const BreachMarkSchema = z.object({ dueAt: IsoInstant, notedAt: IsoInstant });
-export type BreachMark = z.infer<typeof BreachMarkSchema>;
 
 /**
  * What agents and the SLA watcher did to a ticket, kept on the ticket item itself so that the

@@ -7,7 +7,22 @@ import {
   MailAddressSchema,
 } from '../mail/inbound-email';
 import { VerdictSchema } from '../mail/receipt';
+import type { FactReadings } from '../triage/priority-facts';
 import { TicketWorkSchema } from './ticket-work';
+
+const ConfidenceSchema = z.enum(['high', 'medium', 'low']);
+const evidence = z.array(z.string());
+export const UncertainFactSchema = z.enum(['blocked', 'workaround', 'severalUsers']);
+export const StoredFactsSchema = z.object({
+  blocked: z.object({ state: z.enum(['yes', 'no', 'unknown']), confidence: ConfidenceSchema, evidence }),
+  workaround: z.object({
+    state: z.enum(['exists', 'none', 'failed', 'not-mentioned']),
+    confidence: ConfidenceSchema,
+    evidence,
+  }),
+  severalUsers: z.object({ state: z.enum(['yes', 'no', 'unknown']), confidence: ConfidenceSchema, evidence }),
+});
+export type StoredFacts = z.infer<typeof StoredFactsSchema>;
 
 /** service-desk.md: a ticket starts `nouveau`; agents move it on. `fermé` is final. */
 export const TicketStatusSchema = z.enum(['nouveau', 'en cours', 'en attente client', 'résolu', 'fermé']);
@@ -57,7 +72,6 @@ export const TicketFlagsSchema = z.object({
    */
   priorityChangeRequested: z.boolean().optional(),
 });
-export type TicketFlags = z.infer<typeof TicketFlagsSchema>;
 
 export const TicketSchema = z.object({
   reference: z.string().regex(/^EXO-\d{4}-\d{6}$/),
@@ -81,6 +95,15 @@ export const TicketSchema = z.object({
     source: z.enum(['declared', 'inferred', 'default', 'agent']),
     evidence: z.array(z.string()),
     inferredLevel: PriorityLevelSchema,
+    /**
+     * Issue 11: `low` when the triage left the level open (agents see "priorité à confirmer", the
+     * acknowledgement asks the client). Absent on tickets written before it existed: high.
+     */
+    confidence: z.enum(['high', 'low']).optional(),
+    /** The facts the client was asked about (triagePriority's `uncertain`). */
+    uncertain: z.array(UncertainFactSchema).optional(),
+    /** The three facts as read, so that a plain answer can settle the open one. */
+    facts: StoredFactsSchema.optional(),
   }),
   status: TicketStatusSchema,
   receivedAt: IsoInstant,
@@ -104,6 +127,21 @@ export const TicketSchema = z.object({
   work: TicketWorkSchema.optional(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
+
+/** The level still needs confirming: an inferred level the client has not settled, no agent's choice. */
+export function priorityToConfirm(ticket: Pick<Ticket, 'priority'>): boolean {
+  return ticket.priority.confidence === 'low' && ticket.priority.source !== 'agent';
+}
+
+/** The facts as stored on a ticket: a few short phrases each, never a wall of the client's mail. */
+export function storedFacts(readings: FactReadings): StoredFacts {
+  const short = (evidence: readonly string[]) => evidence.slice(0, 3).map((e) => e.slice(0, 200));
+  return {
+    blocked: { ...readings.blocked, evidence: short(readings.blocked.evidence) },
+    workaround: { ...readings.workaround, evidence: short(readings.workaround.evidence) },
+    severalUsers: { ...readings.severalUsers, evidence: short(readings.severalUsers.evidence) },
+  };
+}
 
 export const MessageKindSchema = z.enum(['initial', 'follow-up', 'reopening', 'automated']);
 export type MessageKind = z.infer<typeof MessageKindSchema>;

@@ -183,11 +183,19 @@ function nextNonEmpty(folded: FoldedLines, from: number, maxSkip: number): numbe
 }
 
 function tidy(lines: readonly string[]): string {
+  // Trailing blanks trimmed line by line: `[ \t]+$` with /m retried a long run of spaces from
+  // each of them, quadratic on a poison line (issue 13).
   return lines
+    .map(trimEndBlanks)
     .join('\n')
-    .replace(/[ \t]+$/gmu, '')
     .replace(/\n{3,}/gu, '\n\n')
     .trim();
+}
+
+function trimEndBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 function joinParts(lines: readonly string[], rest: string): string {

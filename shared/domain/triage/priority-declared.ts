@@ -49,10 +49,25 @@ const TAG_KEY_PREFIX = new RegExp(`^${KEY}\\s*[:=-]?\\s*`, 'u');
 const TAG_KEY_SUFFIX = /\s*(?:priorite|priority|prio)$/u;
 const INTENSIFIERS = /^(?:tres|very|plutot|assez|fairly|rather)\s+/u;
 
+const LEADING_NOISE = new Set([' ', '"', "'", '*', '_']);
+const TRAILING_NOISE = new Set([' ', '"', "'", '*', '_', '.', '!']);
+
+/**
+ * Trims the given characters from both ends by walking them: `[\s"'*_.!]+$` retried a long run of
+ * them from each of its characters, quadratic on a poison line (issue 13). `fold` already turned
+ * every space into a plain one.
+ */
+function trimChars(value: string, leading: ReadonlySet<string>, trailing: ReadonlySet<string>): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && leading.has(value[start]!)) start++;
+  while (end > start && trailing.has(value[end - 1]!)) end--;
+  return value.slice(start, end);
+}
+
 /** A level word or code (`Haute`, `high`, `P2`, `p 2`, `critque`), or null. */
 export function parseLevel(value: string): PriorityLevel | null {
-  const v = fold(value)
-    .replace(/^[\s"'*_]+|[\s"'*_.!]+$/gu, '')
+  const v = trimChars(fold(value), LEADING_NOISE, TRAILING_NOISE)
     .replace(INTENSIFIERS, '')
     .replace(/^p\s+([1-4])$/u, 'p$1');
   const exact = LEVEL_WORDS[v];

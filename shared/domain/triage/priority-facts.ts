@@ -3,12 +3,20 @@ import {
   AFFECTED,
   BLOCKED_CUES,
   type Cue,
+  FAILED_CUES,
+  MORE_SEVERAL_CUES,
+  MORE_WORKAROUND_CUES,
   NEGATION_STOPS,
   NEGATORS,
   NO_WORKAROUND_CUES,
   NOT_BLOCKED_CUES,
   ONE_USER_CUES,
+  PLURAL_SUBJECT,
+  POLITENESS,
+  PROBLEM_WORDS,
   SEVERAL_USERS_CUES,
+  SINGULAR_SUBJECT,
+  STILL_BROKEN_CUES,
   WORKAROUND_CUES,
 } from './priority-vocabulary';
 import {
@@ -25,11 +33,30 @@ import {
 export const MAX_ANALYSED_CHARS = 20_000;
 const MAX_PHRASE_CHARS = 160;
 
+/** How sure the reading of one fact is: `low` means the triage should ask the client. */
+export type Confidence = 'high' | 'medium' | 'low';
+export type FactReading<State extends string> = {
+  state: State;
+  confidence: Confidence;
+  /** The client's phrases that established the state (empty when nothing was said). */
+  evidence: string[];
+};
+/** The brochure's three facts as read, each with its evidence and confidence. */
+export type FactReadings = {
+  /** `unknown`: blocked and not-blocked statements contradict each other. */
+  blocked: FactReading<'yes' | 'no' | 'unknown'>;
+  /** `failed`: a workaround was tried and did not work; `not-mentioned` counts as none (triage.md). */
+  workaround: FactReading<'exists' | 'none' | 'failed' | 'not-mentioned'>;
+  /** `unknown`: someone is blocked but nothing says whether it is one person or several. */
+  severalUsers: FactReading<'yes' | 'no' | 'unknown'>;
+};
+
 /** The brochure's three facts, each with the client's own phrases that established it. */
 export type PriorityFacts = {
   blocked: boolean;
   workaround: boolean;
   severalUsers: boolean;
+  readings: FactReadings;
   phrases: {
     blocked: string[];
     notBlocked: string[];
@@ -60,43 +87,99 @@ export function readPriorityFacts(text: string, subjectLength = 0): PriorityFact
   const folded = foldText(text.slice(0, MAX_ANALYSED_CHARS));
   const subjectEnd = subjectLength > 0 ? foldText(text.slice(0, subjectLength)).text.length : 0;
   const sentenceSpans = sentences(folded.text);
-  const find = (cues: readonly Cue[]) => findCues(folded, sentenceSpans, cues);
+  const index: SpanIndex = { sentences: sentenceSpans, clauses: new Map() };
+  const find = (cues: readonly Cue[]) => findCues(folded, index, cues);
 
-  const blockedFound = find(BLOCKED_CUES);
-  const severalFound = find(SEVERAL_USERS_CUES).filter((f) => !f.negated && !notAll(folded.text, f));
-  const blockingSeveral = severalFound.filter((f) => f.cue.blocking);
-  const blocked = [...blockedFound.filter((f) => !f.negated), ...blockingSeveral].sort(byStart);
-  const denials = blockedFound.filter((f) => f.negated && f.cue.negation === 'denies');
-  const notBlocked = [...denials, ...find(NOT_BLOCKED_CUES)].sort(byStart);
-
-  // A workaround that is asked about is not a workaround that exists; the last statement wins
-  // (`on a essayé le webmail, mais le contournement ne fonctionne pas`).
-  const noWorkaround = find(NO_WORKAROUND_CUES).filter((f) => !f.question);
-  const workaround = find(WORKAROUND_CUES).filter(
-    (f) => !f.question && !f.negated && !noWorkaround.some((n) => overlaps(n, f)),
+  const blockedFound = [...find(BLOCKED_CUES), ...find(STILL_BROKEN_CUES)];
+  const severalFound = [...find(SEVERAL_USERS_CUES), ...find(MORE_SEVERAL_CUES)].filter(
+    (f) => !f.negated && !notAll(folded.text, f),
   );
-  const lastStatement = [...noWorkaround, ...workaround].sort(byStart).at(-1);
+  const blockingSeveral = severalFound.filter((f) => f.cue.blocking);
+  const notBlocked = [
+    ...blockedFound.filter((f) => f.negated && f.cue.negation === 'denies'),
+    ...find(NOT_BLOCKED_CUES),
+  ].sort(byStart);
+  // A statement of the other polarity (`personne ne s'en plaint`) is not a blocked one.
+  const blocked = [...blockedFound.filter((f) => !f.negated), ...blockingSeveral]
+    .filter((f) => !notBlocked.some((n) => overlaps(n, f)))
+    .sort(byStart);
 
-  const blockedSentences = blocked.map((f) => f.sentence.start);
+  // A workaround that is asked about is not a workaround that exists; one that was tried and
+  // failed (`J'ai essayé sur un autre poste, même problème`) is none; the last statement wins.
+  const failed = find(FAILED_CUES).filter((f) => !f.question);
+  const noWorkaround = find(NO_WORKAROUND_CUES).filter((f) => !f.question);
+  const blockedClauses = new Set(blocked.map((f) => f.clause.start));
+  const workaround = [...find(WORKAROUND_CUES), ...find(MORE_WORKAROUND_CUES)].filter(
+    (f) =>
+      !f.question &&
+      !f.negated &&
+      !noWorkaround.some((n) => overlaps(n, f)) &&
+      !failed.some((x) => x.start >= f.sentence.start && x.start <= nextSentenceEnd(sentenceSpans, f)) &&
+      !(f.cue.id === 'fr:pour-l-instant' && blockedClauses.has(f.clause.start)),
+  );
+  const statements = [...noWorkaround, ...failed, ...workaround].sort(byStart);
+  const lastStatement = statements.at(-1);
+
+  const blockedSentences = new Set(blocked.map((f) => f.sentence.start));
   const several = severalFound.filter(
     (f) =>
       f.cue.blocking ||
       f.start < subjectEnd ||
-      blockedSentences.includes(f.sentence.start) ||
+      blockedSentences.has(f.sentence.start) ||
       AFFECTED.test(folded.text.slice(f.sentence.start, f.sentence.end)),
   );
   const oneUser = find(ONE_USER_CUES).filter((f) => !f.question && !f.negated);
 
   const phrase = (list: readonly Found[]) => unique(list.map((f) => phraseOf(folded, f)));
+  const isBlocked = blocked.length > 0 && notBlocked.length === 0;
+  // A workaround in use says that something stopped the usual way of working.
+  const impliedBlock =
+    !isBlocked &&
+    notBlocked.length === 0 &&
+    (workaround.length > 0 || failed.length > 0) &&
+    PROBLEM_WORDS.test(folded.text);
+  const blockedReading: FactReadings['blocked'] = isBlocked
+    ? { state: 'yes', confidence: 'high', evidence: phrase(blocked.slice(0, 2)) }
+    : impliedBlock
+      ? { state: 'yes', confidence: 'medium', evidence: phrase([...workaround, ...failed].slice(0, 1)) }
+      : notBlocked.length > 0
+        ? {
+            state: blocked.length > notBlocked.length + 1 ? 'unknown' : 'no',
+            confidence: blocked.length > notBlocked.length + 1 ? 'low' : 'high',
+            evidence: phrase(notBlocked.slice(0, 2)),
+          }
+        : { state: 'no', confidence: 'medium', evidence: [] };
+
+  const workaroundState: FactReadings['workaround']['state'] = !lastStatement
+    ? 'not-mentioned'
+    : workaround.includes(lastStatement)
+      ? 'exists'
+      : failed.includes(lastStatement)
+        ? 'failed'
+        : 'none';
+  const workaroundReading: FactReadings['workaround'] = {
+    state: workaroundState,
+    confidence: workaroundState === 'not-mentioned' ? 'medium' : 'high',
+    evidence: lastStatement ? phrase([lastStatement]) : [],
+  };
+
+  const severalReading = readSeveralUsers(folded.text, several, oneUser, blocked, phrase);
+  const readings: FactReadings = {
+    blocked: blockedReading,
+    workaround: workaroundReading,
+    severalUsers: severalReading,
+  };
   return {
-    blocked: blocked.length > 0 && notBlocked.length === 0,
-    workaround: lastStatement !== undefined && workaround.includes(lastStatement),
-    severalUsers: several.length > 0 && oneUser.length === 0,
+    blocked: blockedReading.state === 'yes',
+    workaround: workaroundState === 'exists',
+    severalUsers: severalReading.state === 'yes',
+    readings,
     phrases: {
-      blocked: phrase(blocked),
+      blocked: blockedReading.state === 'yes' ? blockedReading.evidence : phrase(blocked),
       notBlocked: phrase(notBlocked),
-      workaround: phrase(lastStatement && workaround.includes(lastStatement) ? [lastStatement] : []),
-      noWorkaround: phrase(lastStatement && noWorkaround.includes(lastStatement) ? [lastStatement] : []),
+      workaround: workaroundState === 'exists' ? workaroundReading.evidence : [],
+      noWorkaround:
+        workaroundState === 'none' || workaroundState === 'failed' ? workaroundReading.evidence : [],
       severalUsers: phrase(several),
       oneUser: phrase(oneUser),
     },
@@ -104,13 +187,80 @@ export function readPriorityFacts(text: string, subjectLength = 0): PriorityFact
 }
 
 /**
+ * Several users: a count, a group or a quantifier says so (high); `only me`, `mes collègues y ont
+ * accès` says one (high); else the person of the blocked sentences decides (`je ne peux plus`: one,
+ * `nous ne pouvons plus`: several, medium); with neither, it is unknown (low): the client is asked.
+ */
+function readSeveralUsers(
+  text: string,
+  several: readonly Found[],
+  oneUser: readonly Found[],
+  blocked: readonly Found[],
+  phrase: (list: readonly Found[]) => string[],
+): FactReadings['severalUsers'] {
+  if (oneUser.length > 0) return { state: 'no', confidence: 'high', evidence: phrase(oneUser.slice(0, 1)) };
+  if (several.length > 0) return { state: 'yes', confidence: 'high', evidence: phrase(several.slice(0, 2)) };
+  if (blocked.length === 0) return { state: 'no', confidence: 'medium', evidence: [] };
+  const evidence = phrase(blocked.slice(0, 1));
+  // Who is blocked: the person of the blocked clauses, else of their sentences, else of the whole
+  // mail (`je n'ai pas d'autre poste`); both persons at one level leave it open.
+  const spansOf = (pick: (f: Found) => Span) => [
+    ...new Map(blocked.map((f) => [pick(f).start, pick(f)])).values(),
+  ];
+  const clauseTexts = spansOf((f) => f.clause).map((c) => text.slice(c.start, c.end));
+  const sentenceTexts = spansOf((f) => f.sentence).map((c) => text.slice(c.start, c.end));
+  for (const [level, parts] of [
+    ['clause', clauseTexts],
+    ['sentence', sentenceTexts],
+    ['mail', [text]],
+  ] as const) {
+    const part = parts
+      .join('\n')
+      .replace(/\b(?:mes|nos|les) coll\w+/gu, '')
+      .replace(POLITENESS, '');
+    const singular = countMatches(part, SINGULAR_SUBJECT);
+    const plural = countMatches(part, PLURAL_SUBJECT);
+    if (singular > 0 && plural > 0) return { state: 'unknown', confidence: 'low', evidence };
+    if (singular > 0) return { state: 'no', confidence: level === 'mail' ? 'medium' : 'high', evidence };
+    if (plural > 0) return { state: 'yes', confidence: 'medium', evidence };
+  }
+  return { state: 'unknown', confidence: 'low', evidence };
+}
+
+function countMatches(text: string, pattern: RegExp): number {
+  let n = 0;
+  for (const _ of text.matchAll(pattern)) n += 1;
+  return n;
+}
+
+/** End of the sentence after the one holding `f`: a failure told right after the attempt. */
+function nextSentenceEnd(spans: readonly Span[], f: Found): number {
+  const i = spans.findIndex((s) => s.start === f.sentence.start);
+  return (spans[i + 1] ?? f.sentence).end;
+}
+
+/**
  * triage.md: not blocked → normale; blocked with a workaround → moyenne (even for several users);
  * blocked, no workaround, one user → haute; several users → critique.
  */
 export function levelFromFacts(facts: PriorityFacts): PriorityLevel {
-  if (!facts.blocked) return 'normale';
-  if (facts.workaround) return 'moyenne';
-  return facts.severalUsers ? 'critique' : 'haute';
+  const open = openLevels(facts);
+  // Between levels the evidence leaves open, critique wins when it is one of them: an
+  // over-served ticket costs minutes, a missed one costs the contract (issue 11).
+  return open.includes('critique') ? 'critique' : open[0]!;
+}
+
+/** The levels the facts leave open: one when every fact is settled, two when one is unknown. */
+export function openLevels(facts: PriorityFacts): PriorityLevel[] {
+  const { blocked, workaround, severalUsers } = facts.readings;
+  const blockedOptions = blocked.state === 'unknown' ? [false, true] : [blocked.state === 'yes'];
+  const workaroundOptions = [workaround.state === 'exists'];
+  const severalOptions = severalUsers.state === 'unknown' ? [false, true] : [severalUsers.state === 'yes'];
+  const levels = new Set<PriorityLevel>();
+  for (const b of blockedOptions)
+    for (const w of workaroundOptions)
+      for (const s of severalOptions) levels.add(!b ? 'normale' : w ? 'moyenne' : s ? 'critique' : 'haute');
+  return [...levels];
 }
 
 /** The phrases that decided the level, most telling first, each once. */
@@ -128,16 +278,33 @@ export function evidenceFor(facts: PriorityFacts): string[] {
   return unique(parts.flat());
 }
 
-function findCues(folded: FoldedText, sentenceSpans: readonly Span[], cues: readonly Cue[]): Found[] {
+/**
+ * A cue said this many times has been heard: later repeats change no fact, and capping them keeps
+ * the pairwise comparisons below linear in the text (issue 13).
+ */
+const MAX_FINDS_PER_CUE = 32;
+/** A negation or quantifier is looked for among the few words before a cue, never further. */
+const LOOKBEHIND_CHARS = 120;
+
+type SpanIndex = { sentences: readonly Span[]; clauses: Map<number, Span[]> };
+
+function findCues(folded: FoldedText, index: SpanIndex, cues: readonly Cue[]): Found[] {
   const found: Found[] = [];
   for (const cue of cues) {
     const pattern = new RegExp(cue.pattern.source, cue.pattern.flags);
+    let count = 0;
     for (const m of folded.text.matchAll(pattern)) {
       const start = m.index;
       const end = start + m[0].length;
       if (end === start) continue;
-      const sentence = spanAt(sentenceSpans, start);
-      const clauseSpans = clauses(folded.text, sentence);
+      if (++count > MAX_FINDS_PER_CUE) break;
+      const sentence = spanAt(index.sentences, start);
+      // Clauses are split once per sentence, not once per cue found in it.
+      let clauseSpans = index.clauses.get(sentence.start);
+      if (!clauseSpans) {
+        clauseSpans = clauses(folded.text, sentence);
+        index.clauses.set(sentence.start, clauseSpans);
+      }
       const clause = spanAt(clauseSpans, start);
       found.push({
         cue,
@@ -156,7 +323,10 @@ function findCues(folded: FoldedText, sentenceSpans: readonly Span[], cues: read
 
 /** `pas tout le monde`, `not everyone`, `not all users`: fewer than all, so maybe only one. */
 function notAll(text: string, f: Found): boolean {
-  const before = text.slice(f.clause.start, f.start).split(/\s+/u).slice(-3);
+  const before = text
+    .slice(Math.max(f.clause.start, f.start - LOOKBEHIND_CHARS), f.start)
+    .split(/\s+/u)
+    .slice(-3);
   return before.some((w) => w === 'pas' || w === 'not' || w === 'non' || w.endsWith("n't"));
 }
 
@@ -167,7 +337,7 @@ function notAll(text: string, f: Found): boolean {
  */
 function isNegated(text: string, clauseStart: number, at: number, windowWords: number): boolean {
   let words = text
-    .slice(clauseStart, at)
+    .slice(Math.max(clauseStart, at - LOOKBEHIND_CHARS), at)
     .split(/[\s-]+/u)
     .filter((w) => w !== '');
   const stop = words.findLastIndex((w) => NEGATION_STOPS.has(w));

@@ -51,6 +51,23 @@ const FR_PEOPLE = alt([
   'eleves',
   'clients',
   'gens',
+  'pharmaciens',
+  'preparat(?:eurs|rices)',
+  'receptionnistes',
+  'standardistes',
+  'guichetiers',
+  'dessinateurs',
+  'manipulateurs',
+  'aides?-soignant(?:e)?s',
+  'professeurs',
+  'profs',
+  'coachs',
+  'adherents',
+  'residents',
+  'patients',
+  'stagiaires',
+  'equipes',
+  'vendeuses',
 ]);
 const FR_DEVICES = alt([
   'postes',
@@ -138,6 +155,26 @@ const EN_PEOPLE = alt([
   'cashiers',
   'customers',
   'guests',
+  'pharmacists',
+  'paralegals',
+  'lawyers',
+  'skippers',
+  'consultants',
+  'coaches',
+  'teachers',
+  'waiters',
+  'agents',
+  'receptionists',
+  'operators',
+  'techs',
+  'accountants',
+  'secretaries',
+  'members',
+  'patients',
+  'students',
+  'managers',
+  'guards',
+  'porters',
 ]);
 const EN_DEVICES = alt([
   'computers',
@@ -155,6 +192,15 @@ const EN_DEVICES = alt([
   'printers',
   'accounts',
   'mailboxes',
+  'handhelds',
+  'scanners',
+  'kiosks',
+  'counters',
+  'desks',
+  'branches',
+  'offices',
+  'shops',
+  'stores',
 ]);
 const EN_NUMBER = alt([
   '[2-9]',
@@ -206,13 +252,14 @@ const FR_BROKEN_VERB = alt([
   'sauvegard',
   'telecharg',
   'sonn',
+  'peu',
 ]);
 const FR_OBJECT_PRONOUNS = "(?:(?:me|te|se|nous|vous|le|la|les|lui|leur|y|en) |[mtsl]')*";
 
 export const BLOCKED_CUES: readonly Cue[] = [
   cue(
     'fr:bloque',
-    '\\b(?:bloque|bloquee|bloques|bloquees|bloquant|bloquante|bloquants|bloquantes|coince|coincee|coinces|coincees|verrouille|verrouillee|verrouilles|verrouillees)\\b',
+    '\\b(?:bloke|blokes|blokee|bloker|bloque|bloquee|bloques|bloquees|bloquant|bloquante|bloquants|bloquantes|coince|coincee|coinces|coincees|verrouille|verrouillee|verrouilles|verrouillees)\\b',
     { negation: 'denies' },
   ),
   // A frequent slip: the infinitive for the participle (`je suis bloquer`).
@@ -272,10 +319,35 @@ export const BLOCKED_CUES: readonly Cue[] = [
     { negation: 'cancels' },
   ),
   // `plus rien ne marche`: the `plus` belongs to the statement, it does not negate it.
-  cue('fr:rien-ne-marche', "\\brien ne (?:marche|fonctionne|passe|s'affiche|s'ouvre|demarre|sort|repond)\\b"),
+  cue(
+    'fr:rien-ne-marche',
+    "\\brien (?:ne |n')(?:marche|fonctionne|passe|part|arrive|apparait|charge|s'affiche|s'ouvre|s'imprime|demarre|sort|repond)\\b",
+  ),
+  cue(
+    'stays-black',
+    "\\b(?:stays?|stayed|goes|went|turns?|turned|remains?|is stuck) (?:\\S+ )?(?:black|blank|frozen|dark)\\b|\\breste (?:sur |bloque sur )?(?:un |l')?(?:ecran )?(?:noir|fige|blanc|bleu)\\b|\\b(?:deconnecte|deconnectee|deconnectes|deconnectees|disconnected)\\b",
+    { negation: 'cancels' },
+  ),
   cue(
     'fr:plus-d-internet',
     "\\b(?:plus|pas|aucune?|pu) (?:d'|de )?(?:internet|reseau|connexion|wi-?fi|tonalite|signal|electricite|courant)\\b",
+  ),
+  cue(
+    'fr:peux-verbe-aucun',
+    "\\b(?:ne |n')?(?:peux|peut|pouvons|peuvent|arrive|arrivons|arrivent) (?:\\S+ ){1,2}?(?:aucune?|rien|personne)\\b",
+  ),
+  cue(
+    'error-message',
+    "\\b(?:renvoie|affiche|donne|met|retourne|returns?|shows?|gives?|throws?|says?) (?:me |moi )?(?:une |un |an |a |l')?(?:erreur|error|message d'erreur)\\b|\\b(?:no longer|not) (?:recogni[sz]es?|detects?|reads?|rings?|displays?|accepts?|sends?|receives?|syncs?|shows? up)\\b",
+    { negation: 'cancels' },
+  ),
+  cue(
+    'fr:refuse-participe',
+    '\\b(?:est|sont|a ete|ont ete|is|was|gets?|got) (?:\\S+ )?(?:refusee?s?|refused|rejected|denied)\\b',
+  ),
+  cue(
+    'ni-ni-ne',
+    "\\bneither\\b[^.;!?]{1,60}?\\bnor\\b[^.;!?]{1,40}?\\b(?:gets?|works?|can|receives?|prints?|connects?|starts?|shows?|loads?)\\b|\\bni (?:le|la|les|l'|mon|ma) [^.;!?]{1,60}? ni [^.;!?]{1,40}? (?:ne |n')",
   ),
   cue('fr:pas-pu', "\\bn'(?:ai|avons|a|ont) (?:toujours |jamais )?pas pu\\b"),
   cue(
@@ -302,10 +374,51 @@ export const BLOCKED_CUES: readonly Cue[] = [
   ),
 ];
 
+/**
+ * A follow-up says that the thing is still broken: `toujours pas de caisse`, `still down`,
+ * `toujours hs`, `toujours rien sur l'appli`, `still no network`.
+ */
+export const STILL_BROKEN_CUES: readonly Cue[] = [
+  cue(
+    'fr:toujours-pas',
+    '\\b(?:toujours|encore) (?:pas|plus|rien|aucune?|hs|en panne|coupee?s?|bloquee?s?|ecran noir|inaccessibles?|sans)\\b',
+  ),
+  cue(
+    'en:still-down',
+    '\\b(?:still|again) (?:no|not|nothing|down|dead|blank|offline|broken|refusing|failing|frozen|without|unable|stuck|locked|unreachable|the same)\\b',
+  ),
+  cue('fr:hs-seul', '\\b(?:hs|ko|en rade|coupee?s?|mort|morte|dead|kaput)\\b', { negation: 'cancels' }),
+  cue(
+    'fr:marche-pas',
+    "\\b(?:marche|marchent|fonctionne|fonctionnent|passe|passent|s'ouvre|s'ouvrent|s'allume|s'allument|s'affiche|s'affichent|affiche|affichent|lance|se lance|charge|repond|repondent|demarre|demarrent|imprime|impriment|recoit|recoivent|recois|sonne|sonnent|communique|communiquent|lit|lisent|detecte|reconnait|synchronise|envoie|envoient|capte|connecte|se connecte|encode|scanne|valide|ouvre|trouve) (?:toujours |encore |meme )?(?:pas|plus|pu|rien|aucune?)\\b(?! (?:mal|mieux|que|trop|si|vite|besoin|de souci|de probleme))",
+  ),
+  cue(
+    'en:blocked-more',
+    "\\b(?:wont|won't|doesnt|doesn't|does not|cant|can't|didnt|didn't) (?:boot|start|encode|read|ring|load|sync|print|connect|open|work|detect|show|take|get|turn on)\\b|\\b(?:gets?|got) rejected\\b|\\b(?:errors?|error \\d+)\\b(?= on every| every time)|\\b(?:lost|have no|has no|no) (?:access|connection|network|phone line|line|dial tone|wifi)\\b",
+  ),
+  cue(
+    'fr:plus-de',
+    "\\b(?:plus|pas|pu|y a plus|y a pas) (?:de |d'|aucune? )(?:caisse|tpe|reseau|wifi|internet|mails?|messagerie|tonalite|resa|reservation|logiciel|acces|connexion|telephone|ligne|imprimante|ecran|son|image|signal)s?\\b",
+  ),
+];
+
 export const NOT_BLOCKED_CUES: readonly Cue[] = [
   cue(
     'fr:pas-bloque',
     "\\b(?:non[- ]bloquant\\w*|rien de bloquant|aucun blocage|pas de blocage|sans blocage|pas (?:tres |vraiment |trop )?genant\\w*|je (?:peux|peut) (?:quand meme|toujours|encore) travailler|(?:je|on|nous) (?:travaille|travaillons|continue|continuons|bosse|bossons) (?:sans|quand meme|normalement)|(?:ca|cela) (?:ne )?(?:m'|nous )?empeche pas de travailler)\\b",
+  ),
+  // Negative quantifiers of the other polarity: nobody complains, nobody noticed, nobody uses it.
+  cue(
+    'fr:personne-ne-s-en-plaint',
+    "\\b(?:personne|aucune? (?:\\S+ )?(?:client|collegue|utilisateur|patient|usager)s?) (?:ne |n')?(?:s'en |s'est |l'a |l'ont |a |y a |en a )?(?:plain\\w*|remarque\\w*|gen\\w*|derang\\w*|utilis\\w*|sert|se sert|vu|rien vu|est (?:gene|genee|bloque|bloquee|derange|impacte|concerne))\\b",
+  ),
+  cue(
+    'fr:aucun-impact',
+    "\\b(?:aucun impact|pas d'impact|sans impact|aucun souci|pas de souci pour travailler|pas de probleme pour travailler|tout (?:le reste )?fonctionne|tout marche|(?:ca|cela) (?:fonctionne|marche|imprime) mais|(?:elle|il) imprime|purement esthetique|rien de grave|pas gen\\w*|ne sont pas genes|pas bloquee?s?|ca peut attendre|on est pas bloques)\\b",
+  ),
+  cue(
+    'en:nobody-bothered',
+    "\\b(?:nobody|no one|no-one|none of (?:us|them|the \\S+)) (?:is |was |has |have |are )?(?:bothered|noticed|complained|complains|uses|using|minds|cares|waiting|affected|troubled|impacted|been affected)\\b|\\b(?:no impact|nothing (?:is )?(?:affected|broken|blocked)|everything works|everyone is fine|not a big deal|it prints fine|it still (?:charges|works|prints)|no issue|not stopping us|doesnt stop me|doesn't stop me|not blocking)\\b",
   ),
   cue(
     'en:not-blocked',
@@ -339,6 +452,38 @@ export const WORKAROUND_CUES: readonly Cue[] = [
   ),
 ];
 
+/** More ways of saying "we carry on otherwise" (issue 11's independent corpus). */
+export const MORE_WORKAROUND_CUES: readonly Cue[] = [
+  cue(
+    'fr:on-passe-par',
+    "\\b(?:on|je|nous|ils|elles|les \\S+) (?:passe|passons|passent|travaille|travaillons|travaillent|encaisse|encaissons|note|notons|notent|saisit|saisis|saisissons|renvoie|renvoyons|consulte|scanne|scannons|imprime|imprimons|impriment|fait|fais|faisons|font|prend|prends|prenons|trace|tracent|vend|envoie|envoyons|regarde|ecrit|ecrivons|pese|delivre|delivrons|donne|donnons) (?:\\S+ ){0,6}?(?:par|sur|avec|dans|au|a la|via|depuis|en) (?:l'|le |la |les |un |une |celui|celle|mon |ma |nos |notre )?(?:\\S+ )?(?:papier|main|poste|pc|ordi|portable|tel|telephone|combine|webmail|site|excel|tpe|caisse|cahier|feuilles?|bons?|fiches?|sms|ancienne?|autre|bureau|accueil|cdi|salle|automate|cd|especes|cheques|mobile)\\b",
+  ),
+  cue(
+    'fr:renvoie-les-appels',
+    "\\b(?:renvo\\w* (?:les appels|le standard|le numero)|on a renvoye|j'utilise (?:la session|le poste|le pc|l'ordi|le portable)|ressorti|fait signer sur papier|font signer|en mode degrade|peu(?:t|vent|vons) (?:quand meme|toujours|encore) (?:reserver|vendre|encaisser|travailler|acceder|imprimer))\\b",
+  ),
+  cue(
+    'en:using-meanwhile',
+    "\\b(?:i'?m on my (?:personal|own|home|old) \\S+|personal (?:laptop|pc|phone|computer)|(?:i'?m|we'?re|we are|i am) (?:using|reading|writing|taking|borrowing|calling|filling|opening|walking) \\S+|(?:we|i) (?:use|call|fill|write|open|forwarded|answer|print) (?:\\S+ ){0,6}?(?:meanwhile|for now|by hand|on paper|in the meantime|instead|for today)|(?:can|could) still (?:book|sell|work|pay|use|print|access|read)|customers can still|using hers|using his|retrieved the files|sign in on the paper|moved to|i'?ll come to the office|which is fine for)\\b",
+  ),
+  cue(
+    'fr:pour-l-instant',
+    "\\b(?:je|j'|on|nous|i|we)\\b[^.!?\\n]{0,60}?\\b(?:pour l'instant|pour le moment|for now|for today|for the moment|for the time being|in the meantime|until then|en attendant|meanwhile)\\b",
+  ),
+];
+
+/** A workaround that was tried and failed: `un redémarrage n'a rien changé`, `same error`, `doesn't connect either`. */
+export const FAILED_CUES: readonly Cue[] = [
+  cue(
+    'fr:essaye-sans-succes',
+    "\\b(?:n'a rien change|ne change rien|rien n'y fait|rien ne change|sans succes|sans effet|meme (?:probleme|erreur|chose|defaut|resultat|message|souci|ecran|bug)|(?:c'est )?pareil\\b|non plus|ne passe pas non plus|a le meme defaut|(?:est|sont) (?:hs|en panne|coupee?s?|bloquee?s?) aussi|aussi (?:hs|en panne)|ca ne change rien|ne fonctionne pas non plus|on a tout (?:essaye|debranche|redemarre)\\S*|reinstalle, pareil)\\b",
+  ),
+  cue(
+    'en:tried-failed',
+    "\\b(?:didn'?t help|did not help|did nothing|no change|same (?:error|thing|result|problem|message|issue|fault|screen)|(?:doesn'?t|does not|didn'?t|did not|won'?t) (?:\\S+ )?either|also (?:no connection|down|dead|broken|fails?|failed)|(?:is|are) (?:also )?(?:down|broken|dead) too|broken too|failed to take over|also fails|now also fails|nothing works|neither did|no longer works|doesnt work anymore|doesn'?t work anymore|(?:tried|rebooted|restarted)[^.!?\\n]{0,60}?(?:nothing|no change|same|didn'?t|did not|failed))\\b",
+  ),
+];
+
 export const NO_WORKAROUND_CUES: readonly Cue[] = [
   cue(
     'fr:pas-de-contournement',
@@ -357,6 +502,14 @@ export const NO_WORKAROUND_CUES: readonly Cue[] = [
   cue(
     'en:no-workaround',
     "\\b(?:no|not any|don'?t have (?:a|any)|do not have (?:a|any)|haven'?t (?:got |found )?(?:a|any)|without (?:a |any )?|there'?s no|there is no|none)\\b[^.!?;,\\n]{0,25}?\\b(?:work-?arounds?|work around|alternatives?|other (?:way|option|solution|pc|computer|machine|laptop|device|account|printer)s?|way (?:around|to)|fallback|backup (?:pc|computer|machine|laptop|solution|option)|spare \\S+|(?:local|shared|other|backup|spare|generic) (?:\\S+ )?(?:account|machine|pc|computer|laptop|device|login)s?)\\b",
+  ),
+  cue(
+    'fr:pas-d-autre',
+    "\\b(?:pas|plus|aucune?|sans|rien) (?:d'|de )?(?:autres?|\\S+ de (?:secours|rechange|remplacement)|\\S+ (?:de |d')?(?:secours|rechange)|plan b|solution|moyen|alternative|solution de (?:repli|secours))\\b|\\b(?:j'ai|on a|nous avons|il y a|y a) (?:pas|rien|aucune?) (?:d'autres?|de (?:\\S+ )?(?:secours|rechange)|d'autre|que (?:celui|celle)|autre)\\b|\\bj'ai que (?:celui|celle)\\b|\\bsans (?:l'|le |la )?\\S+ (?:impossible|pas possible)\\b",
+  ),
+  cue(
+    'en:no-other',
+    "\\b(?:no|not any|don'?t have (?:an?(?:y|other)? |any |another )?|dont have (?:an?(?:y|other)? |any |another )?|do not have (?:an?(?:y|other)? |any |another )?|have no|has no|nothing else|without (?:a |any )?|there is no|there'?s no|theres no)(?:other|another|spare|backup|fallback|offline|alternative|\\S+ (?:other|spare|backup))\\b|\\bno (?:spare|backup|fallback|offline mode|other way|way to)\\b|\\bno one (?:else )?(?:who|here|else) can\\b|\\bnobody (?:else )?(?:can do|to cover|here uses)\\b|\\b(?:nothing else|no other)\\b",
   ),
   cue(
     'en:workaround-fails',
@@ -399,9 +552,15 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
     "(?:\\b(?:plus|pu) personne\\b|(?<!\\b(?:une|la|cette|chaque|seule|quelle|autre) )\\bpersonne(?: \\S+){0,5}? (?:ne |n')(?:\\S+ )?(?:peu\\w*|arriv\\w*|acced\\w*|a (?:plus )?acces|recoi\\w*|travaill\\w*|connect\\w*|imprim\\w*|voi\\w*|parvien\\w*|reussi\\w*|fonctionn\\w*|march\\w*|ouvr\\w*))",
     { blocking: true },
   ),
+  // Spoken French drops the `ne`: `personne au magasin peut encaisser`.
+  cue(
+    'fr:personne-peut',
+    "(?<!\\b(?:une|la|cette|chaque|seule|quelle|autre|d'une|la) )\\bpersonne (?:(?:au|a la|du|de la|dans|a l'|chez) (?:\\S+ ){0,2}?)?(?:peut|arrive|a acces|accede|recoit)\\b",
+    { blocking: true },
+  ),
   cue(
     'fr:aucun-des',
-    `\\baucune? (?:(?:des |de nos |de mes |de ces )?(?:${FR_ONE}|${FR_PEOPLE}|${FR_DEVICES})|d'entre nous|de nous)\\b(?: \\S+){0,5}? (?:ne |n')`,
+    `\\baucune? (?:(?:des |de nos |de mes |de ces )?(?:${FR_ONE}|${FR_PEOPLE}|${FR_DEVICES})|d'entre nous|de nous)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en |s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu))`,
     { blocking: true },
   ),
   // The problem is the same in several places: `ni à l'accueil ni dans les bureaux`, `partout`.
@@ -429,7 +588,7 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
   ),
   cue(
     'en:none-of-us',
-    `\\b(?:none of us|none of the (?:\\S+ )?(?:${EN_PEOPLE}|${EN_DEVICES})|nobody|no one|no-one)(?: \\S+){0,3}? (?:can|could|is able|are able|has access|have access|gets?|receives?|sees?|works?|is getting|are getting)\\b`,
+    `\\b(?:none of us|none of the (?:\\S+ )?(?:${EN_PEOPLE}|${EN_DEVICES})|nobody|no one|no-one)(?: [^\\s,.;!?]+){0,3}? (?:can|could|is able|are able|has access|have access|gets?|receives?|sees?|works?|is getting|are getting)\\b`,
     { blocking: true },
   ),
   cue(
@@ -453,17 +612,69 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
   ),
 ];
 
+/** More groups and counts (issue 11): shifts, teams, both/neither, `on est 6`, plural subjects. */
+export const MORE_SEVERAL_CUES: readonly Cue[] = [
+  cue(
+    'fr:equipe',
+    "\\b(?:l'equipe|les equipes|equipe de (?:nuit|jour|matin|soir)|le secretariat|tout le secretariat|le personnel|les (?:deux |\\d+ )?services)\\b",
+  ),
+  cue(
+    'en:shift',
+    '\\b(?:(?:night|day|morning|evening|late|early) shift|the (?:\\S+ )?(?:team|staff|department|crew))\\b',
+  ),
+  cue(
+    'both',
+    `\\b(?:both|les deux|the two|nos deux|our two|the 2|les 2|all (?:two|three|four|five|six|\\d+)|(?:trois|deux|quatre) (?:\\S+ )?sur (?:trois|deux|quatre)|aucun des (?:deux|trois|quatre))\\b`,
+  ),
+  cue(
+    'ni-ni',
+    "\\bni (?:le|la|les|l'|mon|ma|nos|notre) [^.;!?]{1,40}? ni (?:le|la|les|l'|mon|ma|nos|notre)\\b|\\bneither (?:the |our |my )?[^.;!?]{1,40}? nor\\b",
+  ),
+  cue('on-est-n', `\\b(?:on est|nous sommes|we are|were|on etait|we're) (?:${FR_NUMBER}|${EN_NUMBER})\\b`),
+  cue(
+    'every',
+    '\\bevery (?:single )?(?:branch|agent|counter|shop|store|desk|member|employee|office|department|floor|room|nurse|driver|cashier)\\b',
+  ),
+  cue(
+    'none-of-the',
+    '\\bnone of (?:the|our|my|them) (?:\\S+ ){0,2}?(?:can|could|is|are|has|have|gets?|receives?|sees?|works?|connects?|starts?|shows?)\\b(?! (?:noticed|complained|bothered|affected))',
+  ),
+  cue(
+    'plural-subject',
+    `\\b(?:les|nos|mes|ces|our|the|my|all) (?:${FR_NUMBER} |${EN_NUMBER} )?(?:\\S+ )?(?:${FR_PEOPLE}|${EN_PEOPLE}|${FR_PLACES}|agences|branches|offices|shops|chambres|rooms)\\b(?: \\S+){0,6}? (?:(?:ne |n')?(?:peuvent|sont|ont|recoivent|voient|arrivent|accedent)|can'?t|cannot|are|have|lost|get|don'?t|do not|dont|is)\\b`,
+  ),
+  cue(
+    'aucune-de-nos',
+    `\\baucune? (?:de nos |des |de ces )?(?:${FR_PLACES}|agences|chambres|caisses|infirmieres?|professeurs?|adherents?|vendeu(?:r|se)s?)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en |s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu))`,
+    { blocking: true },
+  ),
+];
+
+/** First person plural or singular in the sentence that says someone is blocked. */
+export const PLURAL_SUBJECT =
+  /\b(?:nous|on (?:ne|n'|a|est|peut|peux|arrive|sait|voit|doit|travaille|fait|reste|recoit|y)|we|we're|us|ont|ils|elles|they|they're)\b/gu;
+export const SINGULAR_SUBJECT =
+  /\b(?:je|j'\w*|jai|i|i'm|im|i've|ive|my|mon|ma|mes|moi|son|sa|his|her|elle|she|he|l'operat\w*|la directrice|le directeur|la secretaire|l'operateur|le chauffeur|la seule|le seul|seul|seule|alone)\b/gu;
+
+/** Something is wrong: a workaround or a failed attempt then says the client was stopped. */
+export const PROBLEM_WORDS =
+  /\b(?:panne|hs|marche|fonctionn\w*|plant\w*|erreur|error|down|bloqu\w*|stuck|broken|dead|toujours|still|wont|won't|doesnt|doesn't|can't|cant|cannot|ne|n'\w*|pas|plus|not|no|failed|crash\w*|frozen|offline|blank)\b/u;
+
+/** Politeness that carries a person but says nothing about who is blocked. */
+export const POLITENESS =
+  /\b(?:je vous (?:remercie|prie)\w*|je me permets|j'espere|i would be grateful|i look forward|i hope)\b/gu;
+
 /** Words that make a several-users phrase count without a blocked phrase in its sentence. */
 export const AFFECTED = /\b(?:concerne|touche|impacte|affecte|affected|impacted|concerned)\w*/u;
 
 export const ONE_USER_CUES: readonly Cue[] = [
   cue(
     'fr:juste-moi',
-    "\\b(?:(?:juste|seulement|uniquement) (?:moi|mon poste|mon ordinateur|mon pc|sur mon poste|pour moi|mon compte|ma session)|(?:sur )?(?:mon poste|mon ordinateur|mon pc|mon compte|ma session) (?:uniquement|seulement)|(?:il n'y a|n'y a|y a) que moi|je suis (?:le seul|la seule))\\b",
+    "\\b(?:(?:je suis|i'?m|im|i am) (?:tout |toute )?(?:seule?|alone)|seule? (?:mon|ma) |(?:juste|seulement|uniquement) (?:moi|mon poste|mon ordinateur|mon pc|sur mon poste|pour moi|mon compte|ma session)|(?:sur )?(?:mon poste|mon ordinateur|mon pc|mon compte|ma session) (?:uniquement|seulement)|(?:il n'y a|n'y a|y a) que moi|je suis (?:le seul|la seule))\\b",
   ),
   cue(
     'fr:les-autres-ont-acces',
-    "\\b(?:mes|les|nos) (?:collegues|collaborateurs|collaboratrices|autres)\\b[^.;!?]{0,25}?\\b(?:y )?(?:ont acces|accedent|arrivent|fonctionnent|marchent|n'ont (?:pas|aucun) (?:de )?(?:probleme|souci))",
+    "\\b(?:mes|les|nos) (?:collegues|collaborateurs|collaboratrices|autres)\\b[^.;!?]{0,25}?\\b(?:y )?(?:ont acces|accedent|arrivent|fonctionnent|marchent|(?:n')?ont (?:pas|aucun) (?:de )?(?:probleme|souci))",
   ),
   cue(
     'en:only-me',

@@ -6,7 +6,14 @@ import {
   declaredInSubject,
   withoutDeclarations,
 } from './priority-declared';
-import { evidenceFor, levelFromFacts, MAX_ANALYSED_CHARS, readPriorityFacts } from './priority-facts';
+import {
+  evidenceFor,
+  type FactReadings,
+  levelFromFacts,
+  MAX_ANALYSED_CHARS,
+  openLevels,
+  readPriorityFacts,
+} from './priority-facts';
 import { findNonSignals } from './priority-non-signals';
 
 export type PrioritySource = 'declared' | 'inferred' | 'default';
@@ -22,7 +29,18 @@ export type PriorityResult = {
   disagreement: boolean;
   /** Things seen that never decide (X-Priority, Importance, "urgent", capitals...), kept for agents. */
   nonSignals: string[];
+  /**
+   * `low` when a fact the level depends on is unknown or its evidence conflicts: agents see
+   * "priorité à confirmer" and the acknowledgement asks the client. Always `high` when declared.
+   */
+  confidence: 'high' | 'low';
+  /** The facts that left the level open (empty when confident). */
+  uncertain: UncertainFact[];
+  /** The three facts as read from the mail, with their evidence and confidence. */
+  facts: FactReadings;
 };
+
+export type UncertainFact = 'blocked' | 'workaround' | 'severalUsers';
 
 export type PriorityInput = {
   subject: string;
@@ -55,6 +73,7 @@ export function triagePriority(input: PriorityInput): PriorityResult {
 
   const facts = readPriorityFacts(subject === '' ? body : `${subject}\n\n${body}`, subject.length);
   const inferredLevel = levelFromFacts(facts);
+  const uncertain = uncertainFacts(facts.readings, openLevels(facts).length > 1);
   const stripped = withoutDeclarations(input.subject, newText);
   const nonSignals = findNonSignals(stripped.subject, stripped.newText, input.headers);
 
@@ -67,6 +86,9 @@ export function triagePriority(input: PriorityInput): PriorityResult {
       inferredLevel,
       disagreement: levelsDisagree(declared.level, inferredLevel),
       nonSignals,
+      confidence: 'high',
+      uncertain: [],
+      facts: facts.readings,
     };
   }
   // Nothing to read at all (empty subject and body, only an attachment): the default level.
@@ -78,7 +100,26 @@ export function triagePriority(input: PriorityInput): PriorityResult {
     inferredLevel,
     disagreement: false,
     nonSignals,
+    confidence: uncertain.length > 0 ? 'low' : 'high',
+    uncertain,
+    facts: facts.readings,
   };
+}
+
+/**
+ * The facts to ask the client about: those read with low confidence, when the level depends on
+ * them; and, when several users is the open question, whether they can work otherwise (a
+ * workaround the mail did not mention would settle it at moyenne).
+ */
+function uncertainFacts(readings: FactReadings, levelOpen: boolean): UncertainFact[] {
+  if (!levelOpen) return [];
+  const facts: UncertainFact[] = [];
+  if (readings.blocked.confidence === 'low') facts.push('blocked');
+  if (readings.severalUsers.confidence === 'low') facts.push('severalUsers');
+  if (readings.workaround.state === 'not-mentioned' || readings.workaround.confidence === 'low') {
+    facts.push('workaround');
+  }
+  return facts.slice(0, 2);
 }
 
 /** A declared level this far from the inferred one is shown to agents. */

@@ -137,7 +137,9 @@ export function originalSpan(folded: FoldedText, start: number, end: number): st
 /** A span of folded text: [start, end). */
 export type Span = { start: number; end: number };
 
-const SENTENCE_END = /[.!?;]+(?=\s|$)|\n/gu;
+// One punctuation mark, the last of a run, before a space: `[.!?;]+(?=\s|$)` retried the whole run
+// from each of its marks, quadratic on a long run of dots (issue 13).
+const SENTENCE_END = /[.!?;](?=\s|$)|\n/gu;
 const CLAUSE_BREAK = /[,()]|\s(?:mais|but|sauf|except)\s|\s-\s/gu;
 
 function spansBetween(text: string, from: number, to: number, breaks: RegExp): Span[] {
@@ -167,10 +169,19 @@ export function clauses(text: string, sentence: Span): Span[] {
 
 /** The span among `spans` that contains position `at` (or the last one starting before it). */
 export function spanAt(spans: readonly Span[], at: number): Span {
+  // Binary search: a cue found many times in a long text must not rescan every span each time.
+  let lo = 0;
+  let hi = spans.length - 1;
   let found: Span = { start: 0, end: 0 };
-  for (const span of spans) {
-    if (span.start <= at) found = span;
-    if (span.start > at) break;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = spans[mid]!;
+    if (span.start <= at) {
+      found = span;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
   }
   return found;
 }

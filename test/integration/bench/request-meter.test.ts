@@ -3,7 +3,10 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyTally, RequestMeter } from '../../../bench/sections/request-meter';
 import { ensureTable } from '../../../shared/adapters/aws/dynamodb/table-schema';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../support/dynamodb-local';
+import {
+  type DynamoDbLocal,
+  startDynamoDbLocal,
+} from '../../../shared/adapters/local/services/dynamodb-local';
 
 const TABLE = 'bench-meter';
 

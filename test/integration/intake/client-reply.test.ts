@@ -174,6 +174,54 @@ describe("Function: intake handler, a client's reply on an existing ticket (Dyna
     });
   });
 
+  describe('a plain answer to the questions of a level to confirm (issue 11)', () => {
+    it('stores the open level with its facts, asks in the acknowledgement, and settles it from "non, je suis la seule"', async () => {
+      intake.clock.set('2026-11-30T07:00:00.000Z');
+      await services.ses.clear();
+      const created = await intake.deliver(
+        mail({
+          subject: 'Terminal de paiement',
+          body: 'Bonjour,\n\nLe terminal de paiement ne répond plus depuis 10h.\n',
+        }),
+      );
+      expect(created).toMatchObject({
+        outcome: 'ticket-created',
+        priority: 'critique',
+        acknowledgementChanged: 'sent',
+      });
+      const stored = await intake.store.getTicket(created.reference ?? '');
+      expect(stored?.priority).toMatchObject({
+        level: 'critique',
+        confidence: 'low',
+        uncertain: ['severalUsers', 'workaround'],
+        facts: { severalUsers: { state: 'unknown', confidence: 'low' } },
+      });
+      const sent = await services.ses.store();
+      expect(JSON.stringify(sent)).toContain('Êtes-vous plusieurs à être bloqués ?');
+
+      intake.clock.set('2026-11-30T07:05:00.000Z');
+      const answered = await intake.deliver(
+        mail({
+          subject: `Re: [${created.reference}] Terminal de paiement`,
+          inReplyTo: stored?.acknowledgement.sesMessageId ?? '',
+          references: stored?.acknowledgement.sesMessageId ?? '',
+          body: 'Non, je suis la seule.\n\nLe lun. 30 nov. 2026 à 11:00, Exodata a écrit :\n> Êtes-vous plusieurs à être bloqués ?',
+        }),
+      );
+      expect(answered).toMatchObject({
+        outcome: 'follow-up',
+        reference: created.reference,
+        priority: 'haute',
+      });
+      expect(await intake.store.getTicket(created.reference ?? '')).toMatchObject({
+        priority: { level: 'haute', confidence: 'high', uncertain: [] },
+      });
+      expect(await eventsOf(intake, created.reference ?? '', 'priority-changed')).toEqual([
+        expect.objectContaining({ detail: expect.objectContaining({ from: 'critique', to: 'haute' }) }),
+      ]);
+    });
+  });
+
   describe('a reply on a ticket waiting on the client', () => {
     let ticket: { reference: string; ack: string };
     const pausedAt = '2026-11-30T08:00:00.000Z';

@@ -3,36 +3,43 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
 import { createIntakeHandler } from '../../../functions/intake/handle-ses-event';
 import { versionedTicketUpdate } from '../../../shared/adapters/aws/dynamodb/items';
 import { ensureTable } from '../../../shared/adapters/aws/dynamodb/table-schema';
 import type { DynamoDbTicketStore } from '../../../shared/adapters/aws/dynamodb/ticket-store';
 import type { SesReceiptEvent } from '../../../shared/adapters/aws/ses-inbound-event';
+import {
+  type DynamoDbLocal,
+  startDynamoDbLocal,
+} from '../../../shared/adapters/local/services/dynamodb-local';
+import {
+  EMULATOR_REGION,
+  type SesEmulator,
+  startSesEmulator,
+} from '../../../shared/adapters/local/services/ses-emulator';
 import { type IntakeEnv, loadIntakeEnv } from '../../../shared/config';
 import type { ClientEntry } from '../../../shared/domain/desk/client-directory';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import type { Clock } from '../../../shared/ports/clock';
 import type { IntakeResult } from '../../../shared/use-cases/intake-email';
 import {
-  type AwsClients,
   type AwsIntakeDependencies,
-  createAwsClients,
   createIntakeDependencies,
   type IntakeWiringOverrides,
 } from '../../../shared/wiring/aws';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../support/dynamodb-local';
+import { type AwsClients, createAwsClients } from '../../../shared/wiring/aws-clients';
 import { type S3rverInstance, startS3rver } from '../../support/s3rver';
-import { EMULATOR_REGION, type SesEmulator, startSesEmulator } from '../../support/ses-emulator';
 import { FaultInjector } from './faults';
 
 export const BUCKET = 'exodata-raw-mail-test';
-export const SERVICE_DESK_CONFIG_JSON = readFileSync(
+const SERVICE_DESK_CONFIG_JSON = readFileSync(
   new URL('../../../config/service-desk.json', import.meta.url),
   'utf8',
 );
 
 /** A clock the test moves by hand (leases, rate windows, reopen windows). */
-export class MutableClock implements Clock {
+class MutableClock implements Clock {
   private at: number;
   constructor(start: string) {
     this.at = Date.parse(start);
@@ -48,7 +55,7 @@ export class MutableClock implements Clock {
   }
 }
 
-export const CLIENTS: ClientEntry[] = [
+const CLIENTS: ClientEntry[] = [
   {
     clientId: 'CLI-RE-0012',
     name: 'Hôtel Lagon Bleu',
@@ -116,7 +123,8 @@ export type Intake = {
   clock: MutableClock;
   faults: FaultInjector;
   metrics: RecordingMetrics;
-  handler: (event: unknown) => Promise<IntakeResult[]>;
+  /** The Lambda handler; `remainingMs` gives it a Lambda context with that much time left (on `clock`). */
+  handler: (event: unknown, remainingMs?: number) => Promise<IntakeResult[]>;
   /** Puts the raw mail where SES would and builds the event SES would send (same `sesId` = same delivery). */
   arrive(raw: string | Buffer, delivery?: DeliveryOptions): Promise<SesReceiptEvent>;
   /** arrive + handler: one SES delivery processed. */
@@ -130,7 +138,7 @@ export type Intake = {
   destroy(): void;
 };
 
-export type DeliveryOptions = {
+type DeliveryOptions = {
   sesId?: string;
   recipients?: string[];
   receivedAt?: string;
@@ -203,7 +211,8 @@ export async function createIntake(
     clock,
     faults,
     metrics,
-    handler: (event) => handler(event),
+    handler: (event, remainingMs) =>
+      handler(event, remainingMs === undefined ? undefined : lambdaContext(remainingMs)),
     arrive,
     async deliver(raw, delivery) {
       const [result] = await handler(await arrive(raw, delivery));
@@ -231,8 +240,26 @@ export async function createIntake(
   };
 }
 
+/** The part of a Lambda context the handler reads: its remaining time (and what the logger adds). */
+function lambdaContext(remainingMs: number): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: 'exodata-intake-test',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:exodata-intake-test',
+    memoryLimitInMB: '1024',
+    awsRequestId: 'test-request',
+    logGroupName: '/aws/lambda/exodata-intake-test',
+    logStreamName: 'test',
+    getRemainingTimeInMillis: () => remainingMs,
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+}
+
 /** The event of spec/ses-lambda-event.sample.json, for this delivery. */
-export function sesEvent(sesId: string, delivery: DeliveryOptions, clock: Clock): SesReceiptEvent {
+function sesEvent(sesId: string, delivery: DeliveryOptions, clock: Clock): SesReceiptEvent {
   const receivedAt = delivery.receivedAt ?? clock.now().toISOString();
   const verdict = (name: 'spam' | 'virus' | 'spf' | 'dkim' | 'dmarc', fallback: string) => ({
     status: delivery.verdicts?.[name] ?? fallback,

@@ -289,23 +289,57 @@ describe('Function: intakeEmail, exactly-once effects (DynamoDB Local, s3rver, S
       expect(intake.metrics.recorded).toContain('AcknowledgementsUnconfirmed');
     });
 
-    it('retries an SES 500 within the run and records an SES rejection as failed, sending nothing twice', async () => {
+    it('takes an SES 500 as an unknown outcome (unconfirmed, never resent) and an SES rejection as failed', async () => {
       await services.ses.clear();
-      intake.faults.failBefore('ses', 'SendRawEmailCommand', errors.internalFailure, 1);
-      const [retried] = await intake.handler(await intake.arrive(newMail('ses-500')));
+      const calls = () => intake.faults.count('ses', 'SendRawEmailCommand');
+      const before = calls();
+      intake.faults.failAfter('ses', 'SendRawEmailCommand', errors.internalFailure, 1);
+      const event = await intake.arrive(newMail('ses-500'));
+      const [first] = await intake.handler(event);
+      const [retried] = await intake.handler(event);
+      expect(first).toMatchObject({ acknowledgementChanged: 'unconfirmed' });
+      expect(retried?.acknowledgement?.state).toBe('unconfirmed');
+      // One call: a 5xx is not retried within the run either (SES may have queued the mail).
+      expect(calls() - before).toBe(1);
+      expect(await intake.sentMails()).toHaveLength(1);
+
+      await services.ses.clear();
       intake.faults.failBefore('ses', 'SendRawEmailCommand', errors.messageRejected, 1);
       const rejectedEvent = await intake.arrive(newMail('ses-rejected'));
       const [rejected] = await intake.handler(rejectedEvent);
       const [again] = await intake.handler(rejectedEvent);
-
-      expect(retried?.acknowledgement?.state).toBe('sent');
       expect(rejected?.acknowledgement).toMatchObject({
         state: 'failed',
         reason: expect.stringMatching(/rejected/),
       });
       expect(again?.acknowledgement?.state).toBe('failed');
-      expect(await intake.sentMails()).toHaveLength(1);
+      expect(await intake.sentMails()).toHaveLength(0);
       expect(intake.metrics.recorded).toContain('AcknowledgementsFailed');
+    });
+
+    it('hands the lease back when the run has too little time left: SES not called, the retry sends once', async () => {
+      await services.ses.clear();
+      const calls = () => intake.faults.count('ses', 'SendRawEmailCommand');
+      const before = calls();
+      const event = await intake.arrive(newMail('short-deadline'));
+
+      await expect(intake.handler(event, 5_000)).rejects.toThrow(/less than \d+ ms left/);
+      const handedBack = await ticketOf(intake, 'short-deadline');
+      expect(handedBack?.acknowledgement.state).toBe('pending');
+      expect(calls() - before).toBe(0);
+
+      // A retry that is short of time too does not claim it either.
+      await expect(intake.handler(event, 5_000)).rejects.toThrow(/less than \d+ ms left/);
+      expect((await ticketOf(intake, 'short-deadline'))?.acknowledgement.state).toBe('pending');
+
+      // Hours later, whatever the lease said, nothing was left unconfirmed without SES being called.
+      intake.clock.advance(3 * 60 * 1000);
+      const [retried] = await intake.handler(event, 60_000);
+      expect(retried).toMatchObject({ outcome: 'duplicate', acknowledgementChanged: 'sent' });
+      const [again] = await intake.handler(event, 60_000);
+      expect(again).toMatchObject({ acknowledgementChanged: null, acknowledgement: { state: 'sent' } });
+      expect(calls() - before).toBe(1);
+      expect(await intake.sentMails()).toHaveLength(1);
     });
 
     it('does not resend when the run crashed after SES took the mail and before it was recorded', async () => {

@@ -43,7 +43,9 @@ export function mail(spec: MailSpec = {}): string {
   ];
   const body =
     spec.body ??
-    "Bonjour,\n\nL'imprimante de l'accueil ne fonctionne plus, impossible d'imprimer.\nPas de solution de contournement.\n\nMarie";
+    // One person blocked, no workaround: haute with every fact settled (issue 11 asks the client
+    // when nothing says who is blocked).
+    "Bonjour,\n\nL'imprimante de l'accueil ne fonctionne plus, je ne peux plus imprimer.\nPas de solution de contournement.\n\nMarie";
   if (!spec.attachmentBytes) {
     return `${[...headers, 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit'].join('\r\n')}\r\n\r\n${body.replaceAll('\n', '\r\n')}\r\n`;
   }

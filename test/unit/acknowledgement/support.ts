@@ -3,7 +3,7 @@ import type { AcknowledgementInput } from '../../../shared/domain/acknowledgemen
 import { type Desk, ServiceDeskConfigSchema } from '../../../shared/domain/desk/service-desk-config';
 
 /** The repository's own desk configuration, validated as the service validates it. */
-export const serviceDesk = ServiceDeskConfigSchema.parse(serviceDeskJson);
+const serviceDesk = ServiceDeskConfigSchema.parse(serviceDeskJson);
 
 export function desk(id: string): Desk {
   const found = serviceDesk.desks.find((d) => d.id === id);

@@ -7,7 +7,7 @@ import {
   groupsOf,
 } from '../../../shared/adapters/http/auth';
 import { InputError } from '../../../shared/domain/errors';
-import { fixedClock } from '../../../shared/ports/clock';
+import { fixedClock } from '../../support/clock';
 import { config } from '../ticket/fixtures';
 
 function whoami(auth: AgentAuth, env?: unknown) {

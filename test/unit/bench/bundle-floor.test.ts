@@ -4,7 +4,7 @@ import { bundleFloor } from '../../../bench/sections/bundle-floor';
 
 describe('Bench: the floor of the required libraries', () => {
   it('bundles mailparser, the SDK clients and all of them with zod and luxon, each loadable', async () => {
-    const floor = await bundleFloor({ loads: 1, progress: silentProgress });
+    const { floor, paired } = await bundleFloor({ loads: 1, progress: silentProgress });
 
     expect(floor.map((f) => f.holds)).toEqual([
       'mailparser (MailParser and its dependencies)',
@@ -17,5 +17,6 @@ describe('Bench: the floor of the required libraries', () => {
     expect(sdk).toBeGreaterThan(200 * 1024);
     expect(together).toBeGreaterThan((mailparser ?? 0) + (sdk ?? 0));
     for (const f of floor) expect(f.loadMsMedian).toBeGreaterThan(0);
+    expect(paired).toBeNull();
   }, 60_000);
 });

@@ -13,7 +13,12 @@ const COMPLETE = {
     writeRequestsPerNewTicket: 7,
     writeRequestsPerFollowUp: 4,
   },
-  coldStart: { intakeBundleBytes: 1024 * 1024, intakeLoadMsMedian: 149 },
+  coldStart: {
+    intakeBundleBytes: 1024 * 1024,
+    intakeLoadMsMedian: 149,
+    intakeBundleRatioToFloor: 1.25,
+    intakeLoadRatioToFloor: 1.26,
+  },
   memory: { peakRssRatio: 2.4 },
   cost: { usdPer1000Tickets: 0.5 },
 };
@@ -25,6 +30,8 @@ describe('Function: verdicts', () => {
     expect(byKey['triage.ratioToBareParse']).toBe(true);
     expect(byKey['coldStart.intakeBundleBytes']).toBe(false);
     expect(byKey['coldStart.intakeLoadMsMedian']).toBe(true);
+    expect(byKey['coldStart.intakeBundleRatioToFloor']).toBe(true);
+    expect(byKey['coldStart.intakeLoadRatioToFloor']).toBe(false);
     expect(byKey['intake.writeRequestsPerNewTicket']).toBe(false);
     expect(byKey['memory.peakRssRatio']).toBe(true);
   });
@@ -53,5 +60,7 @@ describe('Schema: ResultsSchema', () => {
     expect(ResultsSchema.safeParse({ ...COMPLETE, targets }).success).toBe(true);
     const broken = { ...COMPLETE, intake: { ...COMPLETE.intake, p99Ms: 'slow' }, targets };
     expect(ResultsSchema.safeParse(broken).success).toBe(false);
+    const { intakeLoadRatioToFloor: _ratio, ...withoutRatio } = COMPLETE.coldStart;
+    expect(ResultsSchema.safeParse({ ...COMPLETE, coldStart: withoutRatio, targets }).success).toBe(false);
   });
 });

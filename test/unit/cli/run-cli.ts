@@ -1,6 +1,6 @@
 import type { CommandEntry } from '../../../functions/cli/command';
 import { main } from '../../../functions/cli/main';
-import { fixedClock } from '../../../shared/ports/clock';
+import { fixedClock } from '../../support/clock';
 
 export type CliRun = { code: number; stdout: string; stderr: string; lines: Array<Record<string, unknown>> };
 

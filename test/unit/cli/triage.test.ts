@@ -27,7 +27,27 @@ describe('Command: triage', () => {
         desk: 'nouvelle-caledonie',
         contract: 'standard',
         unknownClient: true,
-        priority: { level: 'haute', source: 'declared', evidence: ['[High]'] },
+        priority: {
+          level: 'haute',
+          source: 'declared',
+          evidence: ['[High]'],
+          confidence: 'high',
+          uncertain: [],
+          // What the facts say too, each with its evidence and confidence (issue 11).
+          facts: {
+            blocked: {
+              state: 'yes',
+              confidence: 'high',
+              evidence: ['Badge reader at gate 2 not working', 'The badge reader at gate 2 is not working'],
+            },
+            workaround: { state: 'none', confidence: 'high', evidence: ['There is no other way in'] },
+            severalUsers: {
+              state: 'no',
+              confidence: 'high',
+              evidence: ['Badge reader at gate 2 not working'],
+            },
+          },
+        },
         automated: null,
         acknowledge: true,
         followUp: null,
@@ -38,6 +58,19 @@ describe('Command: triage', () => {
         warnings: [],
       },
     ]);
+  });
+
+  it('says when the level is to be confirmed, and which fact to ask about', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'exo-triage-'));
+    const file = join(dir, 'terminal.eml');
+    writeFileSync(
+      file,
+      'From: Shop <shop@example.re>\r\nTo: reunion@exodata.fr\r\nSubject: TPE\r\nMessage-ID: <tpe@example.re>\r\n\r\nLe terminal de paiement ne repond plus depuis 10h.\r\n',
+    );
+    const run = await runCli(['triage', '--received-at', saturdayMorningNoumea, file]);
+    expect(run.lines[0]).toMatchObject({
+      priority: { level: 'critique', confidence: 'low', uncertain: ['severalUsers', 'workaround'] },
+    });
   });
 
   it('takes the contract from --clients, and --contract overrides it', async () => {

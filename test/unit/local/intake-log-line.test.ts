@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { intakeLogLine } from '../../../shared/adapters/local/intake-log-line';
 import { smtpReceipt } from '../../../shared/adapters/local/smtp-receipt';
 import type { ServiceDeskConfig } from '../../../shared/domain/desk/service-desk-config';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import type { IntakeResult } from '../../../shared/use-cases/intake-email';
+import { intakeLogLine } from '../../../shared/wiring/intake-log-line';
 
 const config: ServiceDeskConfig = {
   defaultDeskId: 'reunion',

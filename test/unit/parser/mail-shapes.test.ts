@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { displayHtml } from '../../../shared/adapters/http/message-view';
 import { MailparserMailParser } from '../../../shared/adapters/mailparser-mail-parser';
 import { emlFixture } from './eml-fixture';
 
@@ -42,12 +43,13 @@ describe('Class: MailparserMailParser', () => {
       expect(email.headers.received?.[0]).toMatch(/^from PR3P189MB1020.+with HTTPS; Mon, 30 Nov 2026/);
     });
 
-    it('sanitises the Word HTML: no style block, paragraphs kept', async () => {
+    it('keeps the Word HTML as sent; shown, it has no style block and keeps its paragraphs', async () => {
       const { email } = await parser.parse(emlFixture('outlook-fr-quoted-printable.eml'));
 
-      expect(email.html).not.toBeNull();
-      expect(email.html).not.toMatch(/<style|MsoNormal|<head/i);
-      expect(email.html).toContain('<p>Bonjour,</p>');
+      expect(email.html).toContain('<p class="MsoNormal">Bonjour,</p>');
+      const shown = displayHtml(email.html!);
+      expect(shown).not.toMatch(/<style|MsoNormal|<head/i);
+      expect(shown).toContain('<p>Bonjour,</p>');
     });
   });
 
@@ -117,13 +119,11 @@ describe('Class: MailparserMailParser', () => {
       expect(parsed.attachments[1]!.content.toString('latin1')).toMatch(/^%PDF-1\.4/);
     });
 
-    it('keeps the cid: image in the sanitised HTML and prefers the text/plain part for text', async () => {
+    it('keeps the cid: image in the HTML as sent (shown as a note) and prefers the text/plain part for text', async () => {
       const { email } = await parser.parse(emlFixture('apple-mail-attachments-inline.eml'));
 
-      expect(email.html).toContain(
-        '<img src="cid:A1B2C3D4-E5F6-4789-ABCD-EF0123456789" alt="capture.png" />',
-      );
-      expect(email.html).not.toContain('apple-inline');
+      expect(email.html).toContain('src="cid:A1B2C3D4-E5F6-4789-ABCD-EF0123456789" alt="capture.png">');
+      expect(displayHtml(email.html!)).toContain('<span>[image bloquée : capture.png]</span>');
       expect(email.text).toMatch(/^Bonjour,\n\nLe logiciel de caisse/);
       expect(email.subject).toBe('Message d’erreur sur le logiciel de caisse');
     });

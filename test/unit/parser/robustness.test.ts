@@ -39,15 +39,26 @@ describe('Class: MailparserMailParser', () => {
   });
 
   describe('Method: parse (missing and broken parts)', () => {
-    it('derives a stable Message-ID from the sha256 of the raw bytes when the header is missing', async () => {
+    it('derives a stable Message-ID from what the sender wrote when the header is missing', async () => {
       const raw = emlFixture('missing-message-id.eml');
       const first = await parser.parse(raw);
       const again = await parser.parse(Buffer.from(raw));
-      const other = await parser.parse(Buffer.concat([raw, Buffer.from('\r\n')]));
+      // Another delivery adds its own transit headers and may end lines otherwise: the same message.
+      const relayed = await parser.parse(
+        Buffer.concat([
+          Buffer.from(
+            'Received: from mx2.example by inbound-smtp with SMTP id 2\r\nX-SES-RECEIPT: other\r\n',
+          ),
+          raw,
+          Buffer.from('\r\n'),
+        ]),
+      );
+      const other = await parser.parse(Buffer.concat([raw, Buffer.from('one more line\r\n')]));
 
       expect(first.email.messageId).toMatch(/^<[0-9a-f]{64}@derived\.exodata\.invalid>$/);
       expect(first.email.messageIdDerived).toBe(true);
       expect(again.email.messageId).toBe(first.email.messageId);
+      expect(relayed.email.messageId).toBe(first.email.messageId);
       expect(other.email.messageId).not.toBe(first.email.messageId);
       expect(first.email.date).toBeNull();
       expect(first.email.warnings[0]).toMatch(/^no usable Message-ID: derived </);

@@ -9,7 +9,7 @@ import {
 /** The repository's own desk configuration: the tests check the real desks, zones and holiday calendars. */
 export const config = ServiceDeskConfigSchema.parse(rawConfig);
 
-export function deskOf(id: string): Desk {
+function deskOf(id: string): Desk {
   const desk = deskById(config, id);
   if (!desk) throw new Error(`test fixture: no desk "${id}" in config/service-desk.json`);
   return desk;

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyClientReply, type ClientReply } from '../../../shared/domain/ticket/client-reply';
+import {
+  ANSWERED_IN_REPLY,
+  applyClientReply,
+  type ClientReply,
+} from '../../../shared/domain/ticket/client-reply';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import { applyTicketAction, type TicketAction } from '../../../shared/domain/ticket/ticket-actions';
 import { workOf } from '../../../shared/domain/ticket/ticket-work';
+import { readPriorityAnswer } from '../../../shared/domain/triage/priority-answer';
 import { declaredInReply } from '../../../shared/domain/triage/priority-declared';
 import { alice, aTicket, config, inReunion, reunionAt } from './fixtures';
 
@@ -218,5 +223,75 @@ describe('Function: declaredInReply', () => {
     expect(
       declaredInReply({ subject: 'Re: Caisse', newText: 'Merci pour votre retour.' }, 'Caisse'),
     ).toBeNull();
+  });
+});
+
+describe('Function: applyClientReply, a plain answer to a level to confirm (issue 11)', () => {
+  const toConfirm = (): Ticket => {
+    const base = afterMessage(aTicket());
+    return {
+      ...base,
+      priority: {
+        level: 'critique',
+        source: 'inferred',
+        evidence: ['le terminal ne répond plus'],
+        inferredLevel: 'critique',
+        confidence: 'low',
+        uncertain: ['severalUsers'],
+        facts: {
+          blocked: { state: 'yes', confidence: 'high', evidence: ['le terminal ne répond plus'] },
+          workaround: { state: 'not-mentioned', confidence: 'medium', evidence: [] },
+          severalUsers: { state: 'unknown', confidence: 'low', evidence: [] },
+        },
+      },
+    };
+  };
+  const answered = (text: string) =>
+    reply({ text, answer: readPriorityAnswer(text, toConfirm().priority.uncertain ?? []) });
+
+  it('lowers critique to haute when the client answers that they are alone, and confirms the level', () => {
+    const { ticket: next, events } = applyClientReply(
+      toConfirm(),
+      answered('Non, je suis la seule.'),
+      at('2026-11-30T09:10'),
+    );
+    expect(next.priority).toMatchObject({
+      level: 'haute',
+      source: 'inferred',
+      confidence: 'high',
+      uncertain: [],
+    });
+    expect(next.priority.facts?.severalUsers).toMatchObject({ state: 'no', confidence: 'high' });
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'priority-changed',
+        detail: expect.objectContaining({ from: 'critique', to: 'haute', reason: ANSWERED_IN_REPLY }),
+      }),
+    ]);
+  });
+
+  it('confirms critique without an event when the client answers that several are blocked', () => {
+    const ticket = toConfirm();
+    const { ticket: next, events } = applyClientReply(
+      ticket,
+      answered('oui nous sommes 5 bloqués'),
+      at('2026-11-30T09:10'),
+    );
+    expect(next.priority).toMatchObject({ level: 'critique', confidence: 'high', uncertain: [] });
+    expect(next.gtiDueAt).toBe(ticket.gtiDueAt);
+    expect(events).toEqual([]);
+  });
+
+  it('does not touch a level an agent set, nor a confident one', () => {
+    const agentSet = { ...toConfirm(), priority: { ...toConfirm().priority, source: 'agent' as const } };
+    expect(
+      applyClientReply(agentSet, answered('Non, je suis la seule.'), at('2026-11-30T09:10')).ticket.priority
+        .level,
+    ).toBe('critique');
+    const sure = { ...toConfirm(), priority: { ...toConfirm().priority, confidence: 'high' as const } };
+    expect(
+      applyClientReply(sure, answered('Non, je suis la seule.'), at('2026-11-30T09:10')).ticket.priority
+        .level,
+    ).toBe('critique');
   });
 });

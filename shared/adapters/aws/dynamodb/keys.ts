@@ -55,7 +55,7 @@ export function requesterKeys(ticket: Pick<Ticket, 'requester' | 'receivedAt' | 
   };
 }
 
-export function requesterPartition(address: string): string {
+function requesterPartition(address: string): string {
   return `REQUESTER#${address.toLowerCase()}`;
 }
 

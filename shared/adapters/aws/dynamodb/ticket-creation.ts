@@ -27,8 +27,19 @@ type CreateStep =
   | { done: true; result: { status: 'created'; commit: NewTicketCommit } | Duplicate }
   | { done: false; seq: number | null; rateChanged: boolean; backoff: boolean };
 
-/** Positions of the items of a ticket creation's transaction. */
-const CREATE = { counter: 0, record: 1, ticket: 2, rate: 4 } as const;
+/** The items of a ticket creation's transaction, by name: its cancellation reasons are read by name. */
+export type CreationItemName = 'counter' | 'record' | 'ticket' | 'message' | 'rate' | 'conversion';
+export type NamedItem<N extends string> = { name: N; item: TransactItem };
+
+/** Why the item `name` cancelled the transaction (the reasons come in the items' order), if it is in it. */
+export function reasonOf<N extends string>(
+  named: readonly NamedItem<N>[],
+  reasons: readonly CancellationReason[],
+  name: N,
+): CancellationReason | undefined {
+  const index = named.findIndex((n) => n.name === name);
+  return index < 0 ? undefined : reasons[index];
+}
 
 /**
  * The ticket-creation protocol (docs/table-design.md): the year's reference counter moves in the same
@@ -100,10 +111,13 @@ export class TicketCreator {
     const seq = state.seq ?? (await this.readCounter(year));
     const commit = await build(formatReference(year, seq + 1), { rateChanged: state.rateChanged });
     const created = { done: true, result: { status: 'created', commit } } as const;
-    const items = this.newTicketItems(year, seq, commit);
+    const named = this.creationItems(year, seq, commit);
     let reasons: CancellationReason[] | null;
     try {
-      reasons = await this.table.transactOnce(items, requestToken(creation.token, round));
+      reasons = await this.table.transactOnce(
+        named.map((n) => n.item),
+        requestToken(creation.token, round),
+      );
     } catch (err) {
       // Outcome unknown (timeout, lost response): the Message-ID record says whether it committed.
       const mine = await this.findMessageRecord(creation.deskId, creation.messageId).catch(() => null);
@@ -111,53 +125,70 @@ export class TicketCreator {
       throw asIntakeFailure('creating a ticket', err);
     }
     if (reasons === null) return created;
-    const failed = (index: number) => reasons[index]?.Code === 'ConditionalCheckFailed';
+    const failed = (name: CreationItemName) =>
+      reasonOf(named, reasons, name)?.Code === 'ConditionalCheckFailed';
     const converting = commit.convertsSuspended;
-    if (failed(CREATE.record) || reasons.some((r) => r.Code === 'TransactionConflict')) {
+    if (failed('record') || reasons.some((r) => r.Code === 'TransactionConflict')) {
       const existing = await this.findMessageRecord(creation.deskId, creation.messageId);
       if (existing?.commitToken === creation.token) return created;
       if (existing && (!converting || existing.outcome !== 'suspended')) {
         return { done: true, result: { status: 'duplicate', record: existing } };
       }
-      if (converting && failed(CREATE.record)) {
+      if (converting && failed('record')) {
         throw new NotFoundError(`the Message-ID record of suspended message ${converting.id} is missing`);
       }
     }
-    if (converting && failed(items.length - 1)) {
+    if (converting && failed('conversion')) {
       throw new NotFoundError(`suspended message ${converting.id} is missing`);
     }
     // With the counter still at the value read, an existing ticket means the counter is behind.
-    if (failed(CREATE.ticket) && !failed(CREATE.counter)) {
+    if (failed('ticket') && !failed('counter')) {
       throw new ConflictError(`ticket ${commit.ticket.reference} already exists for another message`, {
         hint: 'the reference counter is behind the tickets: set COUNTER#REFERENCE# to the highest sequence',
       });
     }
-    if (failed(CREATE.counter)) {
+    if (failed('counter')) {
       // Another creation took the reference: let it finish before trying the next one.
-      const rateChanged = commit.rate !== undefined && failed(CREATE.rate);
-      return { done: false, seq: sequenceOf(reasons[CREATE.counter]), rateChanged, backoff: true };
+      const rateChanged = failed('rate');
+      return {
+        done: false,
+        seq: sequenceOf(reasonOf(named, reasons, 'counter')),
+        rateChanged,
+        backoff: true,
+      };
     }
-    if (commit.rate !== undefined && failed(CREATE.rate)) {
+    if (failed('rate')) {
       return { done: false, seq, rateChanged: true, backoff: false };
     }
     // A TransactionConflict: another transaction was on one of the items; read everything again.
     return { done: false, seq: null, rateChanged: commit.rate !== undefined, backoff: true };
   }
 
-  /** Counter, Message-ID record, ticket, message, then rate history and conversion when there are. */
-  private newTicketItems(year: number, seq: number, commit: NewTicketCommit): TransactItem[] {
+  /**
+   * Counter, Message-ID record, ticket, message, then rate history and conversion when there are:
+   * each named, so that what cancelled the transaction is read by name (reasonOf), never by position.
+   */
+  private creationItems(year: number, seq: number, commit: NewTicketCommit): NamedItem<CreationItemName>[] {
     const converting = commit.convertsSuspended;
     const record = recordItem(commit.record, commit.delivery);
-    return [
-      this.counterStep(year, seq),
-      converting ? this.replaceSuspendedRecord(record) : this.table.putNew(record),
-      this.table.putNew({ ...ticketItem(commit.ticket), intakeEvents: commit.events }),
-      this.table.put(messageItem(commit.message)),
-      ...(commit.rate ? [ratePut(this.table.name, commit.rate)] : []),
-      ...(converting
-        ? [this.markSuspendedConverted(converting, commit.ticket.reference, commit.record.at)]
-        : []),
+    const named: NamedItem<CreationItemName>[] = [
+      { name: 'counter', item: this.counterStep(year, seq) },
+      { name: 'record', item: converting ? this.replaceSuspendedRecord(record) : this.table.putNew(record) },
+      {
+        name: 'ticket',
+        item: this.table.putNew({ ...ticketItem(commit.ticket), intakeEvents: commit.events }),
+      },
+      { name: 'message', item: this.table.put(messageItem(commit.message)) },
     ];
+    if (commit.rate) named.push({ name: 'rate', item: ratePut(this.table.name, commit.rate) });
+    if (converting) {
+      const reference = commit.ticket.reference;
+      named.push({
+        name: 'conversion',
+        item: this.markSuspendedConverted(converting, reference, commit.record.at),
+      });
+    }
+    return named;
   }
 
   /**

@@ -34,7 +34,7 @@ export type DynamoDbLocalOptions = {
 };
 
 /** DynamoDB Local 2.x refuses to start on an older JVM. */
-export const MINIMUM_JAVA_VERSION = 17;
+const MINIMUM_JAVA_VERSION = 17;
 const JAVA_INSTALL_HINT =
   'install it: `apt-get install openjdk-17-jre-headless` on Debian/Ubuntu, `brew install openjdk@17` on macOS';
 

@@ -1,0 +1,55 @@
+import type { TicketAction } from '../../../../domain/ticket/ticket-actions';
+import type {
+  ActionResponse,
+  AttachmentLinkResponse,
+  ConfigResponse,
+  ConvertResponse,
+  DesksResponse,
+  DevLoginResponse,
+  MeResponse,
+  NoteResponse,
+  QueuePage,
+  SuspendedListResponse,
+  TicketDetailsResponse,
+} from '../../api-schemas';
+import { ApiClient } from '../common/api-client';
+import { Session } from '../common/session';
+
+/** The agent API's routes as typed calls (docs/agents.md, "API reference"). */
+export const session = new Session('exodata.agent.token');
+
+let onSignedOut: () => void = () => {};
+/** What to do when the API says the session is over (the router shows the sign-in). */
+export function whenSignedOut(callback: () => void): void {
+  onSignedOut = callback;
+}
+
+const client = new ApiClient({
+  token: () => session.token,
+  onUnauthorized: () => {
+    session.clear();
+    onSignedOut();
+  },
+});
+
+const ref = (reference: string) => `/api/tickets/${encodeURIComponent(reference)}`;
+
+export const api = {
+  config: () => client.get<ConfigResponse>('/api/config'),
+  devLogin: (agent: string, desk: string) => client.post<DevLoginResponse>('/api/dev-login', { agent, desk }),
+  me: () => client.get<MeResponse>('/api/me'),
+  desks: () => client.get<DesksResponse>('/api/desks'),
+  queue: (query: URLSearchParams) => client.get<QueuePage>(`/api/tickets?${query}`),
+  ticket: (reference: string) => client.get<TicketDetailsResponse>(ref(reference)),
+  /** An action's fields as the form gave them (strings): the server validates them (TicketActionSchema). */
+  act: (reference: string, action: TicketAction['type'], fields: Record<string, string> = {}) =>
+    client.post<ActionResponse>(`${ref(reference)}/${action}`, fields),
+  note: (reference: string, text: string) => client.post<NoteResponse>(`${ref(reference)}/notes`, { text }),
+  attachment: (reference: string, messageId: string, sha256: string) =>
+    client.get<AttachmentLinkResponse>(
+      `${ref(reference)}/messages/${encodeURIComponent(messageId)}/attachments/${sha256}`,
+    ),
+  suspended: (desk: string | null) =>
+    client.get<SuspendedListResponse>(`/api/suspended${desk ? `?desk=${encodeURIComponent(desk)}` : ''}`),
+  convert: (id: string) => client.post<ConvertResponse>(`/api/suspended/${encodeURIComponent(id)}/convert`),
+};

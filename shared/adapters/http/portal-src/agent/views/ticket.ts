@@ -1,0 +1,349 @@
+import type { AuditEvent, Ticket } from '../../../../../domain/ticket/ticket';
+import type { ClockView, InboundMessageView, OutboundMessageView } from '../../../api-schemas';
+import { explain } from '../../common/api-client';
+import { byId, el } from '../../common/dom';
+import { flash } from '../../common/flash';
+import { countdownText, formatAt, formatSize } from '../../common/format';
+import { actorLabel, automatedLabel, deskShortName, LABELS, priorityLabel } from '../../common/labels';
+import { api } from '../api';
+import { deskZone, state } from '../state';
+
+/** The ticket page: deadlines, facts, the actions the rules allow now, the conversation and the audit trail. */
+export async function openTicket(reference: string): Promise<void> {
+  const details = await api.ticket(reference);
+  state.ticket = details;
+  state.ticketFetchedAt = Date.now();
+  renderTicket();
+}
+
+function deskName(deskId: string): string {
+  const desk = state.desks.find((d) => d.deskId === deskId);
+  return desk ? deskShortName(desk.displayName) : deskId;
+}
+
+function renderTicket(): void {
+  const details = state.ticket;
+  if (!details) return;
+  const { ticket, sla, messages, events } = details;
+  const work = ticket.work;
+  const zone = deskZone(ticket.deskOnDuty.deskId);
+  const fact = (label: string, value: string | null | undefined) =>
+    el('div', {}, el('dt', {}, label), el('dd', {}, value ?? '—'));
+  byId('ticket').replaceChildren(
+    el(
+      'div',
+      { class: 'ticket-head', id: 'ticket-head', 'data-ref': ticket.reference, 'data-status': ticket.status },
+      el('h2', { id: 'ticket-title' }, `${ticket.reference} — ${ticket.subject || '(sans objet)'}`),
+      el(
+        'div',
+        { class: 'sla' },
+        clockBox('gti', 'GTI', sla.gti, zone),
+        clockBox('gtr', 'GTR', sla.gtr, zone),
+        el('div', { class: `risk-${sla.risk}` }, el('strong', {}, 'Risque '), LABELS.risk[sla.risk]),
+      ),
+      el(
+        'dl',
+        { class: 'facts' },
+        fact('Statut', LABELS.status[ticket.status]),
+        fact(
+          'Priorité',
+          `${priorityLabel(ticket.priority.level, ticket.priority.source)}${
+            ticket.priority.confidence === 'low' && ticket.priority.source !== 'agent' ? ' — à confirmer' : ''
+          }`,
+        ),
+        fact(
+          'Client',
+          `${ticket.client.name ?? 'client inconnu'} — contrat ${ticket.contract === 'premium' ? 'premium' : 'standard'}`,
+        ),
+        fact('Demandeur', ticket.requester ? `${ticket.requester.name} <${ticket.requester.address}>` : null),
+        fact(
+          'Centre',
+          ticket.deskOnDuty.deskId !== ticket.desk
+            ? `${deskName(ticket.desk)} → ${deskName(ticket.deskOnDuty.deskId)}`
+            : deskName(ticket.desk),
+        ),
+        fact('Reçu', formatAt(ticket.receivedAt, zone)),
+        fact('Assigné', work?.assignee?.name),
+        fact(
+          'Premier contact',
+          work?.firstContact
+            ? `${formatAt(work.firstContact.at, zone)} (${LABELS.contactChannel[work.firstContact.channel]}) — GTI ${work.firstContact.gtiMet ? 'respectée' : 'dépassée'}`
+            : null,
+        ),
+      ),
+      ticket.flags.unverifiedSender
+        ? el('p', { class: 'warning' }, 'Expéditeur non vérifié : l’adresse a pu être usurpée.')
+        : null,
+      actionsBar(ticket),
+    ),
+    el(
+      'section',
+      { class: 'conversation', 'aria-label': 'Conversation' },
+      ...messages.map((m) => (m.direction === 'in' ? messageCard(m, zone) : outboundCard(m, zone))),
+    ),
+    el(
+      'section',
+      { class: 'audit', 'aria-labelledby': 'audit-title' },
+      el('h3', { id: 'audit-title' }, 'Historique'),
+      el(
+        'ol',
+        { id: 'audit' },
+        ...events.map((e) =>
+          el(
+            'li',
+            { 'data-type': e.type },
+            `${formatAt(e.at, zone)} — ${LABELS.event[e.type]} — ${actorLabel(e.actor)}`,
+            eventDetail(e),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function clockBox(name: 'gti' | 'gtr', label: string, clock: ClockView, zone: string): HTMLElement {
+  return el(
+    'div',
+    { class: `risk-${clock.risk ?? 'none'} state-${clock.state}`, 'data-clock': name },
+    el('strong', {}, `${label} `),
+    el('span', { class: 'live' }, countdownText(clock, Date.now() - state.ticketFetchedAt)),
+    el('div', { class: 'small' }, `échéance ${formatAt(clock.dueAt, zone)}`),
+  );
+}
+
+/**
+ * What a person wrote in an event (a note, a resolution, a reason an agent gave) or what changed; the
+ * intake's and watcher's own reasons are technical English and stay out of the page.
+ */
+function eventDetail(event: AuditEvent): HTMLElement | null {
+  const d = event.detail;
+  const written = (key: string) => (typeof d[key] === 'string' && d[key] !== '' ? String(d[key]) : null);
+  const text =
+    event.type === 'note-added'
+      ? written('text')
+      : event.type === 'ticket-resolved'
+        ? written('summary')
+        : event.type === 'waiting-on-client' || (event.type === 'ticket-reopened' && event.actor !== 'intake')
+          ? written('reason')
+          : event.type === 'priority-changed'
+            ? [
+                d.from && d.to ? `${String(d.from)} → ${String(d.to)}` : null,
+                event.actor !== 'intake' ? written('reason') : null,
+              ]
+                .filter(Boolean)
+                .join(' — ') || null
+            : event.type === 'desk-on-duty-changed' && typeof d.to === 'string'
+              ? `vers ${deskName(d.to)}`
+              : null;
+  return text ? el('div', { class: 'small' }, text) : null;
+}
+
+type FormField = HTMLInputElement | HTMLSelectElement;
+
+/** A labelled field: the label is visible, so a phone user and a screen reader both know what it asks. */
+function field(label: string, control: FormField): HTMLLabelElement {
+  return el('label', { class: 'field' }, el('span', {}, label), control);
+}
+
+function input(name: string, required = true): HTMLInputElement {
+  return el('input', { name, required, maxlength: 2000, autocomplete: 'off' });
+}
+
+function select(name: string, options: Record<string, string>, selected?: string): HTMLSelectElement {
+  return el(
+    'select',
+    { name },
+    ...Object.entries(options).map(([value, label]) =>
+      el('option', { value, selected: value === selected }, label),
+    ),
+  );
+}
+
+type ActionName =
+  | 'claim'
+  | 'release'
+  | 'first-contact'
+  | 'wait'
+  | 'resume'
+  | 'resolve'
+  | 'reopen'
+  | 'priority'
+  | 'notes';
+
+function actionsBar(ticket: Ticket): HTMLElement {
+  const work = ticket.work;
+  const open =
+    ticket.status === 'nouveau' || ticket.status === 'en cours' || ticket.status === 'en attente client';
+  const mine = work?.assignee?.agentId === state.me?.agent.id;
+  const act = (
+    action: ActionName,
+    label: string,
+    fields: Array<[string, FormField]> = [],
+    secondary = false,
+  ) => {
+    const form = el(
+      'form',
+      { 'data-action': action, 'aria-label': label },
+      ...fields.map(([text, control]) => field(text, control)),
+      el('button', { type: 'submit', class: secondary ? 'secondary' : null }, label),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const data: Record<string, string> = {};
+      for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v !== '') data[k] = v;
+      void runAction(ticket.reference, action, data);
+    });
+    return form;
+  };
+  const forms: HTMLFormElement[] = [];
+  if (open && !work?.assignee) forms.push(act('claim', 'Prendre'));
+  if (open && mine) forms.push(act('release', 'Libérer', [], true));
+  if (open && !work?.firstContact)
+    forms.push(
+      act('first-contact', 'Premier contact', [['Canal', select('channel', LABELS.contactChannel)]]),
+    );
+  if (open && ticket.status !== 'en attente client' && work?.firstContact)
+    forms.push(act('wait', 'Attente client', [['Question posée', input('reason', false)]], true));
+  if (ticket.status === 'en attente client') forms.push(act('resume', 'Reprendre'));
+  if (open) forms.push(act('resolve', 'Résoudre', [['Solution apportée', input('summary')]]));
+  if (ticket.status === 'résolu') forms.push(act('reopen', 'Rouvrir', [['Motif', input('reason')]]));
+  if (open)
+    forms.push(
+      act(
+        'priority',
+        'Changer la priorité',
+        [
+          ['Nouvelle priorité', select('level', LABELS.priority, ticket.priority.level)],
+          ['Motif du changement', input('reason')],
+        ],
+        true,
+      ),
+    );
+  forms.push(act('notes', 'Ajouter une note', [['Note interne', input('text')]], true));
+  return el('div', { class: 'actions' }, ...forms);
+}
+
+async function runAction(reference: string, action: ActionName, data: Record<string, string>): Promise<void> {
+  try {
+    if (action === 'notes') await api.note(reference, data.text ?? '');
+    else await api.act(reference, action, data);
+    flash('Enregistré.', 'info');
+  } catch (error) {
+    flash(explain(error));
+  }
+  await openTicket(reference).catch((error: unknown) => flash(explain(error)));
+}
+
+/** The sandboxed document of a message: its own CSP on top of the page's (which it inherits). */
+function mailDocument(html: string): string {
+  return [
+    '<!doctype html><html><head><meta charset="utf-8">',
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:">',
+    '</head><body>',
+    html,
+    '</body></html>',
+  ].join('');
+}
+
+/** A message we sent: who, when, what became of it (envoyé, non confirmé, rejeté, rebond). */
+function outboundCard(message: OutboundMessageView, zone: string): HTMLElement {
+  return el(
+    'article',
+    {
+      class: `message outbound state-${message.state}`,
+      'data-outbound': message.id,
+      'data-state': message.state,
+    },
+    el(
+      'header',
+      {},
+      el(
+        'span',
+        { class: 'from' },
+        `${message.author.name} → ${message.to.map((a) => a.address).join(', ')}`,
+      ),
+      el('span', {}, `${formatAt(message.at, zone)} · ${LABELS.outboundKind[message.kind]}`),
+      el('span', { class: 'outbound-state' }, LABELS.outboundState[message.state]),
+    ),
+    el('pre', { class: 'new-text' }, message.text),
+    message.reason && message.state !== 'sent'
+      ? el('p', { class: 'small' }, `Motif : ${message.reason}`)
+      : null,
+  );
+}
+
+function messageCard(message: InboundMessageView, zone: string): HTMLElement {
+  const from = message.from
+    ? `${message.from.name || message.from.address} <${message.from.address}>`
+    : 'expéditeur inconnu';
+  const card = el(
+    'article',
+    { class: 'message', 'data-message': message.id },
+    el(
+      'header',
+      {},
+      el('span', { class: 'from' }, from),
+      el('span', {}, `${formatAt(message.receivedAt, zone)} · ${LABELS.messageKind[message.kind]}`),
+    ),
+    message.automated
+      ? el('div', { class: 'small' }, `message automatique (${automatedLabel(message.automated.class)})`)
+      : null,
+    el('pre', { class: 'new-text' }, message.newText || '(pas de texte nouveau)'),
+    message.history
+      ? el('details', {}, el('summary', {}, 'Historique cité'), el('pre', {}, message.history))
+      : null,
+  );
+  if (message.html !== null) {
+    const frame = el('iframe', {
+      class: 'mail-html',
+      title: `Version HTML du message de ${from}`,
+      sandbox: '',
+      referrerpolicy: 'no-referrer',
+      loading: 'lazy',
+    });
+    // A property, not markup: the page never parses the message HTML itself.
+    frame.srcdoc = mailDocument(message.html);
+    card.append(el('details', {}, el('summary', {}, 'Version HTML (affichage protégé)'), frame));
+  }
+  if (message.attachments.length > 0) {
+    card.append(
+      el(
+        'ul',
+        { class: 'attachments', 'aria-label': 'Pièces jointes' },
+        ...message.attachments.map((a) => {
+          const node = el(
+            'button',
+            { type: 'button', class: 'secondary', disabled: !a.downloadable },
+            `📎 ${a.filename} (${formatSize(a.size)})`,
+          );
+          node.addEventListener('click', () => void download(message.id, a.sha256));
+          return el('li', {}, node);
+        }),
+      ),
+    );
+  }
+  if (message.attachmentsSkipped)
+    card.append(el('p', { class: 'small' }, 'Pièces jointes trop volumineuses : voir le message brut.'));
+  return card;
+}
+
+async function download(messageId: string, sha256: string): Promise<void> {
+  const reference = state.ticket?.ticket.reference;
+  if (!reference) return;
+  try {
+    const link = await api.attachment(reference, messageId, sha256);
+    location.assign(link.url);
+  } catch (error) {
+    flash(explain(error));
+  }
+}
+
+/** Every second: the two countdowns of the open ticket. */
+export function tickTicket(): void {
+  const details = state.ticket;
+  if (!details) return;
+  for (const name of ['gti', 'gtr'] as const) {
+    const node = document.querySelector(`.sla [data-clock="${name}"] .live`);
+    if (node) node.textContent = countdownText(details.sla[name], Date.now() - state.ticketFetchedAt);
+  }
+}

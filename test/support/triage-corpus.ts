@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import libmime from 'libmime';
+
+/**
+ * The triage corpus written for issue 11: test/fixtures/triage-corpus/source-*.txt hold the mails
+ * in a compact form (see the header of source-1.txt); scripts/generate-triage-corpus.ts writes them
+ * as .eml with labels.json into tuning/ and holdout/. Every third mail of source-1…6 is in the
+ * holdout set (the split was fixed before any rule was tuned); source-N-tuning.txt files, written
+ * during tuning, are in the tuning set only.
+ */
+export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
+
+export type CorpusSet = 'tuning' | 'holdout';
+export type CorpusLevel = 'normale' | 'moyenne' | 'haute' | 'critique';
+export type CorpusMail = {
+  /** `NNN-slug.eml`, unique across both sets. */
+  file: string;
+  set: CorpusSet;
+  level: CorpusLevel;
+  why: string;
+  from: string;
+  subject: string;
+  body: string;
+};
+
+const LEVELS = new Set<string>(['normale', 'moyenne', 'haute', 'critique']);
+
+export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
+  const files = readdirSync(dir)
+    .filter((f) => /^source-\d+(?:-tuning)?\.txt$/u.test(f))
+    .sort((a, b) => Number(/\d+/u.exec(a)?.[0]) - Number(/\d+/u.exec(b)?.[0]));
+  const mails: CorpusMail[] = [];
+  for (const name of files) {
+    let current: { head: string; lines: string[] } | null = null;
+    const flush = () => {
+      if (current) mails.push(toMail(current.head, current.lines, mails.length + 1, tuningOnly));
+      current = null;
+    };
+    const tuningOnly = name.endsWith('-tuning.txt');
+    for (const line of readFileSync(`${dir}${name}`, 'utf8').split('\n')) {
+      if (line.startsWith('@ ')) {
+        flush();
+        current = { head: line.slice(2), lines: [] };
+      } else if (current) {
+        current.lines.push(line);
+      }
+    }
+    flush();
+  }
+  return mails;
+}
+
+function toMail(head: string, lines: string[], index: number, tuningOnly: boolean): CorpusMail {
+  const [level = '', ...why] = head.split('|').map((s) => s.trim());
+  if (!LEVELS.has(level)) throw new Error(`corpus mail ${index}: unknown level "${level}"`);
+  let from = 'Client <client@example.re>';
+  let subject = '';
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.startsWith('F: ')) from = line.slice(3).trim();
+    else if (line.startsWith('S: ')) subject = line.slice(3).trim();
+    else break;
+  }
+  const body = lines.slice(i).join('\n').replace(/\s+$/u, '');
+  const slug = subject
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '')
+    .slice(0, 40);
+  return {
+    file: `${String(index).padStart(3, '0')}-${slug || 'mail'}.eml`,
+    set: index % 3 === 0 && !tuningOnly ? 'holdout' : 'tuning',
+    level: level as CorpusLevel,
+    why: why.join('|'),
+    from,
+    subject,
+    body,
+  };
+}
+
+/** A deterministic RFC 5322 message: UTF-8 8bit body, encoded words in headers. */
+export function toEml(mail: CorpusMail, index: number): string {
+  const date = new Date(Date.UTC(2026, 11, 1, 4, 0, 0) + index * 7 * 60_000);
+  const headers = [
+    `From: ${encodeAddress(mail.from)}`,
+    'To: reunion@exodata.fr',
+    `Subject: ${libmime.encodeWords(mail.subject, 'Q', 52)}`,
+    `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
+    `Message-ID: <triage-corpus-${mail.file.replace(/\.eml$/u, '')}@corpus.exodata.test>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+  ];
+  return `${headers.join('\r\n')}\r\n\r\n${mail.body.replace(/\n/gu, '\r\n')}\r\n`;
+}
+
+function encodeAddress(value: string): string {
+  const m = /^(.*?)\s*<([^<>]+)>$/u.exec(value);
+  if (!m) return value;
+  const name = m[1]!.trim();
+  return name ? `${libmime.encodeWords(name, 'Q', 52)} <${m[2]}>` : `<${m[2]}>`;
+}

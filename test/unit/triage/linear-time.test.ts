@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { splitNewText } from '../../../shared/domain/triage/new-text';
+import { triagePriority } from '../../../shared/domain/triage/priority';
+import {
+  declaredInBody,
+  declaredInSubject,
+  parseLevel,
+} from '../../../shared/domain/triage/priority-declared';
+import { readPriorityFacts } from '../../../shared/domain/triage/priority-facts';
+import { sentences } from '../../../shared/domain/triage/text-normalize';
+
+/**
+ * Issue 13: every pattern over mail text runs in linear time. Each rule family gets 20 KB of the
+ * input that hurt a backtracking pattern most (long runs of what a `+` or `{0,n}` repeats, with
+ * no end in sight). The bound is the test's own timeout: a quadratic pattern takes minutes on
+ * 20 KB, a linear one milliseconds, so no wall-clock assertion is needed to tell them apart.
+ */
+const SIZE = 20_000;
+const fill = (unit: string, tail = 'x') => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE) + tail;
+
+/** What each family repeats: punctuation runs, spaces, long words, and every cue's opening words. */
+const WORST_INPUTS = [
+  fill('.'),
+  fill('!?;'),
+  fill(' '),
+  fill(' \t'),
+  fill('"\'*_.! '),
+  fill('a'),
+  fill("n'"),
+  fill('ne '),
+  fill('pas '),
+  fill('plus '),
+  fill('personne '),
+  fill('aucun '),
+  fill('aucune des '),
+  fill('tous les '),
+  fill('nobody '),
+  fill('none of the '),
+  fill('neither '),
+  fill('ni le '),
+  fill('je '),
+  fill('on '),
+  fill('contournement '),
+  fill('toujours '),
+  fill('en attendant '),
+  fill('no other '),
+  fill('still '),
+  fill("can't "),
+  fill('bloqué '),
+  fill('les 5 '),
+  fill('priorité : '),
+  fill('[haute'),
+  fill('-'),
+  fill('\n'),
+  fill('> '),
+];
+
+/**
+ * Per call: a linear pass over 20 KB takes milliseconds (tens for the whole triage, on a loaded
+ * machine); the quadratic patterns of issue 13 took one to three seconds on the same input.
+ */
+const SINGLE_RULE_TIMEOUT_MS = 500;
+const TRIAGE_TIMEOUT_MS = 1500;
+const NOISE = ['"\'*_.! ', '.', '!', '*', ' '];
+
+describe('Triage rules run in linear time on 20 KB of their worst input', () => {
+  it.each(['.', '.!?;', '. ', '!'])(
+    'the text normaliser splits the sentences of a 20 KB run of "%s"',
+    (unit) => {
+      expect(sentences(fill(unit)).length).toBeGreaterThan(0);
+    },
+    SINGLE_RULE_TIMEOUT_MS,
+  );
+
+  it.each(NOISE)(
+    'the declared-priority rules read a level followed by 20 KB of "%s"',
+    (noise) => {
+      expect(parseLevel(`haute${fill(noise)}`)).toBeNull();
+      expect(declaredInBody(`Priorité : haute${fill(noise)}`)?.level ?? null).not.toBe('critique');
+      expect(declaredInSubject(`[${fill(noise).slice(0, 30)}]`)).toBeNull();
+    },
+    SINGLE_RULE_TIMEOUT_MS,
+  );
+
+  it.each(WORST_INPUTS.map((input) => [JSON.stringify(input.slice(0, 12)), input]))(
+    'the three facts (blocked, workaround, several users) read 20 KB of %s',
+    (_name, input) => {
+      expect(readPriorityFacts(input).readings).toBeDefined();
+    },
+    TRIAGE_TIMEOUT_MS,
+  );
+
+  it.each(WORST_INPUTS.map((input) => [JSON.stringify(input.slice(0, 12)), input]))(
+    'the whole priority triage, history split included, reads 20 KB of %s',
+    (_name, input) => {
+      const { newText, quotedText } = splitNewText(input);
+      expect(
+        triagePriority({ subject: input.slice(0, 2000), newText, quotedText, headers: {} }).level,
+      ).toBeDefined();
+    },
+    TRIAGE_TIMEOUT_MS,
+  );
+});
