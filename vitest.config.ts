@@ -6,7 +6,8 @@ export default defineConfig({
     // Rules depend on wall-clock zones: pin TZ so a developer's machine cannot change a result.
     env: { TZ: 'UTC' },
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Set-ups start DynamoDB Local, the S3 and SES emulators: a JVM may need 90 s on a loaded machine.
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });

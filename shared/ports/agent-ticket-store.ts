@@ -1,13 +1,17 @@
 import type { DeskId } from '../domain/desk/service-desk-config';
 import type { OutboundMessage, OutboundState } from '../domain/ticket/outbound-message';
 import type { AuditEvent, Ticket, TicketMessage, TicketStatus } from '../domain/ticket/ticket';
-import type { SuspendedMessage } from './ticket-store';
+import type { HeldMessage, SuspendedMessage } from './ticket-store';
 
-/** A ticket with everything an agent reads on its page. */
+/**
+ * A ticket with everything an agent reads on its page, with the unverified senders' messages held
+ * for it (waiting, accepted or rejected).
+ */
 export type TicketView = {
   ticket: Ticket;
   messages: TicketMessage[];
   events: AuditEvent[];
+  held: HeldMessage[];
   /** What we sent on the ticket (agents' replies, notifications), in no particular order. */
   outbound: OutboundMessage[];
 };

