@@ -15,6 +15,8 @@ const AgentApiEnvSchema = IntakeEnvSchema.pick({
   ATTACHMENTS_PREFIX: true,
   SERVICE_DESK_CONFIG: true,
   MAX_ATTACHMENT_BYTES: true,
+  /** Replies and notifications go through it, so that their bounces come back (bounce recorder). */
+  SES_CONFIGURATION_SET: true,
 }).extend({
   /** The Cognito hosted UI, e.g. https://exodata-agents.auth.eu-west-3.amazoncognito.com */
   COGNITO_DOMAIN: z.url({ protocol: /^https$/ }).transform((u) => u.replace(/\/+$/, '')),

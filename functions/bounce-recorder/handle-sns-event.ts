@@ -10,7 +10,10 @@ import type { Clock } from '../../shared/ports/clock';
 import type { TicketStore } from '../../shared/ports/ticket-store';
 import { type FeedbackResult, recordDeliveryFeedback } from '../../shared/use-cases/record-delivery-feedback';
 
-export type BounceRecorderDependencies = { tickets: Pick<TicketStore, 'putSuppressedAddress'>; clock: Clock };
+export type BounceRecorderDependencies = {
+  tickets: Pick<TicketStore, 'putSuppressedAddress' | 'markOutboundFeedback'>;
+  clock: Clock;
+};
 
 /**
  * SNS (SES bounce/complaint topic) → suppressed addresses. A record that is not an SES notification

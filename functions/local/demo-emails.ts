@@ -81,6 +81,22 @@ export function followUp(
   };
 }
 
+/** The client's answer to an agent's reply (demo step 7): In-Reply-To is the reply's SES Message-ID. */
+export function answerToReply(reference: string, replyMessageId: string): DemoEmail {
+  return {
+    title: `The client answers the agent's reply on ${reference} (threads by In-Reply-To)`,
+    expect: `added to ${reference}: no new ticket, no new acknowledgement`,
+    message: {
+      from: OUTAGE.from,
+      to: OUTAGE.to,
+      subject: `RE: [${reference}] ${OUTAGE.subject}`,
+      inReplyTo: replyMessageId,
+      references: [replyMessageId],
+      text: ['Merci, le logiciel redémarre bien maintenant.', '', 'Marie'].join('\n'),
+    },
+  };
+}
+
 export function outOfOffice(): DemoEmail {
   return {
     title: 'An out-of-office reply (null sender, Auto-Submitted)',

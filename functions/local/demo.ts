@@ -15,6 +15,7 @@ import { TicketSchema } from '../../shared/domain/ticket/ticket';
 import { LOCAL_DEFAULTS } from '../../shared/wiring/local';
 import { table } from '../cli/local-stack-flags';
 import {
+  answerToReply,
   type DemoEmail,
   declaredPriority,
   englishRequest,
@@ -27,7 +28,8 @@ import {
 /**
  * `npm run demo`: five realistic emails through the SMTP listener of a running `npm start` (a
  * critical outage, a declared priority, a reply to the first acknowledgement, an out-of-office, an
- * English request), then the tickets they made and where to read the acknowledgements.
+ * English request), an agent's reply to the first ticket and the client's answer to it (threaded by
+ * In-Reply-To on the reply's SES Message-ID), then the tickets they made and where to read the mail.
  */
 const out = (text = '') => process.stdout.write(`${text}\n`);
 
@@ -40,7 +42,9 @@ async function main(): Promise<number> {
     return 1;
   }
   const config = await loadServiceDeskConfig(process.env.EXO_CONFIG);
-  out(`Sending 5 emails to smtp://${stack.smtp.host}:${stack.smtp.port} (watch the \`npm start\` console)\n`);
+  out(
+    `Sending 6 emails (and one agent reply) to smtp://${stack.smtp.host}:${stack.smtp.port} (watch the \`npm start\` console)\n`,
+  );
 
   const references: string[] = [];
   const first = await send(stack, 1, outage());
@@ -62,6 +66,11 @@ async function main(): Promise<number> {
   await send(stack, 4, outOfOffice());
   const fifth = referenceIn(await send(stack, 5, englishRequest()));
   if (fifth) references.push(fifth);
+
+  if (outageRef) {
+    const replied = await agentReply(stack, config, outageRef);
+    if (replied) await send(stack, 7, answerToReply(outageRef, replied));
+  }
 
   if (references.length === 0) {
     out(
@@ -93,6 +102,53 @@ async function send(stack: StackFile, n: number, email: DemoEmail): Promise<Smtp
   }
 }
 
+/** Demo step 6: an agent answers the first ticket from the agent API, as the portal's "Envoyer" does. */
+async function agentReply(
+  stack: StackFile,
+  config: ServiceDeskConfig,
+  reference: string,
+): Promise<string | null> {
+  out(`6. An agent replies to the client on ${reference} (POST /api/tickets/${reference}/replies)`);
+  out(
+    '   expected: one mail to the client from the desk, threaded, the first contact recorded (channel email)',
+  );
+  const api = stack.endpoints.api;
+  if (!api) {
+    out('   skipped: the agent API is not running\n');
+    return null;
+  }
+  const token = await devLogin(api, config);
+  const res = await fetch(`${api}/api/tickets/${reference}/replies`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      text: 'Nous avons redémarré le service de réservation. Pouvez-vous vérifier de votre côté ?',
+      idempotencyKey: `demo-reply-${reference}`,
+    }),
+  });
+  const answer = (await res.json()) as {
+    messageId?: string | null;
+    state?: string;
+    error?: { message: string };
+  };
+  if (!res.ok || !answer.messageId) {
+    out(`   agent API: HTTP ${res.status} ${answer.error?.message ?? answer.state ?? ''}\n`);
+    return null;
+  }
+  out(`   agent API: ${answer.state}, Message-ID ${answer.messageId}\n`);
+  return answer.messageId;
+}
+
+async function devLogin(api: string, config: ServiceDeskConfig): Promise<string> {
+  const login = await fetch(`${api}/api/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ agent: 'demo', desk: config.desks.map((d) => d.id) }),
+  });
+  if (!login.ok) throw new Error(`agent API dev login: HTTP ${login.status}`);
+  return z.object({ token: z.string() }).parse(await login.json()).token;
+}
+
 function referenceIn(result: SmtpSendResult | null): string | null {
   return result ? (/EXO-\d{4}-\d{6}/.exec(result.response)?.[0] ?? null) : null;
 }
@@ -115,13 +171,7 @@ async function ticketTable(
 ): Promise<string> {
   const api = stack.endpoints.api;
   if (!api) return '(the agent API is not running: no ticket to show)\n';
-  const login = await fetch(`${api}/api/dev-login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ agent: 'demo', desk: config.desks.map((d) => d.id) }),
-  });
-  if (!login.ok) throw new Error(`agent API dev login: HTTP ${login.status}`);
-  const { token } = z.object({ token: z.string() }).parse(await login.json());
+  const token = await devLogin(api, config);
   const rows: string[][] = [];
   for (const reference of references) {
     const res = await fetch(`${api}/api/tickets/${reference}`, {
@@ -136,12 +186,13 @@ async function ticketTable(
       `${ticket.priority.level} (${ticket.priority.source})`,
       deskTime(ticket.gtiDueAt, ticket.desk, config),
       deskTime(ticket.gtrDueAt, ticket.desk, config),
-      String(messages.length),
+      String(messages.filter((m) => m.direction === 'in').length),
+      String(messages.filter((m) => m.direction === 'out').length),
       ticket.acknowledgement.state,
     ]);
   }
   return table(
-    ['reference', 'desk', 'client', 'priority', 'GTI (desk time)', 'GTR (desk time)', 'msgs', 'ack'],
+    ['reference', 'desk', 'client', 'priority', 'GTI (desk time)', 'GTR (desk time)', 'in', 'out', 'ack'],
     rows,
   );
 }
@@ -157,7 +208,7 @@ const TicketViewSchema = z.object({
     gtrDueAt: true,
     acknowledgement: true,
   }),
-  messages: z.array(z.unknown()),
+  messages: z.array(z.object({ direction: z.enum(['in', 'out']) })),
 });
 
 function deskTime(iso: string, deskId: string, config: ServiceDeskConfig): string {

@@ -113,6 +113,9 @@ export class StatelessStack extends Stack {
       // Written from the configuration: a new prefix changes this template, not only the stateful one.
       signInUrl: cognitoSignInUrl(config.cognitoDomainPrefix, config.region),
     });
+    // Agents' replies and the client notifications: from the desk identities only, through the
+    // configuration set whose bounce and complaint events reach the bounce recorder.
+    this.agentApi.handler.bindMailSending(props.identity, this.outboundMail.configurationSet, deskAddresses);
 
     this.slaWatcher = new SlaWatcher(this, 'SlaWatcher', {
       table: props.table,
@@ -162,6 +165,11 @@ export class StatelessStack extends Stack {
       .watchSendingReputation(config.bounceRateAlarmThreshold)
       .watchFunction(this.agentApi.handler)
       .watchHttpApi(this.agentApi.api, AGENT_API_SERVICE_NAME)
+      .watchIntakeMetric(
+        this.agentApi.handler,
+        'OutboundUnconfirmed',
+        'An agent reply or a client notification may or may not have left (its outcome was lost): it is shown "non confirmé" on the ticket and never resent on its own; an agent checks and may use "renvoyer" (docs/agents.md).',
+      )
       .watchFunction(this.slaWatcher.handler)
       .watchIntakeMetric(
         this.slaWatcher.handler,

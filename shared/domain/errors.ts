@@ -57,6 +57,11 @@ export class ConflictError extends ExodataError {
   readonly code = 'CONFLICT';
 }
 
+/** SES refused the mail for good or could not take it: nothing left; compose again (a new key) to retry. */
+export class ReplyNotSentError extends ExodataError {
+  readonly code = 'REPLY_NOT_SENT';
+}
+
 /** A dependency failed in a way that may succeed on retry (throttling, timeout, 5xx). */
 export class TransientError extends ExodataError {
   readonly code = 'TRANSIENT';

@@ -1,4 +1,5 @@
 import type { DeskId } from '../domain/desk/service-desk-config';
+import type { OutboundMessage, OutboundState } from '../domain/ticket/outbound-message';
 import type { AuditEvent, Ticket, TicketMessage, TicketStatus } from '../domain/ticket/ticket';
 import type { HeldMessage, SuspendedMessage } from './ticket-store';
 
@@ -11,6 +12,27 @@ export type TicketView = {
   messages: TicketMessage[];
   events: AuditEvent[];
   held: HeldMessage[];
+  /** What we sent on the ticket (agents' replies, notifications), in no particular order. */
+  outbound: OutboundMessage[];
+};
+
+/**
+ * Taking the right to send one outbound message: the message is written `sending` (only if its key
+ * is new) together with what it does to the ticket (on the version read), in one transaction.
+ */
+export type OutboundClaim = { message: OutboundMessage; ticketUpdate: TicketUpdate | null };
+export type OutboundClaimResult = 'claimed' | 'exists' | 'ticket-changed' | 'no-ticket';
+
+/** A change of an outbound message's state, only from one of `from` (and the lease holder's attempt). */
+export type OutboundTransition = {
+  reference: string;
+  key: string;
+  from: { states: readonly OutboundState[]; attemptId?: string | null };
+  to: Pick<OutboundMessage, 'state' | 'updatedAt'> &
+    Partial<
+      Pick<OutboundMessage, 'attemptId' | 'leaseUntil' | 'messageId' | 'sentAt' | 'reason' | 'resends'>
+    >;
+  event: AuditEvent | null;
 };
 
 /** Written only if the ticket is still at `expectedVersion`: the optimistic lock every writer shares. */
@@ -43,6 +65,10 @@ export interface AgentTicketStore {
   getTicket(reference: string): Promise<Ticket | null>;
   getTicketView(reference: string): Promise<TicketView | null>;
   updateTicket(update: TicketUpdate): Promise<'updated' | 'conflict'>;
+  getOutbound(reference: string, key: string): Promise<OutboundMessage | null>;
+  claimOutbound(claim: OutboundClaim): Promise<OutboundClaimResult>;
+  /** False when the message is no longer in one of `from` (someone else moved it). */
+  transitionOutbound(t: OutboundTransition): Promise<boolean>;
   /** Appends an event to an existing ticket without changing it (internal notes); false when no such ticket. */
   appendEvent(event: AuditEvent): Promise<boolean>;
   /** True when this call wrote the marker: the caller notifies. */

@@ -28,7 +28,8 @@ const ChannelSchema = ReceiptSchema.shape.channel;
 export const MessageRecordSchema = z.object({
   messageId: z.string(),
   deskId: z.string(),
-  kind: z.enum(['inbound', 'acknowledgement']),
+  /** `outbound`: an agent's reply or a notification we sent (its SES id, indexed on gsi3 as OUTSES#). */
+  kind: z.enum(['inbound', 'acknowledgement', 'outbound']),
   outcome: StoredOutcomeSchema,
   reference: z.string().nullable(),
   /** TicketMessage.id when the message is stored on a ticket. */
@@ -279,4 +280,12 @@ export interface TicketStore {
 
   getSuppressedAddress(address: string): Promise<SuppressedAddress | null>;
   putSuppressedAddress(entry: SuppressedAddress): Promise<void>;
+  /**
+   * A bounce or complaint of a reply or notification we sent (by SES's bare message id): marks that
+   * message on its ticket. Null when none of our outbound messages has that id.
+   */
+  markOutboundFeedback(
+    sesId: string,
+    feedback: { state: 'bounced' | 'complained'; reason: string; at: string },
+  ): Promise<{ reference: string; key: string } | null>;
 }

@@ -2,7 +2,7 @@ import { DESK_CAP_REASON, planAcknowledgement } from '../domain/acknowledgement/
 import { buildAcknowledgement } from '../domain/acknowledgement/acknowledgement';
 import { acknowledgementMail } from '../domain/acknowledgement/acknowledgement-mail';
 import { ackCapPerDeskHour, deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
-import { TransientError } from '../domain/errors';
+import { ConflictError, NotFoundError, TransientError } from '../domain/errors';
 import type { InboundEmail } from '../domain/mail/inbound-email';
 import type { Acknowledgement, AcknowledgementStateName, Ticket } from '../domain/ticket/ticket';
 import type { Clock } from '../ports/clock';
@@ -120,6 +120,40 @@ export function leasedAcknowledgement(now: Date, attemptId: string, leaseMs: num
     attemptId,
     leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
   });
+}
+
+/**
+ * An acknowledgement left `unconfirmed`, sent again only on an agent's explicit request, after the
+ * portal warned that the client may receive it twice (conversation.md §3): `unconfirmed` → `sending`
+ * under a new lease → the usual send. Any other state is refused: nothing is ever resent on its own.
+ */
+export async function resendAcknowledgement(
+  reference: string,
+  agentId: string,
+  deps: AcknowledgeDependencies,
+): Promise<AcknowledgeResult> {
+  const ticket = await deps.tickets.getTicket(reference);
+  if (!ticket) throw new NotFoundError(`ticket ${reference} does not exist`);
+  const ack = ticket.acknowledgement;
+  if (ack.state !== 'unconfirmed')
+    throw new ConflictError(
+      `the acknowledgement of ${reference} is ${ack.state}: only an unconfirmed one is resent`,
+    );
+  const [first] = (await deps.tickets.listMessages(reference)).sort((a, b) =>
+    a.receivedAt.localeCompare(b.receivedAt),
+  );
+  if (!first) throw new ConflictError(`ticket ${reference} has no message to acknowledge`);
+  const now = deps.clock.now();
+  const attemptId = deps.newId();
+  const applied = await deps.tickets.transitionAcknowledgement({
+    reference,
+    from: { state: 'unconfirmed', ...(ack.attemptId ? { attemptId: ack.attemptId } : {}) },
+    to: leasedAcknowledgement(now, attemptId, deps.ackLeaseMs),
+    event: { ...auditEvent(reference, 'outbound-resent', now, { kind: 'acknowledgement' }), actor: agentId },
+  });
+  if (applied !== 'applied')
+    throw new ConflictError('someone else resent it meanwhile', { hint: 'reload the ticket' });
+  return sendLeased(ticket, attemptId, { messageId: first.messageId, references: first.references }, deps);
 }
 
 /** One attempt from `pending`; null when the ticket or the rate history changed under us (go round). */

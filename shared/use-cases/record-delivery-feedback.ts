@@ -6,6 +6,8 @@ export type FeedbackResult = {
   label: string;
   /** Addresses put on the suppression list: later acknowledgements skip them. */
   suppressed: string[];
+  /** The reply or notification of a ticket the feedback is about, marked `bounced` / `complained`. */
+  marked: { reference: string; key: string } | null;
   /** Why nothing was recorded (a transient bounce, a delivery notice). */
   ignored: string | null;
 };
@@ -17,14 +19,27 @@ export type FeedbackResult = {
  */
 export async function recordDeliveryFeedback(
   feedback: DeliveryFeedback,
-  deps: { tickets: Pick<TicketStore, 'putSuppressedAddress'>; clock: Clock },
+  deps: { tickets: Pick<TicketStore, 'putSuppressedAddress' | 'markOutboundFeedback'>; clock: Clock },
 ): Promise<FeedbackResult> {
   const { label } = feedback;
-  if (feedback.kind === 'other') return { label, suppressed: [], ignored: `${label}: nothing to record` };
+  if (feedback.kind === 'other')
+    return { label, suppressed: [], marked: null, ignored: `${label}: nothing to record` };
   if (feedback.kind === 'bounce' && !feedback.permanent) {
-    return { label, suppressed: [], ignored: 'transient bounce: the address stays usable' };
+    return { label, suppressed: [], marked: null, ignored: 'transient bounce: the address stays usable' };
   }
   const at = deps.clock.now().toISOString();
+  // A reply's or notification's bounce is shown on its ticket (conversation.md §3); acknowledgements
+  // and other mail have no outbound item, and the look-up says so.
+  const marked = feedback.sentMessageId
+    ? await deps.tickets.markOutboundFeedback(feedback.sentMessageId, {
+        state: feedback.kind === 'complaint' ? 'complained' : 'bounced',
+        reason: feedback.recipients
+          .map((r) => `${r.address}: ${r.detail}`)
+          .join('; ')
+          .slice(0, 500),
+        at,
+      })
+    : null;
   const entries: SuppressedAddress[] = feedback.recipients.map((r) => ({
     address: r.address.trim().toLowerCase(),
     type: feedback.kind === 'complaint' ? 'complaint' : 'bounce',
@@ -33,5 +48,5 @@ export async function recordDeliveryFeedback(
     sesMessageId: feedback.sentMessageId,
   }));
   for (const entry of entries) await deps.tickets.putSuppressedAddress(entry);
-  return { label, suppressed: entries.map((e) => e.address), ignored: null };
+  return { label, suppressed: entries.map((e) => e.address), marked, ignored: null };
 }

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
 import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-directory-store';
 import { DynamoDbTicketStore } from '../adapters/aws/dynamodb/ticket-store';
 import { S3AttachmentLinks } from '../adapters/aws/s3-attachment-links';
 import { S3AttachmentStore } from '../adapters/aws/s3-attachment-store';
 import { S3RawMailStore } from '../adapters/aws/s3-raw-mail-store';
+import { SesMailSender } from '../adapters/aws/ses-mail-sender';
 import { type AgentAppDeps, createAgentApp } from '../adapters/http/app';
 import { type AgentAuth, createCognitoClaimsAuth } from '../adapters/http/auth';
 import type { ErrorLogger } from '../adapters/http/errors';
@@ -12,8 +15,11 @@ import { mailparserMailParser } from '../adapters/mailparser-mail-parser';
 import type { AgentApiEnv } from '../agent-config';
 import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { type Clock, systemClock } from '../ports/clock';
+import type { MailSender } from '../ports/mail-sender';
+import type { OutboundDeps } from '../use-cases/reply-to-client';
 import type { AwsClients } from './aws-clients';
 import { cachedClientDirectory } from './client-directory-cache';
+import { outboundMetricsRecorder } from './outbound-metrics';
 
 /** Where the agent app's data lives: the intake's table and mail bucket (names and prefixes). */
 export type AgentStorage = {
@@ -25,14 +31,35 @@ export type AgentStorage = {
   linkSeconds?: number;
 };
 
+/** How the agent app mails clients: SES in the region (the configuration set for bounce feedback). */
+export type AgentMailSettings = {
+  region: string;
+  configurationSet?: string;
+  /** SES Message-ID domain when the endpoint is not SES's own (the emulator). */
+  messageIdDomain?: string;
+  /** Replaces SES (fault tests). */
+  mailSender?: MailSender;
+  onOutcome?: OutboundDeps['onOutcome'];
+  sleep?: (ms: number) => Promise<void>;
+};
+
+/**
+ * A reply's `sending` lease outlives the API function (30 s, API Gateway's own limit): a request still
+ * running cannot see its lease taken for unconfirmed by a retry.
+ */
+const REPLY_LEASE_MS = 60_000;
+/** A duplicate request waits this long for the first one's send, then answers 503 (retry). */
+const REPLY_WAIT_MS = 8_000;
+
 /**
  * The agent app's dependencies on DynamoDB and S3, for Lambda and for the local server alike: only
  * `auth` differs (Cognito claims on AWS, dev login locally). The one place they meet the use cases.
  */
 export function createAgentAppDeps(input: {
   config: ServiceDeskConfig;
-  clients: Pick<AwsClients, 'doc' | 's3'>;
+  clients: Pick<AwsClients, 'doc' | 's3' | 'ses'>;
   storage: AgentStorage;
+  mail: AgentMailSettings;
   auth: AgentAuth;
   clock?: Clock;
   log?: ErrorLogger;
@@ -40,6 +67,15 @@ export function createAgentAppDeps(input: {
   const { clients, storage } = input;
   const clock = input.clock ?? systemClock;
   const tickets = new DynamoDbTicketStore(clients.doc, storage.tableName);
+  const { mail } = input;
+  const mailSender =
+    mail.mailSender ??
+    new SesMailSender({
+      client: clients.ses,
+      region: mail.region,
+      ...(mail.configurationSet ? { configurationSet: mail.configurationSet } : {}),
+      ...(mail.messageIdDomain ? { messageIdDomain: mail.messageIdDomain } : {}),
+    });
   return {
     config: input.config,
     clock,
@@ -55,20 +91,46 @@ export function createAgentAppDeps(input: {
       newId: randomUUID,
       maxAttachmentBytes: storage.maxAttachmentBytes,
     },
+    outbound: {
+      mailSender,
+      recipients: tickets,
+      newId: randomUUID,
+      sleep: mail.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      leaseMs: REPLY_LEASE_MS,
+      waitMs: REPLY_WAIT_MS,
+      ...(mail.onOutcome ? { onOutcome: mail.onOutcome } : {}),
+    },
     ...(input.log ? { log: input.log } : {}),
   };
 }
 
-/** The Lambda's wiring: environment → deps, Cognito claims for auth. */
-/** The agent API's hono app on AWS (the Lambda handler adapts it to API Gateway events). */
-export function createAgentApiApp(env: AgentApiEnv, clients: AwsClients, log?: ErrorLogger) {
-  return createAgentApp(createAgentApiDependencies(env, clients, log));
+/**
+ * The agent API's hono app on AWS (the Lambda handler adapts it to API Gateway events): errors to the
+ * logger, outbound outcomes counted in the metrics (the OutboundUnconfirmed alarm).
+ */
+export function createAgentApiApp(
+  env: AgentApiEnv,
+  clients: AwsClients,
+  observe: { logger: Logger; metrics: Metrics },
+) {
+  const { logger, metrics } = observe;
+  return createAgentApp(
+    createAgentApiDependencies(
+      env,
+      clients,
+      (message, detail) => logger.error(message, detail),
+      outboundMetricsRecorder(logger, metrics),
+    ),
+  );
 }
 
-export function createAgentApiDependencies(
+/** The Lambda's wiring: environment → deps, Cognito claims for auth. */
+
+function createAgentApiDependencies(
   env: AgentApiEnv,
   clients: AwsClients,
   log?: ErrorLogger,
+  onOutcome?: OutboundDeps['onOutcome'],
 ): AgentAppDeps {
   return createAgentAppDeps({
     config: env.SERVICE_DESK_CONFIG,
@@ -80,6 +142,11 @@ export function createAgentApiDependencies(
       attachmentsPrefix: env.ATTACHMENTS_PREFIX,
       maxAttachmentBytes: env.MAX_ATTACHMENT_BYTES,
       linkSeconds: env.ATTACHMENT_LINK_SECONDS,
+    },
+    mail: {
+      region: env.AWS_REGION,
+      ...(env.SES_CONFIGURATION_SET ? { configurationSet: env.SES_CONFIGURATION_SET } : {}),
+      ...(onOutcome ? { onOutcome } : {}),
     },
     auth: createCognitoClaimsAuth({
       config: env.SERVICE_DESK_CONFIG,

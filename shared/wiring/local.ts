@@ -324,6 +324,7 @@ async function startAgentApi(
         attachmentsPrefix: ATTACHMENTS_PREFIX,
         maxAttachmentBytes: settings.maxAttachmentBytes,
       },
+      mail: { region: EMULATOR_REGION },
       auth: createDevAuth({ config, clock: listen.clock }),
       clock: listen.clock,
       log: (message, detail) => listen.log(`agent API: ${message} ${JSON.stringify(detail ?? {})}`),

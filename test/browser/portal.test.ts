@@ -318,6 +318,27 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     expect(await page.locator('#ticket-head').getAttribute('data-status')).toBe('en cours');
   });
 
+  it('sends a reply from the ticket view and shows it in the conversation with its state', async () => {
+    await page.locator('#reply-text').fill('Le technicien passe demain à 9 h.');
+    await page.locator('#reply-form button[data-then=""]').click();
+    const sent = page.locator('.conversation article.outbound');
+    await expect.poll(() => sent.count(), PATIENCE).toBe(1);
+    expect(await sent.getAttribute('data-state')).toBe('sent');
+    expect(await sent.locator('.outbound-state').textContent()).toBe('envoyé');
+    expect(await sent.locator('.new-text').textContent()).toBe('Le technicien passe demain à 9 h.');
+    expect(await page.locator('#reply-text').inputValue()).toBe('');
+    await expectAccessible('the ticket page with a sent reply');
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await expectPhoneUsable('ticket with a reply');
+      await expectAccessible('the reply box on a phone');
+      await page.locator('#reply-form').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'test-results/portal-reply-390.png', fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
   it('explains a refused action in French, without accessibility violations', async () => {
     await page.locator('form[data-action="resolve"] input[name=summary]').fill('   ');
     await page.locator('form[data-action="resolve"] button').click();

@@ -149,6 +149,39 @@ describe('Function: startLocalStack (npm start, end to end)', () => {
     expect(await stack.ses.emulator.store()).toHaveLength(1);
   });
 
+  it('mails an agent reply, and threads the client answer to it onto the ticket, with no new acknowledgement', async () => {
+    const api = await agentApi(stack.apiUrl, ['reunion']);
+    const before = (await stack.ses.emulator.store()).length;
+    const replied = await api.post(`/api/tickets/${reference}/replies`, {
+      text: 'Nous redémarrons le serveur des caisses.',
+      idempotencyKey: 'e2e-reply-0001',
+    });
+    expect(replied.status).toBe(201);
+    const { messageId, state } = replied.body as { messageId: string; state: string };
+    expect(state).toBe('sent');
+    const mails = await stack.ses.emulator.store();
+    expect(mails).toHaveLength(before + 1);
+    expect(messageId).toBe(`<${mails.at(-1)?.messageId}@${sesMessageIdDomain(stack.region)}>`);
+
+    const answer = await sendToListener(smtp, {
+      ...OUTAGE,
+      subject: `RE: [${reference}] ${OUTAGE.subject}`,
+      text: 'Merci, les caisses repartent.\n\n> Nous redémarrons le serveur des caisses.',
+      inReplyTo: messageId,
+      references: [messageId],
+    });
+    expect(answer.response).toBe(`250 2.6.0 OK ${reference} follow-up`);
+    expect(await stack.ses.emulator.store()).toHaveLength(before + 1);
+    const view = (await api.get(`/api/tickets/${reference}`)) as {
+      ticket: { work?: { firstContact?: { channel: string } } };
+      messages: Array<{ direction: string }>;
+    };
+    expect(view.ticket.work?.firstContact?.channel).toBe('email');
+    // The stack's clock is fixed: every message has the same instant, so only the counts are checked.
+    expect(view.messages.filter((m) => m.direction === 'out')).toHaveLength(1);
+    expect(view.messages.filter((m) => m.direction === 'in')).toHaveLength(3);
+  });
+
   it('routes on the envelope recipient (Bcc) when the headers name no desk', async () => {
     const raw = Buffer.from(
       [
@@ -326,7 +359,8 @@ describe('Function: startLocalStack (npm start, end to end)', () => {
   it('finds its tickets again when started on the same data directory', async () => {
     stack = await startLocalStack(options(dataDir, log));
 
-    expect((await stack.deps.tickets.getTicket(reference))?.messageCount).toBe(2);
+    // The request, the answer to the acknowledgement and the answer to the agent's reply.
+    expect((await stack.deps.tickets.getTicket(reference))?.messageCount).toBe(3);
     expect(stack.indexesAdded).toEqual([]);
   }, 120_000);
 });

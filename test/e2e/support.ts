@@ -85,5 +85,13 @@ export async function agentApi(baseUrl: string, desks: string[]) {
       if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status} ${await res.text()}`);
       return res.json();
     },
+    async post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+      const res = await fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    },
   };
 }

@@ -510,6 +510,7 @@ describe('Class: StatelessStack', () => {
           'RAW_MAIL_BUCKET',
           'RAW_MAIL_PREFIX',
           'SERVICE_DESK_CONFIG',
+          'SES_CONFIGURATION_SET',
           'STATEFUL_REVISION',
           'TABLE_NAME',
         ].sort(),
@@ -538,17 +539,32 @@ describe('Class: StatelessStack', () => {
       ).toEqual([]);
     });
 
-    it('may read raw mail and attachments, write only attachments, and neither send mail nor publish', () => {
+    it('may read raw mail and attachments, write only attachments, and publish nothing', () => {
       const statements = statementsOf(synth, 'AgentApiHandler');
       const actions = actionsOf(statements);
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem']));
-      expect(actions.filter((a) => /^(ses|sns|kms):/.test(a))).toEqual([]);
+      expect(actions.filter((a) => /^(sns|kms):/.test(a))).toEqual([]);
       const resourceOfAction = (action: string) =>
         JSON.stringify(statements.find((s) => s.Action === action)!.Resource);
       expect(resourceOfAction('s3:GetObject')).toMatch(/"\/inbound\/\*"/);
       expect(resourceOfAction('s3:GetObject')).toMatch(/"\/attachments\/\*"/);
       expect(resourceOfAction('s3:PutObject')).toMatch(/"\/attachments\/\*"/);
       expect(resourceOfAction('s3:PutObject')).not.toMatch(/inbound/);
+    });
+
+    it("sends agents' replies raw, only as the mail domain or a desk, through our configuration set", () => {
+      const ses = statementsOf(synth, 'AgentApiHandler').filter((s) =>
+        actionsOf([s]).some((a) => a.startsWith('ses:')),
+      );
+      expect(ses).toHaveLength(1);
+      expect(ses[0]!.Action).toBe('ses:SendRawEmail');
+      const resources = JSON.stringify(ses[0]!.Resource);
+      expect(resources).toContain(':configuration-set/');
+      expect(resources).toContain('SendingIdentity');
+      for (const desk of DESKS) expect(resources).toContain(`:identity/${desk}`);
+      expect(resources).not.toMatch(/identity\/\*/);
+      const { props } = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'AgentApiHandlerFunction');
+      expect(Object.keys(props.Environment.Variables)).toContain('SES_CONFIGURATION_SET');
     });
   });
 
@@ -722,6 +738,16 @@ describe('Class: StatelessStack', () => {
       }
     });
 
+    it('alarm on the first agent reply or client notification whose outcome is unknown', () => {
+      expect(alarm('exodata-agent-api-outbound-unconfirmed')).toMatchObject({
+        Namespace: 'Exodata/Intake',
+        MetricName: 'OutboundUnconfirmed',
+        Dimensions: [{ Name: 'service', Value: 'exodata-agent-api' }],
+        Threshold: 1,
+        TreatMissingData: 'notBreaching',
+      });
+    });
+
     it('alarm on the first quarantined message, on the intake service dimension', () => {
       expect(alarm('exodata-intake-quarantined')).toMatchObject({
         Namespace: 'Exodata/Intake',
@@ -798,10 +824,10 @@ describe('Class: StatelessStack', () => {
         TopicArn: { Ref: topic.id },
       });
       const alarms = Object.values(synth.stateless$.findResources('AWS::CloudWatch::Alarm'));
-      // intake 8 (errors, throttles, queue, quarantined, acknowledgements failed and unconfirmed,
-      // intake failures, invalid client rows), bounce recorder 3, SES 2, agent API 3 (errors,
-      // throttles, 5xx), SLA watcher 5 (errors, throttles, queue, 2 metrics).
-      expect(alarms).toHaveLength(21);
+      // intake 9 (errors, throttles, queue, quarantined, acknowledgements failed, unconfirmed and
+      // capped, intake failures, invalid client rows), bounce recorder 3, SES 2, agent API 4 (errors,
+      // throttles, 5xx, outbound unconfirmed), SLA watcher 5 (errors, throttles, queue, 2 metrics).
+      expect(alarms).toHaveLength(23);
       for (const a of alarms) {
         expect(a.Properties.AlarmActions).toEqual([{ Ref: topic.id }]);
         expect(a.Properties.OKActions).toEqual([{ Ref: topic.id }]);

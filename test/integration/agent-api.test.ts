@@ -339,6 +339,8 @@ describe('Agent API: actions', () => {
       'first-contact',
       'waiting-on-client',
       'ticket-resumed',
+      // The resolution notice mailed to the client in alice's name (issue 15), at the same instant.
+      'outbound-sent',
       'ticket-resolved',
       'ticket-reopened',
     ]);

@@ -4,7 +4,7 @@ import { createDevAuth } from '../../shared/adapters/http/auth';
 import { buildPortal } from '../../shared/adapters/http/portal-build';
 import { type AgentServer, startAgentServer } from '../../shared/adapters/http/server';
 import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
-import { createAgentAppDeps } from '../../shared/wiring/agent';
+import { type AgentMailSettings, createAgentAppDeps } from '../../shared/wiring/agent';
 import { BUCKET, type Intake } from '../integration/intake/harness';
 
 /**
@@ -14,6 +14,7 @@ import { BUCKET, type Intake } from '../integration/intake/harness';
 export async function startAgentApi(
   intake: Intake,
   overrides: Partial<AgentAppDeps> = {},
+  mail: Partial<AgentMailSettings> = {},
 ): Promise<{
   server: AgentServer;
   deps: AgentAppDeps;
@@ -30,6 +31,12 @@ export async function startAgentApi(
         rawMailPrefix: intake.env.RAW_MAIL_PREFIX,
         attachmentsPrefix: intake.env.ATTACHMENTS_PREFIX,
         maxAttachmentBytes: intake.env.MAX_ATTACHMENT_BYTES,
+      },
+      mail: {
+        region: intake.env.AWS_REGION,
+        // Real waits, ten times shorter, as the intake harness does.
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms / 10)),
+        ...mail,
       },
       auth: createDevAuth({ config, clock: intake.clock }),
       clock: intake.clock,

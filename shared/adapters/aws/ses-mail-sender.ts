@@ -52,13 +52,14 @@ export class SesMailSender implements MailSender {
       );
     const source = plainAddress(mail.from.address, 'from');
     const recipient = plainAddress(mail.to.address, 'to');
+    const copied = (mail.cc ?? []).map((c) => plainAddress(c.address, 'cc'));
     let messageId: string | undefined;
     try {
       const out = await this.#client.send(
         new SendRawEmailCommand({
           Source: source,
           // Explicit: SES sends to these and only these, whatever the headers say.
-          Destinations: [recipient],
+          Destinations: [recipient, ...copied.filter((a) => a !== recipient)],
           RawMessage: { Data: raw },
           ...(this.#configurationSet ? { ConfigurationSetName: this.#configurationSet } : {}),
         }),

@@ -1,7 +1,16 @@
 import * as z from 'zod';
 import { AgentSchema } from '../../domain/desk/agent';
 import { ContractSchema, DeskIdSchema, PriorityLevelSchema } from '../../domain/desk/service-desk-config';
+import { MailAddressSchema } from '../../domain/mail/inbound-email';
 import {
+  IdempotencyKeySchema,
+  OutboundKindSchema,
+  OutboundStateSchema,
+  ReplyThenSchema,
+} from '../../domain/ticket/outbound-message';
+import { ReplyRequestSchema } from '../../domain/ticket/reply-effects';
+import {
+  AcknowledgementStateSchema,
   AuditEventSchema,
   MessageKindSchema,
   TicketFlagsSchema,
@@ -26,6 +35,8 @@ export const ApiErrorCodeSchema = z.enum([
   'NOT_FOUND',
   'CONFLICT',
   'TRANSIENT',
+  /** A reply SES refused or never took: nothing left; compose again. */
+  'REPLY_NOT_SENT',
   'INTERNAL',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
@@ -156,19 +167,93 @@ export const MessageViewSchema = z.object({
   warnings: z.array(z.string()),
 });
 
+/** A client's message in the conversation: `at` is when it was received. */
+export const InboundMessageViewSchema = MessageViewSchema.extend({
+  direction: z.literal('in'),
+  at: z.string(),
+});
+
+/** A message we sent (an agent's reply, a notification), as the conversation shows it (outboundView). */
+export const OutboundMessageViewSchema = z.object({
+  direction: z.literal('out'),
+  /** Sent at, or created at while not sent. */
+  at: z.string(),
+  /** The idempotency key: what `…/messages/{key}/resend` takes. */
+  id: z.string(),
+  kind: OutboundKindSchema,
+  author: z.object({ id: z.string(), name: z.string() }),
+  /** A `sending` past its lease shows as `unconfirmed`. */
+  state: OutboundStateSchema,
+  /** "envoyé", "non confirmé", "rejeté", "rebond"… */
+  stateLabel: z.string(),
+  reason: z.string().nullable(),
+  messageId: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  to: z.array(MailAddressSchema),
+  cc: z.array(MailAddressSchema),
+  subject: z.string(),
+  /** What the agent wrote, and the full text as mailed (greeting, signature, portal link). */
+  text: z.string(),
+  body: z.string(),
+  afterwards: ReplyThenSchema.nullable(),
+  resends: z.number(),
+  /** Only an unconfirmed message may be resent, after the portal's warning. */
+  resendable: z.boolean(),
+});
+
+export const ConversationItemSchema = z.discriminatedUnion('direction', [
+  InboundMessageViewSchema,
+  OutboundMessageViewSchema,
+]);
+
 export const TicketDetailsResponseSchema = z.object({
   ticket: TicketSchema,
   sla: TicketSlaSchema,
-  messages: z.array(MessageViewSchema),
+  /** The conversation by time: the client's messages (`in`) and what we sent (`out`). */
+  messages: z.array(ConversationItemSchema),
   events: z.array(AuditEventSchema),
   /** Unverified senders' would-be follow-ups held for this ticket (conversation.md §1). */
   held: z.array(HeldMessageSchema),
 });
 
+/** `POST /api/tickets/{ref}/replies` (the domain's schema: one statement of the body). */
+export { ReplyRequestSchema };
+export const ReplyResponseSchema = z.object({
+  messageId: z.string().nullable(),
+  state: OutboundStateSchema,
+  sentAt: z.string().nullable(),
+});
+
+/** `POST /api/tickets/{ref}/messages/{key}/resend`: `{confirm: true}` after the portal's warning. */
+export const ResendRequestSchema = z.object({ confirm: z.literal(true) });
+export const ResendPathKeySchema = z.union([z.literal('acknowledgement'), IdempotencyKeySchema]);
+export const ResendResponseSchema = z.object({
+  messageId: z.string().nullable(),
+  /** An outbound message's state, or the acknowledgement's for `acknowledgement`. */
+  state: z.union([OutboundStateSchema, AcknowledgementStateSchema]),
+  sentAt: z.string().nullable(),
+});
+
+/** The client notification a resolve or a priority change sends (null when it failed, see the log). */
+export const NotificationSchema = z
+  .union([
+    z.object({
+      key: z.string(),
+      messageId: z.string().nullable(),
+      state: OutboundStateSchema,
+      sentAt: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+    z.object({ skipped: z.string() }),
+  ])
+  .nullable();
+
 export const ActionResponseSchema = z.object({
   ticket: TicketSchema,
   sla: TicketSlaSchema,
   changed: z.boolean(),
+  /** Present after a resolve or a priority change that changed something. */
+  notification: NotificationSchema.optional(),
 });
 export const NoteResponseSchema = z.object({ added: z.literal(true) });
 export const AttachmentLinkResponseSchema = z.object({
@@ -194,7 +279,13 @@ export type QueueItem = z.infer<typeof QueueItemSchema>;
 export type QueuePage = z.infer<typeof QueuePageSchema>;
 export type AssigneeFilter = z.infer<typeof AssigneeFilterSchema>;
 export type MessageView = z.infer<typeof MessageViewSchema>;
+export type InboundMessageView = z.infer<typeof InboundMessageViewSchema>;
+export type OutboundMessageView = z.infer<typeof OutboundMessageViewSchema>;
+export type ConversationItem = z.infer<typeof ConversationItemSchema>;
 export type TicketDetailsResponse = z.infer<typeof TicketDetailsResponseSchema>;
+export type ReplyRequestBody = z.input<typeof ReplyRequestSchema>;
+export type ReplyResponse = z.infer<typeof ReplyResponseSchema>;
+export type ResendResponse = z.infer<typeof ResendResponseSchema>;
 export type ActionResponse = z.infer<typeof ActionResponseSchema>;
 export type NoteResponse = z.infer<typeof NoteResponseSchema>;
 export type AttachmentLinkResponse = z.infer<typeof AttachmentLinkResponseSchema>;

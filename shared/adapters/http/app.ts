@@ -3,14 +3,27 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { z } from 'zod';
 import type { Agent } from '../../domain/desk/agent';
 import type { ServiceDeskConfig } from '../../domain/desk/service-desk-config';
-import { InputError } from '../../domain/errors';
-import { NoteSchema, type TicketAction, TicketActionSchema } from '../../domain/ticket/ticket-actions';
+import { InputError, NotFoundError } from '../../domain/errors';
+import { ReplyRequestSchema } from '../../domain/ticket/reply-effects';
+import {
+  assertMayAct,
+  NoteSchema,
+  type TicketAction,
+  TicketActionSchema,
+} from '../../domain/ticket/ticket-actions';
 import type { AgentTicketStore } from '../../ports/agent-ticket-store';
 import type { AttachmentLinks } from '../../ports/attachment-links';
 import type { Clock } from '../../ports/clock';
+import { resendAcknowledgement } from '../../use-cases/acknowledge-ticket';
 import { defaultQueueDesk, desksOverview, listQueue, QueueQuerySchema } from '../../use-cases/agent-queue';
 import { type ConvertSuspendedDeps, convertSuspended } from '../../use-cases/convert-suspended';
 import { acceptHeld, rejectHeld } from '../../use-cases/decide-held';
+import {
+  notifyAfterAction,
+  type OutboundDeps,
+  replyToClient,
+  resendOutbound,
+} from '../../use-cases/reply-to-client';
 import { actOnTicket, addNote, attachmentLink, getTicketDetails } from '../../use-cases/work-ticket';
 import {
   ActionResponseSchema,
@@ -22,12 +35,16 @@ import {
   MeResponseSchema,
   NoteResponseSchema,
   QueuePageSchema,
+  ReplyResponseSchema,
+  ResendPathKeySchema,
+  ResendRequestSchema,
+  ResendResponseSchema,
   SuspendedListResponseSchema,
   TicketDetailsResponseSchema,
 } from './api-schemas';
 import { type AgentAuth, DevLoginSchema } from './auth';
 import { body, type ErrorLogger, errorResponse, readableIssues, UnauthorizedError } from './errors';
-import { messageView } from './message-view';
+import { messageView, outboundView } from './message-view';
 import { loadPortalAssets, type PortalAssets } from './portal-assets';
 
 export type AgentAppDeps = {
@@ -38,6 +55,8 @@ export type AgentAppDeps = {
   auth: AgentAuth;
   /** Turning a suspended message into a ticket goes through the intake's builders and store. */
   convert: Omit<ConvertSuspendedDeps, 'config' | 'clock'>;
+  /** Mail to the client (agents' replies, notifications): the ports beside the store and clock. */
+  outbound: Omit<OutboundDeps, 'config' | 'clock' | 'store'>;
   log?: ErrorLogger;
   /** The built portal; defaults to the files in ./portal/ next to the module (the Lambda bundle). */
   portal?: PortalAssets;
@@ -73,6 +92,7 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
   const cognitoOrigin = deps.auth.portal.mode === 'cognito' ? [deps.auth.portal.domain] : [];
   const app = new Hono<AppEnv>();
   const work = { config: deps.config, clock: deps.clock, store: deps.store };
+  const outbound: OutboundDeps = { ...deps.outbound, ...work };
 
   app.onError((err, c) => errorResponse(err, c, log));
   app.notFound((c) => c.json(body('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`), 404));
@@ -164,7 +184,11 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
       reply(TicketDetailsResponseSchema, {
         ticket: details.ticket,
         sla: details.sla,
-        messages: details.messages.map(messageView),
+        // The conversation, by time: the client's messages (`in`) and what we sent (`out`).
+        messages: [
+          ...details.messages.map((m) => ({ direction: 'in' as const, at: m.receivedAt, ...messageView(m) })),
+          ...details.outbound.map((m) => outboundView(m, deps.clock.now())),
+        ].sort((x, y) => x.at.localeCompare(y.at)),
         events: details.events,
         held: details.held,
       }),
@@ -205,12 +229,73 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
     return c.json(reply(NoteResponseSchema, { added: true }), 201);
   });
 
+  app.post('/api/tickets/:ref/replies', async (c) => {
+    const request = await readBody(c, ReplyRequestSchema);
+    const answer = await replyToClient(reference(c), request, c.get('agent'), outbound);
+    return c.json(
+      reply(ReplyResponseSchema, { messageId: answer.messageId, state: answer.state, sentAt: answer.sentAt }),
+      201,
+    );
+  });
+
+  // Only on an agent's explicit request, after the portal warned that the client may get it twice.
+  app.post('/api/tickets/:ref/messages/:key/resend', async (c) => {
+    const key = parse(ResendPathKeySchema, c.req.param('key'));
+    const { confirm } = await readJsonObject(c);
+    if (!ResendRequestSchema.safeParse({ confirm }).success)
+      throw new InputError('a resend may reach the client twice: send {"confirm": true} to confirm it');
+    if (key === 'acknowledgement') {
+      const ticket = await deps.store.getTicket(reference(c));
+      if (!ticket) throw new NotFoundError(`ticket ${reference(c)} does not exist`);
+      assertMayAct(ticket, c.get('agent'));
+      const result = await resendAcknowledgement(reference(c), c.get('agent').id, {
+        config: deps.config,
+        clock: deps.clock,
+        tickets: deps.convert.tickets,
+        mailSender: deps.outbound.mailSender,
+        newId: deps.outbound.newId,
+        sleep: deps.outbound.sleep,
+        ackLeaseMs: deps.outbound.leaseMs,
+        ackWaitMs: 0,
+        // The lease (60 s) outlives the API's 30 s: no run deadline to keep here.
+        deadline: null,
+        minSendMs: 0,
+      });
+      return c.json(
+        reply(ResendResponseSchema, { messageId: result.sesMessageId, state: result.state, sentAt: null }),
+      );
+    }
+    const answer = await resendOutbound(reference(c), key, c.get('agent'), outbound);
+    return c.json(
+      reply(ResendResponseSchema, {
+        messageId: answer.messageId,
+        state: answer.state,
+        sentAt: answer.sentAt,
+      }),
+    );
+  });
+
   app.post('/api/tickets/:ref/:action', async (c) => {
     const type = ACTION_ROUTES[c.req.param('action')];
     if (!type) return c.json(body('NOT_FOUND', `no action "${c.req.param('action')}"`), 404);
     const fields = await readJsonObject(c);
     const action = parse(TicketActionSchema, { ...fields, type });
+    const before = type === 'priority' ? await deps.store.getTicket(reference(c)) : null;
     const result = await actOnTicket(reference(c), action, c.get('agent'), work);
+    if (result.changed && (type === 'resolve' || type === 'priority')) {
+      // conversation.md §4: the client is told; a failure is logged and never undoes the action.
+      const notice = await notifyAfterAction(
+        result.ticket,
+        action,
+        before ?? result.ticket,
+        c.get('agent').id,
+        outbound,
+      ).catch((err: unknown) => {
+        log('client notification failed', { reference: result.ticket.reference, error: String(err) });
+        return null;
+      });
+      return c.json(reply(ActionResponseSchema, { ...result, notification: notice }));
+    }
     return c.json(reply(ActionResponseSchema, result));
   });
 

@@ -7,6 +7,7 @@ import {
   ExodataError,
   InputError,
   NotFoundError,
+  ReplyNotSentError,
   TransientError,
 } from '../../domain/errors';
 import { ForbiddenError } from '../../domain/ticket/ticket-actions';
@@ -24,6 +25,8 @@ const STATUS: Array<[new (...args: never[]) => ExodataError, ContentfulStatusCod
   [NotFoundError, 404, 'NOT_FOUND'],
   [ConflictError, 409, 'CONFLICT'],
   [TransientError, 503, 'TRANSIENT'],
+  // SES refused the reply or never took it: nothing left, the agent composes again.
+  [ReplyNotSentError, 502, 'REPLY_NOT_SENT'],
 ];
 
 export type ErrorLogger = (message: string, detail: Record<string, unknown>) => void;

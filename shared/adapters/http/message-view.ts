@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { OUTBOUND_STATE_LABEL, type OutboundMessage } from '../../domain/ticket/outbound-message';
 import type { TicketMessage } from '../../domain/ticket/ticket';
 import type { MessageView } from './api-schemas';
 
@@ -88,4 +89,34 @@ function historyOf(text: string, newText: string): string {
   const at = full.indexOf(fresh);
   if (at < 0) return full === fresh ? '' : full;
   return `${full.slice(0, at)}${full.slice(at + fresh.length)}`.trim();
+}
+
+/** A message we sent, as the conversation shows it; a `sending` past its lease shows as unconfirmed. */
+export function outboundView(message: OutboundMessage, now: Date) {
+  const stale =
+    message.state === 'sending' &&
+    message.leaseUntil !== null &&
+    Date.parse(message.leaseUntil) <= now.getTime();
+  const state = stale ? 'unconfirmed' : message.state;
+  return {
+    direction: 'out' as const,
+    at: message.sentAt ?? message.createdAt,
+    id: message.key,
+    kind: message.kind,
+    author: { id: message.author, name: message.authorName },
+    state,
+    stateLabel: OUTBOUND_STATE_LABEL[state],
+    reason: message.reason,
+    messageId: message.messageId,
+    sentAt: message.sentAt,
+    to: [message.to],
+    cc: message.cc,
+    subject: message.subject,
+    text: message.text,
+    body: message.body,
+    afterwards: message.afterwards,
+    resends: message.resends,
+    /** The portal offers "renvoyer" (with its warning) only then. */
+    resendable: state === 'unconfirmed',
+  };
 }

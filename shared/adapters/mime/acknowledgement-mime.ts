@@ -55,6 +55,7 @@ export type MimeOptions = {
 export async function composeMime(mail: OutboundMail, options: MimeOptions = {}): Promise<Buffer> {
   const from = mailbox(mail.from, 'from');
   const to = mailbox(mail.to, 'to');
+  const cc = (mail.cc ?? []).map((c) => mailbox(c, 'cc'));
   const replyTo = plainAddress(mail.replyTo, 'reply-to');
   const inReplyTo = mail.inReplyTo !== null && MESSAGE_ID.test(mail.inReplyTo) ? mail.inReplyTo : undefined;
   const references = threadReferences(mail.references, inReplyTo);
@@ -62,6 +63,7 @@ export async function composeMime(mail: OutboundMail, options: MimeOptions = {})
   const composer = new MailComposer({
     from,
     to,
+    ...(cc.length > 0 ? { cc } : {}),
     replyTo,
     subject: stripControlCharacters(mail.subject),
     text: mail.text,
@@ -114,15 +116,20 @@ function threadReferences(references: readonly string[], inReplyTo: string | und
 }
 
 function extraHeaders(mail: OutboundMail): Record<string, string> {
-  // Every mail we send is an automatic one: these are set even if a caller forgot them.
-  const headers: Record<string, string> = {
-    'Auto-Submitted': 'auto-replied',
-    'X-Auto-Response-Suppress': 'All',
-    [LOOP_HEADER]: mail.idempotencyKey,
-  };
+  // An automatic mail is marked as one even if a caller forgot; a person's reply never is (conversation.md §3).
+  const headers: Record<string, string> =
+    mail.automatic === false
+      ? { [LOOP_HEADER]: mail.idempotencyKey }
+      : {
+          'Auto-Submitted': 'auto-replied',
+          'X-Auto-Response-Suppress': 'All',
+          [LOOP_HEADER]: mail.idempotencyKey,
+        };
   const byLowerName = new Map(Object.keys(headers).map((name) => [name.toLowerCase(), name]));
   for (const [name, value] of Object.entries(mail.headers)) {
-    if (!FIELD_NAME.test(name) || RESERVED_HEADERS.has(name.toLowerCase()))
+    const personalAutoHeader =
+      mail.automatic === false && /^(auto-submitted|x-auto-response-suppress)$/i.test(name);
+    if (!FIELD_NAME.test(name) || RESERVED_HEADERS.has(name.toLowerCase()) || personalAutoHeader)
       throw new InputError(`"${printable(name)}" cannot be set as an extra header`, {
         hint: 'extra headers are X-… or Auto-Submitted style fields; addresses, subject and threading have their own fields',
       });

@@ -79,7 +79,7 @@ function blockHtml(block: Block): string {
 }
 
 /** Escapes text for an HTML element or a double- or single-quoted attribute. */
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -3,6 +3,8 @@ export type OutboundMail = {
   from: { name: string; address: string };
   replyTo: string;
   to: { name: string; address: string };
+  /** Copied recipients (an agent's reply: the Cc of the client's first message). Default none. */
+  cc?: Array<{ name: string; address: string }>;
   subject: string;
   text: string;
   html: string;
@@ -11,6 +13,11 @@ export type OutboundMail = {
   references: string[];
   /** Extra headers (Auto-Submitted, X-Auto-Response-Suppress, X-Exodata-Loop…). Values are sanitised. */
   headers: Record<string, string>;
+  /**
+   * An automatic message (acknowledgement, notification) gets Auto-Submitted and
+   * X-Auto-Response-Suppress; a person's reply (false) gets neither, only the loop header. Default true.
+   */
+  automatic?: boolean;
   /** Idempotency token for logs and for adapters that support it (ticket ref + purpose). */
   idempotencyKey: string;
 };

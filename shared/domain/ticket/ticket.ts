@@ -230,6 +230,13 @@ export const AuditEventTypeSchema = z.enum([
   /** A client's reply declared another level than the one an agent set: not applied, flagged. */
   'priority-change-requested',
   'note-added',
+  /** An agent's reply to the client (outbound-message.ts), and what became of our outbound mail. */
+  'reply-written',
+  'outbound-sent',
+  'outbound-unconfirmed',
+  'outbound-rejected',
+  'outbound-resent',
+  'outbound-bounced',
   'desk-on-duty-changed',
   'sla-warning',
   'sla-breached',

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeskId } from '../../../domain/desk/service-desk-config';
 import { TransientError } from '../../../domain/errors';
+import { type OutboundMessage, OutboundMessageSchema } from '../../../domain/ticket/outbound-message';
 import {
   type AuditEvent,
   type Ticket,
@@ -11,6 +12,9 @@ import {
 } from '../../../domain/ticket/ticket';
 import type {
   AgentTicketStore,
+  OutboundClaim,
+  OutboundClaimResult,
+  OutboundTransition,
   SlaAlertMarker,
   TicketUpdate,
   TicketView,
@@ -22,12 +26,22 @@ import {
 } from '../../../ports/ticket-store';
 import { asIntakeFailure, awsCall } from '../aws-errors';
 import { alertItem, alertKey, auditTrail, eventItem, versionedTicketUpdate } from './items';
-import { keys, queuePartition, SUSPENDED_LIST_PREFIX } from './keys';
-import { Table } from './table';
+import { keys, outboundLookup, queuePartition, SUSPENDED_LIST_PREFIX, sesIdOfMessageId } from './keys';
+import { type Item, Table } from './table';
 import { TABLE_SCHEMA } from './table-schema';
 
 /** One queue partition never holds more than this many tickets in a read: beyond, the queue says "truncated". */
 const MAX_TICKETS_PER_PARTITION = 2000;
+
+function outboundItem(message: OutboundMessage): Item {
+  const sesId = message.messageId ? sesIdOfMessageId(message.messageId) : null;
+  return {
+    ...keys.outbound(message.reference, message.key),
+    entity: 'outbound',
+    ...(sesId ? { gsi3pk: outboundLookup(sesId) } : {}),
+    ...message,
+  };
+}
 
 /** The agents' side of the intake's single table (docs/agents.md, docs/table-design.md). */
 export class DynamoDbAgentStore implements AgentTicketStore {
@@ -79,11 +93,14 @@ export class DynamoDbAgentStore implements AgentTicketStore {
     const messages = items
       .filter((item) => String(item.sk).startsWith('MSG#'))
       .map((item) => TicketMessageSchema.parse(item));
+    const outbound = items
+      .filter((item) => String(item.sk).startsWith('OUT#'))
+      .map((item) => OutboundMessageSchema.parse(item));
     const held = items
       .filter((item) => String(item.sk).startsWith('HELD#'))
       .map((item) => HeldMessageSchema.parse(item));
     // EVENT# items and the intake's events embedded in the ticket item.
-    return { ticket: TicketSchema.parse(ticketItem), messages, events: auditTrail(items), held };
+    return { ticket: TicketSchema.parse(ticketItem), messages, events: auditTrail(items), outbound, held };
   }
 
   async updateTicket(update: TicketUpdate): Promise<'updated' | 'conflict'> {
@@ -93,6 +110,88 @@ export class DynamoDbAgentStore implements AgentTicketStore {
       ...update.events.map((e) => this.table.put(eventItem(e))),
     ]);
     return failed ? 'conflict' : 'updated';
+  }
+
+  async getOutbound(reference: string, key: string): Promise<OutboundMessage | null> {
+    const out = await awsCall(`reading an outbound message of ${reference}`, () =>
+      this.table.doc.send(
+        new GetCommand({
+          TableName: this.table.name,
+          Key: keys.outbound(reference, key),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return out.Item ? OutboundMessageSchema.parse(out.Item) : null;
+  }
+
+  async claimOutbound(claim: OutboundClaim): Promise<OutboundClaimResult> {
+    const { message, ticketUpdate } = claim;
+    const failed = await this.table.transact('claiming an outbound message', [
+      {
+        Put: {
+          TableName: this.table.name,
+          Item: outboundItem(message),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ticketUpdate
+        ? versionedTicketUpdate(this.table.name, ticketUpdate.ticket, ticketUpdate.expectedVersion)
+        : {
+            ConditionCheck: {
+              TableName: this.table.name,
+              Key: keys.ticket(message.reference),
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
+      ...(ticketUpdate?.events ?? []).map((e) => this.table.put(eventItem(e))),
+    ]);
+    if (failed === null) return 'claimed';
+    if (failed[0] === 'ConditionalCheckFailed') return 'exists';
+    if (failed[1] === 'ConditionalCheckFailed' && !ticketUpdate) return 'no-ticket';
+    return 'ticket-changed';
+  }
+
+  async transitionOutbound(t: OutboundTransition): Promise<boolean> {
+    const names: Record<string, string> = { '#state': 'state' };
+    const values: Record<string, unknown> = {};
+    const sets = Object.entries(t.to).map(([name, value], i) => {
+      names[`#t${i}`] = name;
+      values[`:t${i}`] = value;
+      return `#t${i} = :t${i}`;
+    });
+    const sesId = t.to.messageId ? sesIdOfMessageId(t.to.messageId) : null;
+    if (sesId) {
+      sets.push('gsi3pk = :lookup');
+      values[':lookup'] = outboundLookup(sesId);
+    }
+    const fromValues = t.from.states.map((state, i) => {
+      values[`:from${i}`] = state;
+      return `:from${i}`;
+    });
+    const conditions = ['attribute_exists(pk)', `#state IN (${fromValues.join(', ')})`];
+    if (t.from.attemptId !== undefined) {
+      conditions.push('attemptId = :attempt');
+      values[':attempt'] = t.from.attemptId;
+    }
+    const failed = await this.table.transact('updating an outbound message', [
+      {
+        Update: {
+          TableName: this.table.name,
+          Key: keys.outbound(t.reference, t.key),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      ...(t.event ? [this.table.put(eventItem(t.event))] : []),
+    ]);
+    if (failed === null) return true;
+    if (failed[0] === 'ConditionalCheckFailed') return false;
+    throw new TransientError(`the outbound message ${t.key} of ${t.reference} met a concurrent write`, {
+      hint: 'send the request again (same idempotency key)',
+    });
   }
 
   async appendEvent(event: AuditEvent): Promise<boolean> {

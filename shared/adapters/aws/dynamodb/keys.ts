@@ -17,6 +17,8 @@ export const keys = {
     // The digest keeps two events of one type at the same millisecond apart, and a replayed event equal.
     sk: `EVENT#${event.at}#${event.type}#${digest(JSON.stringify(event.detail))}`,
   }),
+  /** A message we sent on the ticket (reply, notification), by its idempotency key. */
+  outbound: (reference: string, key: string) => ({ pk: `TICKET#${reference}`, sk: `OUT#${key}` }),
   messageRecord: (messageId: string, deskId: string) => ({ pk: `MSGID#${messageId}`, sk: `DESK#${deskId}` }),
   delivery: (channel: string, deliveryId: string) => ({
     pk: `DELIVERY#${channel}#${deliveryId}`,
@@ -69,6 +71,20 @@ function requesterPartition(address: string): string {
  */
 export function acknowledgementLookup(sesMessageId: string): string {
   return `ACKMSG#${sesMessageId}`;
+}
+
+/**
+ * A reply or notification we sent, by the id SES gave it (the bare id, as bounce notifications name
+ * it; a client's In-Reply-To carries it as `<id@REGION.amazonses.com>`: sesIdOfMessageId).
+ */
+export function outboundLookup(sesId: string): string {
+  return `OUTSES#${sesId}`;
+}
+
+/** `<0100abc…@eu-west-3.amazonses.com>` → `0100abc…`; null for a Message-ID SES did not give. */
+export function sesIdOfMessageId(messageId: string): string | null {
+  const m = /^<([^<>@\s]+)@(?:[a-z0-9-]+\.)?amazonses\.com>$/i.exec(messageId.trim());
+  return m ? m[1]! : null;
 }
 
 export function deliveryLookup(channel: string, deliveryId: string): string {

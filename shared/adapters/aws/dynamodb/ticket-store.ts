@@ -1,8 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../../../domain/acknowledgement/acknowledge-decision';
 import { TransientError } from '../../../domain/errors';
 import type { Receipt } from '../../../domain/mail/receipt';
+import { OutboundMessageSchema } from '../../../domain/ticket/outbound-message';
 import {
   type AuditEvent,
   type Ticket,
@@ -58,7 +60,14 @@ import {
   suspendedItem,
   versionedTicketUpdate,
 } from './items';
-import { acknowledgementLookup, deliveryLookup, keys, QUARANTINE_LIST } from './keys';
+import {
+  acknowledgementLookup,
+  deliveryLookup,
+  keys,
+  outboundLookup,
+  QUARANTINE_LIST,
+  sesIdOfMessageId,
+} from './keys';
 import { type Item, Table, type TransactItem } from './table';
 import { TABLE_SCHEMA } from './table-schema';
 import { TicketCreator, type TicketCreatorOptions } from './ticket-creation';
@@ -324,9 +333,34 @@ export class DynamoDbTicketStore implements TicketStore {
     return key ? this.table.getItem({ pk: key.pk, sk: key.sk }, 'reading a looked-up item') : null;
   }
 
-  /** An acknowledgement's SES Message-ID, as the Message-ID record threading expects. */
+  /**
+   * An acknowledgement's SES Message-ID, or a reply's / notification's (outbound items carry the bare
+   * SES id on gsi3, as bounce notifications name it), as the Message-ID record threading expects.
+   */
   private async acknowledgementRecord(sesMessageId: string): Promise<MessageRecord | null> {
-    const item = await this.lookUp(acknowledgementLookup(sesMessageId));
+    const sesId = sesIdOfMessageId(sesMessageId);
+    const [item, sent] = await Promise.all([
+      this.lookUp(acknowledgementLookup(sesMessageId)),
+      sesId ? this.lookUp(outboundLookup(sesId)) : Promise.resolve(null),
+    ]);
+    if (!item && sent) {
+      const message = OutboundMessageSchema.parse(sent);
+      if (message.messageId !== sesMessageId) return null;
+      const ticket = await this.getTicket(message.reference);
+      if (!ticket) return null;
+      return {
+        messageId: sesMessageId,
+        deskId: ticket.desk,
+        kind: 'outbound',
+        outcome: 'follow-up',
+        reference: ticket.reference,
+        ticketMessageId: null,
+        channel: 'ses',
+        deliveryId: sesMessageId,
+        commitToken: message.key,
+        at: message.sentAt ?? message.updatedAt,
+      };
+    }
     if (!item) return null;
     const ticket = TicketSchema.parse(item);
     const ack = ticket.acknowledgement;
@@ -343,6 +377,56 @@ export class DynamoDbTicketStore implements TicketStore {
       commitToken: ack.attemptId ?? '',
       at: ack.updatedAt,
     };
+  }
+
+  /**
+   * Marks the outbound message SES sent as `sesId` (a bounce or complaint of it), with an event on its
+   * ticket. Null when no outbound message has that id (an acknowledgement's, or another sender's).
+   */
+  async markOutboundFeedback(
+    sesId: string,
+    feedback: { state: 'bounced' | 'complained'; reason: string; at: string },
+  ): Promise<{ reference: string; key: string } | null> {
+    const item = await this.lookUp(outboundLookup(sesId));
+    if (!item) return null;
+    const message = OutboundMessageSchema.parse(item);
+    const event: AuditEvent = {
+      reference: message.reference,
+      at: feedback.at,
+      type: 'outbound-bounced',
+      actor: 'ses',
+      detail: { key: message.key, kind: message.kind, state: feedback.state, reason: feedback.reason },
+    };
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table.name,
+                Key: keys.outbound(message.reference, message.key),
+                UpdateExpression: 'SET #state = :state, reason = :reason, updatedAt = :at',
+                // A complaint after a bounce keeps the bounce; a redelivered notification changes nothing.
+                ConditionExpression: '#state IN (:sent, :unconfirmed)',
+                ExpressionAttributeNames: { '#state': 'state' },
+                ExpressionAttributeValues: {
+                  ':state': feedback.state,
+                  ':reason': feedback.reason,
+                  ':at': feedback.at,
+                  ':sent': 'sent',
+                  ':unconfirmed': 'unconfirmed',
+                },
+              },
+            },
+            { Put: { TableName: this.table.name, Item: eventItem(event) } },
+          ],
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof TransactionCanceledException))
+        throw asIntakeFailure('marking a bounced message', err);
+    }
+    return { reference: message.reference, key: message.key };
   }
 
   async putDelivery(delivery: DeliveryRecord): Promise<void> {

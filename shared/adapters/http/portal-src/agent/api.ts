@@ -9,6 +9,9 @@ import type {
   MeResponse,
   NoteResponse,
   QueuePage,
+  ReplyRequestBody,
+  ReplyResponse,
+  ResendResponse,
   SuspendedListResponse,
   TicketDetailsResponse,
 } from '../../api-schemas';
@@ -45,6 +48,14 @@ export const api = {
   act: (reference: string, action: TicketAction['type'], fields: Record<string, string> = {}) =>
     client.post<ActionResponse>(`${ref(reference)}/${action}`, fields),
   note: (reference: string, text: string) => client.post<NoteResponse>(`${ref(reference)}/notes`, { text }),
+  /** A reply mailed to the client; the same `idempotencyKey` again sends nothing more. */
+  reply: (reference: string, body: ReplyRequestBody) =>
+    client.post<ReplyResponse>(`${ref(reference)}/replies`, body),
+  /** Only after the agent confirmed that the client may receive it twice. */
+  resend: (reference: string, key: string) =>
+    client.post<ResendResponse>(`${ref(reference)}/messages/${encodeURIComponent(key)}/resend`, {
+      confirm: true,
+    }),
   attachment: (reference: string, messageId: string, sha256: string) =>
     client.get<AttachmentLinkResponse>(
       `${ref(reference)}/messages/${encodeURIComponent(messageId)}/attachments/${sha256}`,

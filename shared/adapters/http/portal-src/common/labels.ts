@@ -1,4 +1,5 @@
 import type { PriorityLevel } from '../../../../domain/desk/service-desk-config';
+import type { OutboundKind, OutboundState } from '../../../../domain/ticket/outbound-message';
 import type { AuditEventType, MessageKind, TicketStatus } from '../../../../domain/ticket/ticket';
 import type { ContactChannel } from '../../../../domain/ticket/ticket-work';
 import type { AutomatedClass } from '../../../../domain/triage/automated-mail';
@@ -73,10 +74,32 @@ export const LABELS = {
     'priority-changed': 'Priorité modifiée',
     'priority-change-requested': 'Priorité demandée par le client',
     'note-added': 'Note interne',
+    'reply-written': 'Réponse au client',
+    'outbound-sent': 'Message envoyé',
+    'outbound-unconfirmed': 'Envoi non confirmé',
+    'outbound-rejected': 'Envoi rejeté',
+    'outbound-resent': 'Message renvoyé',
+    'outbound-bounced': 'Rebond d’un message envoyé',
     'desk-on-duty-changed': 'Confié au centre de garde',
     'sla-warning': 'Alerte SLA',
     'sla-breached': 'SLA dépassé',
   } satisfies Record<AuditEventType, string>,
+
+  /** What became of a message we sent (the API also sends `stateLabel`, from the same words). */
+  outboundState: {
+    sending: 'envoi en cours',
+    sent: 'envoyé',
+    unconfirmed: 'non confirmé',
+    rejected: 'rejeté',
+    bounced: 'rebond',
+    complained: 'plainte',
+  } satisfies Record<OutboundState, string>,
+
+  outboundKind: {
+    reply: 'réponse',
+    'resolution-notice': 'avis de résolution',
+    'priority-notice': 'avis de changement de priorité',
+  } satisfies Record<OutboundKind, string>,
 
   messageKind: {
     initial: 'message initial',
@@ -118,6 +141,8 @@ export const LABELS = {
     NOT_FOUND: 'Introuvable : ce ticket ou ce message n’existe pas (ou plus).',
     CONFLICT: 'Conflit : le ticket a changé entre-temps (un autre agent a agi ?). Rechargez-le et réessayez.',
     TRANSIENT: 'Service momentanément indisponible : réessayez dans quelques secondes.',
+    REPLY_NOT_SENT:
+      'Réponse non envoyée : la messagerie l’a refusée, rien n’est parti. Vérifiez l’adresse du client puis rédigez-la à nouveau.',
     INTERNAL: 'Erreur du serveur : réessayez ; si elle persiste, prévenez l’astreinte.',
   } satisfies Record<ApiErrorCode, string>,
 } as const;

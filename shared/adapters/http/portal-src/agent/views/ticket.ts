@@ -1,7 +1,7 @@
 import type { AuditEvent, Ticket } from '../../../../../domain/ticket/ticket';
-import type { ClockView, MessageView } from '../../../api-schemas';
-import { explain } from '../../common/api-client';
-import { byId, el } from '../../common/dom';
+import type { ClockView, InboundMessageView, OutboundMessageView } from '../../../api-schemas';
+import { ApiError, explain } from '../../common/api-client';
+import { button, byId, el } from '../../common/dom';
 import { flash } from '../../common/flash';
 import { countdownText, formatAt, formatSize } from '../../common/format';
 import { actorLabel, automatedLabel, deskShortName, LABELS, priorityLabel } from '../../common/labels';
@@ -76,10 +76,19 @@ function renderTicket(): void {
         : null,
       actionsBar(ticket),
     ),
+    ...[replyBox(ticket)].filter((node): node is HTMLFormElement => node !== null),
     el(
       'section',
       { class: 'conversation', 'aria-label': 'Conversation' },
-      ...messages.map((m) => messageCard(m, zone)),
+      ...[
+        ...messages.map((m) => ({
+          at: m.at,
+          node: m.direction === 'in' ? messageCard(m, zone) : outboundCard(m, ticket.reference, zone),
+        })),
+        ...events.filter((e) => e.type === 'note-added').map((e) => ({ at: e.at, node: noteCard(e, zone) })),
+      ]
+        .sort((x, y) => x.at.localeCompare(y.at))
+        .map((item) => item.node),
     ),
     el(
       'section',
@@ -245,7 +254,166 @@ function mailDocument(html: string): string {
   ].join('');
 }
 
-function messageCard(message: MessageView, zone: string): HTMLElement {
+/** A message we sent: who, when, what became of it (envoyé, non confirmé, rejeté, rebond). */
+function outboundCard(message: OutboundMessageView, reference: string, zone: string): HTMLElement {
+  return el(
+    'article',
+    {
+      class: `message outbound state-${message.state}`,
+      'data-outbound': message.id,
+      'data-state': message.state,
+    },
+    el(
+      'header',
+      {},
+      el(
+        'span',
+        { class: 'from' },
+        `${message.author.name} → ${message.to.map((a) => a.address).join(', ')}`,
+      ),
+      el('span', {}, `${formatAt(message.at, zone)} · ${LABELS.outboundKind[message.kind]}`),
+      el('span', { class: 'outbound-state' }, LABELS.outboundState[message.state]),
+    ),
+    el('pre', { class: 'new-text' }, message.text),
+    message.reason && message.state !== 'sent'
+      ? el('p', { class: 'small' }, `Motif : ${message.reason}`)
+      : null,
+    message.resendable
+      ? button('Renvoyer', () => void resend(reference, message.id), { class: 'secondary' })
+      : null,
+  );
+}
+
+/** An internal note, in the conversation but marked as never sent to the client. */
+function noteCard(event: AuditEvent, zone: string): HTMLElement {
+  const text = typeof event.detail.text === 'string' ? event.detail.text : '';
+  return el(
+    'article',
+    { class: 'message internal-note', 'data-note': event.at },
+    el(
+      'header',
+      {},
+      el('span', { class: 'from' }, `Note interne — ${actorLabel(event.actor)}`),
+      el('span', {}, `${formatAt(event.at, zone)} · non envoyée au client`),
+    ),
+    el('pre', { class: 'new-text' }, text),
+  );
+}
+
+async function resend(reference: string, key: string): Promise<void> {
+  const warned = confirm(
+    'Ce message n’est pas confirmé : il est peut-être déjà arrivé chez le client. Le renvoyer peut lui faire recevoir deux fois. Renvoyer quand même ?',
+  );
+  if (!warned) return;
+  try {
+    const answer = await api.resend(reference, key);
+    flash(`Renvoyé : ${stateWord(answer.state)}.`, 'info');
+  } catch (error) {
+    flash(explain(error));
+  }
+  await openTicket(reference).catch((error: unknown) => flash(explain(error)));
+}
+
+function stateWord(value: string): string {
+  return value in LABELS.outboundState
+    ? LABELS.outboundState[value as keyof typeof LABELS.outboundState]
+    : value;
+}
+
+/** One key per compose: a double click or a retried request sends one mail; a new compose, a new key. */
+let composeKey = crypto.randomUUID();
+let composeRef = '';
+
+/** The reply box: plain text (the server adds greeting, signature and the portal link in the ticket's language). */
+function replyBox(ticket: Ticket): HTMLFormElement | null {
+  const open =
+    ticket.status === 'nouveau' || ticket.status === 'en cours' || ticket.status === 'en attente client';
+  if (!open || !ticket.requester) return null;
+  if (composeRef !== ticket.reference) {
+    composeRef = ticket.reference;
+    composeKey = crypto.randomUUID();
+  }
+  const text = el('textarea', { id: 'reply-text', name: 'text', rows: 6, maxlength: 20000, required: true });
+  const summary = el('input', { id: 'reply-summary', name: 'summary', maxlength: 5000, autocomplete: 'off' });
+  const send = (label: string, then: '' | 'wait' | 'resolve', secondary: boolean) =>
+    el(
+      'button',
+      { type: 'submit', value: then, 'data-then': then, class: secondary ? 'secondary' : null },
+      label,
+    );
+  const form = el(
+    'form',
+    { id: 'reply-form', class: 'reply', 'aria-labelledby': 'reply-title' },
+    el('h3', { id: 'reply-title' }, 'Répondre au client'),
+    el(
+      'label',
+      { class: 'field', for: 'reply-text' },
+      el(
+        'span',
+        {},
+        `Réponse à ${ticket.requester.name || ticket.requester.address} (texte brut ; formule d’appel, signature et lien du ticket ajoutés, en ${ticket.language === 'en' ? 'anglais' : 'français'})`,
+      ),
+    ),
+    text,
+    el(
+      'label',
+      { class: 'field', for: 'reply-summary' },
+      el('span', {}, 'Solution apportée (demandée pour « Envoyer et résoudre »)'),
+    ),
+    summary,
+    el(
+      'div',
+      { class: 'reply-buttons' },
+      send('Envoyer', '', false),
+      ticket.status !== 'en attente client'
+        ? send('Envoyer et mettre en attente client', 'wait', true)
+        : null,
+      send('Envoyer et résoudre', 'resolve', true),
+    ),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const submitter = (event as SubmitEvent).submitter;
+    const then = submitter instanceof HTMLButtonElement ? submitter.value : '';
+    if (then === 'resolve' && summary.value.trim() === '') {
+      flash('Indiquez la solution apportée avant « Envoyer et résoudre ».');
+      summary.focus();
+      return;
+    }
+    void sendReply(ticket.reference, form, {
+      text: text.value,
+      idempotencyKey: composeKey,
+      ...(then === 'wait' || then === 'resolve' ? { then } : {}),
+      ...(then === 'resolve' ? { summary: summary.value } : {}),
+    });
+  });
+  return form;
+}
+
+async function sendReply(
+  reference: string,
+  form: HTMLFormElement,
+  body: { text: string; idempotencyKey: string; then?: 'wait' | 'resolve'; summary?: string },
+): Promise<void> {
+  const buttons = [...form.querySelectorAll('button')];
+  for (const b of buttons) b.disabled = true;
+  try {
+    const answer = await api.reply(reference, body);
+    composeKey = crypto.randomUUID();
+    flash(`Réponse au client : ${stateWord(answer.state)}.`, answer.state === 'sent' ? 'info' : undefined);
+  } catch (error) {
+    // A definite refusal ends this compose; anything else (503, lost answer) keeps the key, so sending
+    // again cannot mail the client twice.
+    if (error instanceof ApiError && (error.status < 500 || error.code === 'REPLY_NOT_SENT'))
+      composeKey = crypto.randomUUID();
+    flash(explain(error));
+    for (const b of buttons) b.disabled = false;
+    return;
+  }
+  await openTicket(reference).catch((error: unknown) => flash(explain(error)));
+}
+
+function messageCard(message: InboundMessageView, zone: string): HTMLElement {
   const from = message.from
     ? `${message.from.name || message.from.address} <${message.from.address}>`
     : 'expéditeur inconnu';

@@ -1,0 +1,81 @@
+import * as z from 'zod';
+import { MailAddressSchema } from '../mail/inbound-email';
+
+const IsoInstant = z.iso.datetime({ offset: true });
+
+/**
+ * A message we send on a ticket (conversation.md §3–§4): an agent's reply, or a notification to the
+ * client (resolution, priority change). Its life follows the acknowledgement's protocol:
+ * `sending` (a lease: someone is calling SES) → `sent` with SES's Message-ID; `unconfirmed` when the
+ * outcome is unknown (never resent on its own); `rejected` when SES refused it for good (nothing left);
+ * `bounced` / `complained` when SES reported so after sending.
+ */
+export const OutboundStateSchema = z.enum([
+  'sending',
+  'sent',
+  'unconfirmed',
+  'rejected',
+  'bounced',
+  'complained',
+]);
+export type OutboundState = z.infer<typeof OutboundStateSchema>;
+
+export const OutboundKindSchema = z.enum(['reply', 'resolution-notice', 'priority-notice']);
+export type OutboundKind = z.infer<typeof OutboundKindSchema>;
+
+/** What the agent asked after sending: nothing, wait on the client (GTR paused), or resolve. */
+export const ReplyThenSchema = z.enum(['wait', 'resolve']);
+export type ReplyThen = z.infer<typeof ReplyThenSchema>;
+
+/** Idempotency keys are the caller's (a UUID per compose in the portal): printable, bounded, key-safe. */
+export const IdempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,100}$/, 'use 8 to 100 letters, digits, "-" or "_" (a UUID per compose)');
+
+export const OutboundMessageSchema = z.object({
+  reference: z.string(),
+  /** The caller's idempotency key (replies) or `<purpose>-<event>` (notifications): one mail per key. */
+  key: z.string().min(1),
+  kind: OutboundKindSchema,
+  /** Agent id (or `service` for notifications). */
+  author: z.string().min(1),
+  authorName: z.string(),
+  createdAt: IsoInstant,
+  state: OutboundStateSchema,
+  /** Set while `sending`: who holds the lease and until when. */
+  attemptId: z.string().nullable(),
+  leaseUntil: IsoInstant.nullable(),
+  /** `<MessageId@REGION.amazonses.com>`: what the client's answer carries in In-Reply-To. */
+  messageId: z.string().nullable(),
+  sentAt: IsoInstant.nullable(),
+  /** Why it is unconfirmed, rejected or bounced. */
+  reason: z.string().nullable(),
+  to: MailAddressSchema,
+  cc: z.array(MailAddressSchema),
+  subject: z.string(),
+  /** What the agent wrote (without greeting and signature), and the full text as mailed. */
+  text: z.string(),
+  body: z.string(),
+  afterwards: ReplyThenSchema.nullable(),
+  /** A digest of the request: the same key with another request is refused rather than ignored. */
+  requestDigest: z.string(),
+  /** How many times an agent resent it explicitly after `unconfirmed` ("renvoyer"). */
+  resends: z.number().int().nonnegative(),
+  updatedAt: IsoInstant,
+});
+export type OutboundMessage = z.infer<typeof OutboundMessageSchema>;
+
+/** The states in which the message may have reached the client. */
+export function mayHaveLeft(state: OutboundState): boolean {
+  return state !== 'rejected';
+}
+
+/** French labels of the states, as the portal shows them (conversation.md §3). */
+export const OUTBOUND_STATE_LABEL: Record<OutboundState, string> = {
+  sending: 'envoi en cours',
+  sent: 'envoyé',
+  unconfirmed: 'non confirmé',
+  rejected: 'rejeté',
+  bounced: 'rebond',
+  complained: 'plainte',
+};

@@ -1,0 +1,138 @@
+import { type AddressObject, simpleParser } from 'mailparser';
+import { describe, expect, it } from 'vitest';
+import { composeMime } from '../../../shared/adapters/mime/acknowledgement-mime';
+import { normaliseReplyText, replyMail, textToHtml } from '../../../shared/domain/ticket/reply-mail';
+import { aTicket, config } from './fixtures';
+
+const desk = config.desks[0]!;
+
+function reply(text: string, overrides: Partial<Parameters<typeof replyMail>[0]> = {}) {
+  return replyMail({
+    ticket: aTicket(),
+    desk,
+    portalBaseUrl: 'https://support.exodata.fr',
+    signer: 'Alice Payet',
+    text,
+    to: { address: 'gerant@quincaillerie-du-port.re', name: 'Gérant' },
+    cc: [{ address: 'compta@quincaillerie-du-port.re', name: 'Compta' }],
+    thread: { messageId: '<latest@client.re>', references: ['<first@client.re>'] },
+    key: 'EXO-2026-000042:reply:k-0001-abcd',
+    personal: true,
+    ...overrides,
+  });
+}
+
+function addresses(value: AddressObject | AddressObject[] | undefined) {
+  return (Array.isArray(value) ? value : value ? [value] : []).flatMap((a) => a.value.map((v) => v.address));
+}
+
+describe('Function: replyMail (an agent reply, conversation.md §3)', () => {
+  it('greets the requester, signs with the agent and the desk, and ends with the ticket portal link', () => {
+    const { body } = reply('Le correctif est installé.');
+    expect(body).toBe(
+      [
+        'Bonjour Gérant,',
+        'Le correctif est installé.',
+        `Cordialement,\nAlice Payet\n${desk.displayName}`,
+        '-- \nSuivre votre demande EXO-2026-000042 : https://support.exodata.fr/tickets/EXO-2026-000042\nRépondez simplement à ce message pour compléter votre demande.',
+      ].join('\n\n'),
+    );
+  });
+
+  it('speaks English on an English ticket', () => {
+    const { body } = replyMail({
+      ticket: aTicket({ language: 'en', requester: { address: 'a@b.re', name: '' } }),
+      desk,
+      portalBaseUrl: 'https://support.exodata.fr',
+      signer: 'Alice',
+      text: 'Fixed.',
+      to: { address: 'a@b.re', name: '' },
+      cc: [],
+      thread: null,
+      key: 'k',
+      personal: true,
+    });
+    expect(body.startsWith('Hello,\n\nFixed.\n\nKind regards,')).toBe(true);
+  });
+
+  it('is a person’s mail: our loop header, no Auto-Submitted, threaded, Cc kept, tagged subject', async () => {
+    const raw = await composeMime(reply('Bonjour').mail);
+    const parsed = await simpleParser(raw);
+    expect(parsed.headers.get('auto-submitted')).toBeUndefined();
+    expect(parsed.headers.get('x-auto-response-suppress')).toBeUndefined();
+    expect(parsed.headers.get('x-exodata-loop')).toBe('EXO-2026-000042');
+    expect(parsed.inReplyTo).toBe('<latest@client.re>');
+    expect(parsed.references).toEqual(['<first@client.re>', '<latest@client.re>']);
+    expect(parsed.subject).toBe('[EXO-2026-000042] Caisse bloquée');
+    expect(addresses(parsed.to)).toEqual(['gerant@quincaillerie-du-port.re']);
+    expect(addresses(parsed.cc)).toEqual(['compta@quincaillerie-du-port.re']);
+  });
+
+  it('attacker: CR/LF and header lines in the text, the subject or a name add no header', async () => {
+    const hostile = 'Merci.\r\nBcc: victim@evil.example\r\n\r\nX-Injected: yes';
+    const raw = await composeMime(
+      replyMail({
+        ...reply(hostile),
+        ticket: aTicket({
+          subject: 'Panne\r\nBcc: victim@evil.example',
+          requester: { address: 'gerant@quincaillerie-du-port.re', name: 'Eve\r\nBcc: x@evil.example' },
+        }),
+        desk,
+        portalBaseUrl: 'https://support.exodata.fr',
+        signer: 'Alice\r\nX-Signer: evil',
+        text: hostile,
+        to: { address: 'gerant@quincaillerie-du-port.re', name: 'Eve\r\nBcc: x@evil.example' },
+        cc: [],
+        thread: null,
+        key: 'k-attack-0001',
+        personal: true,
+      }).mail,
+    );
+    const parsed = await simpleParser(raw);
+    expect(parsed.bcc).toBeUndefined();
+    expect(parsed.headers.get('x-injected')).toBeUndefined();
+    expect(parsed.headers.get('x-signer')).toBeUndefined();
+    const head = raw.toString('utf8').split('\r\n\r\n')[0]!;
+    expect(head).not.toMatch(/^Bcc:/im);
+    expect(head).not.toMatch(/^X-Injected:/im);
+    // The text stays the text: the would-be header lines are body lines.
+    expect(parsed.text).toContain('Bcc: victim@evil.example');
+  });
+
+  it('attacker: <script> and markup in the text arrive escaped in the HTML part', async () => {
+    const raw = await composeMime(reply('<script>alert(1)</script> <img src=x onerror=alert(2)>').mail);
+    const parsed = await simpleParser(raw);
+    const html = String(parsed.html);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('Function: textToHtml', () => {
+  it('makes web and mail links clickable, escaped, and keeps paragraphs and line breaks', () => {
+    const html = textToHtml(
+      'Voir https://exodata.fr/aide?a=1&b="2" ou support@exodata.fr\nligne 2\n\nparagraphe 2',
+      'fr',
+      't',
+    );
+    expect(html).toContain(
+      '<a href="https://exodata.fr/aide?a=1&amp;b=&quot;2&quot;" style="color:#0b5cad;">https://exodata.fr/aide?a=1&amp;b=&quot;2&quot;</a>',
+    );
+    expect(html).toContain('<a href="mailto:support@exodata.fr"');
+    expect(html).toContain('<br>ligne 2</p>');
+    expect(html).toContain('<p style="margin:0 0 12px 0;">paragraphe 2</p>');
+  });
+
+  it('attacker: a javascript: URL is never a link', () => {
+    const html = textToHtml('javascript:alert(1) et data:text/html,<b>x</b>', 'fr', 't');
+    expect(html).not.toContain('<a ');
+    expect(html).toContain('&lt;b&gt;');
+  });
+});
+
+describe('Function: normaliseReplyText', () => {
+  it('turns CR/LF into LF, drops controls and bidi overrides, keeps tabs, trims blank runs', () => {
+    expect(normaliseReplyText('a\r\nb\rc\u0000d\u202ee\t f  \n\n\n\ng')).toBe('a\nb\ncde\t f\n\ng');
+  });
+});
