@@ -23,13 +23,14 @@ export async function loadContext(flags: {
 }
 
 /**
- * A raw message as the CLI sees it: parsed, with a receipt whose verdicts are NOT_CHECKED and whose
+ * A raw message as the CLI sees it: parsed, with a receipt whose verdicts are NOT_CHECKED (unless the
+ * caller gives them: `ingest --verdicts`) and whose
  * envelope sender is the Return-Path header the delivering MTA wrote (`<>`: the null sender '' of
  * bounces; no header: unknown, null). The caller says when it arrived, to whom, and its delivery id.
  */
 export async function cliMail(
   raw: Uint8Array,
-  arrival: { receivedAt: string; recipients: string[]; deliveryId: string },
+  arrival: { receivedAt: string; recipients: string[]; deliveryId: string; verdicts?: Receipt['verdicts'] },
 ): Promise<{ email: InboundEmail; receipt: Receipt }> {
   const { email } = await parseMail(raw);
   const returnPath = headerValue(email, 'return-path');
@@ -40,7 +41,7 @@ export async function cliMail(
       returnPath === undefined
         ? null
         : (/<([^<>]*)>/.exec(returnPath)?.[1] ?? returnPath).trim().toLowerCase(),
-    verdicts: NOT_CHECKED_VERDICTS,
+    verdicts: arrival.verdicts ?? NOT_CHECKED_VERDICTS,
     dmarcPolicy: null,
     channel: 'cli',
     deliveryId: arrival.deliveryId,
