@@ -1,14 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import {
-  deliveryFeedbackOf,
-  parseSesFeedback,
-  SnsEventSchema,
-} from '../../shared/adapters/aws/ses-feedback-event';
 import { InputError } from '../../shared/domain/errors';
+import type { DeliveryFeedback } from '../../shared/domain/mail/delivery-feedback';
 import type { Clock } from '../../shared/ports/clock';
 import type { TicketStore } from '../../shared/ports/ticket-store';
 import { type FeedbackResult, recordDeliveryFeedback } from '../../shared/use-cases/record-delivery-feedback';
+import { readDeliveryFeedback, readSnsRecords } from '../../shared/wiring/bounce-recorder';
 
 export type BounceRecorderDependencies = {
   tickets: Pick<TicketStore, 'putSuppressedAddress' | 'markOutboundFeedback'>;
@@ -25,29 +22,29 @@ export function createBounceRecorderHandler(
 ) {
   const { logger, metrics } = telemetry;
   return async (event: unknown): Promise<FeedbackResult[]> => {
-    const parsed = SnsEventSchema.safeParse(event);
-    if (!parsed.success) {
+    const records = readSnsRecords(event);
+    if (records === null) {
       throw new InputError('the bounce recorder was invoked with something that is not an SNS event', {
         hint: 'subscribe it to the SES feedback topic only',
       });
     }
     const results: FeedbackResult[] = [];
     try {
-      for (const record of parsed.data.Records) {
-        let feedback: ReturnType<typeof parseSesFeedback>;
+      for (const record of records) {
+        let feedback: DeliveryFeedback;
         try {
-          feedback = parseSesFeedback(record.Sns.Message);
+          feedback = readDeliveryFeedback(record.message);
         } catch (error) {
           logger.warn('SNS message is not an SES notification: skipped', {
-            snsMessageId: record.Sns.MessageId,
+            snsMessageId: record.snsMessageId,
             error: error as Error,
           });
           continue;
         }
-        const result = await recordDeliveryFeedback(deliveryFeedbackOf(feedback), deps);
+        const result = await recordDeliveryFeedback(feedback, deps);
         logger.info(`feedback ${result.label}`, {
-          snsMessageId: record.Sns.MessageId,
-          sesMessageId: feedback.mail.messageId,
+          snsMessageId: record.snsMessageId,
+          sesMessageId: feedback.sentMessageId,
           ...result,
         });
         if (result.suppressed.length > 0) {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { readStackFile, type StackFile } from '../../shared/adapters/local/stack-file';
 import { LOCAL_DEFAULTS } from '../../shared/wiring/local';
+import { type RunningLocalStack, runningLocalStack } from '../../shared/wiring/local-client';
 import type { FlagSpec } from './flags';
 
 /** Flags of the commands that talk to a running `npm start` (send, ingest). */
@@ -25,8 +25,8 @@ export function dataDirOf(flag: string | undefined): string {
 }
 
 /** The running stack started from that directory, or null. */
-export async function runningStack(dataDir: string): Promise<StackFile | null> {
-  return readStackFile(dataDir);
+export async function runningStack(dataDir: string): Promise<RunningLocalStack | null> {
+  return runningLocalStack(dataDir);
 }
 
 /** A plain text table: one header row, columns padded to their widest cell. */

@@ -1,7 +1,4 @@
 import * as z from 'zod';
-import { loadClientDirectory, loadServiceDeskConfig } from '../../shared/adapters/local/config-files';
-import type { ClientEntry } from '../../shared/domain/desk/client-directory';
-import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import type { FlagSpec } from './flags';
 
 /** Flags several commands share, with their help lines and zod checks. */
@@ -19,12 +16,3 @@ export const receivedAtFlag: FlagSpec = {
 };
 
 export const receivedAtSchema = z.iso.datetime({ offset: true });
-
-export async function loadContext(flags: {
-  config?: string | undefined;
-  clients?: string | undefined;
-}): Promise<{ config: ServiceDeskConfig; clients: ClientEntry[] }> {
-  const config = await loadServiceDeskConfig(flags.config);
-  const clients = flags.clients ? await loadClientDirectory(flags.clients) : [];
-  return { config, clients };
-}

@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DateTime } from 'luxon';
-import { parseMail } from '../../shared/adapters/mailparser-mail-parser';
 import { type Desk, deskById, type ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import { ExodataError } from '../../shared/domain/errors';
-import { headerValue, type InboundEmail } from '../../shared/domain/mail/inbound-email';
-import { NOT_CHECKED_VERDICTS, type Receipt, ReceiptSchema } from '../../shared/domain/mail/receipt';
+import type { InboundEmail } from '../../shared/domain/mail/inbound-email';
 import { type TriageContext, type TriageResult, triageEmail } from '../../shared/use-cases/triage-email';
+import { cliMail } from '../../shared/wiring/cli';
 
 export type TriagedFile =
   | { file: string; ok: true; email: InboundEmail; result: TriageResult }
@@ -21,33 +20,16 @@ export type TriagedFile =
 export async function triageFile(file: string, receivedAt: Date, ctx: TriageContext): Promise<TriagedFile> {
   try {
     const raw = await readFile(file);
-    const { email } = await parseMail(raw);
-    const receipt = cliReceipt(raw, file, email, receivedAt);
+    const digest = createHash('sha256').update(raw).digest('hex').slice(0, 16);
+    const { email, receipt } = await cliMail(raw, {
+      receivedAt: receivedAt.toISOString(),
+      recipients: [],
+      deliveryId: `cli-${basename(file)}-${digest}`,
+    });
     return { file, ok: true, email, result: triageEmail(email, receipt, ctx) };
   } catch (error) {
     return { file, ok: false, error: describeError(error) };
   }
-}
-
-function cliReceipt(raw: Buffer, file: string, email: InboundEmail, receivedAt: Date): Receipt {
-  const digest = createHash('sha256').update(raw).digest('hex').slice(0, 16);
-  return ReceiptSchema.parse({
-    receivedAt: receivedAt.toISOString(),
-    recipients: [],
-    envelopeFrom: returnPathOf(email),
-    verdicts: NOT_CHECKED_VERDICTS,
-    dmarcPolicy: null,
-    channel: 'cli',
-    deliveryId: `cli-${basename(file)}-${digest}`,
-  });
-}
-
-/** `Return-Path: <>` is the null sender of bounces (''); no header: unknown (null). */
-function returnPathOf(email: InboundEmail): string | null {
-  const value = headerValue(email, 'return-path');
-  if (value === undefined) return null;
-  const inside = /<([^<>]*)>/.exec(value)?.[1] ?? value;
-  return inside.trim().toLowerCase();
 }
 
 function describeError(error: unknown): string {

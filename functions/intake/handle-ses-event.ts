@@ -2,18 +2,14 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context } from 'aws-lambda';
-import {
-  receiptFromSes,
-  SesReceiptEventSchema,
-  type SesReceiptRecord,
-} from '../../shared/adapters/aws/ses-inbound-event';
 import { InputError, TransientError } from '../../shared/domain/errors';
+import type { IntakeDependencies, IntakeResult } from '../../shared/use-cases/intake-email';
 import {
-  type IntakeDependencies,
-  type IntakeOptions,
-  type IntakeResult,
-  intakeEmail,
-} from '../../shared/use-cases/intake-email';
+  readSesReceiptEvent,
+  recordSesRecordFailure,
+  runSesRecord,
+  type SesRecord,
+} from '../../shared/wiring/intake-event';
 import { INTAKE_METRICS, metricsOf } from './intake-metrics';
 
 /** The tracer is optional: local runs and the CLI have none. */
@@ -36,9 +32,9 @@ export const TRACE_ANNOTATIONS = {
 export function createIntakeHandler(deps: IntakeDependencies, telemetry: Telemetry) {
   return async (event: unknown, context?: Context): Promise<IntakeResult[]> => {
     if (context) telemetry.logger.addContext(context);
-    const parsed = SesReceiptEventSchema.safeParse(event);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const parsed = readSesReceiptEvent(event);
+    if (!parsed.ok) {
+      const { issues } = parsed;
       telemetry.logger.error('not an SES receipt event', { issues });
       throw new InputError(
         `the intake was invoked with something that is not an SES receipt event: ${issues}`,
@@ -53,7 +49,7 @@ export function createIntakeHandler(deps: IntakeDependencies, telemetry: Telemet
       : deps;
     try {
       const results: IntakeResult[] = [];
-      for (const record of parsed.data.Records) results.push(await processRecord(record, run, telemetry));
+      for (const record of parsed.records) results.push(await processRecord(record, run, telemetry));
       return results;
     } finally {
       telemetry.metrics.publishStoredMetrics();
@@ -62,7 +58,7 @@ export function createIntakeHandler(deps: IntakeDependencies, telemetry: Telemet
 }
 
 export async function processRecord(
-  record: SesReceiptRecord,
+  record: SesRecord,
   deps: IntakeDependencies,
   { logger, metrics, tracer }: Telemetry,
 ): Promise<IntakeResult> {
@@ -88,7 +84,7 @@ export async function processRecord(
     return result;
   } catch (error) {
     subsegment?.addError(error as Error);
-    await recordFailure(record, deps, error);
+    await recordSesRecordFailure(record, deps, error);
     const transient = error instanceof TransientError;
     metrics.addMetric(
       transient ? INTAKE_METRICS.transientFailures : INTAKE_METRICS.intakeFailures,
@@ -105,41 +101,4 @@ export async function processRecord(
     subsegment?.close();
     if (tracer && parent) tracer.setSegment(parent);
   }
-}
-
-/** One SES receipt record through the intake: its raw mail from S3 (SES wrote it there first), then the use case. */
-export async function runSesRecord(
-  record: SesReceiptRecord,
-  deps: IntakeDependencies,
-  options: IntakeOptions = {},
-): Promise<IntakeResult> {
-  const receipt = receiptFromSes(record);
-  const raw = await deps.rawMail.get(deps.rawMail.keyFor(receipt));
-  return intakeEmail(raw, receipt, deps, options);
-}
-
-/**
- * Best effort, so that `exo-intake reprocess --delivery` finds the receipt of a message whose intake
- * failed; a later successful run (Lambda's retry, a redrive) writes the delivery's real outcome over it.
- */
-async function recordFailure(
-  record: SesReceiptRecord,
-  deps: IntakeDependencies,
-  error: unknown,
-): Promise<void> {
-  const receipt = receiptFromSes(record);
-  await deps.tickets
-    .putDelivery({
-      channel: receipt.channel,
-      deliveryId: receipt.deliveryId,
-      outcome: 'failed',
-      reference: null,
-      deskId: null,
-      messageId: null,
-      rawKey: deps.rawMail.keyFor(receipt),
-      receipt,
-      error: (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 1000),
-      at: deps.clock.now().toISOString(),
-    })
-    .catch(() => {});
 }

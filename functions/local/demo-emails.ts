@@ -1,10 +1,10 @@
-import type { OutgoingMessage } from '../../shared/adapters/local/smtp-client';
+import type { LocalOutgoingMessage } from '../../shared/wiring/local-client';
 
 /** One demo email: what it shows, and the message (a function when it needs an earlier result). */
 export type DemoEmail = {
   title: string;
   expect: string;
-  message: OutgoingMessage & { raw?: never };
+  message: LocalOutgoingMessage & { raw?: never };
 };
 
 /** The request the follow-up answers: its sender, subject and how the reply quotes the acknowledgement. */

@@ -1,18 +1,17 @@
 import { DateTime } from 'luxon';
 import * as z from 'zod';
-import { sesMessageIdDomain } from '../../shared/adapters/aws/ses-mail-sender';
-import { loadServiceDeskConfig } from '../../shared/adapters/local/config-files';
-import { readSesEmulatorStore } from '../../shared/adapters/local/services/ses-emulator';
-import {
-  SmtpRefusedError,
-  type SmtpSendResult,
-  sendToListener,
-} from '../../shared/adapters/local/smtp-client';
-import { readStackFile, type StackFile } from '../../shared/adapters/local/stack-file';
 import { deskById, type ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
 import { ExodataError } from '../../shared/domain/errors';
 import { TicketSchema } from '../../shared/domain/ticket/ticket';
+import { loadContext } from '../../shared/wiring/cli';
 import { LOCAL_DEFAULTS } from '../../shared/wiring/local';
+import {
+  type LocalSendOutcome,
+  localAcknowledgementMessageId,
+  type RunningLocalStack,
+  runningLocalStack,
+  sendToLocalListener,
+} from '../../shared/wiring/local-client';
 import { table } from '../cli/local-stack-flags';
 import {
   answerToReply,
@@ -35,13 +34,13 @@ const out = (text = '') => process.stdout.write(`${text}\n`);
 
 async function main(): Promise<number> {
   const dataDir = process.env.EXO_DATA_DIR ?? LOCAL_DEFAULTS.dataDir;
-  const stack = await readStackFile(dataDir);
+  const stack = await runningLocalStack(dataDir);
   if (!stack) {
     out(`npm run demo: no running local stack found (no live ${dataDir}/stack.json).`);
     out('Start it in another terminal with `npm start`, wait for its banner, then run `npm run demo` again.');
     return 1;
   }
-  const config = await loadServiceDeskConfig(process.env.EXO_CONFIG);
+  const { config } = await loadContext({ config: process.env.EXO_CONFIG });
   out(
     `Sending 6 emails (and one agent reply) to smtp://${stack.smtp.host}:${stack.smtp.port} (watch the \`npm start\` console)\n`,
   );
@@ -56,7 +55,7 @@ async function main(): Promise<number> {
   if (secondRef) references.push(secondRef);
 
   if (outageRef) {
-    const ackId = await acknowledgementMessageId(stack, outageRef);
+    const ackId = await localAcknowledgementMessageId(stack, outageRef);
     if (ackId) await send(stack, 3, followUp(outageRef, ackId, first?.messageId ?? null));
     else out(`3. skipped: no acknowledgement of ${outageRef} found in the SES emulator`);
   } else {
@@ -88,23 +87,26 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function send(stack: StackFile, n: number, email: DemoEmail): Promise<SmtpSendResult | null> {
+async function send(stack: RunningLocalStack, n: number, email: DemoEmail): Promise<LocalSendOutcome | null> {
   out(`${n}. ${email.title}`);
   out(`   expected: ${email.expect}`);
   try {
-    const result = await sendToListener(stack.smtp, email.message);
+    const result = await sendToLocalListener(stack.smtp, email.message);
+    if (!result.accepted) {
+      out(`   listener refused it: ${result.response}\n`);
+      return null;
+    }
     out(`   listener: ${result.response}\n`);
     return result;
   } catch (error) {
-    const why = error instanceof SmtpRefusedError ? error.response : describe(error);
-    out(`   listener refused it: ${why}\n`);
+    out(`   listener refused it: ${describe(error)}\n`);
     return null;
   }
 }
 
 /** Demo step 6: an agent answers the first ticket from the agent API, as the portal's "Envoyer" does. */
 async function agentReply(
-  stack: StackFile,
+  stack: RunningLocalStack,
   config: ServiceDeskConfig,
   reference: string,
 ): Promise<string | null> {
@@ -149,23 +151,13 @@ async function devLogin(api: string, config: ServiceDeskConfig): Promise<string>
   return z.object({ token: z.string() }).parse(await login.json()).token;
 }
 
-function referenceIn(result: SmtpSendResult | null): string | null {
+function referenceIn(result: LocalSendOutcome | null): string | null {
   return result ? (/EXO-\d{4}-\d{6}/.exec(result.response)?.[0] ?? null) : null;
-}
-
-/**
- * The Message-ID the client's mail program would answer: the acknowledgement as SES (here its
- * emulator) delivered it, `<MessageId@REGION.amazonses.com>`.
- */
-async function acknowledgementMessageId(stack: StackFile, reference: string): Promise<string | null> {
-  const sent = await readSesEmulatorStore(stack.endpoints.ses);
-  const ack = sent.findLast((m) => m.subject.startsWith(`[${reference}]`));
-  return ack ? `<${ack.messageId}@${sesMessageIdDomain(stack.region)}>` : null;
 }
 
 /** The tickets as an agent sees them: through the agent API, signed in with the local dev login. */
 async function ticketTable(
-  stack: StackFile,
+  stack: RunningLocalStack,
   config: ServiceDeskConfig,
   references: string[],
 ): Promise<string> {

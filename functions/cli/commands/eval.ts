@@ -8,10 +8,11 @@ import {
 } from '../../../shared/domain/desk/service-desk-config';
 import { ConfigError, InputError } from '../../../shared/domain/errors';
 import { LanguageSchema } from '../../../shared/domain/mail/inbound-email';
+import { loadContext } from '../../../shared/wiring/cli';
 import { type CommandLine, defineCommand, EXIT_OK } from '../command';
 import { cli } from '../context';
 import type { CommandSpec } from '../flags';
-import { clientsFlag, configFlag, loadContext, receivedAtFlag, receivedAtSchema } from '../shared-flags';
+import { clientsFlag, configFlag, receivedAtFlag, receivedAtSchema } from '../shared-flags';
 import { type TriagedFile, triageFile } from '../triage-file';
 
 /** labels.json of a labelled corpus: what a careful agent decided for each file. */

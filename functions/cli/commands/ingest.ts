@@ -3,27 +3,21 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import * as z from 'zod';
-import { parseMail } from '../../../shared/adapters/mailparser-mail-parser';
 import { ContractSchema } from '../../../shared/domain/desk/service-desk-config';
 import { ConfigError, ExodataError } from '../../../shared/domain/errors';
-import { headerValue } from '../../../shared/domain/mail/inbound-email';
-import {
-  NOT_CHECKED_VERDICTS,
-  type Receipt,
-  ReceiptSchema,
-  VerdictSchema,
-} from '../../../shared/domain/mail/receipt';
+import { NOT_CHECKED_VERDICTS, type Receipt, VerdictSchema } from '../../../shared/domain/mail/receipt';
 import {
   type IntakeDependencies,
   type IntakeResult,
   intakeEmail,
 } from '../../../shared/use-cases/intake-email';
+import { cliMail, loadContext } from '../../../shared/wiring/cli';
 import { LOCAL_DEFAULTS, localAwsClients, localIntakeDependencies } from '../../../shared/wiring/local';
 import { defineCommand, EXIT_FAILED, EXIT_OK } from '../command';
 import { cli, processContext } from '../context';
 import type { CommandSpec } from '../flags';
 import { dataDirFlag, dataDirOf, RecipientsSchema, runningStack, table } from '../local-stack-flags';
-import { configFlag, loadContext, receivedAtFlag, receivedAtSchema } from '../shared-flags';
+import { configFlag, receivedAtFlag, receivedAtSchema } from '../shared-flags';
 
 const spec = {
   usage: 'exo-intake ingest',
@@ -155,20 +149,13 @@ async function ingestFile(file: string, flags: Flags, deps: IntakeDependencies):
  * recognised as the same delivery.
  */
 async function cliReceipt(raw: Buffer, flags: Flags): Promise<Receipt> {
-  const { email } = await parseMail(raw);
-  const returnPath = headerValue(email, 'return-path');
-  return ReceiptSchema.parse({
+  const { receipt } = await cliMail(raw, {
     receivedAt: flags['received-at'] ?? cli().clock.now().toISOString(),
     recipients: flags.to ?? [],
-    envelopeFrom:
-      returnPath === undefined
-        ? null
-        : (/<([^<>]*)>/.exec(returnPath)?.[1] ?? returnPath).trim().toLowerCase(),
-    verdicts: flags.verdicts ?? NOT_CHECKED_VERDICTS,
-    dmarcPolicy: null,
-    channel: 'cli',
+    ...(flags.verdicts ? { verdicts: flags.verdicts } : {}),
     deliveryId: createHash('sha256').update(raw).digest('hex').slice(0, 32),
   });
+  return receipt;
 }
 
 const VERDICT_NAMES = ['spf', 'dkim', 'dmarc', 'spam', 'virus'] as const;

@@ -1,14 +1,9 @@
 import * as z from 'zod';
-import {
-  destinationError,
-  LambdaDestinationRecordSchema,
-} from '../../../shared/adapters/aws/lambda-destination-record';
-import { SesReceiptEventSchema } from '../../../shared/adapters/aws/ses-inbound-event';
 import { ExodataError, InputError } from '../../../shared/domain/errors';
 import type { FailedEvent, FailedEventQueue } from '../../../shared/ports/failed-event-queue';
 import type { IntakeDependencies } from '../../../shared/use-cases/intake-email';
 import { createFailedEventQueue } from '../../../shared/wiring/failed-event-queue';
-import { runSesRecord } from '../../intake/handle-ses-event';
+import { readFailedIntakeEvent, runSesRecord, type SesRecord } from '../../../shared/wiring/intake-event';
 import { type AwsIntake, awsIntakeFromEnv } from '../aws-intake';
 import { type Command, defineCommand, EXIT_FAILED, EXIT_OK } from '../command';
 import { cli } from '../context';
@@ -88,12 +83,10 @@ async function redriveOne(
 ): Promise<boolean> {
   const out = (line: Record<string, unknown>) =>
     cli().stdout(`${JSON.stringify({ event: event.id, ...line })}\n`);
-  let records: z.infer<typeof SesReceiptEventSchema>['Records'];
+  let records: SesRecord[];
   let failure: string;
   try {
-    const destination = LambdaDestinationRecordSchema.parse(JSON.parse(event.body));
-    failure = destinationError(destination);
-    records = SesReceiptEventSchema.parse(destination.requestPayload).Records;
+    ({ failure, records } = readFailedIntakeEvent(event.body));
   } catch (error) {
     // Not ours to delete: an operator has to look at it.
     out({ ok: false, error: `not a failed SES intake event: ${describe(error)}` });

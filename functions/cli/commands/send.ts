@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as z from 'zod';
-import { envelopeOf } from '../../../shared/adapters/local/eml-envelope';
-import { SmtpRefusedError, sendToListener } from '../../../shared/adapters/local/smtp-client';
-import { parseMail } from '../../../shared/adapters/mailparser-mail-parser';
 import { ConfigError, ExodataError } from '../../../shared/domain/errors';
+import { readEmlForSending } from '../../../shared/wiring/cli';
 import { LOCAL_DEFAULTS } from '../../../shared/wiring/local';
+import { sendToLocalListener } from '../../../shared/wiring/local-client';
 import { defineCommand, EXIT_FAILED, EXIT_OK } from '../command';
 import { cli } from '../context';
 import type { CommandSpec } from '../flags';
@@ -70,10 +68,7 @@ async function sendFile(
   let raw: Buffer;
   let envelope: { from: string; to: string[] };
   try {
-    raw = await readFile(file);
-    const { email } = await parseMail(raw);
-    const found = envelopeOf(email);
-    envelope = { from: found.from, to: to ?? found.to };
+    ({ raw, envelope } = await readEmlForSending(file, to));
   } catch (error) {
     return { ok: false, envelope: '', reply: `not sent: ${describe(error)}` };
   }
@@ -86,15 +81,15 @@ async function sendFile(
     };
   }
   try {
-    const result = await sendToListener(target, { raw, envelope });
+    const result = await sendToLocalListener(target, { raw, envelope });
+    if (!result.accepted) {
+      const detail = result.rejected.map((r) => `${r.address}: ${r.response}`).join('; ');
+      return { ok: false, envelope: shown, reply: detail || result.response };
+    }
     // The full 550 text is in the `npm start` console; here the code is enough.
     const refused = result.rejected.map((r) => ` (${r.address}: ${r.response.slice(0, 3)})`).join('');
     return { ok: true, envelope: shown, reply: `${result.response}${refused}` };
   } catch (error) {
-    if (error instanceof SmtpRefusedError) {
-      const detail = error.rejected.map((r) => `${r.address}: ${r.response}`).join('; ');
-      return { ok: false, envelope: shown, reply: detail || error.response };
-    }
     const fatal = error instanceof ConfigError ? error : undefined;
     return { ok: false, envelope: shown, reply: `not sent: ${describe(error)}`, ...(fatal ? { fatal } : {}) };
   }

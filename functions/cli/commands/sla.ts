@@ -6,10 +6,11 @@ import {
 } from '../../../shared/domain/desk/service-desk-config';
 import { InputError } from '../../../shared/domain/errors';
 import { computeDeadlines } from '../../../shared/domain/sla/sla';
+import { loadContext } from '../../../shared/wiring/cli';
 import { defineCommand, EXIT_OK } from '../command';
 import { cli } from '../context';
 import type { CommandSpec } from '../flags';
-import { configFlag, loadContext, receivedAtFlag, receivedAtSchema } from '../shared-flags';
+import { configFlag, receivedAtFlag, receivedAtSchema } from '../shared-flags';
 import { inDeskZone } from '../triage-file';
 
 const spec = {

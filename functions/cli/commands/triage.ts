@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { ContractSchema } from '../../../shared/domain/desk/service-desk-config';
+import { loadContext } from '../../../shared/wiring/cli';
 import { defineCommand, EXIT_FAILED, EXIT_OK } from '../command';
 import { cli } from '../context';
 import type { CommandSpec } from '../flags';
-import { clientsFlag, configFlag, loadContext, receivedAtFlag, receivedAtSchema } from '../shared-flags';
+import { clientsFlag, configFlag, receivedAtFlag, receivedAtSchema } from '../shared-flags';
 import { deskOrThrow, inDeskZone, type TriagedFile, triageFile } from '../triage-file';
 
 const spec = {

@@ -1,13 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as z from 'zod';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CONFIG = join(ROOT, '.dependency-cruiser.cjs');
-const DEPCRUISE = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+// The `depcruise` command as the package declares it (its file was renamed between majors).
+const PACKAGE = join(ROOT, 'node_modules/dependency-cruiser');
+const DEPCRUISE = join(
+  PACKAGE,
+  z
+    .object({ bin: z.object({ depcruise: z.string() }) })
+    .parse(JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8'))).bin.depcruise,
+);
 
 /** A tiny project laid out like this one, so that the real rules of .dependency-cruiser.cjs apply to it. */
 function fixtureTree(files: Record<string, string>): string {
