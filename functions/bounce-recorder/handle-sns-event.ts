@@ -9,6 +9,7 @@ import { InputError } from '../../shared/domain/errors';
 import type { Clock } from '../../shared/ports/clock';
 import type { TicketStore } from '../../shared/ports/ticket-store';
 import { type FeedbackResult, recordDeliveryFeedback } from '../../shared/use-cases/record-delivery-feedback';
+import { BOUNCE_METRICS } from './bounce-metrics';
 
 export type BounceRecorderDependencies = { tickets: Pick<TicketStore, 'putSuppressedAddress'>; clock: Clock };
 
@@ -49,7 +50,7 @@ export function createBounceRecorderHandler(
         });
         if (result.suppressed.length > 0) {
           metrics.addMetric(
-            result.label === 'Complaint' ? 'Complaints' : 'HardBounces',
+            result.label === 'Complaint' ? BOUNCE_METRICS.complaints : BOUNCE_METRICS.hardBounces,
             MetricUnit.Count,
             result.suppressed.length,
           );
