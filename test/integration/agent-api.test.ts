@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { S3AttachmentLinks } from '../../shared/adapters/aws/s3-attachment-links';
@@ -147,6 +148,39 @@ describe('Agent API: authentication', () => {
     expect((await call(server, 'GET', '/api/config')).body).toMatchObject({ auth: { mode: 'dev' } });
     const refused = await call(server, 'POST', '/api/dev-login', { body: { agent: 'eve', desk: 'paris' } });
     expect(refused.status).toBe(400);
+  });
+
+  it('refuses the dev login when the Host is not this machine (DNS rebinding, a neighbour on the network)', async () => {
+    const port = new URL(server.url).port;
+    const login = (host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/api/dev-login',
+            headers: { Host: host, 'Content-Type': 'application/json' },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk) => {
+              text += chunk;
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ agent: 'mallory', desk: 'reunion' }));
+      });
+    const remote = await login(`attacker.example:${port}`);
+    expect(remote.status).toBe(403);
+    expect(JSON.parse(remote.body)).toMatchObject({
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('only on this machine') },
+    });
+    expect(remote.body).not.toContain('token');
+    expect((await login(`localhost:${port}`)).status).toBe(200);
+    expect((await login(`[::1]:${port}`)).status).toBe(200);
   });
 });
 

@@ -4,7 +4,12 @@ import type { z } from 'zod';
 import type { Agent } from '../../domain/desk/agent';
 import type { ServiceDeskConfig } from '../../domain/desk/service-desk-config';
 import { InputError } from '../../domain/errors';
-import { NoteSchema, type TicketAction, TicketActionSchema } from '../../domain/ticket/ticket-actions';
+import {
+  ForbiddenError,
+  NoteSchema,
+  type TicketAction,
+  TicketActionSchema,
+} from '../../domain/ticket/ticket-actions';
 import type { AgentTicketStore } from '../../ports/agent-ticket-store';
 import type { AttachmentLinks } from '../../ports/attachment-links';
 import type { Clock } from '../../ports/clock';
@@ -26,6 +31,7 @@ import {
 } from './api-schemas';
 import { type AgentAuth, DevLoginSchema } from './auth';
 import { body, type ErrorLogger, errorResponse, readableIssues, UnauthorizedError } from './errors';
+import { isLoopbackHost } from './loopback-host';
 import { messageView } from './message-view';
 import { loadPortalAssets, type PortalAssets } from './portal-assets';
 
@@ -124,6 +130,11 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
   );
   app.post('/api/dev-login', async (c) => {
     if (!deps.auth.devLogin) return c.json(body('NOT_FOUND', 'the dev login only exists in local mode'), 404);
+    if (!isLoopbackHost(c.req.header('Host')))
+      throw new ForbiddenError(
+        `the dev login answers only on this machine (Host 127.0.0.1, localhost or [::1]), not Host "${(c.req.header('Host') ?? '').slice(0, 100)}"`,
+        { hint: 'open the portal at http://127.0.0.1:<port>/ on the machine running npm start' },
+      );
     const input = await readBody(c, DevLoginSchema);
     return c.json(reply(DevLoginResponseSchema, await deps.auth.devLogin(input)));
   });
