@@ -34,6 +34,7 @@ import { body, type ErrorLogger, errorResponse, readableIssues, UnauthorizedErro
 import { isLoopbackHost } from './loopback-host';
 import { messageView } from './message-view';
 import { loadPortalAssets, type PortalAssets } from './portal-assets';
+import { decodeSuspendedCursor, encodeSuspendedCursor, SuspendedQuerySchema } from './suspended-query';
 
 export type AgentAppDeps = {
   config: ServiceDeskConfig;
@@ -207,10 +208,17 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
 
   app.get('/api/suspended', async (c) => {
     const agent = c.get('agent');
-    const desk = c.req.query('desk') ?? defaultQueueDesk(agent, deps.clock.now(), deps.config);
+    const query = parse(SuspendedQuerySchema, c.req.query());
+    const desk = query.desk ?? defaultQueueDesk(agent, deps.clock.now(), deps.config);
     if (!deps.config.desks.some((d) => d.id === desk)) throw new InputError(`unknown desk "${desk}"`);
+    const before = query.cursor === undefined ? null : decodeSuspendedCursor(query.cursor);
+    const page = await deps.store.listSuspended(desk, { limit: query.limit, before });
     return c.json(
-      reply(SuspendedListResponseSchema, { desk, items: await deps.store.listSuspended(desk, 200) }),
+      reply(SuspendedListResponseSchema, {
+        desk,
+        items: page.items,
+        nextCursor: page.next === null ? null : encodeSuspendedCursor(page.next),
+      }),
     );
   });
 
