@@ -103,7 +103,7 @@ export type StartOptions = Omit<LocalStackOptions, 'log' | 'clock'>;
 /** Addresses that only this machine can reach. */
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
-export function isLoopbackAddress(host: string): boolean {
+function isLoopbackAddress(host: string): boolean {
   return LOOPBACK_ADDRESSES.has(host.toLowerCase()) || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
