@@ -1,3 +1,4 @@
+import { DESK_CAP_REASON } from '../../shared/domain/acknowledgement/acknowledge-decision';
 import type { IntakeResult } from '../../shared/use-cases/intake-email';
 
 /** Metric names in the Exodata/Intake namespace (docs/operations.md lists the alarms on them). */
@@ -6,11 +7,14 @@ export const INTAKE_METRICS = {
   followUps: 'FollowUps',
   ticketsReopened: 'TicketsReopened',
   suspended: 'Suspended',
+  held: 'HeldUnverified',
   quarantined: 'Quarantined',
   loopsIgnored: 'LoopsIgnored',
   duplicates: 'DuplicateDeliveries',
   acknowledgementsSent: 'AcknowledgementsSent',
   acknowledgementsSuppressed: 'AcknowledgementsSuppressed',
+  /** A desk reached its hourly acknowledgement cap (conversation.md §2): alarmed. */
+  acknowledgementsCapped: 'AcknowledgementsCapped',
   acknowledgementsFailed: 'AcknowledgementsFailed',
   acknowledgementsUnconfirmed: 'AcknowledgementsUnconfirmed',
   intakeFailures: 'IntakeFailures',
@@ -37,6 +41,9 @@ export function metricsOf(result: IntakeResult): IntakeMetricName[] {
     case 'suspended':
       out.push(INTAKE_METRICS.suspended);
       break;
+    case 'held':
+      out.push(INTAKE_METRICS.held);
+      break;
     case 'quarantined':
       out.push(INTAKE_METRICS.quarantined);
       break;
@@ -53,6 +60,9 @@ export function metricsOf(result: IntakeResult): IntakeMetricName[] {
       break;
     case 'suppressed':
       out.push(INTAKE_METRICS.acknowledgementsSuppressed);
+      if (result.acknowledgement?.reason?.startsWith(DESK_CAP_REASON)) {
+        out.push(INTAKE_METRICS.acknowledgementsCapped);
+      }
       break;
     case 'failed':
       out.push(INTAKE_METRICS.acknowledgementsFailed);

@@ -146,6 +146,11 @@ export class StatelessStack extends Stack {
       )
       .watchIntakeMetric(
         this.intake,
+        INTAKE_METRICS.acknowledgementsCapped,
+        'A desk reached its hourly acknowledgement cap (acknowledgementsPerDeskHour): further acknowledgements are suppressed; look for a flood of forged or looping requests in the suspended list and the intake logs.',
+      )
+      .watchIntakeMetric(
+        this.intake,
         INTAKE_METRICS.intakeFailures,
         'An intake run failed with a non-transient error: Lambda retries, then parks the event; read the "intake failed" log and fix the cause before the retries run out.',
       )

@@ -1,9 +1,17 @@
 import type { DeskId } from '../domain/desk/service-desk-config';
 import type { AuditEvent, Ticket, TicketMessage, TicketStatus } from '../domain/ticket/ticket';
-import type { SuspendedMessage } from './ticket-store';
+import type { HeldMessage, SuspendedMessage } from './ticket-store';
 
-/** A ticket with everything an agent reads on its page. */
-export type TicketView = { ticket: Ticket; messages: TicketMessage[]; events: AuditEvent[] };
+/**
+ * A ticket with everything an agent reads on its page, with the unverified senders' messages held
+ * for it (waiting, accepted or rejected).
+ */
+export type TicketView = {
+  ticket: Ticket;
+  messages: TicketMessage[];
+  events: AuditEvent[];
+  held: HeldMessage[];
+};
 
 /** Written only if the ticket is still at `expectedVersion`: the optimistic lock every writer shares. */
 export type TicketUpdate = { ticket: Ticket; expectedVersion: number; events: AuditEvent[] };

@@ -10,6 +10,8 @@ export const StoredOutcomeSchema = z.enum([
   'follow-up',
   'reopened',
   'suspended',
+  /** An unverified sender's follow-up, held for an agent (conversation.md §1). */
+  'held',
   'quarantined',
   'loop-ignored',
 ]);
@@ -74,8 +76,26 @@ export const SuspendedMessageSchema = z.object({
   rawKey: z.string(),
   receipt: ReceiptSchema,
   suspendedAt: z.string(),
+  /** A held follow-up (HeldMessage): the ticket it would have gone onto. Absent on other suspensions. */
+  heldFor: z.string().optional(),
 });
 export type SuspendedMessage = z.infer<typeof SuspendedMessageSchema>;
+
+/**
+ * conversation.md §1: an unverified sender's would-be follow-up of ticket `heldFor`. Kept with the
+ * ticket (the agents see it there) and in the desk's suspended list until an agent accepts it onto
+ * the ticket (then it is applied as a follow-up) or rejects it. It never changes the ticket.
+ */
+export const HeldMessageSchema = SuspendedMessageSchema.extend({
+  heldFor: z.string(),
+  status: z.enum(['held', 'accepted', 'rejected']),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+export type HeldMessage = z.infer<typeof HeldMessageSchema>;
+
+/** An agent accepts a held message: the follow-up commit, which also replaces its `held` record. */
+export type HeldAcceptance = FollowUpCommit & { held: { id: string; by: string } };
 
 /**
  * A message kept aside: virus, unparseable, or rejected (a store refused what the intake made of it:
@@ -153,6 +173,8 @@ export type OutcomeCommit = {
   record: MessageRecord | null;
   delivery: DeliveryRecord;
   suspended?: SuspendedMessage;
+  /** A held follow-up: written with the ticket it waits on (which it does not change). */
+  held?: HeldMessage;
   quarantine?: QuarantineRecord;
   /** Replace an existing quarantine record of the same delivery (a reprocess that fails again). */
   replaceQuarantine?: boolean;
@@ -189,6 +211,8 @@ export interface TicketStore {
 
   /** The record of a Message-ID at a desk (the duplicate guard). */
   findMessageRecord(deskId: string, messageId: string): Promise<MessageRecord | null>;
+  /** The records of a Message-ID at every desk (a follow-up's record is kept under its ticket's desk). */
+  findMessageRecords(messageId: string): Promise<MessageRecord[]>;
   /** Records of these Message-IDs at any desk that point to a ticket, in the order of `messageIds`. */
   findThreadRecords(messageIds: readonly string[]): Promise<MessageRecord[]>;
 
@@ -220,6 +244,18 @@ export interface TicketStore {
     rate: { history: AckRateEntry[]; version: number };
   }>;
 
+  /**
+   * Counts `reference` against its desk's acknowledgements of one clock hour (`hour`, e.g.
+   * `2026-11-30T06`), at most `cap` per desk and hour; the same reference counts once however often
+   * it asks. False when the desk is at its cap.
+   */
+  claimDeskAcknowledgement(slot: {
+    deskId: string;
+    hour: string;
+    reference: string;
+    cap: number;
+  }): Promise<boolean>;
+
   getDelivery(channel: Receipt['channel'], deliveryId: string): Promise<DeliveryRecord | null>;
   putDelivery(delivery: DeliveryRecord): Promise<void>;
   getQuarantine(channel: Receipt['channel'], deliveryId: string): Promise<QuarantineRecord | null>;
@@ -230,6 +266,16 @@ export interface TicketStore {
     release: { at: string; outcome: string; reference: string | null },
   ): Promise<void>;
   getSuspended(id: string): Promise<SuspendedMessage | null>;
+
+  getHeld(reference: string, id: string): Promise<HeldMessage | null>;
+  /**
+   * One atomic step: the ticket (only if still at `expectedVersion`), the message, the Message-ID
+   * record replaced (only from `held`) and the held message marked accepted (only if still `held`).
+   * `decided`: another agent accepted or rejected it first.
+   */
+  acceptHeld(commit: HeldAcceptance): Promise<'accepted' | 'conflict' | 'decided'>;
+  /** Marks the held message rejected, only if still `held`; false when another agent decided first. */
+  rejectHeld(reference: string, id: string, by: string, at: string): Promise<boolean>;
 
   getSuppressedAddress(address: string): Promise<SuppressedAddress | null>;
   putSuppressedAddress(entry: SuppressedAddress): Promise<void>;

@@ -1,7 +1,7 @@
-import { planAcknowledgement } from '../domain/acknowledgement/acknowledge-decision';
+import { DESK_CAP_REASON, planAcknowledgement } from '../domain/acknowledgement/acknowledge-decision';
 import { buildAcknowledgement } from '../domain/acknowledgement/acknowledgement';
 import { acknowledgementMail } from '../domain/acknowledgement/acknowledgement-mail';
-import { deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
+import { ackCapPerDeskHour, deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { TransientError } from '../domain/errors';
 import type { InboundEmail } from '../domain/mail/inbound-email';
 import type { Acknowledgement, AcknowledgementStateName, Ticket } from '../domain/ticket/ticket';
@@ -178,6 +178,23 @@ async function sendLeased(
     throw tooLateError(reference, deps);
   }
   const address = ticket.requester.address.toLowerCase();
+  // conversation.md §2: one desk never sends more than its hourly cap (counted once per ticket).
+  const now = deps.clock.now();
+  const cap = ackCapPerDeskHour(deps.config);
+  const slot = { deskId: ticket.desk, hour: now.toISOString().slice(0, 13), reference, cap };
+  if (!(await deps.tickets.claimDeskAcknowledgement(slot))) {
+    const reason = `${DESK_CAP_REASON}: ${cap} acknowledgements of desk ${ticket.desk} in the hour ${slot.hour}h UTC`;
+    const to = state(now, 'suppressed', reason, {});
+    const applied = await deps.tickets.transitionAcknowledgement({
+      reference,
+      from: { state: 'sending', attemptId },
+      to,
+      event: auditEvent(reference, 'acknowledgement-suppressed', now, { reason }),
+    });
+    if (applied !== 'applied')
+      throw new TransientError(`the acknowledgement of ${reference} changed meanwhile`, {});
+    return settled(to, 'suppressed');
+  }
   const mail = acknowledgementMail({
     reference,
     desk,

@@ -200,12 +200,10 @@ export async function intakeEmail(
 
 /** triage.md, "Automated mail" and "Follow-ups", in the order the rules apply. */
 async function route(ctx: IntakeContext, deps: IntakeDependencies): Promise<IntakeResult> {
-  const { triage, parsed, receipt } = ctx;
-  const email = parsed.email;
-  const deskId = triage.desk.deskId;
+  const { triage, receipt } = ctx;
 
   // Cheap guard before any work: the same Message-ID already handled at this desk.
-  const seen = await deps.tickets.findMessageRecord(deskId, email.messageId);
+  const seen = await alreadySeen(ctx, deps);
   if (seen) return resume(seen, ctx, deps);
 
   if (receipt.verdicts.spam === 'FAIL') return suspend(ctx, deps, 'spam: SES spam verdict FAIL');
@@ -214,6 +212,8 @@ async function route(ctx: IntakeContext, deps: IntakeDependencies): Promise<Inta
   }
 
   const thread = await findThread(ctx, deps);
+  // conversation.md §1: an unverified sender never writes into a ticket; an agent decides.
+  if (thread.ticket && triage.sender.trust === 'unverified') return hold(thread.ticket, ctx, deps);
   if (triage.automated.class !== null && !triage.automated.machineAlert) {
     if (thread.ticket) return appendToTicket(thread.ticket, true, ctx, deps);
     return suspend(
@@ -243,6 +243,27 @@ async function route(ctx: IntakeContext, deps: IntakeDependencies): Promise<Inta
   });
 }
 
+/**
+ * The record of this Message-ID as delivered to this desk: kept under this desk, or, for a follow-up
+ * sent here about another desk's ticket, under the ticket's desk (its message says where it came in).
+ * Without the second look, a late redelivery of such a follow-up, once its ticket is resolved for
+ * good, would open a new ticket (issue 13, item 9).
+ */
+async function alreadySeen(ctx: IntakeContext, deps: IntakeDependencies): Promise<MessageRecord | null> {
+  const deskId = ctx.triage.desk.deskId;
+  const here = await deps.tickets.findMessageRecord(deskId, ctx.parsed.email.messageId);
+  if (here) return here;
+  const records = await deps.tickets.findMessageRecords(ctx.parsed.email.messageId);
+  for (const record of records) {
+    if (record.deskId === deskId) return record;
+    if (record.kind !== 'inbound' || !record.reference || !record.ticketMessageId) continue;
+    if (record.outcome !== 'follow-up' && record.outcome !== 'reopened') continue;
+    const message = await deps.tickets.getMessage(record.reference, record.ticketMessageId);
+    if (message?.deskId === deskId) return record;
+  }
+  return null;
+}
+
 function newTicketAck(ctx: IntakeContext): Pick<NewTicketFacts, 'acknowledgement'> {
   const { acknowledge, requester, automated } = ctx.triage;
   return {
@@ -257,7 +278,7 @@ type Thread = { ticket: Ticket | null; mentioned: string | null };
  * preferred), then a subject reference, which only threads for T's requester, participants or client.
  */
 async function findThread(ctx: IntakeContext, deps: IntakeDependencies): Promise<Thread> {
-  const { triage, parsed, receipt } = ctx;
+  const { triage, parsed } = ctx;
   const ids = triage.followUp.messageIds
     .filter((id) => id !== parsed.email.messageId)
     .slice(0, MAX_THREAD_IDS);
@@ -278,8 +299,8 @@ async function findThread(ctx: IntakeContext, deps: IntakeDependencies): Promise
   const reference = triage.followUp.reference;
   if (!reference) return { ticket: null, mentioned: null };
   const ticket = await deps.tickets.getTicket(reference);
-  // A forged sender (DMARC FAIL) proves nothing about who wrote: it may not use a reference.
-  const sender = receipt.verdicts.dmarc === 'FAIL' ? null : parsed.email.from?.address;
+  // Who From says: an unverified sender that would thread here is held by route(), not applied.
+  const sender = parsed.email.from?.address;
   if (ticket && mayFollowUpByReference(ticket, sender, triage.client.clientId))
     return { ticket, mentioned: null };
   return { ticket: null, mentioned: reference };
@@ -499,6 +520,47 @@ async function suspend(ctx: IntakeContext, deps: IntakeDependencies, reason: str
   });
   if (recorded.status === 'duplicate') return duplicateOf(recorded.record, ctx, deps);
   return { ...base(ctx, 'suspended'), reason };
+}
+
+/**
+ * An unverified sender's would-be follow-up of `ticket`: kept with the ticket and in the desk's
+ * suspended list for an agent to accept or reject (accept-held.ts). The ticket is not written: no
+ * priority change, no resume or reopening, no link sent.
+ */
+async function hold(ticket: Ticket, ctx: IntakeContext, deps: IntakeDependencies): Promise<IntakeResult> {
+  const { receipt, parsed, triage } = ctx;
+  const email = parsed.email;
+  const deskId = triage.desk.deskId;
+  const reason = `unverified sender (${triage.sender.reason}): held for an agent`;
+  const recorded = await deps.tickets.recordOutcome({
+    // Not a thread record (no reference): a reply to a held message threads nowhere by it.
+    record: buildRecord(ctx, 'held', { deskId, reference: null, ticketMessageId: null }),
+    delivery: buildDelivery(receipt, ctx.rawKey, ctx.now, 'held', {
+      reference: ticket.reference,
+      deskId,
+      messageId: email.messageId,
+    }),
+    held: {
+      id: `${receipt.channel}-${receipt.deliveryId}`,
+      deskId,
+      messageId: email.messageId,
+      reason,
+      automatedClass: triage.automated.class,
+      receivedAt: new Date(receipt.receivedAt).toISOString(),
+      from: email.from,
+      subject: email.subject,
+      excerpt: excerpt(email),
+      rawKey: ctx.rawKey,
+      receipt,
+      suspendedAt: ctx.now.toISOString(),
+      heldFor: ticket.reference,
+      status: 'held',
+      decidedBy: null,
+      decidedAt: null,
+    },
+  });
+  if (recorded.status === 'duplicate') return duplicateOf(recorded.record, ctx, deps);
+  return { ...base(ctx, 'held'), linkedTo: ticket.reference, reason };
 }
 
 async function recordOnly(

@@ -103,7 +103,8 @@ export function buildTicket(reference: string, ctx: IntakeContext, facts: NewTic
     gtrDueAt: triage.deadlines.gtrDueAt.toISOString(),
     flags: {
       unknownClient: triage.client.unknownClient,
-      unverifiedSender: receipt.verdicts.dmarc === 'FAIL',
+      unverifiedSender: triage.sender.trust === 'unverified',
+      senderNotChecked: triage.sender.trust === 'not-checked',
       priorityDisagreement: triage.priority.disagreement,
       attachmentsSkipped: attachmentsSkipped(parsed),
     },
@@ -128,7 +129,7 @@ export function buildTicket(reference: string, ctx: IntakeContext, facts: NewTic
 
 /** The ticket after a follow-up: participants and flags grow; status only changes on a reopening. */
 export function ticketAfterMessage(ticket: Ticket, ctx: IntakeContext, kind: MessageKind): Ticket {
-  const { parsed, receipt } = ctx;
+  const { parsed } = ctx;
   return {
     ...ticket,
     participants:
@@ -139,7 +140,6 @@ export function ticketAfterMessage(ticket: Ticket, ctx: IntakeContext, kind: Mes
     resolvedAt: kind === 'reopening' ? null : ticket.resolvedAt,
     flags: {
       ...ticket.flags,
-      unverifiedSender: ticket.flags.unverifiedSender || receipt.verdicts.dmarc === 'FAIL',
       attachmentsSkipped: ticket.flags.attachmentsSkipped || attachmentsSkipped(parsed),
     },
     updatedAt: ctx.now.toISOString(),
@@ -150,11 +150,12 @@ export function ticketAfterMessage(ticket: Ticket, ctx: IntakeContext, kind: Mes
 
 /**
  * What a message stored on `ticket` (as read before it) says as the client's reply: who wrote, if
- * they may write into it (a forged sender, DMARC FAIL, proves nothing), and the level it declares.
+ * they may write into it (an unverified sender proves nothing; the intake holds its follow-ups, and
+ * one an agent accepted comes here as verified), and the level it declares.
  */
 export function clientReplyOf(ticket: Ticket, ctx: IntakeContext, kind: MessageKind): ClientReply {
-  const { parsed, receipt, triage } = ctx;
-  const sender = receipt.verdicts.dmarc === 'FAIL' ? null : (parsed.email.from?.address ?? null);
+  const { parsed, triage } = ctx;
+  const sender = triage.sender.trust === 'unverified' ? null : (parsed.email.from?.address ?? null);
   const allowed = sender !== null && mayFollowUpByReference(ticket, sender, triage.client.clientId);
   return {
     kind,

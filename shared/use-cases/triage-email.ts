@@ -7,6 +7,7 @@ import { type DeskRouting, routeToDesk } from '../domain/desk/desk-routing';
 import { type Contract, deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import type { InboundEmail, MailAddress } from '../domain/mail/inbound-email';
 import type { Receipt } from '../domain/mail/receipt';
+import { type SenderTrustDecision, sameRegistrableDomain, senderTrustOf } from '../domain/mail/sender-trust';
 import { type DutyAssignment, deskOnDuty } from '../domain/sla/follow-the-sun';
 import { computeDeadlines, type Deadlines } from '../domain/sla/sla';
 import { type AutomatedVerdict, classifyAutomated } from '../domain/triage/automated-mail';
@@ -24,8 +25,13 @@ export type TriageResult = {
   desk: DeskRouting;
   client: ClientMatch;
   contract: Contract;
-  /** Who gets the acknowledgement and owns the ticket: Reply-To when present, else From. */
+  /**
+   * Who gets the acknowledgement and owns the ticket: From, or a Reply-To of the same registrable
+   * domain (conversation.md §2: a Reply-To cannot make us mail a third party).
+   */
   requester: MailAddress | null;
+  /** conversation.md §1: whether the sender is who From says. */
+  sender: SenderTrustDecision;
   priority: PriorityResult;
   automated: AutomatedVerdict;
   /** Whether this message may be acknowledged if it opens a new ticket (message-only rules). */
@@ -43,7 +49,12 @@ export function triageEmail(email: InboundEmail, receipt: Receipt, ctx: TriageCo
   const { config } = ctx;
   const ourAddresses = config.desks.map((d) => d.address);
   const desk = routeToDesk(config, receipt.recipients, email.to, email.cc);
-  const requester = email.replyTo[0] ?? email.from;
+  const replyTo = email.replyTo[0];
+  const requester =
+    replyTo && email.from && sameRegistrableDomain(replyTo.address, email.from.address)
+      ? replyTo
+      : email.from;
+  const sender = senderTrustOf(email, receipt);
   const client = lookupClient(ctx.clients, email.from?.address ?? requester?.address);
   const contract = ctx.contractOverride ?? client.contract;
   const priority = triagePriority({
@@ -61,5 +72,17 @@ export function triageEmail(email: InboundEmail, receipt: Receipt, ctx: TriageCo
   const deadlines = computeDeadlines({ receivedAt, desk: deskConfig, contract, priority: priority.level });
   const homeDesk = client.homeDesk && deskById(config, client.homeDesk) ? client.homeDesk : desk.deskId;
   const duty = deskOnDuty(receivedAt, homeDesk, contract, config);
-  return { desk, client, contract, requester, priority, automated, acknowledge, followUp, deadlines, duty };
+  return {
+    desk,
+    client,
+    contract,
+    requester,
+    sender,
+    priority,
+    automated,
+    acknowledge,
+    followUp,
+    deadlines,
+    duty,
+  };
 }

@@ -12,6 +12,7 @@ const OUTCOME_LABEL: Record<IntakeResult['outcome'], string> = {
   'follow-up': 'follow-up',
   reopened: 'follow-up, ticket reopened',
   suspended: 'suspended, no ticket',
+  held: 'unverified sender: held for an agent, ticket unchanged',
   quarantined: 'quarantined, no ticket',
   'loop-ignored': 'mail loop ignored',
   duplicate: 'duplicate, nothing done',

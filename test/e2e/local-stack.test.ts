@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -247,6 +247,62 @@ describe('Function: startLocalStack (npm start, end to end)', () => {
       /declared-subject-tag-en\.eml +ticket-created +EXO-2026-\d{6} +nouvelle-caledonie +haute +sent/,
     );
     expect(out.join('')).toContain('2 file(s): 1 ticket-created, 1 duplicate');
+  });
+
+  it('replays SES verdicts with ingest --verdicts and reports one JSON line per file (issue 13)', async () => {
+    const out: string[] = [];
+    const context = { stdout: (t: string) => out.push(t), stderr: () => {}, clock: fixedClock(ARRIVAL) };
+    const eml = (name: string, subject: string) => {
+      const path = join(dataDir, name);
+      const raw = [
+        'Return-Path: <x@attacker.example>',
+        'From: Jean Hoarau <jean.hoarau@quincaillerie-du-port.re>',
+        'To: reunion@exodata.fr',
+        `Subject: ${subject}`,
+        `Message-ID: <${name}@quincaillerie-du-port.re>`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Priorité : normale',
+        '',
+      ].join('\r\n');
+      return writeFile(path, raw).then(() => path);
+    };
+    const request = await eml('request.eml', 'Imprimante en panne');
+    expect(
+      await main(['ingest', '--data-dir', dataDir, '--json', '--verdicts', 'dmarc=PASS', request], context),
+    ).toBe(0);
+    const created = JSON.parse(out.join('').trim()) as { outcome: string; reference: string };
+    expect(created).toEqual({
+      file: 'request.eml',
+      outcome: 'ticket-created',
+      reference: expect.stringMatching(/^EXO-/),
+    });
+    out.length = 0;
+    const forged = await eml('forged.eml', `Re: [${created.reference}] Imprimante en panne`);
+    const code = await main(
+      [
+        'ingest',
+        '--data-dir',
+        dataDir,
+        '--json',
+        '--verdicts',
+        'spf=FAIL,dkim=FAIL,dmarc=GRAY',
+        forged,
+        forged,
+      ],
+      context,
+    );
+    expect(code).toBe(0);
+    expect(
+      out
+        .join('')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { file: 'forged.eml', outcome: 'held', reference: created.reference },
+      { file: 'forged.eml', outcome: 'duplicate', reference: null },
+    ]);
   });
 
   it('stops every service, the DynamoDB JVM included, and frees every port', async () => {

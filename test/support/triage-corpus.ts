@@ -7,11 +7,12 @@ import libmime from 'libmime';
  * in a compact form (see the header of source-1.txt); scripts/generate-triage-corpus.ts writes them
  * as .eml with labels.json into tuning/ and holdout/. Every third mail of source-1…6 is in the
  * holdout set (the split was fixed before any rule was tuned); source-N-tuning.txt files, written
- * during tuning, are in the tuning set only.
+ * during tuning, are in the tuning set only; source-holdout2.txt, written blind after tuning ended,
+ * is the holdout2 set only.
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
-export type CorpusSet = 'tuning' | 'holdout';
+export type CorpusSet = 'tuning' | 'holdout' | 'holdout2';
 export type CorpusLevel = 'normale' | 'moyenne' | 'haute' | 'critique';
 export type CorpusMail = {
   /** `NNN-slug.eml`, unique across both sets. */
@@ -28,16 +29,20 @@ const LEVELS = new Set<string>(['normale', 'moyenne', 'haute', 'critique']);
 
 export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
   const files = readdirSync(dir)
-    .filter((f) => /^source-\d+(?:-tuning)?\.txt$/u.test(f))
-    .sort((a, b) => Number(/\d+/u.exec(a)?.[0]) - Number(/\d+/u.exec(b)?.[0]));
+    .filter((f) => /^source-(?:\d+(?:-tuning)?|holdout2)\.txt$/u.test(f))
+    .sort((a, b) => sourceOrder(a) - sourceOrder(b));
   const mails: CorpusMail[] = [];
   for (const name of files) {
     let current: { head: string; lines: string[] } | null = null;
     const flush = () => {
-      if (current) mails.push(toMail(current.head, current.lines, mails.length + 1, tuningOnly));
+      if (current) mails.push(toMail(current.head, current.lines, mails.length + 1, only));
       current = null;
     };
-    const tuningOnly = name.endsWith('-tuning.txt');
+    const only: CorpusSet | null = name.endsWith('-tuning.txt')
+      ? 'tuning'
+      : name === 'source-holdout2.txt'
+        ? 'holdout2'
+        : null;
     for (const line of readFileSync(`${dir}${name}`, 'utf8').split('\n')) {
       if (line.startsWith('@ ')) {
         flush();
@@ -51,7 +56,12 @@ export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
   return mails;
 }
 
-function toMail(head: string, lines: string[], index: number, tuningOnly: boolean): CorpusMail {
+/** source-holdout2.txt comes after every numbered source, so earlier mails keep their numbers. */
+function sourceOrder(name: string): number {
+  return name === 'source-holdout2.txt' ? Number.POSITIVE_INFINITY : Number(/\d+/u.exec(name)?.[0]);
+}
+
+function toMail(head: string, lines: string[], index: number, only: CorpusSet | null): CorpusMail {
   const [level = '', ...why] = head.split('|').map((s) => s.trim());
   if (!LEVELS.has(level)) throw new Error(`corpus mail ${index}: unknown level "${level}"`);
   let from = 'Client <client@example.re>';
@@ -73,7 +83,7 @@ function toMail(head: string, lines: string[], index: number, tuningOnly: boolea
     .slice(0, 40);
   return {
     file: `${String(index).padStart(3, '0')}-${slug || 'mail'}.eml`,
-    set: index % 3 === 0 && !tuningOnly ? 'holdout' : 'tuning',
+    set: only ?? (index % 3 === 0 ? 'holdout' : 'tuning'),
     level: level as CorpusLevel,
     why: why.join('|'),
     from,

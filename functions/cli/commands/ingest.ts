@@ -7,7 +7,12 @@ import { parseMail } from '../../../shared/adapters/mailparser-mail-parser';
 import { ContractSchema } from '../../../shared/domain/desk/service-desk-config';
 import { ConfigError, ExodataError } from '../../../shared/domain/errors';
 import { headerValue } from '../../../shared/domain/mail/inbound-email';
-import { NOT_CHECKED_VERDICTS, type Receipt, ReceiptSchema } from '../../../shared/domain/mail/receipt';
+import {
+  NOT_CHECKED_VERDICTS,
+  type Receipt,
+  ReceiptSchema,
+  VerdictSchema,
+} from '../../../shared/domain/mail/receipt';
 import {
   type IntakeDependencies,
   type IntakeResult,
@@ -25,7 +30,9 @@ const spec = {
   summary:
     'Feeds .eml files straight to the intake use case (no SMTP), against the running local stack\n' +
     '(`npm start`, found through its stack.json) or the endpoints given. Tickets are stored and\n' +
-    'acknowledged as for mail received by SMTP; a file ingested twice is a duplicate, not a new ticket.',
+    'acknowledged as for mail received by SMTP; a file ingested twice is a duplicate, not a new ticket.\n' +
+    '--verdicts gives the SES verdicts the receipt carries (the envelope sender, which SPF speaks of,\n' +
+    "is the file's Return-Path), to replay what SES would have said: docs/local.md.",
   flags: {
     to: {
       value: 'ADDR[,ADDR…]',
@@ -33,6 +40,16 @@ const spec = {
     },
     'received-at': { ...receivedAtFlag, description: `${receivedAtFlag.description} (default: now)` },
     contract: { value: 'standard|premium', description: "override the client directory's contract" },
+    verdicts: {
+      value: 'spf=V,dkim=V,dmarc=V,spam=V,virus=V',
+      description:
+        'SES verdicts of the receipt, V one of PASS FAIL GRAY PROCESSING_FAILED DISABLED NOT_CHECKED (default: all NOT_CHECKED; one left out stays NOT_CHECKED)',
+    },
+    json: {
+      value: '',
+      boolean: true,
+      description: 'one JSON line per file on stdout: {"file","outcome","reference"} (no table)',
+    },
     'data-dir': dataDirFlag,
     'dynamodb-endpoint': { value: 'URL', description: 'DynamoDB endpoint (default: the running stack)' },
     's3-endpoint': { value: 'URL', description: 'S3 endpoint (default: the running stack)' },
@@ -43,6 +60,11 @@ const spec = {
     to: RecipientsSchema.optional(),
     'received-at': receivedAtSchema.optional(),
     contract: ContractSchema.optional(),
+    verdicts: z
+      .string()
+      .transform((value, ctx) => verdictsOf(value, ctx))
+      .optional(),
+    json: z.boolean().optional(),
     'data-dir': z.string().min(1).optional(),
     'dynamodb-endpoint': z.url().optional(),
     's3-endpoint': z.url().optional(),
@@ -71,7 +93,7 @@ export const ingestCommand = defineCommand({
       clock: cli().clock,
       maxMessageBytes: LOCAL_DEFAULTS.maxMessageBytes,
     });
-    const bar = progressBar(positionals.length);
+    const bar = flags.json ? null : progressBar(positionals.length);
     const rows: Row[] = [];
     try {
       for (const file of positionals) {
@@ -85,6 +107,14 @@ export const ingestCommand = defineCommand({
       aws.dynamodb.destroy();
       aws.s3.destroy();
       aws.ses.destroy();
+    }
+    if (flags.json) {
+      // NDJSON: the line a script reads per file; a failed file says why in `error`.
+      for (const r of rows) {
+        const line = { file: r.file, outcome: r.outcome, reference: r.reference || null };
+        cli().stdout(`${JSON.stringify(r.outcome === 'FAILED' ? { ...line, error: r.ack } : line)}\n`);
+      }
+      return rows.some((r) => r.outcome === 'FAILED') ? EXIT_FAILED : EXIT_OK;
     }
     cli().stdout(
       table(
@@ -134,11 +164,32 @@ async function cliReceipt(raw: Buffer, flags: Flags): Promise<Receipt> {
       returnPath === undefined
         ? null
         : (/<([^<>]*)>/.exec(returnPath)?.[1] ?? returnPath).trim().toLowerCase(),
-    verdicts: NOT_CHECKED_VERDICTS,
+    verdicts: flags.verdicts ?? NOT_CHECKED_VERDICTS,
     dmarcPolicy: null,
     channel: 'cli',
     deliveryId: createHash('sha256').update(raw).digest('hex').slice(0, 32),
   });
+}
+
+const VERDICT_NAMES = ['spf', 'dkim', 'dmarc', 'spam', 'virus'] as const;
+
+/** `spf=PASS,dmarc=GRAY` → the receipt's verdicts; names left out stay NOT_CHECKED. */
+function verdictsOf(value: string, ctx: z.RefinementCtx): Receipt['verdicts'] {
+  const verdicts: Receipt['verdicts'] = { ...NOT_CHECKED_VERDICTS };
+  for (const pair of value.split(',').filter((p) => p.trim() !== '')) {
+    const [name = '', verdict = ''] = pair.split('=').map((p) => p.trim());
+    const known = VERDICT_NAMES.find((n) => n === name.toLowerCase());
+    const parsed = VerdictSchema.safeParse(verdict.toUpperCase());
+    if (!known || !parsed.success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${pair}" is not NAME=VERDICT with NAME one of ${VERDICT_NAMES.join(', ')} and VERDICT one of ${VerdictSchema.options.join(', ')}`,
+      });
+      return verdicts;
+    }
+    verdicts[known] = parsed.data;
+  }
+  return verdicts;
 }
 
 function rowOf(file: string, result: IntakeResult): Row {
@@ -146,7 +197,8 @@ function rowOf(file: string, result: IntakeResult): Row {
   return {
     file,
     outcome: result.outcome,
-    reference: result.reference ?? '',
+    // A held message is on no ticket: the ticket it waits on.
+    reference: result.reference ?? (result.outcome === 'held' ? (result.linkedTo ?? '') : ''),
     desk: result.deskId ?? '',
     priority: result.priority ?? '',
     ack: ack ? `${ack.state}${ack.reason ? `: ${ack.reason}` : ''}` : (result.reason ?? ''),

@@ -64,9 +64,12 @@ export function receiptFromSes(record: SesReceiptRecord): Receipt {
   };
 }
 
-/** A missing verdict means the rule did not scan; an unknown status is treated as a failed check. */
+/**
+ * A missing verdict means the rule did not scan; an unknown status is treated as a failed check.
+ * `NOT_CHECKED` is ours (local deliveries, trusted as "not checked"): from SES it is a failed check.
+ */
 function verdict(field: { status: string } | undefined): Verdict {
   if (!field) return 'DISABLED';
   const parsed = VerdictSchema.safeParse(field.status.toUpperCase());
-  return parsed.success ? parsed.data : 'PROCESSING_FAILED';
+  return parsed.success && parsed.data !== 'NOT_CHECKED' ? parsed.data : 'PROCESSING_FAILED';
 }

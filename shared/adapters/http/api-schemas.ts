@@ -9,7 +9,7 @@ import {
   TicketSchema,
   TicketStatusSchema,
 } from '../../domain/ticket/ticket';
-import { SuspendedMessageSchema } from '../../ports/ticket-store';
+import { HeldMessageSchema, SuspendedMessageSchema } from '../../ports/ticket-store';
 
 /**
  * The agent API's responses, stated once. The server checks at compile time that what it sends fits
@@ -161,6 +161,8 @@ export const TicketDetailsResponseSchema = z.object({
   sla: TicketSlaSchema,
   messages: z.array(MessageViewSchema),
   events: z.array(AuditEventSchema),
+  /** Unverified senders' would-be follow-ups held for this ticket (conversation.md §1). */
+  held: z.array(HeldMessageSchema),
 });
 
 export const ActionResponseSchema = z.object({

@@ -15,6 +15,7 @@ import type { AttachmentLinks } from '../../ports/attachment-links';
 import type { Clock } from '../../ports/clock';
 import { defaultQueueDesk, desksOverview, listQueue, QueueQuerySchema } from '../../use-cases/agent-queue';
 import { type ConvertSuspendedDeps, convertSuspended } from '../../use-cases/convert-suspended';
+import { acceptHeld, rejectHeld } from '../../use-cases/decide-held';
 import { actOnTicket, addNote, attachmentLink, getTicketDetails } from '../../use-cases/work-ticket';
 import {
   ActionResponseSchema,
@@ -177,8 +178,27 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
         sla: details.sla,
         messages: details.messages.map(messageView),
         events: details.events,
+        held: details.held,
       }),
     );
+  });
+
+  // conversation.md §1: an unverified sender's follow-up, held for an agent.
+  app.post('/api/tickets/:ref/held/:id/accept', async (c) => {
+    const { ticket, message } = await acceptHeld(reference(c), heldId(c), c.get('agent'), {
+      ...deps.convert,
+      config: deps.config,
+      clock: deps.clock,
+    });
+    return c.json({ ticket, message: messageView(message) });
+  });
+
+  app.post('/api/tickets/:ref/held/:id/reject', async (c) => {
+    const held = await rejectHeld(reference(c), heldId(c), c.get('agent'), {
+      tickets: deps.convert.tickets,
+      clock: deps.clock,
+    });
+    return c.json({ held });
   });
 
   app.get('/api/tickets/:ref/messages/:messageId/attachments/:sha256', async (c) => {
@@ -242,6 +262,12 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
  */
 function reply<S extends z.ZodType>(_schema: S, value: z.input<S>): z.input<S> {
   return value;
+}
+
+function heldId(c: Context): string {
+  const id = c.req.param('id') ?? '';
+  if (!SUSPENDED_ID.test(id)) throw new InputError('not a held message id');
+  return id;
 }
 
 function reference(c: Context): string {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import libmime from 'libmime';
 import type { HeaderLines } from 'mailparser';
+import { HEADERS_CUT_WARNING } from '../../domain/mail/inbound-email';
 
 /** Bound on the decoded header data kept in InboundEmail.headers (inbound-email.ts). */
 const MAX_HEADER_BYTES = 64 * 1024;
@@ -40,7 +41,7 @@ export function decodeHeaderLines(lines: HeaderLines): DecodedHeaders {
     const cost = Buffer.byteLength(key) + Buffer.byteLength(value);
     if (cost > budget) {
       warnings.push(
-        `header data over ${MAX_HEADER_BYTES} bytes: "${key}" and the fields after it were dropped`,
+        `${HEADERS_CUT_WARNING} ${MAX_HEADER_BYTES} bytes: "${key}" and the fields after it were dropped`,
       );
       break;
     }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { type DeskId, deskById, type ServiceDeskConfig } from '../desk/service-desk-config';
 import type { InboundEmail, MailAddress } from '../mail/inbound-email';
 import type { Receipt } from '../mail/receipt';
+import { normalisedAddress, senderTrustOf } from '../mail/sender-trust';
 import type { AutomatedVerdict } from '../triage/automated-mail';
 import { cleanSubject } from './subject';
 
@@ -20,8 +21,10 @@ export type AcknowledgeDecision = { acknowledge: boolean; reason: string | null 
 
 /**
  * Stable reason codes, for logs, metrics and the ticket's history:
- * - `verdict:virus`, `verdict:spam`, `verdict:dmarc` — SES said FAIL (a forged sender would turn our
- *   acknowledgement into backscatter);
+ * - `verdict:virus`, `verdict:spam` — SES said FAIL;
+ * - `sender:unverified` — the sender is not verified (conversation.md §1: DMARC FAIL, or no DMARC
+ *   policy and no aligned SPF or DKIM pass): a forged sender would turn our acknowledgement into
+ *   backscatter;
  * - `automated:<class>` — auto-reply, bounce, bulk, loop, and machine alerts (`automated:bulk`);
  * - `sender:ours` — From or Reply-To is one of our desk addresses;
  * - `sender:noreply`, `sender:mailer-daemon`, `sender:postmaster` — nobody would read it;
@@ -30,7 +33,7 @@ export type AcknowledgeDecision = { acknowledge: boolean; reason: string | null 
 type AcknowledgeReason =
   | 'verdict:virus'
   | 'verdict:spam'
-  | 'verdict:dmarc'
+  | 'sender:unverified'
   | `automated:${NonNullable<AutomatedVerdict['class']>}`
   | 'sender:ours'
   | 'sender:noreply'
@@ -67,10 +70,10 @@ function refusal(
 ): AcknowledgeReason | null {
   if (receipt.verdicts.virus === 'FAIL') return 'verdict:virus';
   if (receipt.verdicts.spam === 'FAIL') return 'verdict:spam';
-  if (receipt.verdicts.dmarc === 'FAIL') return 'verdict:dmarc';
+  if (senderTrustOf(email, receipt).trust === 'unverified') return 'sender:unverified';
   if (automated.class) return `automated:${automated.class}`;
 
-  // The acknowledgement goes to Reply-To when there is one: both addresses must be fit to answer.
+  // The acknowledgement may go to a same-domain Reply-To: every address must be fit to answer.
   const senders = [email.from?.address, ...email.replyTo.map((a) => a.address)]
     .filter((a): a is string => typeof a === 'string' && a.includes('@'))
     .map((a) => a.toLowerCase());
@@ -110,6 +113,9 @@ export function intakeAcknowledgement(triage: {
 }
 
 // ---- 3. At sending time: the recipient's suppression and rate history ----
+
+/** How a suppression by the desk's hourly cap (conversation.md §2) starts: counted, and alarmed. */
+export const DESK_CAP_REASON = 'desk hourly cap reached';
 
 /** acknowledgement.md: at most 10 acknowledgements per sender in 3 hours, 2 for the same subject. */
 const ACK_RATE_LIMITS = { windowMs: 3 * 60 * 60 * 1000, perSender: 10, perSubject: 2 } as const;
@@ -213,7 +219,8 @@ export function planAcknowledgement(
   return {
     send: true,
     rate: {
-      address: ticket.requester.address.toLowerCase(),
+      // conversation.md §2: `Marie+1@X.re` and `marie@x.re` share one limit.
+      address: normalisedAddress(ticket.requester.address),
       history: decision.history,
       expectedVersion: rate.version,
     },

@@ -41,6 +41,12 @@ export const ServiceDeskConfigSchema = z
     desks: z.array(DeskSchema).min(1),
     defaultDeskId: DeskIdSchema,
     contact: ContactSchema,
+    /**
+     * conversation.md §2: at most this many acknowledgements per desk and clock hour (default
+     * DEFAULT_ACK_CAP_PER_DESK_HOUR); past it they are suppressed and an alarm fires, so that a flood
+     * of forged requests cannot earn the SES account complaints that pause every acknowledgement.
+     */
+    acknowledgementsPerDeskHour: z.number().int().positive().max(100_000).optional(),
   })
   .superRefine((cfg, ctx) => {
     const ids = new Set<string>();
@@ -70,6 +76,12 @@ export const ServiceDeskConfigSchema = z
       });
   });
 export type ServiceDeskConfig = z.infer<typeof ServiceDeskConfigSchema>;
+
+export const DEFAULT_ACK_CAP_PER_DESK_HOUR = 200;
+
+export function ackCapPerDeskHour(config: Pick<ServiceDeskConfig, 'acknowledgementsPerDeskHour'>): number {
+  return config.acknowledgementsPerDeskHour ?? DEFAULT_ACK_CAP_PER_DESK_HOUR;
+}
 
 export const ContractSchema = z.enum(['standard', 'premium']);
 export type Contract = z.infer<typeof ContractSchema>;

@@ -70,6 +70,16 @@ export const InboundEmailSchema = z.object({
 });
 export type InboundEmail = z.infer<typeof InboundEmailSchema>;
 
+/**
+ * How a parser's warning says that header fields past its budget were dropped: rules that must see
+ * every occurrence of a field (DKIM-Signature, sender-trust.ts) refuse to conclude from a cut list.
+ */
+export const HEADERS_CUT_WARNING = 'header data over';
+
+export function headersComplete(email: Pick<InboundEmail, 'warnings'>): boolean {
+  return !email.warnings.some((w) => w.startsWith(HEADERS_CUT_WARNING));
+}
+
 /** First value of a header (name lower-case), or undefined. */
 export function headerValue(email: Pick<InboundEmail, 'headers'>, name: string): string | undefined {
   return email.headers[name.toLowerCase()]?.[0];

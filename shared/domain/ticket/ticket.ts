@@ -60,8 +60,13 @@ export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
 
 export const TicketFlagsSchema = z.object({
   unknownClient: z.boolean(),
-  /** DMARC failed on a message of this ticket: the sender may be forged. */
+  /**
+   * The message that opened the ticket came from an unverified sender (conversation.md §1: DMARC
+   * FAIL, or no DMARC policy and no aligned SPF/DKIM pass): `expéditeur non vérifié`, not acknowledged.
+   */
   unverifiedSender: z.boolean(),
+  /** No verdicts were available (local delivery): treated as verified, shown as `non contrôlé`. */
+  senderNotChecked: z.boolean().optional(),
   /** Declared and inferred priority are two or more levels apart. */
   priorityDisagreement: z.boolean(),
   /** A message was over the size limit: its attachments are only in the raw mail. */

@@ -33,7 +33,7 @@ import { type S3rverInstance, startS3rver } from '../../support/s3rver';
 import { FaultInjector } from './faults';
 
 export const BUCKET = 'exodata-raw-mail-test';
-const SERVICE_DESK_CONFIG_JSON = readFileSync(
+export const SERVICE_DESK_CONFIG_JSON = readFileSync(
   new URL('../../../config/service-desk.json', import.meta.url),
   'utf8',
 );
@@ -100,7 +100,12 @@ export type Services = { ddb: DynamoDbLocal; s3: S3rverInstance; ses: SesEmulato
 
 /** DynamoDB Local, s3rver and the SES emulator, on free ports: once per test file. */
 export async function startServices(): Promise<Services> {
-  const started = await Promise.allSettled([startDynamoDbLocal(), startS3rver([BUCKET]), startSesEmulator()]);
+  // A generous start-up wait: on a machine shared by several test runs the JVM can take a minute.
+  const started = await Promise.allSettled([
+    startDynamoDbLocal({ timeoutMs: 120_000 }),
+    startS3rver([BUCKET]),
+    startSesEmulator(),
+  ]);
   const [ddb, s3, ses] = started;
   if (ddb.status === 'fulfilled' && s3.status === 'fulfilled' && ses.status === 'fulfilled') {
     return { ddb: ddb.value, s3: s3.value, ses: ses.value };
@@ -138,7 +143,7 @@ export type Intake = {
   destroy(): void;
 };
 
-type DeliveryOptions = {
+export type DeliveryOptions = {
   sesId?: string;
   recipients?: string[];
   receivedAt?: string;
@@ -155,7 +160,14 @@ let sequence = 0;
  */
 export async function createIntake(
   services: Services,
-  options: { tableName: string; start?: string; overrides?: IntakeWiringOverrides; clients?: ClientEntry[] },
+  options: {
+    tableName: string;
+    start?: string;
+    overrides?: IntakeWiringOverrides;
+    clients?: ClientEntry[];
+    /** The service-desk configuration (JSON), instead of config/service-desk.json. */
+    serviceDeskConfigJson?: string;
+  },
 ): Promise<Intake> {
   const clock = new MutableClock(options.start ?? '2026-11-30T06:00:00.000Z');
   const env = loadIntakeEnv({
@@ -164,7 +176,7 @@ export async function createIntake(
     RAW_MAIL_BUCKET: BUCKET,
     RAW_MAIL_PREFIX: `${options.tableName}/inbound/`,
     ATTACHMENTS_PREFIX: `${options.tableName}/attachments/`,
-    SERVICE_DESK_CONFIG: SERVICE_DESK_CONFIG_JSON,
+    SERVICE_DESK_CONFIG: options.serviceDeskConfigJson ?? SERVICE_DESK_CONFIG_JSON,
     MAX_ATTACHMENT_BYTES: String(200 * 1024),
     LOG_LEVEL: 'SILENT',
   });

@@ -51,7 +51,7 @@ describe('Function: acknowledgeDecision', () => {
   it.each([
     ['virus', 'verdict:virus'],
     ['spam', 'verdict:spam'],
-    ['dmarc', 'verdict:dmarc'],
+    ['dmarc', 'sender:unverified'],
   ] as const)('does not acknowledge when the %s verdict is FAIL', (verdict, reason) => {
     const failed = receipt({ verdicts: { ...verdicts, [verdict]: 'FAIL' } });
     expect(acknowledgeDecision(email(), failed, human, OUR_ADDRESSES)).toEqual({
@@ -60,9 +60,23 @@ describe('Function: acknowledgeDecision', () => {
     });
   });
 
-  it('still acknowledges when verdicts are GRAY or not checked', () => {
-    const gray = receipt({ verdicts: { ...verdicts, spam: 'GRAY', dmarc: 'GRAY' } });
-    expect(acknowledgeDecision(email(), gray, human, OUR_ADDRESSES).acknowledge).toBe(true);
+  it('still acknowledges a sender not checked (local), or verified by an aligned SPF pass without DMARC', () => {
+    expect(acknowledgeDecision(email(), receipt(), human, OUR_ADDRESSES).acknowledge).toBe(true);
+    const aligned = receipt({
+      envelopeFrom: 'bounces@client.example',
+      verdicts: { ...verdicts, spam: 'GRAY', dmarc: 'GRAY', spf: 'PASS', dkim: 'FAIL' },
+    });
+    expect(acknowledgeDecision(email(), aligned, human, OUR_ADDRESSES).acknowledge).toBe(true);
+  });
+
+  it('does not acknowledge an unverified sender: no DMARC policy and nothing aligned passing (backscatter)', () => {
+    const gray = receipt({ verdicts: { ...verdicts, dmarc: 'GRAY', spf: 'FAIL', dkim: 'FAIL' } });
+    expect(acknowledgeDecision(email(), gray, human, OUR_ADDRESSES).reason).toBe('sender:unverified');
+    const foreign = receipt({
+      envelopeFrom: 'x@attacker.example',
+      verdicts: { ...verdicts, dmarc: 'GRAY', spf: 'PASS', dkim: 'FAIL' },
+    });
+    expect(acknowledgeDecision(email(), foreign, human, OUR_ADDRESSES).reason).toBe('sender:unverified');
   });
 
   it('does not acknowledge our own addresses, in From or in Reply-To', () => {

@@ -40,6 +40,15 @@ describe('Function: receiptFromSes', () => {
     });
   });
 
+  it('never lets an SES event claim our local NOT_CHECKED status (it would be trusted as "not checked")', () => {
+    const event = structuredClone(sample) as {
+      Records: Array<{ ses: { receipt: Record<string, unknown> } }>;
+    };
+    event.Records[0]!.ses.receipt.dmarcVerdict = { status: 'NOT_CHECKED' };
+    const [record] = SesReceiptEventSchema.parse(event).Records;
+    expect(record && receiptFromSes(record).verdicts.dmarc).toBe('PROCESSING_FAILED');
+  });
+
   it('rejects an event that is not an SES receipt, or whose messageId could escape the key prefix', () => {
     expect(SesReceiptEventSchema.safeParse({ Records: [] }).success).toBe(false);
     const event = structuredClone(sample) as { Records: Array<{ ses: { mail: { messageId: string } } }> };

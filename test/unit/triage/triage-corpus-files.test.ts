@@ -13,7 +13,7 @@ describe('the triage corpus (test/fixtures/triage-corpus)', () => {
   });
 
   it('commits exactly the .eml and labels that the sources generate (npm run corpus:generate)', () => {
-    for (const set of ['tuning', 'holdout'] as const) {
+    for (const set of ['tuning', 'holdout', 'holdout2'] as const) {
       const dir = `${TRIAGE_CORPUS_DIR}${set}/`;
       const expected = mails.flatMap((m, i) => (m.set === set ? [[m, i] as const] : []));
       const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));

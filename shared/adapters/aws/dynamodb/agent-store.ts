@@ -15,7 +15,11 @@ import type {
   TicketUpdate,
   TicketView,
 } from '../../../ports/agent-ticket-store';
-import { type SuspendedMessage, SuspendedMessageSchema } from '../../../ports/ticket-store';
+import {
+  HeldMessageSchema,
+  type SuspendedMessage,
+  SuspendedMessageSchema,
+} from '../../../ports/ticket-store';
 import { asIntakeFailure, awsCall } from '../aws-errors';
 import { alertItem, alertKey, auditTrail, eventItem, versionedTicketUpdate } from './items';
 import { keys, queuePartition, SUSPENDED_LIST_PREFIX } from './keys';
@@ -64,7 +68,7 @@ export class DynamoDbAgentStore implements AgentTicketStore {
   }
 
   async getTicketView(reference: string): Promise<TicketView | null> {
-    // The whole item collection in one consistent query: ticket (#TICKET), ALERT#, EVENT#, MSG#.
+    // The whole item collection in one consistent query: ticket (#TICKET), ALERT#, EVENT#, HELD#, MSG#.
     const { items } = await this.table.queryAll({
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.ticket(reference).pk },
@@ -75,8 +79,11 @@ export class DynamoDbAgentStore implements AgentTicketStore {
     const messages = items
       .filter((item) => String(item.sk).startsWith('MSG#'))
       .map((item) => TicketMessageSchema.parse(item));
+    const held = items
+      .filter((item) => String(item.sk).startsWith('HELD#'))
+      .map((item) => HeldMessageSchema.parse(item));
     // EVENT# items and the intake's events embedded in the ticket item.
-    return { ticket: TicketSchema.parse(ticketItem), messages, events: auditTrail(items) };
+    return { ticket: TicketSchema.parse(ticketItem), messages, events: auditTrail(items), held };
   }
 
   async updateTicket(update: TicketUpdate): Promise<'updated' | 'conflict'> {

@@ -11,6 +11,7 @@ import type { SlaAlertMarker } from '../../../ports/agent-ticket-store';
 import {
   type DeliveryRecord,
   DeliveryRecordSchema,
+  type HeldMessage,
   type MessageRecord,
   MessageRecordSchema,
   type QuarantineRecord,
@@ -168,6 +169,23 @@ export function suspendedItem(suspended: SuspendedMessage): Item {
     gsi1sk: `${suspended.receivedAt}#${suspended.id}`,
     ...suspended,
   };
+}
+
+/** With its ticket (keys.held), and in the desk's suspended list while it waits for an agent. */
+export function heldItem(held: HeldMessage): Item {
+  return {
+    ...keys.held(held.heldFor, held.id),
+    entity: 'held-message',
+    ...(held.status === 'held'
+      ? { gsi1pk: `${SUSPENDED_LIST_PREFIX}${held.deskId}`, gsi1sk: `${held.receivedAt}#${held.id}` }
+      : {}),
+    ...held,
+  };
+}
+
+/** The desk's acknowledgements of one clock hour (conversation.md §2): nothing in it matters a day later. */
+export function ackCapExpiry(hour: string): number {
+  return Math.ceil(Date.parse(`${hour}:00:00Z`) / 1000) + DAY_SECONDS;
 }
 
 export function quarantineItem(quarantine: QuarantineRecord): Item {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { normalisedAddress } from '../../../domain/mail/sender-trust';
 import type { AuditEvent, Ticket } from '../../../domain/ticket/ticket';
 
 /**
@@ -23,8 +24,12 @@ export const keys = {
   }),
   counter: (year: number) => ({ pk: `COUNTER#REFERENCE#${year}`, sk: '#COUNTER' }),
   client: (clientId: string) => ({ pk: 'DIRECTORY', sk: `CLIENT#${clientId}` }),
-  ackRate: (address: string) => ({ pk: `ACKRATE#${address.toLowerCase()}`, sk: '#ACKRATE' }),
+  /** Keyed on the normalised address (conversation.md §2): `Jean+1@x.re` and `jean@x.re` share a limit. */
+  ackRate: (address: string) => ({ pk: `ACKRATE#${normalisedAddress(address)}`, sk: '#ACKRATE' }),
+  ackCap: (deskId: string, hour: string) => ({ pk: `ACKCAP#${deskId}#${hour}`, sk: '#ACKCAP' }),
   suspended: (id: string) => ({ pk: `SUSPENDED#${id}`, sk: '#SUSPENDED' }),
+  /** A held follow-up lives in its ticket's item collection: the ticket view reads it with the rest. */
+  held: (reference: string, id: string) => ({ pk: `TICKET#${reference}`, sk: `HELD#${id}` }),
   quarantine: (channel: string, deliveryId: string) => ({
     pk: `QUARANTINE#${channel}#${deliveryId}`,
     sk: '#QUARANTINE',

@@ -24,6 +24,9 @@ import {
   DeliveryRecordSchema,
   type Duplicate,
   type FollowUpCommit,
+  type HeldAcceptance,
+  type HeldMessage,
+  HeldMessageSchema,
   type MessageRecord,
   MessageRecordSchema,
   type NewTicketCommit,
@@ -41,10 +44,12 @@ import {
 } from '../../../ports/ticket-store';
 import { asIntakeFailure, awsCall } from '../aws-errors';
 import {
+  ackCapExpiry,
   auditTrail,
   deliveryItem,
   deliveryOfRecord,
   eventItem,
+  heldItem,
   messageItem,
   quarantineItem,
   ratePut,
@@ -122,6 +127,14 @@ export class DynamoDbTicketStore implements TicketStore {
    * acknowledgements, indexed on its ticket (gsi3, eventually consistent: a reply comes minutes after
    * the acknowledgement it answers, the index follows in well under a second).
    */
+  async findMessageRecords(messageId: string): Promise<MessageRecord[]> {
+    const { items } = await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :desk)',
+      ExpressionAttributeValues: { ':pk': keys.messageRecord(messageId, '').pk, ':desk': 'DESK#' },
+    });
+    return items.map((item) => MessageRecordSchema.parse(item));
+  }
+
   async findThreadRecords(messageIds: readonly string[]): Promise<MessageRecord[]> {
     const unique = [...new Set(messageIds)];
     const perId = await Promise.all(
@@ -191,6 +204,7 @@ export class DynamoDbTicketStore implements TicketStore {
       items.push(commit.replaceQuarantine ? this.table.put(item) : this.table.putNew(item));
     }
     if (commit.suspended) items.push(this.table.put(suspendedItem(commit.suspended)));
+    if (commit.held) items.push(this.table.put(heldItem(commit.held)));
     // A message without Message-ID record (quarantine) keeps its delivery as an item of its own.
     if (!commit.record) items.push(this.table.put(deliveryItem(commit.delivery)));
     const failed = failedIndexes(await this.table.transact('recording what became of a message', items));
@@ -386,6 +400,85 @@ export class DynamoDbTicketStore implements TicketStore {
 
   async getSuspended(id: string): Promise<SuspendedMessage | null> {
     return this.table.getParsed(keys.suspended(id), SuspendedMessageSchema, 'suspended message');
+  }
+
+  async claimDeskAcknowledgement(slot: {
+    deskId: string;
+    hour: string;
+    reference: string;
+    cap: number;
+  }): Promise<boolean> {
+    return this.table.writeIfUnchanged({
+      Update: {
+        TableName: this.table.name,
+        Key: keys.ackCap(slot.deskId, slot.hour),
+        UpdateExpression: 'ADD refs :refs SET entity = :entity, expiresAt = :expires',
+        ConditionExpression: 'attribute_not_exists(refs) OR size(refs) < :cap OR contains(refs, :ref)',
+        ExpressionAttributeValues: {
+          ':refs': new Set([slot.reference]),
+          ':ref': slot.reference,
+          ':cap': slot.cap,
+          ':entity': 'ack-cap',
+          ':expires': ackCapExpiry(slot.hour),
+        },
+      },
+    });
+  }
+
+  async getHeld(reference: string, id: string): Promise<HeldMessage | null> {
+    return this.table.getParsed(keys.held(reference, id), HeldMessageSchema, 'held message');
+  }
+
+  async acceptHeld(commit: HeldAcceptance): Promise<'accepted' | 'conflict' | 'decided'> {
+    const embedded = commit.ticket.messageCount <= MAX_EMBEDDED_MESSAGES;
+    const items: TransactItem[] = [
+      versionedTicketUpdate(
+        this.table.name,
+        commit.ticket,
+        commit.expectedVersion,
+        embedded ? commit.events : [],
+      ),
+      this.decideHeld(commit.ticket.reference, commit.held.id, 'accepted', commit.held.by, commit.record.at),
+      {
+        Put: {
+          TableName: this.table.name,
+          Item: recordItem(commit.record, commit.delivery),
+          ConditionExpression: '#outcome = :held',
+          ExpressionAttributeNames: { '#outcome': 'outcome' },
+          ExpressionAttributeValues: { ':held': 'held' },
+        },
+      },
+      this.table.put(messageItem(commit.message)),
+      ...(embedded ? [] : commit.events.map((e) => this.table.put(eventItem(e)))),
+    ];
+    const failed = failedIndexes(await this.table.transact('accepting a held message', items));
+    if (failed === null) return 'accepted';
+    if (failed.has(1) || failed.has(2)) return 'decided';
+    return 'conflict';
+  }
+
+  async rejectHeld(reference: string, id: string, by: string, at: string): Promise<boolean> {
+    return this.table.writeIfUnchanged(this.decideHeld(reference, id, 'rejected', by, at));
+  }
+
+  /** The decision leaves the desk's suspended list (gsi1); only the first agent's decision counts. */
+  private decideHeld(
+    reference: string,
+    id: string,
+    status: 'accepted' | 'rejected',
+    by: string,
+    at: string,
+  ): TransactItem {
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: keys.held(reference, id),
+        UpdateExpression: 'SET #status = :status, decidedBy = :by, decidedAt = :at REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: '#status = :held',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status, ':by': by, ':at': at, ':held': 'held' },
+      },
+    };
   }
 
   async getSuppressedAddress(address: string): Promise<SuppressedAddress | null> {
