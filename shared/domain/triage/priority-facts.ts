@@ -11,6 +11,7 @@ import {
   NO_WORKAROUND_CUES,
   NOT_BLOCKED_CUES,
   ONE_USER_CUES,
+  PEOPLE_WORD,
   PLURAL_SUBJECT,
   POLITENESS,
   PROBLEM_WORDS,
@@ -82,8 +83,10 @@ type Found = {
 /**
  * Reads the facts from a text (the subject when it is the client's, then the new text). `subjectLength`
  * is the length of the leading subject part: a several-users phrase there counts on its own.
+ * `problemContext` (a forwarded message) never gives a fact; it only tells that a workaround the
+ * client says they use (`on imprime au back-office en attendant`) stands for a stopped tool.
  */
-export function readPriorityFacts(text: string, subjectLength = 0): PriorityFacts {
+export function readPriorityFacts(text: string, subjectLength = 0, problemContext = ''): PriorityFacts {
   const folded = foldText(text.slice(0, MAX_ANALYSED_CHARS));
   const subjectEnd = subjectLength > 0 ? foldText(text.slice(0, subjectLength)).text.length : 0;
   const sentenceSpans = sentences(folded.text);
@@ -137,7 +140,8 @@ export function readPriorityFacts(text: string, subjectLength = 0): PriorityFact
     !isBlocked &&
     notBlocked.length === 0 &&
     (workaround.length > 0 || failed.length > 0) &&
-    PROBLEM_WORDS.test(folded.text);
+    (PROBLEM_WORDS.test(folded.text) ||
+      PROBLEM_WORDS.test(foldText(problemContext.slice(0, MAX_ANALYSED_CHARS)).text));
   const blockedReading: FactReadings['blocked'] = isBlocked
     ? { state: 'yes', confidence: 'high', evidence: phrase(blocked.slice(0, 2)) }
     : impliedBlock
@@ -199,8 +203,29 @@ function readSeveralUsers(
   phrase: (list: readonly Found[]) => string[],
 ): FactReadings['severalUsers'] {
   if (oneUser.length > 0) return { state: 'no', confidence: 'high', evidence: phrase(oneUser.slice(0, 1)) };
-  if (several.length > 0) return { state: 'yes', confidence: 'high', evidence: phrase(several.slice(0, 2)) };
-  if (blocked.length === 0) return { state: 'no', confidence: 'medium', evidence: [] };
+  const people = several.filter((f) => PEOPLE_WORD.test(text.slice(f.start, f.end)));
+  if (people.length > 0) return { state: 'yes', confidence: 'high', evidence: phrase(people.slice(0, 2)) };
+  if (blocked.length === 0)
+    return several.length > 0
+      ? { state: 'yes', confidence: 'high', evidence: phrase(several.slice(0, 2)) }
+      : { state: 'no', confidence: 'medium', evidence: [] };
+  // Only places or devices (`partout`, `at the door and at the office`): one person can meet the
+  // problem in several places; the person of the blocked statement decides (issue 11).
+  if (several.length > 0) {
+    const person = personOf(text, blocked, phrase);
+    return person.state === 'no' && person.confidence === 'high'
+      ? { ...person, confidence: 'medium' }
+      : { state: 'yes', confidence: 'high', evidence: phrase(several.slice(0, 2)) };
+  }
+  return personOf(text, blocked, phrase);
+}
+
+/** Who is blocked, from the person of the blocked statements (`je ne peux plus`, `we cannot`). */
+function personOf(
+  text: string,
+  blocked: readonly Found[],
+  phrase: (list: readonly Found[]) => string[],
+): FactReadings['severalUsers'] {
   const evidence = phrase(blocked.slice(0, 1));
   // Who is blocked: the person of the blocked clauses, else of their sentences, else of the whole
   // mail (`je n'ai pas d'autre poste`); both persons at one level leave it open.

@@ -136,7 +136,15 @@ const FR_NUMBER = alt([
   'vingt',
   'trente',
 ]);
-const EN_PEOPLE = alt([
+/**
+ * A group noun before a thing names the thing (`the staff door`, `the team account`, `la salle du
+ * personnel`): it says nothing about how many people are blocked (issue 11).
+ */
+const EN_NOT_MODIFIER =
+  '(?! (?:doors?|rooms?|entrance|exit|area|car park|parking|kitchen|toilets?|canteen|badges?|accounts?|login|portal|wi-?fi|network|printer|computer|pc|laptop|phones?|e-?mail|mailbox|lounge|only|side|lift|elevator|corridor|office|desk|gate|cards?|page|intranet|app|list|calendar|drive|folder)\\b)';
+const FR_NOT_PLACE_OF =
+  '(?<!\\b(?:porte|portes|entree|salle|sortie|vestiaire|vestiaires|parking|local|cuisine|toilettes|badge|badges|acces|compte|portail|espace|bureau|cantine|ascenseur|couloir) (?:du|des|de|de la) )';
+const EN_PEOPLE_WORDS = alt([
   'users',
   'staff',
   'people',
@@ -176,6 +184,7 @@ const EN_PEOPLE = alt([
   'guards',
   'porters',
 ]);
+const EN_PEOPLE = `(?:${EN_PEOPLE_WORDS}${EN_NOT_MODIFIER})`;
 const EN_DEVICES = alt([
   'computers',
   'pcs',
@@ -353,6 +362,30 @@ export const BLOCKED_CUES: readonly Cue[] = [
   cue(
     'fr:refuse',
     "\\brefus(?:e|ent)\\b (?:de |d'|mon |ma |mes |notre |nos |le |la |les |l'|tout|toute|systematiquement|toujours)",
+  ),
+  // Cut off from a tool or a system (issue 11): `privé d'accès`, `coupé de`, `je n'ai plus la
+  // main sur`, `perdu l'accès`, `accès refusé`, `compte suspendu`, `je ne rentre plus dans`.
+  cue(
+    'fr:prive-d-acces',
+    "\\bprivee?s? (?:de |d')(?:tout |toute |tous )?(?:acces|connexion|internet|reseau|wi-?fi|messagerie|mails?|session|compte|logiciel|(?:mon|ma|mes|notre|nos|votre|vos|l'|la|le|les|son|sa|ses|leur|leurs) ?\\S+)|\\b(?:coupee?s?|exclue?s?|ejecte\\w*|deconnecte\\w*) (?:de |d'|du |des )(?:\\S+ )?(?:acces|reseau|internet|monde|serveur|systeme|logiciel|appli\\w*|session|compte|messagerie|outil\\w*|donnees|dossiers?|fichiers?)\\b|\\b(?:perdu|retire|supprime|coupe|revoque|suspendu|desactive|bloque) (?:l'|mon |mes |ma |tout |tous |les |nos |notre )?(?:acces|droits? d'acces|connexion|session)\\b|\\bacces (?:\\S+ )?(?:refuse|interdit|denied|revoque|coupe|suspendu|desactive|perdu|impossible)\\w*|\\b(?:compte|session|badge|identifiant|licence|acces|mot de passe) (?:\\S+ )?(?:est |a ete |sont |ont ete )?(?:suspendue?s?|desactivee?s?|revoquee?s?|expiree?s?|supprimee?s?|verrouillee?s?)\\b|\\b(?:je|j'|on|nous) (?:ne |n')?(?:\\S+ )?(?:rentre|rentrons|entre|entrons|accede|accedons)\\w* (?:plus|pas|pu|jamais) (?:dans|sur|a|au|en)\\b",
+    { negation: 'cancels' },
+  ),
+  // The negation belongs to the statement: `je n'ai plus la main sur`.
+  cue('fr:plus-la-main', '\\b(?:plus|pas|pu|perdu) la main (?:sur|dans|a)\\b'),
+  cue(
+    'en:cut-off',
+    "\\b(?:locked|shut|kept|kicked|thrown) (?:me |us |him |her |them )?out\\b|\\bcut off (?:from|of)\\b|\\b(?:deprived|barred|banned) (?:of|from)\\b|\\b(?:can'?t|cannot|can not|couldn'?t|could not|unable to) (?:get|log|sign|go) (?:in|into|on|onto)\\b|\\b(?:lost|no|without|denied|revoked|removed) (?:my |our |all |any )?(?:access|login|rights)\\b|\\baccess (?:\\S+ )?(?:denied|revoked|refused|removed|blocked|lost)\\b|\\b(?:account|login|badge|access|password|licen[cs]e|session) (?:\\S+ )?(?:is |was |has been |got |have been |were )?(?:suspended|deactivated|revoked|expired|disabled|locked|deleted)\\b|\\b(?:won'?t|will not|doesn'?t|does not|didn'?t|did not|isn'?t|is not|not) (?:let|letting|allow|allowing) (?:me|us|him|her|them) (?:in|log|sign|access|connect|get|open|through)\\b",
+    { negation: 'cancels' },
+  ),
+  // `vouloir` with a negation says the thing cannot (issue 11): `mon ordi veut plus démarrer`,
+  // `l'imprimante ne veut pas imprimer`, `it won't boot`, `refuses to start`.
+  cue(
+    'fr:veut-plus',
+    `\\b(?:ne |n')?(?:veut|veulent|voulait|voulaient|voudra|voudront)(?: toujours| encore| meme| absolument| vraiment)? (?:plus|pas|pu|jamais)(?: rien)? (?:${FR_OBJECT_PRONOUNS}${FR_BROKEN_VERB}|savoir|partir|rien faire|bouger|booter|s'install|install|tourn)`,
+  ),
+  cue(
+    'en:refuses-to',
+    "\\b(?:refuses?|refused|refusing|keeps refusing|fails?|failed|failing) to (?:start|open|load|boot|work|turn on|power|connect|print|sync|launch|respond|log|sign|let|accept|read|save|send|install|run|come on|come up|mount|scan|charge|update|display|show)\\b|\\b(?:won'?t|wont|will not|would not|wouldn'?t) (?:start|open|load|boot|work|turn on|power|connect|print|sync|launch|respond|log|sign|let|accept|read|save|send|install|run|come on|come up|mount|scan|charge|display|show|go online|switch on)\\b",
   ),
   cue('en:blocked', '\\b(?:blocked|blocking|stuck|locked out|locked|frozen|freezes|freezing)\\b', {
     negation: 'denies',
@@ -549,13 +582,13 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
   }),
   cue(
     'fr:personne-ne-peut',
-    "(?:\\b(?:plus|pu) personne\\b|(?<!\\b(?:une|la|cette|chaque|seule|quelle|autre) )\\bpersonne(?: \\S+){0,5}? (?:ne |n')(?:\\S+ )?(?:peu\\w*|arriv\\w*|acced\\w*|a (?:plus )?acces|recoi\\w*|travaill\\w*|connect\\w*|imprim\\w*|voi\\w*|parvien\\w*|reussi\\w*|fonctionn\\w*|march\\w*|ouvr\\w*))",
+    "(?:\\b(?:plus|pu) personne\\b(?! d'autre)|(?<!\\b(?:une|la|cette|chaque|seule|quelle|autre) )\\bpersonne(?! d'autre| autre)(?: \\S+){0,5}? (?:ne |n')(?:\\S+ )?(?:peu\\w*|arriv\\w*|acced\\w*|a (?:plus )?acces|recoi\\w*|travaill\\w*|connect\\w*|imprim\\w*|voi\\w*|parvien\\w*|reussi\\w*|fonctionn\\w*|march\\w*|ouvr\\w*))",
     { blocking: true },
   ),
   // Spoken French drops the `ne`: `personne au magasin peut encaisser`.
   cue(
     'fr:personne-peut',
-    "(?<!\\b(?:une|la|cette|chaque|seule|quelle|autre|d'une|la) )\\bpersonne (?:(?:au|a la|du|de la|dans|a l'|chez) (?:\\S+ ){0,2}?)?(?:peut|arrive|a acces|accede|recoit)\\b",
+    "(?<!\\b(?:une|la|cette|chaque|seule|quelle|autre|d'une|la) )\\bpersonne(?! d'autre) (?:(?:au|a la|du|de la|dans|a l'|chez) (?:\\S+ ){0,2}?)?(?:peut|arrive|a acces|accede|recoit)\\b",
     { blocking: true },
   ),
   cue(
@@ -588,7 +621,7 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
   ),
   cue(
     'en:none-of-us',
-    `\\b(?:none of us|none of the (?:\\S+ )?(?:${EN_PEOPLE}|${EN_DEVICES})|nobody|no one|no-one)(?: [^\\s,.;!?]+){0,3}? (?:can|could|is able|are able|has access|have access|gets?|receives?|sees?|works?|is getting|are getting)\\b`,
+    `\\b(?:none of us|none of the (?:\\S+ )?(?:${EN_PEOPLE}|${EN_DEVICES})|nobody|no one|no-one)(?! else)(?: [^\\s,.;!?]+){0,3}? (?:can|could|is able|are able|has access|have access|gets?|receives?|sees?|works?|is getting|are getting)\\b`,
     { blocking: true },
   ),
   cue(
@@ -607,7 +640,7 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
   cue('en:number', `\\b${EN_NUMBER} (?:\\S+ )?(?:${EN_PEOPLE}|${EN_DEVICES})\\b`),
   cue(
     'en:team-cannot',
-    "\\b(?:team|staff|department)(?: \\S+){0,2}? (?:can'?t|cannot|can not|is blocked|are blocked|is unable|are unable|has no access|have no access|is locked|are locked)\\b",
+    `\\b(?:team|staff|department)${EN_NOT_MODIFIER}(?: \\S+){0,2}? (?:can'?t|cannot|can not|is blocked|are blocked|is unable|are unable|has no access|have no access|is locked|are locked)\\b`,
     { blocking: true },
   ),
 ];
@@ -616,11 +649,11 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
 export const MORE_SEVERAL_CUES: readonly Cue[] = [
   cue(
     'fr:equipe',
-    "\\b(?:l'equipe|les equipes|equipe de (?:nuit|jour|matin|soir)|le secretariat|tout le secretariat|le personnel|les (?:deux |\\d+ )?services)\\b",
+    `${FR_NOT_PLACE_OF}\\b(?:l'equipe|les equipes|equipe de (?:nuit|jour|matin|soir)|le secretariat|tout le secretariat|le personnel|les (?:deux |\\d+ )?services)\\b`,
   ),
   cue(
     'en:shift',
-    '\\b(?:(?:night|day|morning|evening|late|early) shift|the (?:\\S+ )?(?:team|staff|department|crew))\\b',
+    `\\b(?:(?:night|day|morning|evening|late|early) shift|the (?:\\S+ )?(?:team|staff|department|crew))\\b${EN_NOT_MODIFIER}`,
   ),
   cue(
     'both',
@@ -664,10 +697,25 @@ export const PROBLEM_WORDS =
 export const POLITENESS =
   /\b(?:je vous (?:remercie|prie)\w*|je me permets|j'espere|i would be grateful|i look forward|i hope)\b/gu;
 
+/**
+ * A several-users phrase with one of these words names people; without, it names places or
+ * devices (`partout`, `neither at home nor at the office`, `sur tous les postes`), which one person
+ * can meet (issue 11).
+ */
+export const PEOPLE_WORD = new RegExp(
+  `\\b(?:${FR_PEOPLE}|${EN_PEOPLE_WORDS}|utilisat(?:eur|rice)|collegue|collaborat(?:eur|rice)|salariee?|employee?|agent|chauffeur|technicien|client|patient|eleve|vendeu(?:r|se)|infirmiere?|user|member|customer|employee|agent|driver|nurse|guest|one|single one|monde|personnel|equipes?|teams?|crew|shift|secretariat|nous|on|we|us|personne|nobody|no one|everyone|everybody|dr|docteur|doctor|mme|madame|monsieur|collegues?|of us|d'entre nous)\\b`,
+  'u',
+);
+
 /** Words that make a several-users phrase count without a blocked phrase in its sentence. */
 export const AFFECTED = /\b(?:concerne|touche|impacte|affecte|affected|impacted|concerned)\w*/u;
 
 export const ONE_USER_CUES: readonly Cue[] = [
+  // Nobody else (issue 11): a negative quantifier about the OTHER users says one user.
+  cue(
+    'one:nobody-else',
+    "\\b(?:(?:personne d'autre|aucune? autre (?:personne|utilisat\\w+|collegue|collaborat\\w+)) (?:que moi )?(?:ne |n')(?:l'|y |s'en |en |se )?(?:utilis\\w*|sert|a acces|accede|travaille|a (?:le|ce) (?:probleme|souci)|est (?:concernee?|touchee?|bloquee?|impactee?))|(?:(?:no one|no-one|nobody) else|none of the others|no other (?:user|person|colleague|one)s?) (?:\\S+ )?(?:uses?|using|has (?:access|the (?:problem|issue))|is (?:affected|using|blocked|concerned)|logs? (?:in|on)|works? on)|(?:je suis|j'suis|i'?m|i am) (?:le seul|la seule|the only one|the only person|the only user)|(?:le seul|la seule|the only one|the only person) (?:a |qui |to |who |using |that )|only (?:i|me) (?:use|uses|using|have|has|work|log)|(?:il n'y a|n'y a|y a) que moi)\\b",
+  ),
   cue(
     'fr:juste-moi',
     "\\b(?:(?:je suis|i'?m|im|i am) (?:tout |toute )?(?:seule?|alone)|seule? (?:mon|ma) |(?:juste|seulement|uniquement) (?:moi|mon poste|mon ordinateur|mon pc|sur mon poste|pour moi|mon compte|ma session)|(?:sur )?(?:mon poste|mon ordinateur|mon pc|mon compte|ma session) (?:uniquement|seulement)|(?:il n'y a|n'y a|y a) que moi|je suis (?:le seul|la seule))\\b",

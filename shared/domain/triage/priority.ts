@@ -12,6 +12,7 @@ import {
   levelFromFacts,
   MAX_ANALYSED_CHARS,
   openLevels,
+  type PriorityFacts,
   readPriorityFacts,
 } from './priority-facts';
 import { findNonSignals } from './priority-non-signals';
@@ -48,9 +49,9 @@ export type PriorityInput = {
   newText: string;
   headers: Record<string, string[]>;
   /**
-   * What was removed from the body (InboundEmail.quotedText). Optional: when the message is a
-   * forward, the facts of the forwarded message count (the client forwards a colleague's problem);
-   * a declaration inside it still does not.
+   * What was removed from the body (InboundEmail.quotedText). Optional: it tells a forward (an
+   * explicit forwarded-message separator) from reply history. Forwarded content never decides:
+   * neither its declarations nor its facts (issue 11).
    */
   quotedText?: string;
 };
@@ -66,12 +67,21 @@ export function triagePriority(input: PriorityInput): PriorityResult {
   const forwarded = input.quotedText
     ? findForwardedMessage(input.quotedText.slice(0, MAX_ANALYSED_CHARS))
     : null;
-  const forwardedBody = forwarded && (forwarded.explicitForward || kind === 'forward') ? forwarded.body : '';
+  // Forwarded mail never decides, like quoted history (issue 11): only the client's own words
+  // above the forward are read, and a forward's subject is the forwarded message's title.
+  const isForward = kind === 'forward' || forwarded?.explicitForward === true;
   // A reply's subject is the old problem's title; what the client says now is in the new text.
-  const subject = kind === 'reply' ? '' : stripTags(input.subject);
-  const body = [newText, forwardedBody].filter((t) => t.trim() !== '').join('\n\n');
+  const subject = kind === 'reply' || isForward ? '' : stripTags(input.subject);
+  const body = newText;
 
-  const facts = readPriorityFacts(subject === '' ? body : `${subject}\n\n${body}`, subject.length);
+  const read = readPriorityFacts(
+    subject === '' ? body : `${subject}\n\n${body}`,
+    subject.length,
+    isForward ? (forwarded?.body ?? '') : '',
+  );
+  // A forward whose new text says nothing (`Je vous transfère.`): the facts are unknown, and the
+  // acknowledgement asks the client instead of reading someone else's words.
+  const facts = isForward && saysNothing(read) && isCoveringNote(body) ? unknownFacts() : read;
   const inferredLevel = levelFromFacts(facts);
   const uncertain = uncertainFacts(facts.readings, openLevels(facts).length > 1);
   const stripped = withoutDeclarations(input.subject, newText);
@@ -120,6 +130,40 @@ function uncertainFacts(readings: FactReadings, levelOpen: boolean): UncertainFa
     facts.push('workaround');
   }
   return facts.slice(0, 2);
+}
+
+/** No phrase of the new text established any of the three facts. */
+function saysNothing(facts: PriorityFacts): boolean {
+  return (
+    Object.values(facts.phrases).every((list) => list.length === 0) &&
+    Object.values(facts.readings).every((r) => r.evidence.length === 0)
+  );
+}
+
+/**
+ * A forward's new text is a covering note (`Je vous transfère, merci de regarder. Anne`) when it is
+ * this short; a longer one is the client's own request (`Could we get a quote for two monitors? No
+ * rush`), read as any message.
+ */
+const COVERING_NOTE_WORDS = 15;
+
+function isCoveringNote(text: string): boolean {
+  return (text.match(/\p{L}+/gu) ?? []).length <= COVERING_NOTE_WORDS;
+}
+
+/** Every fact open: blocked and several users unknown, no workaround mentioned. */
+function unknownFacts(): PriorityFacts {
+  return {
+    blocked: false,
+    workaround: false,
+    severalUsers: false,
+    readings: {
+      blocked: { state: 'unknown', confidence: 'low', evidence: [] },
+      workaround: { state: 'not-mentioned', confidence: 'medium', evidence: [] },
+      severalUsers: { state: 'unknown', confidence: 'low', evidence: [] },
+    },
+    phrases: { blocked: [], notBlocked: [], workaround: [], noWorkaround: [], severalUsers: [], oneUser: [] },
+  };
 }
 
 /** A declared level this far from the inferred one is shown to agents. */

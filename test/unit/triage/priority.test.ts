@@ -42,20 +42,55 @@ describe('Function: triagePriority', () => {
       });
     });
 
-    it('ignores a declaration in a forwarded message, but reads its facts', () => {
+    it('ignores a declaration and the facts of a forwarded message: a covering note leaves the facts unknown', () => {
       const body =
         'Je vous transfère.\n\n---------- Forwarded message ---------\nFrom: Paul <p@x.fr>\nDate: lundi\n\nPriorité : normale\nLe serveur est HS, personne ne peut travailler. Pas de contournement.';
-      expect(triagePriority(input('TR: Serveur', body))).toMatchObject({
-        level: 'critique',
-        source: 'inferred',
+      const result = triagePriority(input('TR: Serveur', body));
+      expect(result).toMatchObject({ source: 'inferred', confidence: 'low' });
+      expect(result.uncertain).toEqual(['blocked', 'severalUsers']);
+      expect(result.facts.blocked).toMatchObject({ state: 'unknown', evidence: [] });
+    });
+
+    it('does not read the facts of a message forwarded from Outlook when the subject says TR:/Fwd:', () => {
+      const body =
+        'Merci d’intervenir.\n\n________________________________\nDe : Jonathan <salle@x.re>\nEnvoyé : mardi\nÀ : Anne\nObjet : Caisses\n\nLes caisses refusent de s’ouvrir. On prend les commandes à la main en attendant.';
+      for (const subject of ['TR: Caisses', 'Fwd: Caisses']) {
+        const result = triagePriority(input(subject, body));
+        expect(result.facts.workaround.state).toBe('not-mentioned');
+        expect(result).toMatchObject({ confidence: 'low' });
+      }
+    });
+
+    it("lets the client's own words above a forward decide, whatever the forwarded message says", () => {
+      const calm =
+        'Bonjour, rien de bloquant pour nous, c’est pour le prochain budget.\n\n---------- Forwarded message ---------\nFrom: Paul <p@x.fr>\n\nLe serveur est HS, personne ne peut travailler.';
+      expect(triagePriority(input('TR: Serveur', calm))).toMatchObject({
+        level: 'normale',
+        confidence: 'high',
+      });
+      const urgent =
+        'Nous sommes tous bloqués depuis ce matin, aucun contournement.\n\n---------- Forwarded message ---------\nFrom: Paul <p@x.fr>\n\nPetit souci d’affichage, rien de bloquant.';
+      expect(triagePriority(input('Fwd: Serveur', urgent)).level).toBe('critique');
+    });
+
+    it('reads a longer note of its own above a forward as any message (no facts: normale)', () => {
+      const body =
+        'Hi, forwarding the note below. Could we get a quote for two new monitors for the meeting room? No rush, just planning for next quarter.\n\n---------- Forwarded message ---------\nFrom: Paul <p@x.fr>\n\nThe screens are broken, nobody can work.';
+      expect(triagePriority(input('Fwd: Monitors', body))).toMatchObject({
+        level: 'normale',
+        confidence: 'high',
       });
     });
 
-    it('reads the facts of a message forwarded from Outlook when the subject says TR:/Fwd:', () => {
+    it('reads a workaround the client says they use above a forward as a stopped tool (moyenne)', () => {
       const body =
-        'Merci d’intervenir.\n\n________________________________\nDe : Jonathan <salle@x.re>\nEnvoyé : mardi\nÀ : Anne\nObjet : Caisses\n\nLes caisses refusent de s’ouvrir. On prend les commandes à la main en attendant.';
-      expect(triagePriority(input('TR: Caisses', body)).level).toBe('moyenne');
-      expect(triagePriority(input('Fwd: Caisses', body)).level).toBe('moyenne');
+        'Pour info, on passe les commandes par téléphone en attendant.\n\n-------- Message transféré --------\nDe : Léa <l@x.re>\nObjet : portail\n\nLe portail fournisseur ne répond plus.';
+      expect(triagePriority(input('TR: portail', body)).level).toBe('moyenne');
+      // Without a forwarded problem, the same words alone say nothing was stopped.
+      expect(
+        triagePriority(input('Commandes', 'Pour info, on passe les commandes par téléphone en attendant.'))
+          .level,
+      ).toBe('normale');
     });
 
     it('does not read the facts of an Outlook reply history', () => {
