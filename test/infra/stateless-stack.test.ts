@@ -798,10 +798,11 @@ describe('Class: StatelessStack', () => {
         TopicArn: { Ref: topic.id },
       });
       const alarms = Object.values(synth.stateless$.findResources('AWS::CloudWatch::Alarm'));
-      // intake 8 (errors, throttles, queue, quarantined, acknowledgements failed and unconfirmed,
-      // intake failures, invalid client rows), bounce recorder 3, SES 2, agent API 3 (errors,
-      // throttles, 5xx), SLA watcher 5 (errors, throttles, queue, 2 metrics).
-      expect(alarms).toHaveLength(21);
+      // intake 9 (errors, throttles, queue, quarantined, acknowledgements failed and unconfirmed,
+      // intake failures, invalid client rows, the per-desk acknowledgement cap of i13-trust), bounce
+      // recorder 3, SES 2, agent API 3 (errors, throttles, 5xx), SLA watcher 5 (errors, throttles,
+      // queue, 2 metrics).
+      expect(alarms).toHaveLength(22);
       for (const a of alarms) {
         expect(a.Properties.AlarmActions).toEqual([{ Ref: topic.id }]);
         expect(a.Properties.OKActions).toEqual([{ Ref: topic.id }]);
