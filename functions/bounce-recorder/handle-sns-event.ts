@@ -6,6 +6,7 @@ import type { Clock } from '../../shared/ports/clock';
 import type { TicketStore } from '../../shared/ports/ticket-store';
 import { type FeedbackResult, recordDeliveryFeedback } from '../../shared/use-cases/record-delivery-feedback';
 import { readDeliveryFeedback, readSnsRecords } from '../../shared/wiring/bounce-recorder';
+import { BOUNCE_METRICS } from './bounce-metrics';
 
 export type BounceRecorderDependencies = {
   tickets: Pick<TicketStore, 'putSuppressedAddress' | 'markOutboundFeedback'>;
@@ -49,7 +50,7 @@ export function createBounceRecorderHandler(
         });
         if (result.suppressed.length > 0) {
           metrics.addMetric(
-            result.label === 'Complaint' ? 'Complaints' : 'HardBounces',
+            result.label === 'Complaint' ? BOUNCE_METRICS.complaints : BOUNCE_METRICS.hardBounces,
             MetricUnit.Count,
             result.suppressed.length,
           );

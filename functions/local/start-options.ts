@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { parseEnv } from '../../shared/config';
+import { InputError } from '../../shared/domain/errors';
 import { LOCAL_DEFAULTS, type LocalStackOptions } from '../../shared/wiring/local';
 import { type CommandSpec, type ParsedCommandLine, parseCommandLine } from '../cli/flags';
 
@@ -66,17 +67,26 @@ export const startSpec = {
     'Runs the whole intake on this machine: DynamoDB Local, s3rver, the SES emulator, an SMTP listener\n' +
     'that feeds the same intake use case as the Lambda, the agent API and the SLA watcher. Ctrl-C stops it.\n' +
     'Every flag can also be set with the environment variable named in its help.',
-  flags: Object.fromEntries(
-    Object.entries(SETTINGS).map(([name, s]) => [
-      name,
-      { value: s.value, description: `${s.help} (${s.env}; default ${DEFAULT_TEXT[name as SettingName]})` },
-    ]),
-  ),
-  schema: z.object(
-    Object.fromEntries(Object.entries(SETTINGS).map(([name, s]) => [name, s.schema.optional()])) as {
-      [K in SettingName]: z.ZodOptional<(typeof SETTINGS)[K]['schema']>;
+  flags: {
+    ...Object.fromEntries(
+      Object.entries(SETTINGS).map(([name, s]) => [
+        name,
+        { value: s.value, description: `${s.help} (${s.env}; default ${DEFAULT_TEXT[name as SettingName]})` },
+      ]),
+    ),
+    'allow-remote': {
+      value: '',
+      boolean: true,
+      description: 'allow --host to be a non-loopback address (other machines could reach the stack)',
     },
-  ),
+  },
+  schema: z
+    .object(
+      Object.fromEntries(Object.entries(SETTINGS).map(([name, s]) => [name, s.schema.optional()])) as {
+        [K in SettingName]: z.ZodOptional<(typeof SETTINGS)[K]['schema']>;
+      },
+    )
+    .extend({ 'allow-remote': z.boolean().optional() }),
 } satisfies CommandSpec<z.ZodObject>;
 
 const EnvSchema = z.object(
@@ -90,6 +100,13 @@ const EnvSchema = z.object(
 
 export type StartOptions = Omit<LocalStackOptions, 'log' | 'clock'>;
 
+/** Addresses that only this machine can reach. */
+const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+function isLoopbackAddress(host: string): boolean {
+  return LOOPBACK_ADDRESSES.has(host.toLowerCase()) || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
 /**
  * `npm start -- [flags]` and `EXO_*` variables → the stack's options, every value validated (a bad
  * port fails at once, naming the flag or variable), or `help`.
@@ -97,7 +114,7 @@ export type StartOptions = Omit<LocalStackOptions, 'log' | 'clock'>;
 export function startOptions(
   argv: string[],
   env: Record<string, string | undefined>,
-): { help: true } | { help: false; options: StartOptions } {
+): { help: true } | { help: false; options: StartOptions; warnings: string[] } {
   const line: ParsedCommandLine<typeof startSpec.schema> = parseCommandLine(startSpec, argv);
   if (line.help) return { help: true };
   const fromEnv = parseEnv(EnvSchema, env, 'local stack (npm start)') as Record<string, unknown>;
@@ -106,12 +123,29 @@ export function startOptions(
     const value = (line.flags as Record<string, unknown>)[name] ?? fromEnv[s.env];
     if (value !== undefined) (settings as Record<string, unknown>)[name] = value;
   }
+  // The stack has no real sign-in (the dev login makes anyone any agent) and emulators without
+  // credentials: listening beyond this machine is a choice the user states, and is warned about.
+  const host = settings.host ?? LOCAL_DEFAULTS.host;
+  const warnings: string[] = [];
+  if (!isLoopbackAddress(host)) {
+    if (line.flags['allow-remote'] !== true)
+      throw new InputError(
+        `--host ${host} (or EXO_HOST) is not a loopback address: other machines could reach the dev login, which signs anyone in as any agent, and the emulators`,
+        {
+          hint: 'keep the default 127.0.0.1, or add --allow-remote if you really mean to listen on the network',
+        },
+      );
+    warnings.push(
+      `WARNING: listening on ${host}: other machines can reach the local stack; its dev login answers only requests whose Host is 127.0.0.1, localhost or [::1], but the SMTP listener and the emulators have no authentication.`,
+    );
+  }
   const clients = settings.clients ?? LOCAL_DEFAULTS.clientsPath;
   const sla = settings['sla-interval'] ?? LOCAL_DEFAULTS.slaIntervalMs / 1000;
   return {
     help: false,
+    warnings,
     options: {
-      host: settings.host ?? LOCAL_DEFAULTS.host,
+      host,
       dataDir: settings['data-dir'] ?? LOCAL_DEFAULTS.dataDir,
       ports: {
         smtp: settings['smtp-port'] ?? LOCAL_DEFAULTS.smtpPort,

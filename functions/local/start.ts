@@ -46,6 +46,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const { options } = parsed;
+  for (const warning of parsed.warnings) process.stderr.write(`${warning}\n`);
 
   let stack: LocalStack | null = null;
   let stoppingSince: number | null = null;

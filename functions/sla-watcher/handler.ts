@@ -5,6 +5,7 @@ import { loadSlaWatcherEnv } from '../../shared/agent-config';
 import { type WatchSlaResult, watchSla } from '../../shared/use-cases/watch-sla';
 import { createDynamoDbClients } from '../../shared/wiring/aws-clients';
 import { createSlaWatcherDependencies } from '../../shared/wiring/sla-watcher';
+import { SLA_ROUND_COUNTS } from './sla-metrics';
 
 // Cold start: a bad environment (a desk without topic) fails here, once, with every problem named.
 const env = loadSlaWatcherEnv(process.env);
@@ -20,21 +21,12 @@ const deps = createSlaWatcherDependencies(
   { onError: (reference, error) => logger.error('SLA watch of a ticket failed', { reference, error }) },
 );
 
-const COUNTS: Array<[keyof WatchSlaResult, string]> = [
-  ['scanned', 'SlaTicketsScanned'],
-  ['warnings', 'SlaWarnings'],
-  ['breaches', 'SlaBreachesNotified'],
-  ['breachesMarked', 'SlaBreaches'],
-  ['escalations', 'FollowTheSunEscalations'],
-  ['notificationFailures', 'SlaNotificationFailures'],
-  ['errors', 'SlaWatchErrors'],
-];
-
 /** EventBridge schedule (every 5 minutes): one round over the open tickets, one log line, metrics. */
 export async function handler(): Promise<WatchSlaResult> {
   try {
     const result = await watchSla(deps);
-    for (const [key, name] of COUNTS) metrics.addMetric(name, MetricUnit.Count, Number(result[key]));
+    for (const [key, name] of SLA_ROUND_COUNTS)
+      metrics.addMetric(name, MetricUnit.Count, Number(result[key]));
     logger.info('SLA round', { ...result });
     return result;
   } finally {

@@ -27,6 +27,19 @@ export const METRICS_NAMESPACE = 'Exodata/Intake';
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
+/** Reads: GetItem, Query (table and indexes), BatchGetItem, and the condition checks of transactions. */
+const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:BatchGetItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
+/** Writes: single or transactional Put and Update, never a batch write. */
+const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
+
+/** `readWriteDelete` only for code that deletes items (DeleteCommand or a transaction's Delete). */
+export type TableAccess = 'read' | 'readWrite' | 'readWriteDelete';
+
 export type ExodataFunctionProps = {
   /** Handler file relative to the repository root; it must export `handler`. */
   entry: string;
@@ -166,10 +179,15 @@ export class ExodataFunction extends Construct {
     this.node.addValidation({ validate: () => this.validateEnvironmentSize() });
   }
 
-  /** TABLE_NAME and the table permissions the function needs. */
-  bindTable(table: ITable, access: 'read' | 'readWrite'): this {
-    if (access === 'read') table.grantReadData(this.role);
-    else table.grantReadWriteData(this.role);
+  /**
+   * TABLE_NAME and the table actions the function's code calls, no more (issue 13 §13):
+   * grantReadWriteData would add DeleteItem and BatchWriteItem, which only the SLA watcher's marker
+   * withdrawal needs (`delete`) and nothing calls in batch. The table has no customer-managed key,
+   * so no key grant goes with these. A transaction needs the action of each of its items.
+   */
+  bindTable(table: ITable, access: TableAccess): this {
+    const actions = access === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
+    table.grant(this.role, ...actions, ...(access === 'readWriteDelete' ? ['dynamodb:DeleteItem'] : []));
     acknowledgeWildcardResources(
       this.role,
       /\/index\/\*$/,

@@ -60,6 +60,7 @@ export class SlaWatcher extends Construct {
       Object.entries(this.topics).map(([desk, topic]) => [desk, topic.topicArn]),
     );
 
+    // readWriteDelete: withdrawing an SLA alert marker deletes it (agent-store withdrawAlert).
     this.handler = new ExodataFunction(this, 'Handler', {
       entry: 'functions/sla-watcher/handler.ts',
       description: 'Every 5 minutes: follow the sun, SLA warnings and breaches to the desk on duty',
@@ -70,7 +71,7 @@ export class SlaWatcher extends Construct {
         SERVICE_DESK_CONFIG: JSON.stringify(props.serviceDesk),
         SLA_TOPIC_ARNS: Stack.of(this).toJsonString(topicArns),
       },
-    }).bindTable(props.table, 'readWrite');
+    }).bindTable(props.table, 'readWriteDelete');
     // Written out rather than topic.grantPublish(): that grants kms:GenerateDataKey*, a wildcard action.
     this.handler.role.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['sns:Publish'], resources: Object.values(topicArns) }),

@@ -5,6 +5,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { INTAKE_METRICS } from '../../functions/intake/intake-metrics';
+import { SLA_METRICS } from '../../functions/sla-watcher/sla-metrics';
 import type { DeploymentConfig } from '../config';
 import { AGENT_API_SERVICE_NAME, AgentApi, type AgentUserPool } from '../constructs/agent-api';
 import { ExodataFunction } from '../constructs/exodata-function';
@@ -173,12 +174,12 @@ export class StatelessStack extends Stack {
       .watchFunction(this.slaWatcher.handler)
       .watchIntakeMetric(
         this.slaWatcher.handler,
-        'SlaNotificationFailures',
+        SLA_METRICS.notificationFailures,
         'SLA alerts could not reach a desk: check SNS and the KMS key; the watcher retries them next round.',
       )
       .watchIntakeMetric(
         this.slaWatcher.handler,
-        'SlaWatchErrors',
+        SLA_METRICS.watchErrors,
         'The SLA watcher could not check some tickets: their warnings and breaches may be missed; read its logs.',
       );
 

@@ -75,6 +75,13 @@ export interface AgentTicketStore {
   claimAlert(marker: SlaAlertMarker): Promise<boolean>;
   /** Withdraws a marker this attempt wrote (the notification failed), so that the next run tries again. */
   withdrawAlert(marker: SlaAlertMarker): Promise<void>;
-  /** A desk's suspended messages waiting for review, oldest first. */
-  listSuspended(deskId: DeskId, limit: number): Promise<SuspendedMessage[]>;
+  /**
+   * One page of a desk's suspended messages, newest received first. `before` is the position (the
+   * `receivedAt#id` of the last item of the previous page) the page starts after; `next` is that of
+   * this page's last item when more follow, else null.
+   */
+  listSuspended(
+    deskId: DeskId,
+    page: { limit: number; before: string | null },
+  ): Promise<{ items: SuspendedMessage[]; next: string | null }>;
 }

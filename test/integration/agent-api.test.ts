@@ -1,5 +1,8 @@
+import { request as httpRequest } from 'node:http';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
+import { suspendedItem } from '../../shared/adapters/aws/dynamodb/items';
 import { S3AttachmentLinks } from '../../shared/adapters/aws/s3-attachment-links';
 import {
   ConfigResponseSchema,
@@ -13,6 +16,7 @@ import {
 import type { AgentServer } from '../../shared/adapters/http/server';
 import type { AuditEvent, Ticket } from '../../shared/domain/ticket/ticket';
 import { systemClock } from '../../shared/ports/clock';
+import type { SuspendedMessage } from '../../shared/ports/ticket-store';
 import type { QueuePage } from '../../shared/use-cases/agent-queue';
 import { call, composeMail, startAgentApi } from '../support/agent-api';
 import {
@@ -147,6 +151,39 @@ describe('Agent API: authentication', () => {
     expect((await call(server, 'GET', '/api/config')).body).toMatchObject({ auth: { mode: 'dev' } });
     const refused = await call(server, 'POST', '/api/dev-login', { body: { agent: 'eve', desk: 'paris' } });
     expect(refused.status).toBe(400);
+  });
+
+  it('refuses the dev login when the Host is not this machine (DNS rebinding, a neighbour on the network)', async () => {
+    const port = new URL(server.url).port;
+    const login = (host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/api/dev-login',
+            headers: { Host: host, 'Content-Type': 'application/json' },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk) => {
+              text += chunk;
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ agent: 'mallory', desk: 'reunion' }));
+      });
+    const remote = await login(`attacker.example:${port}`);
+    expect(remote.status).toBe(403);
+    expect(JSON.parse(remote.body)).toMatchObject({
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('only on this machine') },
+    });
+    expect(remote.body).not.toContain('token');
+    expect((await login(`localhost:${port}`)).status).toBe(200);
+    expect((await login(`[::1]:${port}`)).status).toBe(200);
   });
 });
 
@@ -407,6 +444,78 @@ describe('Agent API: actions', () => {
 });
 
 describe('Agent API: suspended messages', () => {
+  it('pages 250 suspended messages of a desk newest first with an opaque cursor, down to the first one (issue 13 §5)', async () => {
+    const model = (
+      await call<{ items: SuspendedMessage[] }>(server, 'GET', '/api/suspended?desk=reunion', {
+        token: alice,
+      })
+    ).body.items[0]!;
+    expect(model).toBeDefined();
+    // 250 messages held on Martinique's desk, one a minute: #000 is the first suspended.
+    const base = Date.parse('2026-11-01T00:00:00.000Z');
+    const ids = Array.from({ length: 250 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`);
+    for (let i = 0; i < ids.length; i += 25)
+      await Promise.all(
+        ids.slice(i, i + 25).map((id, j) => {
+          const at = new Date(base + (i + j) * 60_000).toISOString();
+          return intake.clients.doc.send(
+            new PutCommand({
+              TableName: intake.env.TABLE_NAME,
+              Item: suspendedItem({ ...model, id, deskId: 'martinique', receivedAt: at, suspendedAt: at }),
+            }),
+          );
+        }),
+      );
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const path: string = `/api/suspended?desk=martinique&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = await call<{ items: SuspendedMessage[]; nextCursor: string | null }>(server, 'GET', path, {
+        token: mona,
+      });
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((m) => m.id));
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor !== null && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...ids].reverse());
+    expect(seen.at(-1)).toBe('bulk-000');
+  });
+
+  it('answers 400 to a tampered or foreign cursor, and reads nothing with it', async () => {
+    const first = await call<{ nextCursor: string | null }>(
+      server,
+      'GET',
+      '/api/suspended?desk=martinique&limit=5',
+      {
+        token: mona,
+      },
+    );
+    const genuine = first.body.nextCursor!;
+    expect(genuine).toEqual(expect.any(String));
+    const forged = [
+      `${genuine}x`,
+      Buffer.from(JSON.stringify({ v: 1, at: 'TICKET#EXO-2026-000001' })).toString('base64url'),
+      Buffer.from(JSON.stringify({ v: 1, at: '2026-11-01T00:00:00.000Z#x', pk: 'TICKET#1' })).toString(
+        'base64url',
+      ),
+      'not a cursor',
+      '',
+    ];
+    for (const cursor of forged) {
+      const answer = await call<{ error: { code: string } }>(
+        server,
+        'GET',
+        `/api/suspended?desk=martinique&cursor=${encodeURIComponent(cursor)}`,
+        { token: mona },
+      );
+      expect(answer.status, cursor).toBe(400);
+    }
+  });
+
   it('turns a suspended message into a ticket through the intake allocator, once', async () => {
     expect(suspendedId).not.toBe('');
     intake.clock.set(reunion('2026-11-30T09:30'));

@@ -261,9 +261,11 @@ export const AttachmentLinkResponseSchema = z.object({
   expiresAt: z.string(),
   filename: z.string(),
 });
+/** One page, newest received first; `nextCursor` asks for the next (older) page, null at the end. */
 export const SuspendedListResponseSchema = z.object({
   desk: DeskIdSchema,
   items: z.array(SuspendedMessageSchema),
+  nextCursor: z.string().nullable(),
 });
 export const ConvertResponseSchema = z.object({ reference: z.string(), ticket: TicketSchema });
 

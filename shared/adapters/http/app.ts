@@ -7,6 +7,7 @@ import { InputError, NotFoundError } from '../../domain/errors';
 import { ReplyRequestSchema } from '../../domain/ticket/reply-effects';
 import {
   assertMayAct,
+  ForbiddenError,
   NoteSchema,
   type TicketAction,
   TicketActionSchema,
@@ -44,8 +45,10 @@ import {
 } from './api-schemas';
 import { type AgentAuth, DevLoginSchema } from './auth';
 import { body, type ErrorLogger, errorResponse, readableIssues, UnauthorizedError } from './errors';
+import { isLoopbackHost } from './loopback-host';
 import { messageView, outboundView } from './message-view';
 import { loadPortalAssets, type PortalAssets } from './portal-assets';
+import { decodeSuspendedCursor, encodeSuspendedCursor, SuspendedQuerySchema } from './suspended-query';
 
 export type AgentAppDeps = {
   config: ServiceDeskConfig;
@@ -145,6 +148,11 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
   );
   app.post('/api/dev-login', async (c) => {
     if (!deps.auth.devLogin) return c.json(body('NOT_FOUND', 'the dev login only exists in local mode'), 404);
+    if (!isLoopbackHost(c.req.header('Host')))
+      throw new ForbiddenError(
+        `the dev login answers only on this machine (Host 127.0.0.1, localhost or [::1]), not Host "${(c.req.header('Host') ?? '').slice(0, 100)}"`,
+        { hint: 'open the portal at http://127.0.0.1:<port>/ on the machine running npm start' },
+      );
     const input = await readBody(c, DevLoginSchema);
     return c.json(reply(DevLoginResponseSchema, await deps.auth.devLogin(input)));
   });
@@ -301,10 +309,17 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
 
   app.get('/api/suspended', async (c) => {
     const agent = c.get('agent');
-    const desk = c.req.query('desk') ?? defaultQueueDesk(agent, deps.clock.now(), deps.config);
+    const query = parse(SuspendedQuerySchema, c.req.query());
+    const desk = query.desk ?? defaultQueueDesk(agent, deps.clock.now(), deps.config);
     if (!deps.config.desks.some((d) => d.id === desk)) throw new InputError(`unknown desk "${desk}"`);
+    const before = query.cursor === undefined ? null : decodeSuspendedCursor(query.cursor);
+    const page = await deps.store.listSuspended(desk, { limit: query.limit, before });
     return c.json(
-      reply(SuspendedListResponseSchema, { desk, items: await deps.store.listSuspended(desk, 200) }),
+      reply(SuspendedListResponseSchema, {
+        desk,
+        items: page.items,
+        nextCursor: page.next === null ? null : encodeSuspendedCursor(page.next),
+      }),
     );
   });
 

@@ -8,6 +8,7 @@ describe('Function: startOptions', () => {
 
     expect(parsed).toEqual({
       help: false,
+      warnings: [],
       options: {
         host: '127.0.0.1',
         dataDir: '.data',
@@ -54,4 +55,31 @@ describe('Function: startOptions', () => {
   it('answers help when asked', () => {
     expect(startOptions(['--help'], {})).toEqual({ help: true });
   });
+
+  it('refuses a non-loopback --host or EXO_HOST without --allow-remote, naming the flag', () => {
+    expect(() => startOptions(['--host', '0.0.0.0'], {})).toThrow(InputError);
+    expect(() => startOptions(['--host', '0.0.0.0'], {})).toThrow(/not a loopback address/);
+    expect(() => startOptions([], { EXO_HOST: '192.168.1.10' })).toThrow(/--allow-remote|loopback/);
+  });
+
+  it('binds a non-loopback address with --allow-remote, and warns', () => {
+    const parsed = startOptions(['--host', '0.0.0.0', '--allow-remote'], {});
+    expect(parsed.help).toBe(false);
+    if (parsed.help) return;
+    expect(parsed.options.host).toBe('0.0.0.0');
+    expect(parsed.warnings).toEqual([
+      expect.stringMatching(/^WARNING: listening on 0\.0\.0\.0: other machines/),
+    ]);
+  });
+
+  it.each(['127.0.0.1', 'localhost', '::1', '127.0.0.2'])(
+    'binds loopback %s without the flag or a warning',
+    (host) => {
+      const parsed = startOptions(['--host', host], {});
+      expect(parsed.help).toBe(false);
+      if (parsed.help) return;
+      expect(parsed.options.host).toBe(host);
+      expect(parsed.warnings).toEqual([]);
+    },
+  );
 });

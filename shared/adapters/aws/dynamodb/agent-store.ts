@@ -245,15 +245,31 @@ export class DynamoDbAgentStore implements AgentTicketStore {
     }
   }
 
-  async listSuspended(deskId: DeskId, limit: number): Promise<SuspendedMessage[]> {
+  async listSuspended(
+    deskId: DeskId,
+    page: { limit: number; before: string | null },
+  ): Promise<{ items: SuspendedMessage[]; next: string | null }> {
+    // gsi1 holds a desk's suspended messages under one partition sorted by receivedAt#id: read
+    // backwards from the position, one more than asked to know whether a next page exists. The
+    // position only ever bounds the sort key inside this desk's partition: no other key is read.
     const { items } = await this.table.queryAll(
       {
         IndexName: TABLE_SCHEMA.gsi1.indexName,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `${SUSPENDED_LIST_PREFIX}${deskId}` },
+        KeyConditionExpression: page.before === null ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk < :before',
+        ExpressionAttributeValues: {
+          ':pk': `${SUSPENDED_LIST_PREFIX}${deskId}`,
+          ...(page.before === null ? {} : { ':before': page.before }),
+        },
+        ScanIndexForward: false,
+        Limit: page.limit + 1,
       },
-      limit,
+      page.limit + 1,
     );
-    return items.map((item) => SuspendedMessageSchema.parse(item));
+    const shown = items.slice(0, page.limit);
+    const last = shown.at(-1);
+    return {
+      items: shown.map((item) => SuspendedMessageSchema.parse(item)),
+      next: items.length > page.limit && last ? String(last.gsi1sk) : null,
+    };
   }
 }

@@ -60,7 +60,12 @@ export const api = {
     client.get<AttachmentLinkResponse>(
       `${ref(reference)}/messages/${encodeURIComponent(messageId)}/attachments/${sha256}`,
     ),
-  suspended: (desk: string | null) =>
-    client.get<SuspendedListResponse>(`/api/suspended${desk ? `?desk=${encodeURIComponent(desk)}` : ''}`),
+  suspended: (desk: string | null, cursor: string | null = null) => {
+    const query = new URLSearchParams();
+    if (desk) query.set('desk', desk);
+    if (cursor) query.set('cursor', cursor);
+    const text = query.toString();
+    return client.get<SuspendedListResponse>(`/api/suspended${text ? `?${text}` : ''}`);
+  },
   convert: (id: string) => client.post<ConvertResponse>(`/api/suspended/${encodeURIComponent(id)}/convert`),
 };
