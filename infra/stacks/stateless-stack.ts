@@ -6,6 +6,7 @@ import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { INTAKE_METRICS } from '../../functions/intake/intake-metrics';
 import { SLA_METRICS } from '../../functions/sla-watcher/sla-metrics';
+import { OUTBOUND_METRICS } from '../../shared/wiring/outbound-metrics';
 import type { DeploymentConfig } from '../config';
 import { AGENT_API_SERVICE_NAME, AgentApi, type AgentUserPool } from '../constructs/agent-api';
 import { ExodataFunction } from '../constructs/exodata-function';
@@ -168,7 +169,7 @@ export class StatelessStack extends Stack {
       .watchHttpApi(this.agentApi.api, AGENT_API_SERVICE_NAME)
       .watchIntakeMetric(
         this.agentApi.handler,
-        'OutboundUnconfirmed',
+        OUTBOUND_METRICS.unconfirmed,
         'An agent reply or a client notification may or may not have left (its outcome was lost): it is shown "non confirmé" on the ticket and never resent on its own; an agent checks and may use "renvoyer" (docs/agents.md).',
       )
       .watchFunction(this.slaWatcher.handler)

@@ -3,6 +3,7 @@ import { BOUNCE_METRICS } from '../../functions/bounce-recorder/bounce-metrics';
 import { INTAKE_METRICS } from '../../functions/intake/intake-metrics';
 import { SLA_METRICS } from '../../functions/sla-watcher/sla-metrics';
 import { METRICS_NAMESPACE } from '../../infra/constructs/exodata-function';
+import { OUTBOUND_METRICS } from '../../shared/wiring/outbound-metrics';
 import { type SynthesizedIntake, synthIntake } from './synth';
 
 /**
@@ -17,6 +18,7 @@ const PUBLISHED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
       ...Object.values(INTAKE_METRICS),
       ...Object.values(SLA_METRICS),
       ...Object.values(BOUNCE_METRICS),
+      ...Object.values(OUTBOUND_METRICS),
     ]),
   ],
   ['AWS/Lambda', new Set(['Errors', 'Throttles'])],
