@@ -23,7 +23,13 @@ import type { Clock } from '../ports/clock';
 import { attachmentsSkipped, type MailParser, type ParsedMessage } from '../ports/mail-parser';
 import type { MailSender } from '../ports/mail-sender';
 import type { RawMailStore } from '../ports/raw-mail-store';
-import type { MessageRecord, QuarantineRecord, StoredOutcome, TicketStore } from '../ports/ticket-store';
+import type {
+  MessageRecord,
+  QuarantineRecord,
+  StoredOutcome,
+  SuspendedMessage,
+  TicketStore,
+} from '../ports/ticket-store';
 import { type AcknowledgeResult, acknowledgeTicket, leasedAcknowledgement } from './acknowledge-ticket';
 import {
   attachmentsOf,
@@ -491,11 +497,30 @@ const APPEND_EVENT = {
   initial: 'follow-up-added',
 } as const satisfies Record<MessageKind, AuditEventType>;
 
+/** What the desk's suspended list shows of this message: the same for a suspension and a held follow-up. */
+function suspendedEntry(ctx: IntakeContext, reason: string): SuspendedMessage {
+  const { receipt, parsed, triage } = ctx;
+  const email = parsed.email;
+  return {
+    id: `${receipt.channel}-${receipt.deliveryId}`,
+    deskId: triage.desk.deskId,
+    messageId: email.messageId,
+    reason,
+    automatedClass: triage.automated.class,
+    receivedAt: new Date(receipt.receivedAt).toISOString(),
+    from: email.from,
+    subject: email.subject,
+    excerpt: excerpt(email),
+    rawKey: ctx.rawKey,
+    receipt,
+    suspendedAt: ctx.now.toISOString(),
+  };
+}
+
 async function suspend(ctx: IntakeContext, deps: IntakeDependencies, reason: string): Promise<IntakeResult> {
   const { receipt, parsed, triage } = ctx;
   const email = parsed.email;
   const deskId = triage.desk.deskId;
-  const id = `${receipt.channel}-${receipt.deliveryId}`;
   const recorded = await deps.tickets.recordOutcome({
     record: buildRecord(ctx, 'suspended', { deskId, reference: null, ticketMessageId: null }),
     delivery: buildDelivery(receipt, ctx.rawKey, ctx.now, 'suspended', {
@@ -503,20 +528,7 @@ async function suspend(ctx: IntakeContext, deps: IntakeDependencies, reason: str
       deskId,
       messageId: email.messageId,
     }),
-    suspended: {
-      id,
-      deskId,
-      messageId: email.messageId,
-      reason,
-      automatedClass: triage.automated.class,
-      receivedAt: new Date(receipt.receivedAt).toISOString(),
-      from: email.from,
-      subject: email.subject,
-      excerpt: excerpt(email),
-      rawKey: ctx.rawKey,
-      receipt,
-      suspendedAt: ctx.now.toISOString(),
-    },
+    suspended: suspendedEntry(ctx, reason),
   });
   if (recorded.status === 'duplicate') return duplicateOf(recorded.record, ctx, deps);
   return { ...base(ctx, 'suspended'), reason };
@@ -541,18 +553,7 @@ async function hold(ticket: Ticket, ctx: IntakeContext, deps: IntakeDependencies
       messageId: email.messageId,
     }),
     held: {
-      id: `${receipt.channel}-${receipt.deliveryId}`,
-      deskId,
-      messageId: email.messageId,
-      reason,
-      automatedClass: triage.automated.class,
-      receivedAt: new Date(receipt.receivedAt).toISOString(),
-      from: email.from,
-      subject: email.subject,
-      excerpt: excerpt(email),
-      rawKey: ctx.rawKey,
-      receipt,
-      suspendedAt: ctx.now.toISOString(),
+      ...suspendedEntry(ctx, reason),
       heldFor: ticket.reference,
       status: 'held',
       decidedBy: null,
