@@ -1,4 +1,5 @@
 import type { DeskId } from '../domain/desk/service-desk-config';
+import type { SuspendedClass } from '../domain/mail/suspension';
 import type { OutboundMessage, OutboundState } from '../domain/ticket/outbound-message';
 import type { AuditEvent, Ticket, TicketMessage, TicketStatus } from '../domain/ticket/ticket';
 import type { HeldMessage, SuspendedMessage } from './ticket-store';
@@ -82,6 +83,27 @@ export interface AgentTicketStore {
    */
   listSuspended(
     deskId: DeskId,
-    page: { limit: number; before: string | null },
+    page: SuspendedPage,
   ): Promise<{ items: SuspendedMessage[]; next: string | null }>;
+  /** How many wait in the desk's list (of one class when given), expired ones not counted. */
+  countSuspended(
+    deskId: DeskId,
+    filter: { suspendedClass: SuspendedClass | null; now: Date },
+  ): Promise<number>;
+  /**
+   * "Ignorer": marks the suspended message dismissed by `by` at `at` and takes it off the lists, only
+   * if it is still there (not dismissed, not converted). False when another agent got there first.
+   */
+  dismissSuspended(id: string, by: string, at: string): Promise<boolean>;
 }
+
+/**
+ * One page of a desk's suspended list: `before` is the position (`receivedAt#id`) the page starts
+ * after; only messages of `suspendedClass` when given; none expired at `now`.
+ */
+export type SuspendedPage = {
+  limit: number;
+  before: string | null;
+  suspendedClass: SuspendedClass | null;
+  now: Date;
+};

@@ -79,6 +79,16 @@ export const SuspendedMessageSchema = z.object({
   suspendedAt: z.string(),
   /** A held follow-up (HeldMessage): the ticket it would have gone onto. Absent on other suspensions. */
   heldFor: z.string().optional(),
+  /**
+   * When it leaves the list for good (receipt + `suspendedExpiryDays`; domain/mail/suspension.ts).
+   * Absent on items written before expiries existed. The item's TTL attribute is derived from it.
+   */
+  expiry: z.string().optional(),
+  /** "Ignorer": who set it aside for good, and when (issue 13 §5). It stays until its expiry. */
+  dismissedBy: z.string().optional(),
+  dismissedAt: z.string().optional(),
+  /** The ticket an agent made of it ("Créer un ticket"). */
+  convertedTo: z.string().optional(),
 });
 export type SuspendedMessage = z.infer<typeof SuspendedMessageSchema>;
 

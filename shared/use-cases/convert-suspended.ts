@@ -1,5 +1,6 @@
 import type { Agent } from '../domain/desk/agent';
 import { ConflictError, NotFoundError } from '../domain/errors';
+import { isSuspensionExpired } from '../domain/mail/suspension';
 import type { Ticket, TicketMessage } from '../domain/ticket/ticket';
 import { agentEvent, ForbiddenError } from '../domain/ticket/ticket-actions';
 import { NO_WORK } from '../domain/ticket/ticket-work';
@@ -13,6 +14,7 @@ import {
   type IntakeContext,
 } from './intake-records';
 import { putAttachments, storeAttachments } from './store-attachments';
+import { alreadyHandled } from './suspended-messages';
 import { triageEmail } from './triage-email';
 
 export type ConvertSuspendedDeps = Pick<
@@ -35,12 +37,15 @@ export async function convertSuspended(
   deps: ConvertSuspendedDeps,
 ): Promise<{ ticket: Ticket; message: TicketMessage }> {
   const suspended = await deps.tickets.getSuspended(id);
-  if (!suspended)
+  // Past its expiry it is gone (issue 13 §5), even before the table's TTL deletes it.
+  if (!suspended || isSuspensionExpired(suspended, deps.clock.now()))
     throw new NotFoundError(`no suspended message "${id}"`, { hint: 'take the id from GET /api/suspended' });
   if (!agent.desks.includes(suspended.deskId))
     throw new ForbiddenError(
       `the suspended message ${id} is at desk ${suspended.deskId}, not one of ${agent.id}'s`,
     );
+  // Dismissed ("Ignorer"): the store's condition refuses it too, when the two race.
+  if (suspended.dismissedAt !== undefined) throw alreadyHandled(id, suspended);
   const raw = await deps.rawMail.get(suspended.rawKey);
   const parsed = await deps.parser.parse(raw, { maxAttachmentBytes: deps.maxAttachmentBytes });
   const triage = triageEmail(parsed.email, suspended.receipt, {

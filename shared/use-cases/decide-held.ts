@@ -1,5 +1,6 @@
 import type { Agent } from '../domain/desk/agent';
 import { ConflictError, NotFoundError } from '../domain/errors';
+import { isSuspensionExpired } from '../domain/mail/suspension';
 import { applyClientReply } from '../domain/ticket/client-reply';
 import {
   followUpDisposition,
@@ -125,13 +126,15 @@ async function heldFor(
   reference: string,
   id: string,
   agent: Agent,
-  deps: Pick<DecideHeldDeps, 'tickets'>,
+  deps: Pick<DecideHeldDeps, 'tickets' | 'clock'>,
 ): Promise<{ held: HeldMessage; ticket: Ticket }> {
   const [held, ticket] = await Promise.all([
     deps.tickets.getHeld(reference, id),
     deps.tickets.getTicket(reference),
   ]);
-  if (!held || !ticket) {
+  // A waiting held message past its expiry is gone (issue 13 §5), even before the TTL deletes it.
+  const expired = held?.status === 'held' && isSuspensionExpired(held, deps.clock.now());
+  if (!held || !ticket || expired) {
     throw new NotFoundError(`no held message "${id}" on ticket ${reference}`, {
       hint: 'take the id from the ticket view (held) or GET /api/suspended',
     });

@@ -4,10 +4,16 @@ import {
   type RateUpdate,
 } from '../domain/acknowledgement/acknowledge-decision';
 import type { ClientEntry } from '../domain/desk/client-directory';
-import type { Contract, PriorityLevel, ServiceDeskConfig } from '../domain/desk/service-desk-config';
+import {
+  type Contract,
+  type PriorityLevel,
+  type ServiceDeskConfig,
+  suspendedExpiryDays,
+} from '../domain/desk/service-desk-config';
 import { ConflictError, IntakeError, RejectedError } from '../domain/errors';
 import type { InboundEmail } from '../domain/mail/inbound-email';
 import type { Receipt } from '../domain/mail/receipt';
+import { suspensionExpiry } from '../domain/mail/suspension';
 import { applyClientReply } from '../domain/ticket/client-reply';
 import {
   type AcknowledgementStateName,
@@ -498,22 +504,25 @@ const APPEND_EVENT = {
 } as const satisfies Record<MessageKind, AuditEventType>;
 
 /** What the desk's suspended list shows of this message: the same for a suspension and a held follow-up. */
-function suspendedEntry(ctx: IntakeContext, reason: string): SuspendedMessage {
+function suspendedEntry(ctx: IntakeContext, deps: IntakeDependencies, reason: string): SuspendedMessage {
   const { receipt, parsed, triage } = ctx;
   const email = parsed.email;
+  const receivedAt = new Date(receipt.receivedAt).toISOString();
   return {
     id: `${receipt.channel}-${receipt.deliveryId}`,
     deskId: triage.desk.deskId,
     messageId: email.messageId,
     reason,
     automatedClass: triage.automated.class,
-    receivedAt: new Date(receipt.receivedAt).toISOString(),
+    receivedAt,
     from: email.from,
     subject: email.subject,
     excerpt: excerpt(email),
     rawKey: ctx.rawKey,
     receipt,
     suspendedAt: ctx.now.toISOString(),
+    // Issue 13 §5: it leaves the list (and the table, by TTL) this long after its receipt.
+    expiry: suspensionExpiry(receivedAt, suspendedExpiryDays(deps.config)),
   };
 }
 
@@ -528,7 +537,7 @@ async function suspend(ctx: IntakeContext, deps: IntakeDependencies, reason: str
       deskId,
       messageId: email.messageId,
     }),
-    suspended: suspendedEntry(ctx, reason),
+    suspended: suspendedEntry(ctx, deps, reason),
   });
   if (recorded.status === 'duplicate') return duplicateOf(recorded.record, ctx, deps);
   return { ...base(ctx, 'suspended'), reason };
@@ -553,7 +562,7 @@ async function hold(ticket: Ticket, ctx: IntakeContext, deps: IntakeDependencies
       messageId: email.messageId,
     }),
     held: {
-      ...suspendedEntry(ctx, reason),
+      ...suspendedEntry(ctx, deps, reason),
       heldFor: ticket.reference,
       status: 'held',
       decidedBy: null,

@@ -1,6 +1,7 @@
 import type { Agent } from '../domain/desk/agent';
 import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { ConflictError, NotFoundError } from '../domain/errors';
+import { isSuspensionExpired } from '../domain/mail/suspension';
 import { type TicketSla, ticketSla } from '../domain/sla/sla-status';
 import type { Ticket } from '../domain/ticket/ticket';
 import {
@@ -80,7 +81,10 @@ export async function getTicketDetails(reference: string, deps: WorkTicketDeps):
   const view = await deps.store.getTicketView(reference);
   if (!view) throw notFound(reference);
   const events = [...view.events].sort((a, b) => a.at.localeCompare(b.at));
-  return { ...view, events, sla: ticketSla(view.ticket, deps.clock.now(), deps.config) };
+  const now = deps.clock.now();
+  // A held message past its expiry is gone (issue 13 §5), even before the table's TTL deletes it.
+  const held = view.held.filter((h) => h.status !== 'held' || !isSuspensionExpired(h, now));
+  return { ...view, events, held, sla: ticketSla(view.ticket, now, deps.config) };
 }
 
 /**

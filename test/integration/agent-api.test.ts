@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { suspendedItem } from '../../shared/adapters/aws/dynamodb/items';
+import { heldItem, suspendedItem } from '../../shared/adapters/aws/dynamodb/items';
 import { S3AttachmentLinks } from '../../shared/adapters/aws/s3-attachment-links';
 import {
   ConfigResponseSchema,
@@ -14,6 +14,7 @@ import {
   TicketDetailsResponseSchema,
 } from '../../shared/adapters/http/api-schemas';
 import type { AgentServer } from '../../shared/adapters/http/server';
+import { suspensionExpiry } from '../../shared/domain/mail/suspension';
 import type { AuditEvent, Ticket } from '../../shared/domain/ticket/ticket';
 import { systemClock } from '../../shared/ports/clock';
 import type { SuspendedMessage } from '../../shared/ports/ticket-store';
@@ -56,6 +57,23 @@ const ref: Record<'haute' | 'critique' | 'normale' | 'attachment', string> = {
   attachment: '',
 };
 let suspendedId = '';
+/** A suspended message as stored, to copy into other desks, classes and dates. */
+let suspendedModel: SuspendedMessage | undefined;
+
+/** What the store keeps of a listed message (the API adds its class). */
+function stored(item: SuspendedMessage & { suspendedClass?: unknown }): SuspendedMessage {
+  const { suspendedClass: _derived, ...rest } = item;
+  return rest;
+}
+
+async function putItems(items: Array<Record<string, unknown>>): Promise<void> {
+  for (let i = 0; i < items.length; i += 25)
+    await Promise.all(
+      items
+        .slice(i, i + 25)
+        .map((Item) => intake.clients.doc.send(new PutCommand({ TableName: intake.env.TABLE_NAME, Item }))),
+    );
+}
 
 async function deliver(raw: string | Buffer, receivedWallClock: string): Promise<string> {
   const result = await intake.deliver(raw, { receivedAt: reunion(receivedWallClock) });
@@ -451,6 +469,7 @@ describe('Agent API: suspended messages', () => {
       })
     ).body.items[0]!;
     expect(model).toBeDefined();
+    suspendedModel = stored(model);
     // 250 messages held on Martinique's desk, one a minute: #000 is the first suspended.
     const base = Date.parse('2026-11-01T00:00:00.000Z');
     const ids = Array.from({ length: 250 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`);
@@ -461,7 +480,13 @@ describe('Agent API: suspended messages', () => {
           return intake.clients.doc.send(
             new PutCommand({
               TableName: intake.env.TABLE_NAME,
-              Item: suspendedItem({ ...model, id, deskId: 'martinique', receivedAt: at, suspendedAt: at }),
+              Item: suspendedItem({
+                ...stored(model),
+                id,
+                deskId: 'martinique',
+                receivedAt: at,
+                suspendedAt: at,
+              }),
             }),
           );
         }),
@@ -553,5 +578,195 @@ describe('Agent API: suspended messages', () => {
     // The next mail gets the next number: conversion did not burn one.
     const next = await deliver(mail({ from: QUINCAILLERIE, subject: 'Autre souci' }), '2026-11-30T09:31');
     expect(next).toBe('EXO-2026-000006');
+  });
+});
+
+type SuspendedPageBody = {
+  items: Array<SuspendedMessage & { suspendedClass: string }>;
+  nextCursor: string | null;
+  total: number;
+  classTotal: number | null;
+};
+
+describe('Agent API: suspended list filter, total, dismissal and expiry (issue 13 §5)', () => {
+  const now = () => intake.clock.now().getTime();
+  const bulkIds = Array.from({ length: 120 }, (_, i) => `list-${String(i).padStart(3, '0')}`);
+
+  it('filters by class with a cursor bound to the filter, counts every page of it, and never lists nor counts an expired message', async () => {
+    const model = suspendedModel!;
+    expect(model).toBeDefined();
+    // The intake wrote it with its expiry (30 days after receipt, the default) and the table's TTL.
+    expect(model.expiry).toBe(suspensionExpiry(reunion('2026-11-30T09:05'), 30));
+    const original = await intake.clients.doc.send(
+      new GetCommand({
+        TableName: intake.env.TABLE_NAME,
+        Key: { pk: `SUSPENDED#${model.id}`, sk: '#SUSPENDED' },
+      }),
+    );
+    expect(original.Item?.expiresAt).toBe(Date.parse(model.expiry!) / 1000);
+    const base = Date.parse('2026-11-01T00:00:30.000Z');
+    const bulk = bulkIds.map((id, i) => {
+      const at = new Date(base + i * 120_000).toISOString();
+      return suspendedItem({
+        ...model,
+        id,
+        deskId: 'martinique',
+        reason: 'automated (bulk): Precedence: bulk',
+        automatedClass: 'bulk',
+        receivedAt: at,
+        suspendedAt: at,
+        expiry: new Date(now() + 86_400_000).toISOString(),
+      });
+    });
+    // Past their expiry, not yet deleted by the TTL (up to 48 h late): invisible all the same.
+    const expired = ['old-bulk', 'old-auto'].map((id, i) =>
+      suspendedItem({
+        ...model,
+        id,
+        deskId: 'martinique',
+        reason: i === 0 ? 'automated (bulk): Precedence: bulk' : model.reason,
+        automatedClass: i === 0 ? 'bulk' : model.automatedClass,
+        receivedAt: '2026-11-29T00:00:00.000Z',
+        suspendedAt: '2026-11-29T00:00:00.000Z',
+        expiry: new Date(now() - 1000).toISOString(),
+      }),
+    );
+    await putItems([...bulk, ...expired]);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    let first: SuspendedPageBody | undefined;
+    do {
+      const path: string = `/api/suspended?desk=martinique&class=bulk${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = await call<SuspendedPageBody>(server, 'GET', path, { token: mona });
+      expect(page.status).toBe(200);
+      expect(SuspendedListResponseSchema.safeParse(page.body).success).toBe(true);
+      first ??= page.body;
+      seen.push(...page.body.items.map((m) => m.id));
+      expect(page.body.items.every((m) => m.suspendedClass === 'bulk')).toBe(true);
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor !== null && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...bulkIds].reverse());
+    // 250 auto-replies of the test above + 120 bulk; the two expired ones are not counted.
+    expect(first).toMatchObject({ total: 370, classTotal: 120 });
+    const all = await call<SuspendedPageBody>(server, 'GET', '/api/suspended?desk=martinique&limit=100', {
+      token: mona,
+    });
+    expect(all.body).toMatchObject({ total: 370, classTotal: null });
+    expect(all.body.items.map((m) => m.id)).not.toContain('old-auto');
+
+    // A cursor is good only for the list it came from.
+    const bulkCursor = first!.nextCursor!;
+    for (const other of [
+      '/api/suspended?desk=martinique',
+      '/api/suspended?desk=martinique&class=auto-reply',
+      '/api/suspended?desk=reunion&class=bulk',
+    ]) {
+      const answer = await call(server, 'GET', `${other}&cursor=${encodeURIComponent(bulkCursor)}`, {
+        token: mona,
+      });
+      expect(answer.status, other).toBe(400);
+    }
+    expect(
+      (await call(server, 'GET', '/api/suspended?desk=martinique&class=phishing', { token: mona })).status,
+    ).toBe(400);
+    // An expired message cannot be dismissed either.
+    expect((await call(server, 'POST', '/api/suspended/old-bulk/dismiss', { token: mona })).status).toBe(404);
+  });
+
+  it('lets one of two agents dismissing at once win, records who and when once, and refuses the rest', async () => {
+    const model = suspendedModel!;
+    await putItems([
+      suspendedItem({
+        ...model,
+        id: 'dismiss-me',
+        deskId: 'reunion',
+        expiry: new Date(now() + 86_400_000).toISOString(),
+      }),
+    ]);
+    const before = await call<SuspendedPageBody>(server, 'GET', '/api/suspended?desk=reunion', {
+      token: alice,
+    });
+    const [a, b] = await Promise.all([
+      call<{ dismissedBy: string }>(server, 'POST', '/api/suspended/dismiss-me/dismiss', { token: alice }),
+      call<{ dismissedBy: string }>(server, 'POST', '/api/suspended/dismiss-me/dismiss', { token: bob }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? 'alice' : 'bob';
+    expect((a.status === 200 ? a.body : b.body).dismissedBy).toBe(winner);
+    const item = await intake.clients.doc.send(
+      new GetCommand({
+        TableName: intake.env.TABLE_NAME,
+        Key: { pk: 'SUSPENDED#dismiss-me', sk: '#SUSPENDED' },
+      }),
+    );
+    expect(item.Item).toMatchObject({ dismissedBy: winner, dismissedAt: intake.clock.now().toISOString() });
+    expect(item.Item?.gsi1pk).toBeUndefined();
+    const after = await call<SuspendedPageBody>(server, 'GET', '/api/suspended?desk=reunion', {
+      token: alice,
+    });
+    expect(after.body.total).toBe(before.body.total - 1);
+    expect(after.body.items.map((m) => m.id)).not.toContain('dismiss-me');
+
+    // Twice, converted after, by another desk, unknown: refused.
+    expect((await call(server, 'POST', '/api/suspended/dismiss-me/dismiss', { token: alice })).status).toBe(
+      409,
+    );
+    expect((await call(server, 'POST', '/api/suspended/dismiss-me/convert', { token: alice })).status).toBe(
+      409,
+    );
+    await putItems([
+      suspendedItem({
+        ...model,
+        id: 'not-yours',
+        deskId: 'reunion',
+        expiry: new Date(now() + 86_400_000).toISOString(),
+      }),
+    ]);
+    expect((await call(server, 'POST', '/api/suspended/not-yours/dismiss', { token: mona })).status).toBe(
+      403,
+    );
+    expect((await call(server, 'POST', '/api/suspended/nobody/dismiss', { token: alice })).status).toBe(404);
+    expect(
+      (await call(server, 'POST', '/api/suspended/not%20an%20id/dismiss', { token: alice })).status,
+    ).toBe(400);
+    await call(server, 'POST', '/api/suspended/not-yours/dismiss', { token: alice });
+  });
+
+  it('hides a held follow-up past its expiry from the ticket and refuses to accept it', async () => {
+    const model = suspendedModel!;
+    await putItems([
+      heldItem({
+        ...model,
+        id: 'held-expired',
+        deskId: 'reunion',
+        heldFor: ref.haute,
+        reason: 'unverified sender (DMARC FAIL): held for an agent',
+        status: 'held',
+        decidedBy: null,
+        decidedAt: null,
+        expiry: new Date(now() - 1000).toISOString(),
+      }),
+    ]);
+    const details = await call<{ held: Array<{ id: string }> }>(server, 'GET', `/api/tickets/${ref.haute}`, {
+      token: alice,
+    });
+    expect(details.body.held.map((h) => h.id)).not.toContain('held-expired');
+    const list = await call<SuspendedPageBody>(
+      server,
+      'GET',
+      '/api/suspended?desk=reunion&class=unverified-sender',
+      {
+        token: alice,
+      },
+    );
+    expect(list.body).toMatchObject({ items: [], classTotal: 0 });
+    expect(
+      (await call(server, 'POST', `/api/tickets/${ref.haute}/held/held-expired/accept`, { token: alice }))
+        .status,
+    ).toBe(404);
   });
 });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { AgentSchema } from '../../domain/desk/agent';
 import { ContractSchema, DeskIdSchema, PriorityLevelSchema } from '../../domain/desk/service-desk-config';
 import { MailAddressSchema } from '../../domain/mail/inbound-email';
+import { SuspendedClassSchema } from '../../domain/mail/suspension';
 import {
   IdempotencyKeySchema,
   OutboundKindSchema,
@@ -261,13 +262,31 @@ export const AttachmentLinkResponseSchema = z.object({
   expiresAt: z.string(),
   filename: z.string(),
 });
-/** One page, newest received first; `nextCursor` asks for the next (older) page, null at the end. */
+/**
+ * One page of a desk's suspended list (of one class when `class` is set), newest received first;
+ * `nextCursor` asks for the next (older) page of the same list, null at the end. `total`: how many
+ * wait at the desk; `classTotal`: how many of the class (null when not filtered). Expired messages
+ * are neither listed nor counted (issue 13 §5).
+ */
 export const SuspendedListResponseSchema = z.object({
   desk: DeskIdSchema,
-  items: z.array(SuspendedMessageSchema),
+  class: SuspendedClassSchema.nullable(),
+  items: z.array(SuspendedMessageSchema.extend({ suspendedClass: SuspendedClassSchema })),
   nextCursor: z.string().nullable(),
+  total: z.number().int().nonnegative(),
+  classTotal: z.number().int().nonnegative().nullable(),
 });
 export const ConvertResponseSchema = z.object({ reference: z.string(), ticket: TicketSchema });
+/** `POST /api/suspended/{id}/dismiss` ("Ignorer"): who set it aside, and when. */
+export const DismissResponseSchema = z.object({
+  id: z.string(),
+  dismissedBy: z.string(),
+  dismissedAt: z.string(),
+});
+/** `POST /api/tickets/{ref}/held/{id}/accept`: the ticket after the follow-up, and the message added. */
+export const AcceptHeldResponseSchema = z.object({ ticket: TicketSchema, message: MessageViewSchema });
+/** `POST /api/tickets/{ref}/held/{id}/reject`: the held message, now rejected. */
+export const RejectHeldResponseSchema = z.object({ held: HeldMessageSchema });
 
 export type ConfigResponse = z.infer<typeof ConfigResponseSchema>;
 export type PortalAuth = z.infer<typeof PortalAuthSchema>;
@@ -294,5 +313,9 @@ export type AttachmentLinkResponse = z.infer<typeof AttachmentLinkResponseSchema
 export type SuspendedListResponse = z.infer<typeof SuspendedListResponseSchema>;
 export type SuspendedItem = SuspendedListResponse['items'][number];
 export type ConvertResponse = z.infer<typeof ConvertResponseSchema>;
+export type DismissResponse = z.infer<typeof DismissResponseSchema>;
+export type AcceptHeldResponse = z.infer<typeof AcceptHeldResponseSchema>;
+export type RejectHeldResponse = z.infer<typeof RejectHeldResponseSchema>;
+export type HeldItem = TicketDetailsResponse['held'][number];
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export type PrioritySource = z.infer<typeof PrioritySourceSchema>;

@@ -25,17 +25,21 @@ import {
   replyToClient,
   resendOutbound,
 } from '../../use-cases/reply-to-client';
+import { dismissSuspended, listSuspended } from '../../use-cases/suspended-messages';
 import { actOnTicket, addNote, attachmentLink, getTicketDetails } from '../../use-cases/work-ticket';
 import {
+  AcceptHeldResponseSchema,
   ActionResponseSchema,
   AttachmentLinkResponseSchema,
   ConfigResponseSchema,
   ConvertResponseSchema,
   DesksResponseSchema,
   DevLoginResponseSchema,
+  DismissResponseSchema,
   MeResponseSchema,
   NoteResponseSchema,
   QueuePageSchema,
+  RejectHeldResponseSchema,
   ReplyResponseSchema,
   ResendPathKeySchema,
   ResendRequestSchema,
@@ -210,7 +214,7 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
       config: deps.config,
       clock: deps.clock,
     });
-    return c.json({ ticket, message: messageView(message) });
+    return c.json(reply(AcceptHeldResponseSchema, { ticket, message: messageView(message) }));
   });
 
   app.post('/api/tickets/:ref/held/:id/reject', async (c) => {
@@ -218,7 +222,7 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
       tickets: deps.convert.tickets,
       clock: deps.clock,
     });
-    return c.json({ held });
+    return c.json(reply(RejectHeldResponseSchema, { held }));
   });
 
   app.get('/api/tickets/:ref/messages/:messageId/attachments/:sha256', async (c) => {
@@ -308,25 +312,52 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
   });
 
   app.get('/api/suspended', async (c) => {
-    const agent = c.get('agent');
     const query = parse(SuspendedQuerySchema, c.req.query());
-    const desk = query.desk ?? defaultQueueDesk(agent, deps.clock.now(), deps.config);
-    if (!deps.config.desks.some((d) => d.id === desk)) throw new InputError(`unknown desk "${desk}"`);
-    const before = query.cursor === undefined ? null : decodeSuspendedCursor(query.cursor);
-    const page = await deps.store.listSuspended(desk, { limit: query.limit, before });
+    const suspendedClass = query.class ?? null;
+    const cursor =
+      query.cursor === undefined
+        ? null
+        : decodeSuspendedCursor(query.cursor, { desk: query.desk ?? null, suspendedClass });
+    const page = await listSuspended(
+      {
+        desk: query.desk ?? cursor?.list.desk ?? null,
+        limit: query.limit,
+        before: cursor?.position ?? null,
+        suspendedClass,
+      },
+      c.get('agent'),
+      work,
+    );
     return c.json(
       reply(SuspendedListResponseSchema, {
-        desk,
+        desk: page.desk,
+        class: page.suspendedClass,
         items: page.items,
-        nextCursor: page.next === null ? null : encodeSuspendedCursor(page.next),
+        nextCursor:
+          page.next === null ? null : encodeSuspendedCursor(page.next, { desk: page.desk, suspendedClass }),
+        total: page.total,
+        classTotal: page.classTotal,
+      }),
+    );
+  });
+
+  app.post('/api/suspended/:id/dismiss', async (c) => {
+    const dismissed = await dismissSuspended(suspendedId(c), c.get('agent'), {
+      clock: deps.clock,
+      tickets: deps.convert.tickets,
+      store: deps.store,
+    });
+    return c.json(
+      reply(DismissResponseSchema, {
+        id: dismissed.id,
+        dismissedBy: dismissed.dismissedBy,
+        dismissedAt: dismissed.dismissedAt,
       }),
     );
   });
 
   app.post('/api/suspended/:id/convert', async (c) => {
-    const id = c.req.param('id');
-    if (!SUSPENDED_ID.test(id)) throw new InputError('not a suspended message id');
-    const { ticket } = await convertSuspended(id, c.get('agent'), {
+    const { ticket } = await convertSuspended(suspendedId(c), c.get('agent'), {
       ...deps.convert,
       config: deps.config,
       clock: deps.clock,
@@ -343,6 +374,12 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
  */
 function reply<S extends z.ZodType>(_schema: S, value: z.input<S>): z.input<S> {
   return value;
+}
+
+function suspendedId(c: Context): string {
+  const id = c.req.param('id') ?? '';
+  if (!SUSPENDED_ID.test(id)) throw new InputError('not a suspended message id');
+  return id;
 }
 
 function heldId(c: Context): string {

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import * as z from 'zod';
+import { DEFAULT_SUSPENDED_EXPIRY_DAYS } from '../mail/suspension';
 import { HolidayCalendarSchema } from '../sla/holiday-calendar';
 import { missingHolidayCalendar } from '../sla/public-holidays';
 
@@ -47,6 +48,12 @@ export const ServiceDeskConfigSchema = z
      * of forged requests cannot earn the SES account complaints that pause every acknowledgement.
      */
     acknowledgementsPerDeskHour: z.number().int().positive().max(100_000).optional(),
+    /**
+     * Issue 13 §5: days a suspended message (or an unverified sender's held follow-up) stays in the
+     * desk's list after its receipt (default DEFAULT_SUSPENDED_EXPIRY_DAYS, domain/mail/suspension.ts);
+     * then the table's TTL deletes it and no read shows or counts it. The raw mail stays in S3.
+     */
+    suspendedExpiryDays: z.number().int().min(1).max(365).optional(),
   })
   .superRefine((cfg, ctx) => {
     const ids = new Set<string>();
@@ -81,6 +88,10 @@ export const DEFAULT_ACK_CAP_PER_DESK_HOUR = 200;
 
 export function ackCapPerDeskHour(config: Pick<ServiceDeskConfig, 'acknowledgementsPerDeskHour'>): number {
   return config.acknowledgementsPerDeskHour ?? DEFAULT_ACK_CAP_PER_DESK_HOUR;
+}
+
+export function suspendedExpiryDays(config: Pick<ServiceDeskConfig, 'suspendedExpiryDays'>): number {
+  return config.suspendedExpiryDays ?? DEFAULT_SUSPENDED_EXPIRY_DAYS;
 }
 
 export const ContractSchema = z.enum(['standard', 'premium']);

@@ -1,7 +1,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { DeskId } from '../../../domain/desk/service-desk-config';
 import { TransientError } from '../../../domain/errors';
+import type { SuspendedClass } from '../../../domain/mail/suspension';
 import { type OutboundMessage, OutboundMessageSchema } from '../../../domain/ticket/outbound-message';
 import {
   type AuditEvent,
@@ -16,6 +23,7 @@ import type {
   OutboundClaimResult,
   OutboundTransition,
   SlaAlertMarker,
+  SuspendedPage,
   TicketUpdate,
   TicketView,
 } from '../../../ports/agent-ticket-store';
@@ -26,7 +34,14 @@ import {
 } from '../../../ports/ticket-store';
 import { asIntakeFailure, awsCall } from '../aws-errors';
 import { alertItem, alertKey, auditTrail, eventItem, versionedTicketUpdate } from './items';
-import { keys, outboundLookup, queuePartition, SUSPENDED_LIST_PREFIX, sesIdOfMessageId } from './keys';
+import {
+  keys,
+  outboundLookup,
+  queuePartition,
+  sesIdOfMessageId,
+  suspendedClassList,
+  suspendedList,
+} from './keys';
 import { type Item, Table } from './table';
 import { TABLE_SCHEMA } from './table-schema';
 
@@ -247,17 +262,22 @@ export class DynamoDbAgentStore implements AgentTicketStore {
 
   async listSuspended(
     deskId: DeskId,
-    page: { limit: number; before: string | null },
+    page: SuspendedPage,
   ): Promise<{ items: SuspendedMessage[]; next: string | null }> {
-    // gsi1 holds a desk's suspended messages under one partition sorted by receivedAt#id: read
-    // backwards from the position, one more than asked to know whether a next page exists. The
-    // position only ever bounds the sort key inside this desk's partition: no other key is read.
+    // gsi1 holds a desk's suspended messages under one partition sorted by receivedAt#id (gsi2 the
+    // same per class): read backwards from the position, one more than asked to know whether a next
+    // page exists. The position only ever bounds the sort key inside this desk's (and class's)
+    // partition: no other key is read. Expired items the TTL has not deleted yet are filtered out.
+    const { sortKey, ...list } = suspendedListQuery(deskId, page.suspendedClass, page.now);
     const { items } = await this.table.queryAll(
       {
-        IndexName: TABLE_SCHEMA.gsi1.indexName,
-        KeyConditionExpression: page.before === null ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk < :before',
+        ...list,
+        KeyConditionExpression:
+          page.before === null
+            ? list.KeyConditionExpression
+            : `${list.KeyConditionExpression} AND ${sortKey} < :before`,
         ExpressionAttributeValues: {
-          ':pk': `${SUSPENDED_LIST_PREFIX}${deskId}`,
+          ...list.ExpressionAttributeValues,
           ...(page.before === null ? {} : { ':before': page.before }),
         },
         ScanIndexForward: false,
@@ -269,7 +289,64 @@ export class DynamoDbAgentStore implements AgentTicketStore {
     const last = shown.at(-1);
     return {
       items: shown.map((item) => SuspendedMessageSchema.parse(item)),
-      next: items.length > page.limit && last ? String(last.gsi1sk) : null,
+      next: items.length > page.limit && last ? String(last[sortKey]) : null,
     };
   }
+
+  async countSuspended(
+    deskId: DeskId,
+    filter: { suspendedClass: SuspendedClass | null; now: Date },
+  ): Promise<number> {
+    // Select COUNT: DynamoDB reads the partition (1 MB a page) but returns no item. A counter kept in
+    // the writes could not follow the TTL's deletes; this count is exact at any moment.
+    const { sortKey: _unused, ...query } = suspendedListQuery(deskId, filter.suspendedClass, filter.now);
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await awsCall('counting suspended messages', () =>
+        this.table.doc.send(
+          new QueryCommand({
+            TableName: this.table.name,
+            ...query,
+            Select: 'COUNT',
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      count += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+
+  async dismissSuspended(id: string, by: string, at: string): Promise<boolean> {
+    return this.table.writeIfUnchanged({
+      Update: {
+        TableName: this.table.name,
+        Key: keys.suspended(id),
+        // Marked, not deleted (the agent API has no DeleteItem): who and when stay on the item,
+        // which the TTL removes at its expiry like any other suspended message.
+        UpdateExpression: 'SET dismissedBy = :by, dismissedAt = :at REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+        ConditionExpression:
+          'attribute_exists(pk) AND attribute_not_exists(dismissedAt) AND attribute_not_exists(convertedTo)',
+        ExpressionAttributeValues: { ':by': by, ':at': at },
+      },
+    });
+  }
+}
+
+/** The key condition and expiry filter of a desk's suspended list, or of one class of it. */
+function suspendedListQuery(deskId: DeskId, suspendedClass: SuspendedClass | null, now: Date) {
+  const index = suspendedClass === null ? TABLE_SCHEMA.gsi1 : TABLE_SCHEMA.gsi2;
+  return {
+    IndexName: index.indexName,
+    sortKey: index.sortKey,
+    KeyConditionExpression: `${index.partitionKey} = :pk`,
+    FilterExpression: 'attribute_not_exists(#ttl) OR #ttl > :now',
+    ExpressionAttributeNames: { '#ttl': TABLE_SCHEMA.timeToLiveAttribute },
+    ExpressionAttributeValues: {
+      ':pk': suspendedClass === null ? suspendedList(deskId) : suspendedClassList(deskId, suspendedClass),
+      ':now': Math.floor(now.getTime() / 1000),
+    } as Record<string, unknown>,
+  };
 }

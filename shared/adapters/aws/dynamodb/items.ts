@@ -1,5 +1,6 @@
 import type { AckRateEntry } from '../../../domain/acknowledgement/acknowledge-decision';
 import type { ClientEntry } from '../../../domain/desk/client-directory';
+import { suspendedClassOf } from '../../../domain/mail/suspension';
 import {
   type AuditEvent,
   AuditEventSchema,
@@ -25,7 +26,8 @@ import {
   QUARANTINE_LIST,
   queueKeys,
   requesterKeys,
-  SUSPENDED_LIST_PREFIX,
+  suspendedClassList,
+  suspendedList,
 } from './keys';
 import type { Item, TransactItem } from './table';
 
@@ -161,24 +163,40 @@ export function eventItem(event: AuditEvent): Item {
   return { ...keys.event(event), entity: 'audit-event', ...event };
 }
 
+/**
+ * A waiting message's place in the desk's list (gsi1) and in its class's list (gsi2), both sorted by
+ * `<receivedAt>#<id>`, and its TTL (`expiresAt`, epoch seconds) from its `expiry`. A decision, a
+ * conversion or a dismissal removes the four index keys in the same conditional write.
+ */
+function waitingListKeys(message: SuspendedMessage): Item {
+  const position = `${message.receivedAt}#${message.id}`;
+  return {
+    gsi1pk: suspendedList(message.deskId),
+    gsi1sk: position,
+    gsi2pk: suspendedClassList(message.deskId, suspendedClassOf(message)),
+    gsi2sk: position,
+    ...(message.expiry ? { expiresAt: Math.ceil(Date.parse(message.expiry) / 1000) } : {}),
+  };
+}
+
 export function suspendedItem(suspended: SuspendedMessage): Item {
   return {
     ...keys.suspended(suspended.id),
     entity: 'suspended-message',
-    gsi1pk: `${SUSPENDED_LIST_PREFIX}${suspended.deskId}`,
-    gsi1sk: `${suspended.receivedAt}#${suspended.id}`,
+    ...(suspended.dismissedAt ? {} : waitingListKeys(suspended)),
     ...suspended,
   };
 }
 
-/** With its ticket (keys.held), and in the desk's suspended list while it waits for an agent. */
+/**
+ * With its ticket (keys.held), and in the desk's suspended list while it waits for an agent. Only a
+ * waiting one expires: a decided one stays on the ticket as its history.
+ */
 export function heldItem(held: HeldMessage): Item {
   return {
     ...keys.held(held.heldFor, held.id),
     entity: 'held-message',
-    ...(held.status === 'held'
-      ? { gsi1pk: `${SUSPENDED_LIST_PREFIX}${held.deskId}`, gsi1sk: `${held.receivedAt}#${held.id}` }
-      : {}),
+    ...(held.status === 'held' ? waitingListKeys(held) : {}),
     ...held,
   };
 }

@@ -92,6 +92,16 @@ export function deliveryLookup(channel: string, deliveryId: string): string {
 }
 
 export const SUSPENDED_LIST_PREFIX = 'SUSPENDED#';
+
+/** gsi1: a desk's whole suspended list (held follow-ups included), sorted by `<receivedAt>#<id>`. */
+export function suspendedList(deskId: string): string {
+  return `${SUSPENDED_LIST_PREFIX}${deskId}`;
+}
+
+/** gsi2: the same messages of one class only (issue 13 §5 filter), same sort key. */
+export function suspendedClassList(deskId: string, suspendedClass: string): string {
+  return `SUSPENDEDCLASS#${deskId}#${suspendedClass}`;
+}
 export const QUARANTINE_LIST = 'QUARANTINE';
 
 function digest(value: string): string {

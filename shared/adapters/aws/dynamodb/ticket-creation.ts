@@ -139,6 +139,12 @@ export class TicketCreator {
       }
     }
     if (converting && failed('conversion')) {
+      const found = reasonOf(named, reasons, 'conversion')?.Item;
+      if (found?.dismissedBy)
+        throw new ConflictError(
+          `the suspended message ${converting.id} was dismissed by ${String(found.dismissedBy.S)}`,
+          { hint: 'reload the list of suspended messages' },
+        );
       throw new NotFoundError(`suspended message ${converting.id} is missing`);
     }
     // With the counter still at the value read, an existing ticket means the counter is behind.
@@ -232,7 +238,7 @@ export class TicketCreator {
     };
   }
 
-  /** The converted message leaves the desk's review list (gsi1) and says what it became. */
+  /** The converted message leaves the desk's review lists (gsi1, gsi2) and says what it became. */
   private markSuspendedConverted(
     converting: NonNullable<NewTicketCommit['convertsSuspended']>,
     reference: string,
@@ -243,9 +249,11 @@ export class TicketCreator {
         TableName: this.table.name,
         Key: keys.suspended(converting.id),
         UpdateExpression:
-          'SET convertedTo = :ref, convertedAt = :at, convertedBy = :by REMOVE gsi1pk, gsi1sk',
-        ConditionExpression: 'attribute_exists(pk)',
+          'SET convertedTo = :ref, convertedAt = :at, convertedBy = :by REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+        // An agent who dismissed it first wins (issue 13 §5): the converting one gets a 409.
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(dismissedAt)',
         ExpressionAttributeValues: { ':ref': reference, ':at': at, ':by': converting.by },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     };
   }

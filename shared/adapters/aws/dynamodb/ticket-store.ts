@@ -557,7 +557,9 @@ export class DynamoDbTicketStore implements TicketStore {
       Update: {
         TableName: this.table.name,
         Key: keys.held(reference, id),
-        UpdateExpression: 'SET #status = :status, decidedBy = :by, decidedAt = :at REMOVE gsi1pk, gsi1sk',
+        // Decided, it leaves the lists and no longer expires: it stays on the ticket as its history.
+        UpdateExpression:
+          'SET #status = :status, decidedBy = :by, decidedAt = :at REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, expiresAt',
         ConditionExpression: '#status = :held',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':status': status, ':by': by, ':at': at, ':held': 'held' },
