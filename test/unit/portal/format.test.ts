@@ -11,6 +11,7 @@ import {
   deskShortName,
   LABELS,
   priorityLabel,
+  suspendedCount,
   suspendedReasonLabel,
 } from '../../../shared/adapters/http/portal-src/common/labels';
 
@@ -55,16 +56,13 @@ describe('Portal formatting (French)', () => {
     expect(LABELS.event['desk-on-duty-changed']).toBe('Confié au centre de garde');
   });
 
-  it('says why a message was suspended from its class or the intake’s reason', () => {
-    expect(suspendedReasonLabel({ automatedClass: 'auto-reply', reason: 'automated: auto-reply' })).toBe(
-      'réponse automatique',
-    );
-    expect(suspendedReasonLabel({ automatedClass: null, reason: 'spam: SES spam verdict FAIL' })).toBe(
-      'classé comme spam par la messagerie',
-    );
-    expect(suspendedReasonLabel({ automatedClass: null, reason: 'something new' })).toBe(
-      'mis de côté par la réception',
-    );
+  it('says why a message was suspended from the class the API derived, and counts in French', () => {
+    expect(suspendedReasonLabel({ suspendedClass: 'auto-reply' })).toBe('réponse automatique');
+    expect(suspendedReasonLabel({ suspendedClass: 'spam' })).toBe('classé comme spam par la messagerie');
+    expect(suspendedReasonLabel({ suspendedClass: 'other' })).toBe('mis de côté par la réception');
+    expect(suspendedCount(1)).toBe('1 message suspendu');
+    expect(suspendedCount(0)).toBe('0 message suspendu');
+    expect(suspendedCount(370)).toBe('370 messages suspendus');
     expect(deskShortName('Service Desk Exodata – Nouvelle-Calédonie')).toBe('Nouvelle-Calédonie');
   });
 });

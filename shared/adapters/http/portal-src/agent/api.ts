@@ -1,14 +1,18 @@
+import type { SuspendedClass } from '../../../../domain/mail/suspension';
 import type { TicketAction } from '../../../../domain/ticket/ticket-actions';
 import type {
+  AcceptHeldResponse,
   ActionResponse,
   AttachmentLinkResponse,
   ConfigResponse,
   ConvertResponse,
   DesksResponse,
   DevLoginResponse,
+  DismissResponse,
   MeResponse,
   NoteResponse,
   QueuePage,
+  RejectHeldResponse,
   ReplyRequestBody,
   ReplyResponse,
   ResendResponse,
@@ -60,12 +64,18 @@ export const api = {
     client.get<AttachmentLinkResponse>(
       `${ref(reference)}/messages/${encodeURIComponent(messageId)}/attachments/${sha256}`,
     ),
-  suspended: (desk: string | null, cursor: string | null = null) => {
+  suspended: (desk: string | null, suspendedClass: SuspendedClass | null, cursor: string | null = null) => {
     const query = new URLSearchParams();
     if (desk) query.set('desk', desk);
+    if (suspendedClass) query.set('class', suspendedClass);
     if (cursor) query.set('cursor', cursor);
     const text = query.toString();
     return client.get<SuspendedListResponse>(`/api/suspended${text ? `?${text}` : ''}`);
   },
   convert: (id: string) => client.post<ConvertResponse>(`/api/suspended/${encodeURIComponent(id)}/convert`),
+  dismiss: (id: string) => client.post<DismissResponse>(`/api/suspended/${encodeURIComponent(id)}/dismiss`),
+  acceptHeld: (reference: string, id: string) =>
+    client.post<AcceptHeldResponse>(`${ref(reference)}/held/${encodeURIComponent(id)}/accept`),
+  rejectHeld: (reference: string, id: string) =>
+    client.post<RejectHeldResponse>(`${ref(reference)}/held/${encodeURIComponent(id)}/reject`),
 };

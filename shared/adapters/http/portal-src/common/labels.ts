@@ -1,4 +1,6 @@
 import type { PriorityLevel } from '../../../../domain/desk/service-desk-config';
+import type { Verdict } from '../../../../domain/mail/receipt';
+import type { SuspendedClass } from '../../../../domain/mail/suspension';
 import type { OutboundKind, OutboundState } from '../../../../domain/ticket/outbound-message';
 import type { AuditEventType, MessageKind, TicketStatus } from '../../../../domain/ticket/ticket';
 import type { ContactChannel } from '../../../../domain/ticket/ticket-work';
@@ -7,6 +9,7 @@ import type {
   ApiErrorCode,
   AssigneeFilter,
   ClockView,
+  HeldItem,
   PrioritySource,
   SuspendedItem,
   TicketRisk,
@@ -115,6 +118,33 @@ export const LABELS = {
     loop: 'boucle de messagerie',
   } satisfies Record<AutomatedClass, string>,
 
+  /** The suspended list's filter and each item's "why" (issue 13 §5). */
+  suspendedClass: {
+    spam: 'classé comme spam par la messagerie',
+    'auto-reply': 'réponse automatique',
+    bounce: 'avis de non-remise',
+    bulk: 'envoi en nombre',
+    'machine-alert': 'alerte de supervision d’un expéditeur inconnu',
+    'unverified-sender': 'expéditeur non vérifié (message retenu)',
+    other: 'mis de côté par la réception',
+  } satisfies Record<SuspendedClass, string>,
+
+  /** An SES authentication verdict (SPF, DKIM, DMARC) of a held message, as the agent reads it. */
+  verdict: {
+    PASS: 'réussie',
+    FAIL: 'échouée',
+    GRAY: 'sans politique publiée',
+    PROCESSING_FAILED: 'impossible à vérifier',
+    DISABLED: 'désactivée',
+    NOT_CHECKED: 'non vérifiée',
+  } satisfies Record<Verdict, string>,
+
+  heldStatus: {
+    held: 'en attente de décision',
+    accepted: 'accepté',
+    rejected: 'rejeté',
+  } satisfies Record<HeldItem['status'], string>,
+
   contactChannel: {
     phone: 'téléphone',
     email: 'e-mail',
@@ -156,13 +186,14 @@ export function actorLabel(actor: string): string {
   return LABELS.systemActor[actor] ?? actor;
 }
 
-/** Why a message was kept aside, from its automated class or the start of the intake's reason. */
-export function suspendedReasonLabel(item: Pick<SuspendedItem, 'automatedClass' | 'reason'>): string {
-  const automated = item.automatedClass as AutomatedClass | null;
-  if (automated && automated in LABELS.automatedClass) return LABELS.automatedClass[automated];
-  if (item.reason.startsWith('spam')) return 'classé comme spam par la messagerie';
-  if (item.reason.startsWith('machine alert')) return 'alerte de supervision d’un expéditeur inconnu';
-  return 'mis de côté par la réception';
+/** Why a message was kept aside: the class the API derived from what the intake stored. */
+export function suspendedReasonLabel(item: Pick<SuspendedItem, 'suspendedClass'>): string {
+  return LABELS.suspendedClass[item.suspendedClass];
+}
+
+/** "1 message suspendu", "3 messages suspendus". */
+export function suspendedCount(count: number): string {
+  return `${count} message${count > 1 ? 's' : ''} suspendu${count > 1 ? 's' : ''}`;
 }
 
 export function automatedLabel(kind: string): string {
