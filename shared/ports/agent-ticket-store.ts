@@ -107,3 +107,24 @@ export type SuspendedPage = {
   suspendedClass: SuspendedClass | null;
   now: Date;
 };
+
+/** What an agent asks of a desk's suspended list (GET /api/suspended): `desk` null for their desk on duty. */
+export type SuspendedListQuery = {
+  desk: DeskId | null;
+  limit: number;
+  /** The position (`receivedAt#id`) the page starts after; null for the first page. */
+  before: string | null;
+  suspendedClass: SuspendedClass | null;
+};
+
+/** One page with the totals; `next` is the position of the last item when older ones follow. */
+export type SuspendedListPage = {
+  desk: DeskId;
+  suspendedClass: SuspendedClass | null;
+  items: Array<SuspendedMessage & { suspendedClass: SuspendedClass }>;
+  next: string | null;
+  /** Messages waiting at the desk, every class, expired ones not counted. */
+  total: number;
+  /** Those of `suspendedClass` when the list is filtered, else null. */
+  classTotal: number | null;
+};

@@ -1,9 +1,9 @@
 import type { Agent } from '../domain/desk/agent';
-import type { DeskId, ServiceDeskConfig } from '../domain/desk/service-desk-config';
+import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { ConflictError, InputError, NotFoundError } from '../domain/errors';
-import { isSuspensionExpired, type SuspendedClass, suspendedClassOf } from '../domain/mail/suspension';
+import { isSuspensionExpired, suspendedClassOf } from '../domain/mail/suspension';
 import { ForbiddenError } from '../domain/ticket/ticket-actions';
-import type { AgentTicketStore } from '../ports/agent-ticket-store';
+import type { AgentTicketStore, SuspendedListPage, SuspendedListQuery } from '../ports/agent-ticket-store';
 import type { Clock } from '../ports/clock';
 import type { SuspendedMessage, TicketStore } from '../ports/ticket-store';
 import { defaultQueueDesk } from './agent-queue';
@@ -12,27 +12,6 @@ export type SuspendedListDeps = {
   config: ServiceDeskConfig;
   clock: Clock;
   store: Pick<AgentTicketStore, 'listSuspended' | 'countSuspended'>;
-};
-
-export type SuspendedListQuery = {
-  /** Null: the agent's desk on duty (as the queue). */
-  desk: DeskId | null;
-  limit: number;
-  /** The position (`receivedAt#id`) the page starts after; null for the first page. */
-  before: string | null;
-  suspendedClass: SuspendedClass | null;
-};
-
-export type SuspendedListPage = {
-  desk: DeskId;
-  suspendedClass: SuspendedClass | null;
-  items: Array<SuspendedMessage & { suspendedClass: SuspendedClass }>;
-  /** The position of this page's last item when older ones follow, else null. */
-  next: string | null;
-  /** Messages waiting at the desk, every class, expired ones not counted. */
-  total: number;
-  /** Those of `suspendedClass` when the list is filtered, else null. */
-  classTotal: number | null;
 };
 
 /**
