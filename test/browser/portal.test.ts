@@ -117,6 +117,16 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
         verdicts: { spam: 'FAIL' },
       },
     );
+    // A forged follow-up of the "haute" ticket (DMARC FAIL): held for an agent, shown on the ticket.
+    const held = await intake.deliver(
+      mail({
+        from: QUINCAILLERIE,
+        subject: `Re: [${refs.haute}] Caisse en panne`,
+        body: 'Priorité : normale\n\nLa caisse remarche <img src=x onerror="window.__pwned=1"> merci.',
+      }),
+      { receivedAt: reunion('2026-11-30T09:11'), verdicts: { spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' } },
+    );
+    expect(held.outcome).toBe('held');
     intake.clock.set(reunion('2026-11-30T09:12'));
     server = (await startAgentApi(intake)).server;
 
@@ -359,10 +369,71 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     await page.locator('#ticket-view a.nav-link').click();
     await page.locator('a.nav-link', { hasText: 'Messages suspendus' }).click();
     await page.locator('#suspended-list li[data-suspended]').first().waitFor();
-    expect(await page.locator('#suspended-list li[data-suspended]').first().textContent()).toContain(
+    expect(await page.locator('#suspended-list li[data-class="spam"]').textContent()).toContain(
       'classé comme spam par la messagerie',
     );
-    await expectAccessible('the suspended messages');
+    expect(await page.locator('#suspended-total').textContent()).toBe('2 messages suspendus');
+    // The held follow-up is decided on its ticket, not here.
+    expect(
+      await page.locator('#suspended-list li[data-class="unverified-sender"] a').getAttribute('href'),
+    ).toBe(`#/tickets/${refs.haute}`);
+    await page.locator('#suspended-class').selectOption('spam');
+    await expect
+      .poll(() => page.locator('#suspended-total').textContent(), PATIENCE)
+      .toBe('2 messages suspendus, dont 1 « classé comme spam par la messagerie »');
+    expect(await page.locator('#suspended-list li[data-suspended]').count()).toBe(1);
+    expect(
+      await page.locator('#suspended-list li[data-class="spam"] button', { hasText: 'Ignorer' }).count(),
+    ).toBe(1);
+    await expectAccessible('the suspended messages filtered by class');
+  });
+
+  it('shows a held message on its ticket, escaped, with Accepter / Rejeter, and accepts it after a confirmation', async () => {
+    await page.goto(`${server.url}/#/tickets/${refs.haute}`);
+    const card = page.locator('#held article[data-held]');
+    await card.waitFor();
+    expect(await page.locator('#held-title').textContent()).toBe(
+      'Messages retenus — 1 en attente de décision',
+    );
+    expect(await card.locator('header').textContent()).toContain('gerant@quincaillerie-du-port.re');
+    expect(await card.locator('.held-why').textContent()).toBe(
+      'Retenu : expéditeur non vérifié — DMARC échouée, SPF échouée, DKIM échouée.',
+    );
+    // The sender's markup is text: shown as written, never an element.
+    expect(await card.locator('pre').textContent()).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(await card.locator('img').count()).toBe(0);
+    expect(await card.locator('button[data-decide]').allTextContents()).toEqual([
+      'Accepter : Re: [' + refs.haute + '] Caisse en panne',
+      'Rejeter : Re: [' + refs.haute + '] Caisse en panne',
+    ]);
+    await expectAccessible('a ticket with a held message');
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await expectPhoneUsable('ticket with a held message');
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'test-results/portal-held-390.png', fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+    // Dismissing the confirmation does nothing; accepting it adds the message to the conversation.
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await card.locator('button[data-decide="accept"]').click();
+    expect(await page.locator('#held article[data-status="held"]').count()).toBe(1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await card.locator('button[data-decide="accept"]').click();
+    await expect.poll(() => page.locator('#held article[data-status="accepted"]').count(), PATIENCE).toBe(1);
+    expect(await page.locator('#flash').textContent()).toBe('Message accepté : ajouté au ticket.');
+    expect(await page.locator('#held-title').textContent()).toBe(
+      'Messages retenus — 0 en attente de décision',
+    );
+    expect(await page.locator('.conversation article.message').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('La caisse remarche')]),
+    );
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    await expectAccessible('a ticket with an accepted held message');
+    // The phone check below starts on the suspended messages page.
+    await page.goto(`${server.url}/#/suspended`);
+    await page.locator('#suspended-list li[data-suspended]').first().waitFor();
   });
 
   it('fits a phone (390 × 844): no sideways scrolling, 44 px touch targets, no violations', async () => {

@@ -18,7 +18,10 @@ export async function openSuspended(): Promise<void> {
   const chosen = byId('filter-desk', HTMLSelectElement).value;
   const deskFilter = chosen && chosen !== 'all' ? chosen : null;
   const classes = classSelect();
+  const mine = ++shown;
   const list = await api.suspended(deskFilter, selectedClass(classes));
+  // A filter changed while this page loaded: the later request's answer is the one to show.
+  if (mine !== shown) return;
   const desk = state.desks.find((d) => d.deskId === list.desk);
   byId('suspended-desk').textContent = `— ${desk ? deskShortName(desk.displayName) : list.desk}`;
   showTotal(list);
@@ -26,6 +29,9 @@ export async function openSuspended(): Promise<void> {
   byId('suspended-list').replaceChildren(...(items.length > 0 ? items : [emptyItem()]));
   showMore(list.desk, list.class, list.nextCursor);
 }
+
+/** Which openSuspended call the page shows (the latest one asked). */
+let shown = 0;
 
 /** The class filter, filled once from the labels table (typed against the domain's classes). */
 function classSelect(): HTMLSelectElement {

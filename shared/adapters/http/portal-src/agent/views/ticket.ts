@@ -1,7 +1,7 @@
 import type { AuditEvent, Ticket } from '../../../../../domain/ticket/ticket';
-import type { ClockView, InboundMessageView, OutboundMessageView } from '../../../api-schemas';
+import type { ClockView, HeldItem, InboundMessageView, OutboundMessageView } from '../../../api-schemas';
 import { ApiError, explain } from '../../common/api-client';
-import { button, byId, el } from '../../common/dom';
+import { button, byId, el, screenReaderOnly } from '../../common/dom';
 import { flash } from '../../common/flash';
 import { countdownText, formatAt, formatSize } from '../../common/format';
 import { actorLabel, automatedLabel, deskShortName, LABELS, priorityLabel } from '../../common/labels';
@@ -76,7 +76,9 @@ function renderTicket(): void {
         : null,
       actionsBar(ticket),
     ),
-    ...[replyBox(ticket)].filter((node): node is HTMLFormElement => node !== null),
+    ...[heldSection(ticket.reference, details.held, zone), replyBox(ticket)].filter(
+      (node): node is HTMLElement => node !== null,
+    ),
     el(
       'section',
       { class: 'conversation', 'aria-label': 'Conversation' },
@@ -108,6 +110,103 @@ function renderTicket(): void {
       ),
     ),
   );
+}
+
+/**
+ * conversation.md §1: what unverified senders sent as follow-ups of this ticket, held until an agent
+ * accepts one onto the ticket or rejects it. Nothing here changed the ticket. Their text is shown as
+ * text (never parsed as HTML), as every other message.
+ */
+function heldSection(reference: string, held: HeldItem[], zone: string): HTMLElement | null {
+  if (held.length === 0) return null;
+  const waiting = held.filter((h) => h.status === 'held').length;
+  return el(
+    'section',
+    { class: 'held', id: 'held', 'aria-labelledby': 'held-title', 'data-waiting': String(waiting) },
+    el('h3', { id: 'held-title' }, `Messages retenus — ${waiting} en attente de décision`),
+    el(
+      'p',
+      { class: 'small' },
+      'L’expéditeur de ces messages n’a pas pu être authentifié : ils n’ont rien changé au ticket. Acceptez-en un seulement si vous êtes sûr qu’il vient du client.',
+    ),
+    ...[...held]
+      .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+      .map((h) => heldCard(reference, h, zone)),
+  );
+}
+
+function heldCard(reference: string, held: HeldItem, zone: string): HTMLElement {
+  const from = held.from
+    ? `${held.from.name || held.from.address} <${held.from.address}>`
+    : 'expéditeur inconnu';
+  const { spf, dkim, dmarc } = held.receipt.verdicts;
+  const card = el(
+    'article',
+    { class: 'message held-message', 'data-held': held.id, 'data-status': held.status },
+    el(
+      'header',
+      {},
+      el('span', { class: 'from' }, from),
+      el('span', {}, `${formatAt(held.receivedAt, zone)} · ${LABELS.heldStatus[held.status]}`),
+    ),
+    el('strong', {}, held.subject || '(sans objet)'),
+    el(
+      'p',
+      { class: 'warning held-why' },
+      `Retenu : expéditeur non vérifié — DMARC ${LABELS.verdict[dmarc]}, SPF ${LABELS.verdict[spf]}, DKIM ${LABELS.verdict[dkim]}.`,
+    ),
+    el('pre', { class: 'new-text' }, held.excerpt || '(pas de texte)'),
+  );
+  if (held.status !== 'held') {
+    card.append(
+      el(
+        'p',
+        { class: 'small' },
+        `${held.status === 'accepted' ? 'Accepté' : 'Rejeté'} par ${held.decidedBy ?? '?'}${held.decidedAt ? ` le ${formatAt(held.decidedAt, zone)}` : ''}.`,
+      ),
+    );
+    return card;
+  }
+  const subject = held.subject || '(sans objet)';
+  const accept = el(
+    'button',
+    { type: 'button', 'data-decide': 'accept' },
+    'Accepter',
+    screenReaderOnly(` : ${subject}`),
+  );
+  const reject = el(
+    'button',
+    { type: 'button', class: 'secondary', 'data-decide': 'reject' },
+    'Rejeter',
+    screenReaderOnly(` : ${subject}`),
+  );
+  const decide = async (decision: 'accept' | 'reject') => {
+    const question =
+      decision === 'accept'
+        ? `Accepter « ${subject} » sur le ticket ${reference} ? Il sera traité comme un message du client (priorité déclarée, reprise, réouverture).`
+        : `Rejeter « ${subject} » ? Il ne sera jamais ajouté au ticket.`;
+    if (!confirm(question)) return;
+    accept.disabled = true;
+    reject.disabled = true;
+    try {
+      if (decision === 'accept') await api.acceptHeld(reference, held.id);
+      else await api.rejectHeld(reference, held.id);
+      flash(decision === 'accept' ? 'Message accepté : ajouté au ticket.' : 'Message rejeté.', 'info');
+    } catch (error) {
+      flash(
+        error instanceof ApiError && error.status === 409
+          ? 'Un autre agent a déjà accepté ou rejeté ce message : le ticket est rechargé.'
+          : explain(error),
+      );
+      accept.disabled = false;
+      reject.disabled = false;
+    }
+    await openTicket(reference).catch((error: unknown) => flash(explain(error)));
+  };
+  accept.addEventListener('click', () => void decide('accept'));
+  reject.addEventListener('click', () => void decide('reject'));
+  card.append(el('div', { class: 'held-actions' }, accept, reject));
+  return card;
 }
 
 function clockBox(name: 'gti' | 'gtr', label: string, clock: ClockView, zone: string): HTMLElement {
