@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Agent } from '../../domain/desk/agent';
 import type { ServiceDeskConfig } from '../../domain/desk/service-desk-config';
 import { InputError, NotFoundError } from '../../domain/errors';
+import { IdempotencyKeySchema, UploadIdSchema } from '../../domain/ticket/outbound-message';
 import { ReplyRequestSchema } from '../../domain/ticket/reply-effects';
 import {
   assertMayAct,
@@ -19,9 +20,11 @@ import { resendAcknowledgement } from '../../use-cases/acknowledge-ticket';
 import { defaultQueueDesk, desksOverview, listQueue, QueueQuerySchema } from '../../use-cases/agent-queue';
 import { type ConvertSuspendedDeps, convertSuspended } from '../../use-cases/convert-suspended';
 import { acceptHeld, rejectHeld } from '../../use-cases/decide-held';
+import { presignReplyUpload, replyAttachmentLink } from '../../use-cases/reply-attachments';
 import {
   notifyAfterAction,
   type OutboundDeps,
+  previewReply,
   replyToClient,
   resendOutbound,
 } from '../../use-cases/reply-to-client';
@@ -36,7 +39,11 @@ import {
   MeResponseSchema,
   NoteResponseSchema,
   QueuePageSchema,
+  ReplyPreviewRequestSchema,
+  ReplyPreviewResponseSchema,
   ReplyResponseSchema,
+  ReplyUploadRequestSchema,
+  ReplyUploadResponseSchema,
   ResendPathKeySchema,
   ResendRequestSchema,
   ResendResponseSchema,
@@ -61,6 +68,11 @@ export type AgentAppDeps = {
   /** Mail to the client (agents' replies, notifications): the ports beside the store and clock. */
   outbound: Omit<OutboundDeps, 'config' | 'clock' | 'store'>;
   log?: ErrorLogger;
+  /**
+   * The origin browsers post reply files to (the mail bucket's S3 endpoint, or the local emulator):
+   * allowed in the CSP's connect-src, nothing else is.
+   */
+  uploadOrigin?: string;
   /** The built portal; defaults to the files in ./portal/ next to the module (the Lambda bundle). */
   portal?: PortalAssets;
 };
@@ -96,6 +108,11 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const work = { config: deps.config, clock: deps.clock, store: deps.store };
   const outbound: OutboundDeps = { ...deps.outbound, ...work };
+  const uploads = () => {
+    if (!deps.outbound.attachments)
+      throw new InputError('this API has no upload store: replies cannot carry attachments here');
+    return deps.outbound.attachments;
+  };
 
   app.onError((err, c) => errorResponse(err, c, log));
   app.notFound((c) => c.json(body('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`), 404));
@@ -109,7 +126,7 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", ...cognitoOrigin],
+        connectSrc: ["'self'", ...cognitoOrigin, ...(deps.uploadOrigin ? [deps.uploadOrigin] : [])],
         frameSrc: ["'self'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],
@@ -235,6 +252,34 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
     const { text } = await readBody(c, NoteSchema);
     await addNote(reference(c), text, c.get('agent'), work);
     return c.json(reply(NoteResponseSchema, { added: true }), 201);
+  });
+
+  // A presigned POST for one file of a reply: the browser sends the bytes to S3, never through here.
+  app.post('/api/tickets/:ref/reply-uploads', async (c) => {
+    const request = await readBody(c, ReplyUploadRequestSchema);
+    const answer = await presignReplyUpload(reference(c), request, c.get('agent'), {
+      ...uploads(),
+      store: deps.store,
+    });
+    return c.json(reply(ReplyUploadResponseSchema, answer), 201);
+  });
+
+  // The mail as the client will see it, rendered by the code that sends it; nothing is written.
+  app.post('/api/tickets/:ref/replies/preview', async (c) => {
+    const request = await readBody(c, ReplyPreviewRequestSchema);
+    return c.json(
+      reply(ReplyPreviewResponseSchema, await previewReply(reference(c), request, c.get('agent'), outbound)),
+    );
+  });
+
+  app.get('/api/tickets/:ref/replies/:key/attachments/:uploadId', async (c) => {
+    const key = parse(IdempotencyKeySchema, c.req.param('key'));
+    const uploadId = parse(UploadIdSchema, c.req.param('uploadId'));
+    const link = await replyAttachmentLink(
+      { reference: reference(c), key, uploadId },
+      { ...uploads(), store: deps.store },
+    );
+    return c.json(reply(AttachmentLinkResponseSchema, link));
   });
 
   app.post('/api/tickets/:ref/replies', async (c) => {
