@@ -50,7 +50,8 @@ export class SesMailSender implements MailSender {
   readonly #messageIdDomain: string;
 
   constructor(options: SesMailSenderOptions) {
-    this.#send = options.client instanceof SESClient ? { api: 'v1', client: options.client } : options.client;
+    const { client } = options;
+    this.#send = 'api' in client ? client : { api: 'v1', client };
     this.#configurationSet = options.configurationSet;
     this.#messageIdDomain = options.messageIdDomain ?? sesMessageIdDomain(options.region);
   }

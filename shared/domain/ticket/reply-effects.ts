@@ -40,7 +40,9 @@ function summaryGoesWithResolve(
 }
 
 /** The body of `POST /api/tickets/{ref}/replies` (docs/agents.md, "Replies"). */
-export const ReplyRequestSchema = ReplyFields.extend({ idempotencyKey: IdempotencyKeySchema })
+const { text, ...afterText } = ReplyFields.shape;
+export const ReplyRequestSchema = z
+  .object({ text, idempotencyKey: IdempotencyKeySchema, ...afterText })
   .strict()
   .superRefine(summaryGoesWithResolve);
 
