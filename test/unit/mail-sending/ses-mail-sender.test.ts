@@ -260,7 +260,7 @@ describe('Class: SesMailSender', () => {
       expect(sent.raw.toString('latin1')).toContain('Subject: [EXO-2026-000123]');
     });
 
-    it('sends through SES v2 SendEmail with Raw content when given the v2 client: 12 MB of attachments pass', async () => {
+    it('sends through SES v2 SendEmail with Raw content when given the v2 client: 6 MB of attachments (8 MB raw, over the v1 limit) pass', async () => {
       const inputs: unknown[] = [];
       const v2 = {
         send: async (command: { input: unknown }) => {
@@ -275,11 +275,11 @@ describe('Class: SesMailSender', () => {
       });
       const big = {
         ...mail,
-        attachments: [{ filename: 'plan.pdf', content: new Uint8Array(12 * 1024 * 1024) }],
+        attachments: [{ filename: 'plan.pdf', content: new Uint8Array(6 * 1024 * 1024) }],
       };
       const sent = await sender.send(big);
       expect(sent.messageId).toBe('<v2-id@eu-west-3.amazonses.com>');
-      expect(sent.raw.length).toBeGreaterThan(16 * 1024 * 1024);
+      expect(sent.raw.length).toBeGreaterThan(7 * 1024 * 1024);
       expect(inputs).toEqual([
         {
           FromEmailAddress: 'reunion@exodata.fr',
