@@ -23,6 +23,12 @@ const AgentApiEnvSchema = IntakeEnvSchema.pick({
   COGNITO_CLIENT_ID: z.string().trim().min(1),
   /** Lifetime of attachment download links. */
   ATTACHMENT_LINK_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+  /** Agents' reply files in the mail bucket: `<prefix><reference>/replies/<uploadId>`. */
+  UPLOADS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/$/, 'a key prefix ending in "/", like uploads/')
+    .default('uploads/'),
 });
 export type AgentApiEnv = z.infer<typeof AgentApiEnvSchema>;
 

@@ -96,6 +96,8 @@ export type AgentApiProps = {
   mailBucket: IBucket;
   rawMailPrefix: string;
   attachmentsPrefix: string;
+  /** Agents' reply files (presigned POST by browsers, checked, mailed, kept under the ticket). */
+  uploadsPrefix: string;
   serviceDesk: ServiceDeskConfig;
   maxMessageBytes: number;
   logRetention: RetentionDays;
@@ -178,6 +180,7 @@ export class AgentApi extends Construct {
       environment: {
         RAW_MAIL_PREFIX: props.rawMailPrefix,
         ATTACHMENTS_PREFIX: props.attachmentsPrefix,
+        UPLOADS_PREFIX: props.uploadsPrefix,
         SERVICE_DESK_CONFIG: JSON.stringify(props.serviceDesk),
         MAX_ATTACHMENT_BYTES: String(props.maxMessageBytes),
         COGNITO_DOMAIN: props.signInUrl,
@@ -188,8 +191,11 @@ export class AgentApi extends Construct {
       // Converting a suspended message reads its raw mail and stores its attachments; links sign GETs.
       .bindBucketPrefixes(props.mailBucket, {
         bucketEnvVar: 'RAW_MAIL_BUCKET',
-        read: [props.rawMailPrefix, props.attachmentsPrefix],
-        write: [props.attachmentsPrefix],
+        // Reply files: presigned POSTs are signed with this role (PutObject), checked (GetObject) and
+        // deleted when refused (DeleteObject), under the uploads prefix only.
+        read: [props.rawMailPrefix, props.attachmentsPrefix, props.uploadsPrefix],
+        write: [props.attachmentsPrefix, props.uploadsPrefix],
+        remove: [props.uploadsPrefix],
       });
 
     const integration = new HttpLambdaIntegration('Integration', this.handler.function);

@@ -202,9 +202,15 @@ export class ExodataFunction extends Construct {
    */
   bindBucketPrefixes(
     bucket: IBucket,
-    options: { bucketEnvVar: string; read?: readonly string[]; write?: readonly string[] },
+    options: {
+      bucketEnvVar: string;
+      read?: readonly string[];
+      write?: readonly string[];
+      /** Prefixes whose objects it may delete (uploads refused after the server's check). */
+      remove?: readonly string[];
+    },
   ): this {
-    const { bucketEnvVar, read = [], write = [] } = options;
+    const { bucketEnvVar, read = [], write = [], remove = [] } = options;
     if (read.length > 0)
       this.role.addToPrincipalPolicy(
         new PolicyStatement({
@@ -219,11 +225,18 @@ export class ExodataFunction extends Construct {
           resources: write.map((prefix) => bucket.arnForObjects(`${prefix}*`)),
         }),
       );
+    if (remove.length > 0)
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['s3:DeleteObject'],
+          resources: remove.map((prefix) => bucket.arnForObjects(`${prefix}*`)),
+        }),
+      );
     this.role.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
     );
     this.addEnvironment(bucketEnvVar, bucket.bucketName);
-    const prefixes = [...new Set([...read, ...write])];
+    const prefixes = [...new Set([...read, ...write, ...remove])];
     acknowledgeWildcardResources(
       this.role,
       new RegExp(`\\/(${prefixes.map(escapeRegex).join('|')})\\*$`),
@@ -242,13 +255,15 @@ export class ExodataFunction extends Construct {
     configurationSet: IConfigurationSet,
     senderAddresses: readonly string[],
     sandboxTestRecipients: readonly string[] = [],
+    /** v1 SendRawEmail (the intake), or v2 SendEmail, whose IAM action is ses:SendEmail (the agent API). */
+    action: 'ses:SendRawEmail' | 'ses:SendEmail' = 'ses:SendRawEmail',
   ): this {
     const sesArn = (resource: string, resourceName: string) =>
       Stack.of(this).formatArn({ service: 'ses', resource, resourceName });
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: ['ses:SendRawEmail'],
+        actions: [action],
         resources: [
           identity.emailIdentityArn,
           ...senderAddresses.map((address) => sesArn('identity', address)),
@@ -264,7 +279,7 @@ export class ExodataFunction extends Construct {
         new PolicyStatement({
           sid: 'SesSandboxTestRecipients',
           effect: Effect.ALLOW,
-          actions: ['ses:SendRawEmail'],
+          actions: [action],
           resources: sandboxTestRecipients.map((recipient) => sesArn('identity', recipient)),
           conditions: { StringEquals: { 'ses:FromAddress': [...senderAddresses] } },
         }),

@@ -1,10 +1,18 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
 /** Key prefixes of the mail bucket: SES writes raw messages under one, the intake attachments under the other. */
 export const RAW_MAIL_PREFIX = 'inbound/';
 export const ATTACHMENTS_PREFIX = 'attachments/';
+/** Files browsers upload (agents' reply attachments): `uploads/<reference>/replies/<uploadId>`. */
+export const UPLOADS_PREFIX = 'uploads/';
 
 export type MailStorageProps = {
   /** Raw messages and attachments are personal data: kept this long, then deleted. */
@@ -48,9 +56,17 @@ export class MailStorage extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       serverAccessLogsBucket: this.accessLogBucket,
       serverAccessLogsPrefix: 'mail-bucket/',
+      // Browsers post uploads straight here (presigned POST) and read the answer. Any origin: a POST is
+      // only stored when its signed policy (key, size, expiry, fixed by the API) holds, and the answer
+      // of a POST carries no data; CORS grants no read. Any origin also keeps this stack free of the
+      // stateless stack's API URL (no cross-stack cycle).
+      cors: [
+        { allowedMethods: [HttpMethods.POST], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 600 },
+      ],
       lifecycleRules: [
         { id: 'expire-raw-mail', prefix: RAW_MAIL_PREFIX, expiration: retention },
         { id: 'expire-attachments', prefix: ATTACHMENTS_PREFIX, expiration: retention },
+        { id: 'expire-uploads', prefix: UPLOADS_PREFIX, expiration: retention },
         {
           id: 'clean-old-versions',
           noncurrentVersionExpiration: Duration.days(30),

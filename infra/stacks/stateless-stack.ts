@@ -11,7 +11,7 @@ import type { DeploymentConfig } from '../config';
 import { AGENT_API_SERVICE_NAME, AgentApi, type AgentUserPool } from '../constructs/agent-api';
 import { ExodataFunction } from '../constructs/exodata-function';
 import { InboundMail } from '../constructs/inbound-mail';
-import { ATTACHMENTS_PREFIX, RAW_MAIL_PREFIX } from '../constructs/mail-storage';
+import { ATTACHMENTS_PREFIX, RAW_MAIL_PREFIX, UPLOADS_PREFIX } from '../constructs/mail-storage';
 import { Monitoring } from '../constructs/monitoring';
 import { NotificationKey } from '../constructs/notification-key';
 import { OutboundMail } from '../constructs/outbound-mail';
@@ -109,6 +109,7 @@ export class StatelessStack extends Stack {
       mailBucket: props.mailBucket,
       rawMailPrefix: RAW_MAIL_PREFIX,
       attachmentsPrefix: ATTACHMENTS_PREFIX,
+      uploadsPrefix: UPLOADS_PREFIX,
       serviceDesk: config.serviceDesk,
       maxMessageBytes: config.maxMessageBytes,
       logRetention,
@@ -117,7 +118,14 @@ export class StatelessStack extends Stack {
     });
     // Agents' replies and the client notifications: from the desk identities only, through the
     // configuration set whose bounce and complaint events reach the bounce recorder.
-    this.agentApi.handler.bindMailSending(props.identity, this.outboundMail.configurationSet, deskAddresses);
+    // SES v2 SendEmail (raw mail up to 40 MB: replies with attachments), hence ses:SendEmail.
+    this.agentApi.handler.bindMailSending(
+      props.identity,
+      this.outboundMail.configurationSet,
+      deskAddresses,
+      [],
+      'ses:SendEmail',
+    );
 
     this.slaWatcher = new SlaWatcher(this, 'SlaWatcher', {
       table: props.table,

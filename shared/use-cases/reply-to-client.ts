@@ -10,8 +10,13 @@ import {
 } from '../domain/errors';
 import type { MailAddress } from '../domain/mail/inbound-email';
 import type { OutboundMail } from '../domain/mail/outbound-mail';
-import type { OutboundKind, OutboundMessage, OutboundState } from '../domain/ticket/outbound-message';
-import { type ReplyRequest, replyEffects } from '../domain/ticket/reply-effects';
+import type {
+  OutboundAttachment,
+  OutboundKind,
+  OutboundMessage,
+  OutboundState,
+} from '../domain/ticket/outbound-message';
+import { type ReplyPreviewRequest, type ReplyRequest, replyEffects } from '../domain/ticket/reply-effects';
 import { replyMail } from '../domain/ticket/reply-mail';
 import type { AuditEvent, Ticket, TicketMessage } from '../domain/ticket/ticket';
 import { agentEvent, assertMayAct } from '../domain/ticket/ticket-actions';
@@ -20,6 +25,7 @@ import type { Clock } from '../ports/clock';
 import type { MailSender, SentMail } from '../ports/mail-sender';
 import { sendFailureOf } from '../ports/mail-sender-errors';
 import type { TicketStore } from '../ports/ticket-store';
+import { loadReplyAttachments, type ReplyUploadDeps, reloadAttachments } from './reply-attachments';
 
 export type OutboundDeps = {
   config: ServiceDeskConfig;
@@ -37,6 +43,8 @@ export type OutboundDeps = {
   leaseMs: number;
   /** How long a duplicate request waits for the first one's send before answering 503 (retry). */
   waitMs: number;
+  /** Agents' reply files (presigned uploads): without it, a reply with attachments is refused. */
+  attachments?: ReplyUploadDeps;
   /** Told of every outcome this run decided (the unconfirmed metric and alarm). */
   onOutcome?: (outcome: { kind: OutboundKind; state: OutboundState; reference: string }) => void;
 };
@@ -69,6 +77,7 @@ export async function replyToClient(
 ): Promise<OutboundAnswer> {
   const key = request.idempotencyKey;
   const digest = requestDigest(agent.id, request);
+  let files: Attached | null = null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const existing = await deps.store.getOutbound(reference, key);
     if (existing) {
@@ -91,25 +100,10 @@ export async function replyToClient(
       agent,
       config: deps.config,
     });
-    const to = await requesterOf(ticket, deps);
-    const cc = await ccOf(view, request.cc, to, deps);
-    const summary = request.then === 'resolve' ? (request.summary ?? null) : null;
-    const prepared = prepare(view, {
-      kind: 'reply',
-      key,
-      author: agent.id,
-      authorName: agent.name,
-      signer: agent.name,
-      text: summary ? `${request.text}\n\n${resolutionParagraph(ticket, summary)}` : request.text,
-      agentText: request.text,
-      afterwards: request.then ?? null,
-      to,
-      cc,
-      digest,
-      personal: true,
-      now,
-      deps,
-    });
+    // Checked and read once, after the ticket said the agent may reply and before anything is claimed.
+    const composed = await composedReply(view, request, agent, deps);
+    files ??= await attachedFiles(reference, request, deps);
+    const prepared = prepare(view, { ...composed, key, digest, now, deps, attachments: files });
     const claimed = await deps.store.claimOutbound({
       message: prepared.message,
       ticketUpdate: change
@@ -127,6 +121,68 @@ export async function replyToClient(
   throw new ConflictError(`ticket ${reference} kept changing while the reply was being sent`, {
     hint: 'reload the ticket and send again with the same idempotency key',
   });
+}
+
+/** What the client would receive for this reply, rendered by the very code that sends it. */
+export type ReplyPreview = {
+  subject: string;
+  to: MailAddress;
+  cc: MailAddress[];
+  /** The mail's plain text part, as sent. */
+  text: string;
+  /** The mail's HTML part, as sent (generated from the text, every character escaped). */
+  html: string;
+};
+
+/**
+ * The mail an agent's reply would send, before sending it (issue 15, "preview"): the same
+ * composition (greeting, signature, resolution paragraph, portal footer, subject, recipients) and
+ * the same renderer (replyMail) as replyToClient, so that what the agent reads is what leaves.
+ * Nothing is written; the same refusals apply (another desk, no requester, a suppressed address).
+ */
+export async function previewReply(
+  reference: string,
+  request: ReplyPreviewRequest,
+  agent: Agent,
+  deps: OutboundDeps,
+): Promise<ReplyPreview> {
+  const view = await deps.store.getTicketView(reference);
+  if (!view) throw new NotFoundError(`ticket ${reference} does not exist`);
+  assertMayAct(view.ticket, agent);
+  const composed = await composedReply(view, request, agent, deps);
+  const { mail } = prepare(view, {
+    ...composed,
+    key: 'preview',
+    digest: 'preview',
+    now: deps.clock.now(),
+    deps,
+  });
+  return { subject: mail.subject, to: mail.to, cc: mail.cc ?? [], text: mail.text, html: mail.html };
+}
+
+/** A reply's mail fields from what the agent composed: shared by the send and the preview. */
+async function composedReply(
+  view: TicketView,
+  request: ReplyPreviewRequest,
+  agent: Agent,
+  deps: OutboundDeps,
+): Promise<Omit<PrepareInput, 'key' | 'digest' | 'now' | 'deps' | 'attachments' | 'body'>> {
+  const { ticket } = view;
+  const to = await requesterOf(ticket, deps);
+  const cc = await ccOf(view, request.cc, to, deps);
+  const summary = request.then === 'resolve' ? (request.summary ?? null) : null;
+  return {
+    kind: 'reply',
+    author: agent.id,
+    authorName: agent.name,
+    signer: agent.name,
+    text: summary ? `${request.text}\n\n${resolutionParagraph(ticket, summary)}` : request.text,
+    agentText: request.text,
+    afterwards: request.then ?? null,
+    to,
+    cc,
+    personal: true,
+  };
 }
 
 /**
@@ -182,6 +238,11 @@ export async function resendOutbound(
     now,
     deps,
     body: message.body,
+    attachments: {
+      records: message.attachments,
+      files:
+        message.attachments.length > 0 ? await reloadAttachments(message.attachments, uploadsOf(deps)) : [],
+    },
   });
   return sendClaimed({ ...message, ...leased }, mail, deps);
 }
@@ -270,7 +331,29 @@ type PrepareInput = {
   deps: OutboundDeps;
   /** On a resend: the body as first mailed. */
   body?: string;
+  /** A reply's files, checked and read (none for notifications). */
+  attachments?: Attached;
 };
+
+type Attached = { records: OutboundAttachment[]; files: Array<{ filename: string; content: Uint8Array }> };
+
+async function attachedFiles(
+  reference: string,
+  request: ReplyRequest,
+  deps: OutboundDeps,
+): Promise<Attached> {
+  const ids = (request.attachments ?? []).map((a) => a.uploadId);
+  if (ids.length === 0) return { records: [], files: [] };
+  return loadReplyAttachments(reference, ids, uploadsOf(deps));
+}
+
+function uploadsOf(deps: OutboundDeps): ReplyUploadDeps {
+  if (!deps.attachments)
+    throw new InputError('this API has no upload store: a reply cannot carry attachments here', {
+      hint: 'send the reply without attachments',
+    });
+  return deps.attachments;
+}
 
 function prepare(view: TicketView, input: PrepareInput): { message: OutboundMessage; mail: OutboundMail } {
   const { ticket } = view;
@@ -289,9 +372,10 @@ function prepare(view: TicketView, input: PrepareInput): { message: OutboundMess
     key: `${ticket.reference}:${input.kind}:${input.key}`,
     personal: input.personal,
   });
+  const files = input.attachments?.files ?? [];
   const at = input.now.toISOString();
   return {
-    mail,
+    mail: files.length > 0 ? { ...mail, attachments: files } : mail,
     message: {
       reference: ticket.reference,
       key: input.key,
@@ -311,6 +395,7 @@ function prepare(view: TicketView, input: PrepareInput): { message: OutboundMess
       text: input.agentText,
       body: input.body ?? body,
       afterwards: input.afterwards,
+      attachments: input.attachments?.records ?? [],
       requestDigest: input.digest,
       resends: 0,
       updatedAt: at,
@@ -543,6 +628,8 @@ function requestDigest(agentId: string, r: ReplyRequest): string {
     r.then ?? null,
     r.summary ?? null,
     r.cc ? [...r.cc].sort() : null,
+    // Appended only when present: a reply without files keeps the digest it had before attachments.
+    ...(r.attachments && r.attachments.length > 0 ? [r.attachments.map((a) => a.uploadId)] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -1,5 +1,6 @@
 import type { AgentUseCases } from '../adapters/http/agent-use-cases';
 import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
+import { InputError } from '../domain/errors';
 import type { AgentTicketStore } from '../ports/agent-ticket-store';
 import type { AttachmentLinks } from '../ports/attachment-links';
 import type { Clock } from '../ports/clock';
@@ -7,9 +8,11 @@ import { resendAcknowledgement } from '../use-cases/acknowledge-ticket';
 import { defaultQueueDesk, desksOverview, listQueue } from '../use-cases/agent-queue';
 import { type ConvertSuspendedDeps, convertSuspended } from '../use-cases/convert-suspended';
 import { acceptHeld, rejectHeld } from '../use-cases/decide-held';
+import { presignReplyUpload, replyAttachmentLink } from '../use-cases/reply-attachments';
 import {
   notifyAfterAction,
   type OutboundDeps,
+  previewReply,
   replyToClient,
   resendOutbound,
 } from '../use-cases/reply-to-client';
@@ -37,6 +40,11 @@ export function agentUseCases(ports: AgentUseCasePorts): AgentUseCases {
   const work = { config, clock, store: ports.store };
   const intake = { ...ports.convert, config, clock };
   const outbound: OutboundDeps = { ...ports.outbound, ...work };
+  const uploads = () => {
+    if (!ports.outbound.attachments)
+      throw new InputError('this API has no upload store: replies cannot carry attachments here');
+    return ports.outbound.attachments;
+  };
   return {
     defaultDesk: (agent) => defaultQueueDesk(agent, clock.now(), config),
     desksOverview: () => desksOverview(work),
@@ -47,6 +55,10 @@ export function agentUseCases(ports: AgentUseCasePorts): AgentUseCases {
     attachmentLink: (input) => attachmentLink(input, { ...work, links: ports.links }),
     addNote: (reference, text, agent) => addNote(reference, text, agent, work),
     replyToClient: (reference, request, agent) => replyToClient(reference, request, agent, outbound),
+    presignReplyUpload: (reference, request, agent) =>
+      presignReplyUpload(reference, request, agent, { ...uploads(), store: ports.store }),
+    previewReply: (reference, request, agent) => previewReply(reference, request, agent, outbound),
+    replyAttachmentLink: (input) => replyAttachmentLink(input, { ...uploads(), store: ports.store }),
     resendOutbound: (reference, key, agent) => resendOutbound(reference, key, agent, outbound),
     resendAcknowledgement: (reference, agentId) =>
       resendAcknowledgement(reference, agentId, {

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
 import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-directory-store';
 import { DynamoDbTicketStore } from '../adapters/aws/dynamodb/ticket-store';
 import { S3AttachmentLinks } from '../adapters/aws/s3-attachment-links';
 import { S3AttachmentStore } from '../adapters/aws/s3-attachment-store';
 import { S3RawMailStore } from '../adapters/aws/s3-raw-mail-store';
+import { S3UploadStore, s3BucketOrigin } from '../adapters/aws/s3-upload-store';
 import { SesMailSender } from '../adapters/aws/ses-mail-sender';
 import { type AgentAppDeps, createAgentApp } from '../adapters/http/app';
 import { type AgentAuth, createCognitoClaimsAuth } from '../adapters/http/auth';
@@ -22,6 +24,7 @@ import { agentUseCases } from './agent-use-cases';
 import type { AwsClients } from './aws-clients';
 import { cachedClientDirectory } from './client-directory-cache';
 import { outboundMetricsRecorder } from './outbound-metrics';
+import { createSesV2Client } from './ses-v2-client';
 
 /** Where the agent app's data lives: the intake's table and mail bucket (names and prefixes). */
 export type AgentStorage = {
@@ -31,6 +34,10 @@ export type AgentStorage = {
   attachmentsPrefix: string;
   maxAttachmentBytes: number;
   linkSeconds?: number;
+  /** Agents' reply files: `<uploadsPrefix><reference>/replies/<uploadId>` (default `uploads/`). */
+  uploadsPrefix?: string;
+  /** The origin browsers post uploads to (the CSP's connect-src): the bucket's S3 endpoint. */
+  uploadOrigin?: string;
 };
 
 /** How the agent app mails clients: SES in the region (the configuration set for bounce feedback). */
@@ -52,6 +59,8 @@ export type AgentMailSettings = {
 const REPLY_LEASE_MS = 60_000;
 /** A duplicate request waits this long for the first one's send, then answers 503 (retry). */
 const REPLY_WAIT_MS = 8_000;
+/** Where agents' reply files are kept in the mail bucket, by default (infra: UPLOADS_PREFIX). */
+export const UPLOADS_PREFIX = 'uploads/';
 
 /**
  * The agent app's dependencies on DynamoDB and S3, for Lambda and for the local server alike: only
@@ -60,7 +69,8 @@ const REPLY_WAIT_MS = 8_000;
  */
 export function createAgentAppDeps(input: {
   config: ServiceDeskConfig;
-  clients: Pick<AwsClients, 'doc' | 's3' | 'ses'>;
+  /** With `sesv2`, mail goes through SES v2 SendEmail (raw, up to 40 MB: replies with attachments). */
+  clients: Pick<AwsClients, 'doc' | 's3' | 'ses'> & { sesv2?: SESv2Client };
   storage: AgentStorage;
   mail: AgentMailSettings;
   auth: AgentAuth;
@@ -76,7 +86,7 @@ export function createAgentAppDeps(input: {
   const mailSender =
     mail.mailSender ??
     new SesMailSender({
-      client: clients.ses,
+      client: clients.sesv2 ? { api: 'v2', client: clients.sesv2, command: SendEmailCommand } : clients.ses,
       region: mail.region,
       ...(mail.configurationSet ? { configurationSet: mail.configurationSet } : {}),
       ...(mail.messageIdDomain ? { messageIdDomain: mail.messageIdDomain } : {}),
@@ -104,6 +114,11 @@ export function createAgentAppDeps(input: {
       leaseMs: REPLY_LEASE_MS,
       waitMs: REPLY_WAIT_MS,
       ...(mail.onOutcome ? { onOutcome: mail.onOutcome } : {}),
+      attachments: {
+        uploads: new S3UploadStore(clients.s3, storage.bucket, clock),
+        uploadsPrefix: storage.uploadsPrefix ?? UPLOADS_PREFIX,
+        newId: randomUUID,
+      },
     },
   });
   return {
@@ -112,6 +127,7 @@ export function createAgentAppDeps(input: {
     store,
     auth: input.auth,
     cases,
+    ...(storage.uploadOrigin ? { uploadOrigin: storage.uploadOrigin } : {}),
     ...(input.log ? { log: input.log } : {}),
   };
 }
@@ -129,7 +145,7 @@ export function createAgentApiApp(
   return createAgentApp(
     createAgentApiDependencies(
       env,
-      clients,
+      { ...clients, sesv2: createSesV2Client({ region: env.AWS_REGION }) },
       (message, detail) => logger.error(message, detail),
       outboundMetricsRecorder(logger, metrics),
     ),
@@ -140,7 +156,7 @@ export function createAgentApiApp(
 
 function createAgentApiDependencies(
   env: AgentApiEnv,
-  clients: AwsClients,
+  clients: AwsClients & { sesv2: SESv2Client },
   log?: ErrorLogger,
   onOutcome?: OutboundDeps['onOutcome'],
 ): AgentAppDeps {
@@ -154,6 +170,8 @@ function createAgentApiDependencies(
       attachmentsPrefix: env.ATTACHMENTS_PREFIX,
       maxAttachmentBytes: env.MAX_ATTACHMENT_BYTES,
       linkSeconds: env.ATTACHMENT_LINK_SECONDS,
+      uploadsPrefix: env.UPLOADS_PREFIX,
+      uploadOrigin: s3BucketOrigin(env.RAW_MAIL_BUCKET, env.AWS_REGION),
     },
     mail: {
       region: env.AWS_REGION,

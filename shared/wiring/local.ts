@@ -26,6 +26,7 @@ import { createAgentAppDeps } from './agent';
 import { type AwsIntakeDependencies, createIntakeDependencies } from './aws';
 import { type AwsClients, createAwsClients } from './aws-clients';
 import { intakeLogLine } from './intake-log-line';
+import { createSesV2Client } from './ses-v2-client';
 import { startSlaWatcherLoop } from './sla-watcher-loop';
 
 /** `npm start` and the end-to-end test: the same stack, the same code path (ports and paths differ). */
@@ -194,6 +195,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         tableName: options.tableName,
         bucket: options.bucket,
         maxAttachmentBytes: deps.limits.maxAttachmentBytes,
+        sesEndpoint: ses.endpoint,
+        s3Endpoint: s3.endpoint,
       },
       { host: options.host, port: options.ports.api, clock, log },
     );
@@ -310,19 +313,33 @@ function smtpDelivery(
 async function startAgentApi(
   aws: AwsClients,
   config: ServiceDeskConfig,
-  settings: { tableName: string; bucket: string; maxAttachmentBytes: number },
+  settings: {
+    tableName: string;
+    bucket: string;
+    maxAttachmentBytes: number;
+    sesEndpoint: string;
+    s3Endpoint: string;
+  },
   listen: { host: string; port: number; clock: Clock; log: (line: string) => void },
 ): Promise<{ url: string; stop: () => Promise<void> }> {
+  // Replies go through SES v2 as on AWS (raw mail over 10 MB); the emulator takes JSON up to 25 MB.
+  const sesv2 = createSesV2Client({
+    region: EMULATOR_REGION,
+    endpoint: settings.sesEndpoint,
+    credentials: { ...S3RVER_CREDENTIALS },
+  });
   const deps: AgentAppDeps = {
     ...createAgentAppDeps({
       config,
-      clients: aws,
+      clients: { ...aws, sesv2 },
       storage: {
         tableName: settings.tableName,
         bucket: settings.bucket,
         rawMailPrefix: RAW_MAIL_PREFIX,
         attachmentsPrefix: ATTACHMENTS_PREFIX,
         maxAttachmentBytes: settings.maxAttachmentBytes,
+        // Browsers post reply files straight to the emulator (CORS set up by startS3rver).
+        uploadOrigin: settings.s3Endpoint,
       },
       mail: { region: EMULATOR_REGION },
       auth: createDevAuth({ config, clock: listen.clock }),
@@ -334,7 +351,13 @@ async function startAgentApi(
   };
   try {
     const server = await startAgentServer({ port: listen.port, hostname: listen.host, deps });
-    return { url: server.url, stop: server.close };
+    return {
+      url: server.url,
+      stop: async () => {
+        await server.close();
+        sesv2.destroy();
+      },
+    };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     throw new ConfigError(

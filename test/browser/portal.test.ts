@@ -128,7 +128,8 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     );
     expect(held.outcome).toBe('held');
     intake.clock.set(reunion('2026-11-30T09:12'));
-    server = (await startAgentApi(intake)).server;
+    // Reply files go from the page straight to the S3 emulator: its origin is in the CSP's connect-src.
+    server = (await startAgentApi(intake, { uploadOrigin: services.s3.endpoint })).server;
 
     profile = await mkdtemp(join(tmpdir(), 'portal-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
@@ -328,15 +329,60 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     expect(await page.locator('#ticket-head').getAttribute('data-status')).toBe('en cours');
   });
 
-  it('sends a reply from the ticket view and shows it in the conversation with its state', async () => {
+  it('previews the reply as the client will see it, attaches a file (a program refused), on a phone too', async () => {
     await page.locator('#reply-text').fill('Le technicien passe demain à 9 h.');
+    await page.locator('#reply-files').setInputFiles({
+      name: 'devis.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n%%EOF\n'),
+    });
+    const ready = page.locator('#reply-file-list li[data-state="ready"]');
+    await expect.poll(() => ready.count(), PATIENCE).toBe(1);
+    await page.locator('#reply-files').setInputFiles({
+      name: 'outil.pdf.exe',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('MZ'),
+    });
+    const refused = page.locator('#reply-file-list li[data-state="refused"]');
+    await expect.poll(() => refused.count(), PATIENCE).toBe(1);
+    expect(await refused.textContent()).toContain(
+      'les fichiers .exe (programmes, scripts, raccourcis) ne sont pas acceptés',
+    );
+    await page.locator('#reply-preview-button').click();
+    const preview = page.locator('#reply-preview-text');
+    await expect.poll(() => preview.count(), PATIENCE).toBe(1);
+    const text = (await preview.textContent()) ?? '';
+    expect(text).toMatch(/^Bonjour Gérant,\n\nLe technicien passe demain à 9 h\.\n\nCordialement,/);
+    expect(text).toContain(`Suivre votre demande ${refs.hostile} : `);
+    expect(await page.locator('#reply-preview-subject').textContent()).toMatch(
+      new RegExp(`^\\[${refs.hostile}\\] `),
+    );
+    expect(await page.locator('#reply-preview').textContent()).toContain('devis.pdf');
+    await expectAccessible('the reply box with a preview and files');
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await expectPhoneUsable('reply box with a preview and files');
+      await expectAccessible('the reply preview on a phone');
+      await page.locator('#reply-form').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'test-results/portal-reply-preview-390.png', fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+    // Sending waits for the refused file to go: the agent removes it.
+    await page.locator('#reply-file-list button[aria-label="Retirer outil.pdf.exe"]').click();
+    expect(await refused.count()).toBe(0);
+  });
+
+  it('sends a reply from the ticket view and shows it in the conversation with its state and file', async () => {
     await page.locator('#reply-form button[data-then=""]').click();
     const sent = page.locator('.conversation article.outbound');
     await expect.poll(() => sent.count(), PATIENCE).toBe(1);
     expect(await sent.getAttribute('data-state')).toBe('sent');
     expect(await sent.locator('.outbound-state').textContent()).toBe('envoyé');
     expect(await sent.locator('.new-text').textContent()).toBe('Le technicien passe demain à 9 h.');
+    expect(await sent.locator('.attachments li').textContent()).toMatch(/devis\.pdf/);
     expect(await page.locator('#reply-text').inputValue()).toBe('');
+    expect(await page.locator('#reply-file-list li').count()).toBe(0);
     await expectAccessible('the ticket page with a sent reply');
     await page.setViewportSize({ width: 390, height: 844 });
     try {

@@ -81,9 +81,13 @@ describe('Check: cdk-nag AwsSolutions', () => {
       'AwsSolutions-IAM5[Resource::*]', // activation: ses:SetActiveReceiptRuleSet has no resource-level permission
       'AwsSolutions-IAM5[Resource::*]', // rule-set deactivator: neither Describe- nor SetActiveReceiptRuleSet has one
       'AwsSolutions-IAM5[Resource::*]', // intake: X-Ray's PutTraceSegments/PutTelemetryRecords have none either
-      'AwsSolutions-IAM5[Resource::<ARN>/attachments/*]', // intake and agent API: objects under attachments/
+      // intake and agent API (one reason each: the agent API's names uploads/ too): objects under attachments/
+      'AwsSolutions-IAM5[Resource::<ARN>/attachments/*]',
+      'AwsSolutions-IAM5[Resource::<ARN>/attachments/*]',
       'AwsSolutions-IAM5[Resource::<ARN>/inbound/*]', // intake and agent API: objects under inbound/
+      'AwsSolutions-IAM5[Resource::<ARN>/inbound/*]',
       'AwsSolutions-IAM5[Resource::<ARN>/index/*]', // intake, bounce recorder, agent API, SLA watcher: the table's indexes
+      'AwsSolutions-IAM5[Resource::<ARN>/uploads/*]', // agent API: reply files under uploads/ (presigned POST, check, delete)
       'AwsSolutions-SQS3', // failure queues are themselves dead-letter queues
     ]);
     for (const rule of distinct.values()) expect(rule.reason.length, rule.id).toBeGreaterThan(60);

@@ -36,12 +36,20 @@ describe('Class: StatefulStack', () => {
         expect.arrayContaining([
           expect.objectContaining({ Prefix: 'inbound/', ExpirationInDays: 400, Status: 'Enabled' }),
           expect.objectContaining({ Prefix: 'attachments/', ExpirationInDays: 400, Status: 'Enabled' }),
+          expect.objectContaining({ Prefix: 'uploads/', ExpirationInDays: 400, Status: 'Enabled' }),
           expect.objectContaining({
             NoncurrentVersionExpiration: { NoncurrentDays: 30 },
             AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
           }),
         ]),
       );
+    });
+
+    it('answers browsers posting uploads (CORS: POST only, no read granted)', () => {
+      const { props } = resourceOf(synth.stateful$, 'AWS::S3::Bucket', 'MailBucket');
+      expect(props.CorsConfiguration).toEqual({
+        CorsRules: [{ AllowedMethods: ['POST'], AllowedOrigins: ['*'], AllowedHeaders: ['*'], MaxAge: 600 }],
+      });
     });
 
     it('logs server access to the access-log bucket', () => {

@@ -513,6 +513,7 @@ describe('Class: StatelessStack', () => {
           'SES_CONFIGURATION_SET',
           'STATEFUL_REVISION',
           'TABLE_NAME',
+          'UPLOADS_PREFIX',
         ].sort(),
       );
       expect(env).toMatchObject({
@@ -539,7 +540,7 @@ describe('Class: StatelessStack', () => {
       ).toEqual([]);
     });
 
-    it('may read raw mail and attachments, write only attachments, and publish nothing', () => {
+    it('may read raw mail, attachments and uploads, write attachments and uploads, delete only uploads, publish nothing', () => {
       const statements = statementsOf(synth, 'AgentApiHandler');
       const actions = actionsOf(statements);
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem']));
@@ -548,16 +549,23 @@ describe('Class: StatelessStack', () => {
         JSON.stringify(statements.find((s) => s.Action === action)!.Resource);
       expect(resourceOfAction('s3:GetObject')).toMatch(/"\/inbound\/\*"/);
       expect(resourceOfAction('s3:GetObject')).toMatch(/"\/attachments\/\*"/);
+      expect(resourceOfAction('s3:GetObject')).toMatch(/"\/uploads\/\*"/);
       expect(resourceOfAction('s3:PutObject')).toMatch(/"\/attachments\/\*"/);
+      // Presigned POSTs are signed with this role: the upload is allowed under uploads/ only.
+      expect(resourceOfAction('s3:PutObject')).toMatch(/"\/uploads\/\*"/);
       expect(resourceOfAction('s3:PutObject')).not.toMatch(/inbound/);
+      expect(resourceOfAction('s3:DeleteObject')).toMatch(/"\/uploads\/\*"/);
+      expect(resourceOfAction('s3:DeleteObject')).not.toMatch(/inbound|attachments/);
+      const { props } = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'AgentApiHandlerFunction');
+      expect(props.Environment.Variables.UPLOADS_PREFIX).toBe('uploads/');
     });
 
-    it("sends agents' replies raw, only as the mail domain or a desk, through our configuration set", () => {
+    it("sends agents' replies (SES v2 SendEmail, raw), only as the mail domain or a desk, through our configuration set", () => {
       const ses = statementsOf(synth, 'AgentApiHandler').filter((s) =>
         actionsOf([s]).some((a) => a.startsWith('ses:')),
       );
       expect(ses).toHaveLength(1);
-      expect(ses[0]!.Action).toBe('ses:SendRawEmail');
+      expect(ses[0]!.Action).toBe('ses:SendEmail');
       const resources = JSON.stringify(ses[0]!.Resource);
       expect(resources).toContain(':configuration-set/');
       expect(resources).toContain('SendingIdentity');

@@ -1,6 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { S3UploadStore } from '../../shared/adapters/aws/s3-upload-store';
+import { S3UploadStore, s3BucketOrigin } from '../../shared/adapters/aws/s3-upload-store';
 import { AGENT_REPLY_LIMITS } from '../../shared/domain/mail/attachment-policy';
 import type { PresignedUpload } from '../../shared/ports/upload-store';
 import { verifyUploads } from '../../shared/use-cases/verify-uploads';
@@ -126,6 +126,21 @@ describe('S3UploadStore on the local S3 emulator', () => {
       /« gros\.pdf » : .* au plus par fichier/,
     );
     expect(await store.head(key)).toBeNull();
+  });
+
+  it('names the AWS origin browsers post to (the CSP connect-src) as the presigned POST does', async () => {
+    const aws = new S3Client({
+      region: 'eu-west-3',
+      credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'not-a-secret' },
+    });
+    try {
+      const presigned = await new S3UploadStore(aws, 'exodata-mail-bucket-1a2b', {
+        now: () => new Date(),
+      }).presignPost({ key: 'uploads/EXO-2026-000001/replies/u', maxBytes: 10, filename: 'a.pdf' });
+      expect(new URL(presigned.url).origin).toBe(s3BucketOrigin('exodata-mail-bucket-1a2b', 'eu-west-3'));
+    } finally {
+      aws.destroy();
+    }
   });
 
   it('refuses a missing upload', async () => {

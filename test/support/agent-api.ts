@@ -15,7 +15,7 @@ import { BUCKET, type Intake } from '../integration/intake/harness';
  */
 export async function startAgentApi(
   intake: Intake,
-  overrides: { links?: AttachmentLinks; portal?: PortalAssets } = {},
+  overrides: { links?: AttachmentLinks; portal?: PortalAssets; uploadOrigin?: string } = {},
   mail: Partial<AgentMailSettings> = {},
 ): Promise<{
   server: AgentServer;
@@ -33,6 +33,7 @@ export async function startAgentApi(
         rawMailPrefix: intake.env.RAW_MAIL_PREFIX,
         attachmentsPrefix: intake.env.ATTACHMENTS_PREFIX,
         maxAttachmentBytes: intake.env.MAX_ATTACHMENT_BYTES,
+        ...(overrides.uploadOrigin ? { uploadOrigin: overrides.uploadOrigin } : {}),
       },
       mail: {
         region: intake.env.AWS_REGION,

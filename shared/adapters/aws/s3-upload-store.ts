@@ -124,3 +124,11 @@ function safeDecode(value: string): string {
     return value;
   }
 }
+
+/**
+ * The origin a browser posts to for this bucket on AWS (virtual-hosted style, as the presigned POST's
+ * URL): the agent portal's CSP allows it in connect-src. A test compares it with a real presign's URL.
+ */
+export function s3BucketOrigin(bucket: string, region: string): string {
+  return `https://${bucket}.s3.${region}.amazonaws.com`;
+}

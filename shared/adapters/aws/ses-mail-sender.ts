@@ -1,4 +1,5 @@
 import { SESClient, type SESClientConfig, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import type { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { TransientError } from '../../domain/errors';
 import type { OutboundMail } from '../../domain/mail/outbound-mail';
 import type { MailSender, SentMail } from '../../ports/mail-sender';
@@ -6,11 +7,25 @@ import { MailOutcomeUnknownError, MailRejectedError } from '../../ports/mail-sen
 import { composeMime, plainAddress } from '../mime/acknowledgement-mime';
 import { isRetryableAwsError } from './aws-errors';
 
-/** SendRawEmail refuses messages over 10 MB (base64 included in SES's count: stay well below). */
-const MAX_RAW_BYTES = 7 * 1024 * 1024;
+/** SendRawEmail (v1) refuses messages over 10 MB (base64 included in SES's count: stay well below). */
+const MAX_RAW_BYTES_V1 = 7 * 1024 * 1024;
+/**
+ * SES v2 SendEmail takes raw messages up to 40 MB, attachments encoded. An agent's reply carries up
+ * to 20 MB of files: about 27 MB once in base64, with the text and HTML parts around them.
+ */
+const MAX_RAW_BYTES_V2 = 40 * 1024 * 1024;
+
+/**
+ * How the raw MIME reaches SES: v1 SendRawEmail (the intake's acknowledgements: a small client in a
+ * bundle measured for cold start) or v2 SendEmail with Raw content (agents' replies with attachments).
+ */
+export type SesRawSend =
+  | { api: 'v1'; client: SESClient }
+  | { api: 'v2'; client: SESv2Client; command: typeof SendEmailCommand };
 
 export type SesMailSenderOptions = {
-  client: SESClient;
+  /** An SES v1 client, or the v2 client with its SendEmail command (given, so that v1 bundles never load v2). */
+  client: SESClient | Extract<SesRawSend, { api: 'v2' }>;
   /** The client's region: it names the domain of the Message-ID SES gives the mail. */
   region: string;
   /** Configuration set for sending events (bounces, complaints, deliveries). */
@@ -30,24 +45,29 @@ export type SesMailSenderOptions = {
  * - anything else is rethrown as is (and is read as "may have left" too: the port's contract).
  */
 export class SesMailSender implements MailSender {
-  readonly #client: SESClient;
+  readonly #send: SesRawSend;
   readonly #configurationSet: string | undefined;
   readonly #messageIdDomain: string;
 
   constructor(options: SesMailSenderOptions) {
-    this.#client = options.client;
+    const { client } = options;
+    this.#send = 'api' in client ? client : { api: 'v1', client };
     this.#configurationSet = options.configurationSet;
     this.#messageIdDomain = options.messageIdDomain ?? sesMessageIdDomain(options.region);
   }
 
   async send(mail: OutboundMail): Promise<SentMail> {
     const raw = await composeMime(mail);
-    if (raw.length > MAX_RAW_BYTES)
+    const limit = this.#send.api === 'v1' ? MAX_RAW_BYTES_V1 : MAX_RAW_BYTES_V2;
+    if (raw.length > limit)
       throw new MailRejectedError(
         'invalid-message',
-        `the message is ${raw.length} bytes, over the SES limit`,
+        `the message is ${raw.length} bytes, over the SES limit (${limit} bytes through SES ${this.#send.api})`,
         {
-          hint: 'acknowledgements carry no attachment: look for an oversized body',
+          hint:
+            this.#send.api === 'v1'
+              ? 'acknowledgements carry no attachment: look for an oversized body'
+              : 'attachments are limited to 20 MB in all (attachment-policy.ts): look for an oversized body',
         },
       );
     const source = plainAddress(mail.from.address, 'from');
@@ -55,15 +75,28 @@ export class SesMailSender implements MailSender {
     const copied = (mail.cc ?? []).map((c) => plainAddress(c.address, 'cc'));
     let messageId: string | undefined;
     try {
-      const out = await this.#client.send(
-        new SendRawEmailCommand({
-          Source: source,
-          // Explicit: SES sends to these and only these, whatever the headers say.
-          Destinations: [recipient, ...copied.filter((a) => a !== recipient)],
-          RawMessage: { Data: raw },
-          ...(this.#configurationSet ? { ConfigurationSetName: this.#configurationSet } : {}),
-        }),
-      );
+      // Explicit: SES sends to these and only these, whatever the headers say.
+      const destinations = [recipient, ...copied.filter((a) => a !== recipient)];
+      const configurationSet = this.#configurationSet ? { ConfigurationSetName: this.#configurationSet } : {};
+      const send = this.#send;
+      const out =
+        send.api === 'v1'
+          ? await send.client.send(
+              new SendRawEmailCommand({
+                Source: source,
+                Destinations: destinations,
+                RawMessage: { Data: raw },
+                ...configurationSet,
+              }),
+            )
+          : await send.client.send(
+              new send.command({
+                FromEmailAddress: source,
+                Destination: { ToAddresses: destinations },
+                Content: { Raw: { Data: raw } },
+                ...configurationSet,
+              }),
+            );
       messageId = out.MessageId;
     } catch (error) {
       throw sesSendError(error, { source, recipient, key: mail.idempotencyKey });
@@ -93,6 +126,11 @@ const ACCOUNT_PROBLEMS = new Map<string, string>(
       'sending is paused for the configuration set: resume it (aws ses update-configuration-set-sending-enabled), then redrive',
     ConfigurationSetDoesNotExistException:
       'the configuration set given to the sender does not exist in this region: create it or fix the setting, then redrive',
+    // SES v2 names
+    SendingPausedException:
+      'sending is paused for the SES account or the configuration set: see the SES console, then send again',
+    AccountSuspendedException:
+      'the SES account is suspended for sending: see the SES console (reputation), then send again',
     AccessDenied:
       'the function role may not call ses:SendRawEmail for this identity: fix the IAM policy, then redrive',
     AccessDeniedException:
@@ -150,7 +188,7 @@ export function sesSendError(
       hint: 'check the custom MAIL FROM domain of the desk identity (its MX record) in SES',
       cause: error,
     });
-  if (name === 'InvalidParameterValue')
+  if (name === 'InvalidParameterValue' || name === 'BadRequestException')
     return new MailRejectedError('invalid-message', `${what}: invalid parameter (${message})`, {
       hint: 'the message or an address is malformed; see the cause',
       cause: error,

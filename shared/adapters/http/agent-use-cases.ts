@@ -3,7 +3,11 @@ import type { Agent } from '../../domain/desk/agent';
 import type { DeskId } from '../../domain/desk/service-desk-config';
 import type { TicketSla } from '../../domain/sla/sla-status';
 import type { QueueQuery } from '../../domain/ticket/queue-query';
-import type { ReplyRequest } from '../../domain/ticket/reply-effects';
+import type {
+  ReplyPreviewRequest,
+  ReplyRequest,
+  ReplyUploadRequest,
+} from '../../domain/ticket/reply-effects';
 import type { Ticket, TicketMessage } from '../../domain/ticket/ticket';
 import type { TicketAction } from '../../domain/ticket/ticket-actions';
 import type { SuspendedListPage, SuspendedListQuery, TicketView } from '../../ports/agent-ticket-store';
@@ -14,7 +18,9 @@ import type {
   DesksResponseSchema,
   DismissResponseSchema,
   QueuePageSchema,
+  ReplyPreviewResponseSchema,
   ReplyResponseSchema,
+  ReplyUploadResponseSchema,
   ResendResponseSchema,
 } from './api-schemas';
 
@@ -46,6 +52,23 @@ export type AgentUseCases = {
   }): Promise<z.input<typeof AttachmentLinkResponseSchema>>;
   addNote(reference: string, text: string, agent: Agent): Promise<void>;
   replyToClient(reference: string, request: ReplyRequest, agent: Agent): Promise<OutboundReceipt>;
+  /** A presigned POST for one file of a reply (its name refused at once when it is a program). */
+  presignReplyUpload(
+    reference: string,
+    request: ReplyUploadRequest,
+    agent: Agent,
+  ): Promise<z.input<typeof ReplyUploadResponseSchema>>;
+  /** The mail a reply would send, rendered by the code that sends it; nothing is written. */
+  previewReply(
+    reference: string,
+    request: ReplyPreviewRequest,
+    agent: Agent,
+  ): Promise<z.input<typeof ReplyPreviewResponseSchema>>;
+  replyAttachmentLink(input: {
+    reference: string;
+    key: string;
+    uploadId: string;
+  }): Promise<z.input<typeof AttachmentLinkResponseSchema>>;
   resendOutbound(reference: string, key: string, agent: Agent): Promise<OutboundReceipt>;
   /** Sends the acknowledgement again now (no wait, no run deadline: the lease outlives the API). */
   resendAcknowledgement(

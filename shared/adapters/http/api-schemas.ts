@@ -9,7 +9,11 @@ import {
   OutboundStateSchema,
   ReplyThenSchema,
 } from '../../domain/ticket/outbound-message';
-import { ReplyRequestSchema } from '../../domain/ticket/reply-effects';
+import {
+  ReplyPreviewRequestSchema,
+  ReplyRequestSchema,
+  ReplyUploadRequestSchema,
+} from '../../domain/ticket/reply-effects';
 import {
   AcknowledgementStateSchema,
   AuditEventSchema,
@@ -197,6 +201,8 @@ export const OutboundMessageViewSchema = z.object({
   text: z.string(),
   body: z.string(),
   afterwards: ReplyThenSchema.nullable(),
+  /** The files mailed with it; `…/replies/{id}/attachments/{uploadId}` gives a download link. */
+  attachments: z.array(z.object({ uploadId: z.string(), filename: z.string(), size: z.number() })),
   resends: z.number(),
   /** Only an unconfirmed message may be resent, after the portal's warning. */
   resendable: z.boolean(),
@@ -223,6 +229,29 @@ export const ReplyResponseSchema = z.object({
   messageId: z.string().nullable(),
   state: OutboundStateSchema,
   sentAt: z.string().nullable(),
+});
+
+/** `POST /api/tickets/{ref}/replies/preview`: the mail as the client will see it (nothing is sent). */
+export { ReplyPreviewRequestSchema, ReplyUploadRequestSchema };
+export const ReplyPreviewResponseSchema = z.object({
+  subject: z.string(),
+  to: MailAddressSchema,
+  cc: z.array(MailAddressSchema),
+  text: z.string(),
+  html: z.string(),
+});
+
+/**
+ * `POST /api/tickets/{ref}/reply-uploads`: a presigned POST for one file. The browser posts `fields`
+ * then the file (field `file`) to `url`, then names `uploadId` in the reply's `attachments`.
+ */
+export const ReplyUploadResponseSchema = z.object({
+  uploadId: z.string(),
+  filename: z.string(),
+  url: z.string(),
+  fields: z.record(z.string(), z.string()),
+  maxBytes: z.number(),
+  expiresAt: z.string(),
 });
 
 /** `POST /api/tickets/{ref}/messages/{key}/resend`: `{confirm: true}` after the portal's warning. */
@@ -306,6 +335,9 @@ export type ConversationItem = z.infer<typeof ConversationItemSchema>;
 export type TicketDetailsResponse = z.infer<typeof TicketDetailsResponseSchema>;
 export type ReplyRequestBody = z.input<typeof ReplyRequestSchema>;
 export type ReplyResponse = z.infer<typeof ReplyResponseSchema>;
+export type ReplyPreviewRequestBody = z.input<typeof ReplyPreviewRequestSchema>;
+export type ReplyPreviewResponse = z.infer<typeof ReplyPreviewResponseSchema>;
+export type ReplyUploadResponse = z.infer<typeof ReplyUploadResponseSchema>;
 export type ResendResponse = z.infer<typeof ResendResponseSchema>;
 export type ActionResponse = z.infer<typeof ActionResponseSchema>;
 export type NoteResponse = z.infer<typeof NoteResponseSchema>;

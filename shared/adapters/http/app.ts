@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Agent } from '../../domain/desk/agent';
 import type { ServiceDeskConfig } from '../../domain/desk/service-desk-config';
 import { InputError, NotFoundError } from '../../domain/errors';
+import { IdempotencyKeySchema, UploadIdSchema } from '../../domain/ticket/outbound-message';
 import { QueueQuerySchema } from '../../domain/ticket/queue-query';
 import { ReplyRequestSchema } from '../../domain/ticket/reply-effects';
 import {
@@ -29,7 +30,11 @@ import {
   NoteResponseSchema,
   QueuePageSchema,
   RejectHeldResponseSchema,
+  ReplyPreviewRequestSchema,
+  ReplyPreviewResponseSchema,
   ReplyResponseSchema,
+  ReplyUploadRequestSchema,
+  ReplyUploadResponseSchema,
   ResendPathKeySchema,
   ResendRequestSchema,
   ResendResponseSchema,
@@ -55,6 +60,11 @@ export type AgentAppDeps = {
    */
   cases: AgentUseCases;
   log?: ErrorLogger;
+  /**
+   * The origin browsers post reply files to (the mail bucket's S3 endpoint, or the local emulator):
+   * allowed in the CSP's connect-src, nothing else is.
+   */
+  uploadOrigin?: string;
   /** The built portal; defaults to the files in ./portal/ next to the module (the Lambda bundle). */
   portal?: PortalAssets;
 };
@@ -102,7 +112,7 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", ...cognitoOrigin],
+        connectSrc: ["'self'", ...cognitoOrigin, ...(deps.uploadOrigin ? [deps.uploadOrigin] : [])],
         frameSrc: ["'self'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],
@@ -220,6 +230,28 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
     const { text } = await readBody(c, NoteSchema);
     await cases.addNote(reference(c), text, c.get('agent'));
     return c.json(reply(NoteResponseSchema, { added: true }), 201);
+  });
+
+  // A presigned POST for one file of a reply: the browser sends the bytes to S3, never through here.
+  app.post('/api/tickets/:ref/reply-uploads', async (c) => {
+    const request = await readBody(c, ReplyUploadRequestSchema);
+    const answer = await cases.presignReplyUpload(reference(c), request, c.get('agent'));
+    return c.json(reply(ReplyUploadResponseSchema, answer), 201);
+  });
+
+  // The mail as the client will see it, rendered by the code that sends it; nothing is written.
+  app.post('/api/tickets/:ref/replies/preview', async (c) => {
+    const request = await readBody(c, ReplyPreviewRequestSchema);
+    return c.json(
+      reply(ReplyPreviewResponseSchema, await cases.previewReply(reference(c), request, c.get('agent'))),
+    );
+  });
+
+  app.get('/api/tickets/:ref/replies/:key/attachments/:uploadId', async (c) => {
+    const key = parse(IdempotencyKeySchema, c.req.param('key'));
+    const uploadId = parse(UploadIdSchema, c.req.param('uploadId'));
+    const link = await cases.replyAttachmentLink({ reference: reference(c), key, uploadId });
+    return c.json(reply(AttachmentLinkResponseSchema, link));
   });
 
   app.post('/api/tickets/:ref/replies', async (c) => {

@@ -115,6 +115,11 @@ export function outboundView(message: OutboundMessage, now: Date) {
     text: message.text,
     body: message.body,
     afterwards: message.afterwards,
+    attachments: message.attachments.map((a) => ({
+      uploadId: a.uploadId,
+      filename: a.filename,
+      size: a.size,
+    })),
     resends: message.resends,
     /** The portal offers "renvoyer" (with its warning) only then. */
     resendable: state === 'unconfirmed',

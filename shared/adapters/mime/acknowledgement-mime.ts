@@ -71,6 +71,16 @@ export async function composeMime(mail: OutboundMail, options: MimeOptions = {})
     ...(inReplyTo ? { inReplyTo } : {}),
     ...(references.length > 0 ? { references } : {}),
     headers: extraHeaders(mail),
+    ...(mail.attachments && mail.attachments.length > 0
+      ? {
+          attachments: mail.attachments.map((a) => ({
+            // Names were sanitised by the attachment policy; control characters go again (headers).
+            filename: stripControlCharacters(a.filename),
+            content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
+            contentDisposition: 'attachment' as const,
+          })),
+        }
+      : {}),
     messageId: ourMessageId(mail.idempotencyKey, from.address),
     ...(options.date ? { date: options.date } : {}),
     newline: 'windows',

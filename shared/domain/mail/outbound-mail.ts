@@ -18,6 +18,11 @@ export type OutboundMail = {
    * X-Auto-Response-Suppress; a person's reply (false) gets neither, only the loop header. Default true.
    */
   automatic?: boolean;
+  /**
+   * Files mailed with it (an agent's reply), already checked by the attachment policy; their names
+   * sanitised. The type is guessed from the name; the disposition is always `attachment`.
+   */
+  attachments?: Array<{ filename: string; content: Uint8Array }>;
   /** Idempotency token for logs and for adapters that support it (ticket ref + purpose). */
   idempotencyKey: string;
 };

@@ -32,6 +32,24 @@ export const IdempotencyKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,100}$/, 'use 8 to 100 letters, digits, "-" or "_" (a UUID per compose)');
 
+/** The id the server gave an agent's upload (`POST …/reply-uploads`): a UUID, safe in an object key. */
+export const UploadIdSchema = z
+  .string()
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    'an upload id is the UUID the upload route gave',
+  );
+
+/** A file mailed with a reply, kept where it was uploaded (under the ticket). */
+export const OutboundAttachmentSchema = z.object({
+  uploadId: UploadIdSchema,
+  key: z.string(),
+  /** Sanitised (attachment-policy.ts): safe in a header and an object key. */
+  filename: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export type OutboundAttachment = z.infer<typeof OutboundAttachmentSchema>;
+
 export const OutboundMessageSchema = z.object({
   reference: z.string(),
   /** The caller's idempotency key (replies) or `<purpose>-<event>` (notifications): one mail per key. */
@@ -57,6 +75,8 @@ export const OutboundMessageSchema = z.object({
   text: z.string(),
   body: z.string(),
   afterwards: ReplyThenSchema.nullable(),
+  /** The files mailed with it (replies only; none on messages written before attachments existed). */
+  attachments: z.array(OutboundAttachmentSchema).default([]),
   /** A digest of the request: the same key with another request is refused rather than ignored. */
   requestDigest: z.string(),
   /** How many times an agent resent it explicitly after `unconfirmed` ("renvoyer"). */

@@ -5,6 +5,7 @@ import {
   SESClient,
   SESServiceException,
 } from '@aws-sdk/client-ses';
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { describe, expect, it } from 'vitest';
 import {
   SesMailSender,
@@ -257,6 +258,39 @@ describe('Class: SesMailSender', () => {
       const sent = await sender.send(mail);
       expect(sent.messageId).toBe('<0107019abc-000000@eu-west-3.amazonses.com>');
       expect(sent.raw.toString('latin1')).toContain('Subject: [EXO-2026-000123]');
+    });
+
+    it('sends through SES v2 SendEmail with Raw content when given the v2 client: 6 MB of attachments (8 MB raw, over the v1 limit) pass', async () => {
+      const inputs: unknown[] = [];
+      const v2 = {
+        send: async (command: { input: unknown }) => {
+          inputs.push(command.input);
+          return { MessageId: 'v2-id' };
+        },
+      };
+      const sender = new SesMailSender({
+        region: 'eu-west-3',
+        client: { api: 'v2', client: v2 as unknown as SESv2Client, command: SendEmailCommand },
+        configurationSet: 'exodata',
+      });
+      const big = {
+        ...mail,
+        attachments: [{ filename: 'plan.pdf', content: new Uint8Array(6 * 1024 * 1024) }],
+      };
+      const sent = await sender.send(big);
+      expect(sent.messageId).toBe('<v2-id@eu-west-3.amazonses.com>');
+      expect(sent.raw.length).toBeGreaterThan(7 * 1024 * 1024);
+      expect(inputs).toEqual([
+        {
+          FromEmailAddress: 'reunion@exodata.fr',
+          Destination: { ToAddresses: [mail.to.address] },
+          Content: { Raw: { Data: sent.raw } },
+          ConfigurationSetName: 'exodata',
+        },
+      ]);
+      // The same mail is over what SES v1 SendRawEmail takes: refused before any call.
+      const v1 = new SesMailSender({ region: 'eu-west-3', client: clientAnswering(async () => ({})) });
+      await expect(v1.send(big)).rejects.toSatisfy((e) => rejectedReason(e) === 'invalid-message');
     });
   });
 });

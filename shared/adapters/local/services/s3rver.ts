@@ -29,6 +29,13 @@ export type S3rverOptions = {
   port?: number;
 };
 
+/**
+ * Browsers post uploads straight to the bucket (presigned POST, UploadStore) from the portals' origins
+ * and read the answer: the emulator answers them with CORS, as the AWS bucket does (infra mail-storage.ts:
+ * POST from any origin; the signed policy, not the origin, decides what is stored).
+ */
+const UPLOAD_CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>POST</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
 /** s3rver on 127.0.0.1 with these buckets (created if missing, existing objects kept). */
@@ -47,7 +54,7 @@ export async function startS3rver(buckets: string[], options: S3rverOptions = {}
     // holds `filename*=UTF-8''…`, both valid on S3. So signatures are not compared (the access key id
     // and the expiry of presigned URLs still are). docs/local.md lists what the emulator does not check.
     allowMismatchedSignatures: true,
-    configureBuckets: buckets.map((name) => ({ name, configs: [] })),
+    configureBuckets: buckets.map((name) => ({ name, configs: [UPLOAD_CORS] })),
   });
   const address = await instance.run();
   const endpoint = `http://127.0.0.1:${address.port}`;

@@ -13,8 +13,11 @@ import type {
   NoteResponse,
   QueuePage,
   RejectHeldResponse,
+  ReplyPreviewRequestBody,
+  ReplyPreviewResponse,
   ReplyRequestBody,
   ReplyResponse,
+  ReplyUploadResponse,
   ResendResponse,
   SuspendedListResponse,
   TicketDetailsResponse,
@@ -55,6 +58,16 @@ export const api = {
   /** A reply mailed to the client; the same `idempotencyKey` again sends nothing more. */
   reply: (reference: string, body: ReplyRequestBody) =>
     client.post<ReplyResponse>(`${ref(reference)}/replies`, body),
+  /** The mail a reply would send, rendered by the server's sending code; nothing is sent. */
+  previewReply: (reference: string, body: ReplyPreviewRequestBody) =>
+    client.post<ReplyPreviewResponse>(`${ref(reference)}/replies/preview`, body),
+  /** A presigned POST for one file of the reply (the browser then posts the file to storage). */
+  replyUpload: (reference: string, file: { filename: string; size: number }) =>
+    client.post<ReplyUploadResponse>(`${ref(reference)}/reply-uploads`, file),
+  replyAttachment: (reference: string, key: string, uploadId: string) =>
+    client.get<AttachmentLinkResponse>(
+      `${ref(reference)}/replies/${encodeURIComponent(key)}/attachments/${encodeURIComponent(uploadId)}`,
+    ),
   /** Only after the agent confirmed that the client may receive it twice. */
   resend: (reference: string, key: string) =>
     client.post<ResendResponse>(`${ref(reference)}/messages/${encodeURIComponent(key)}/resend`, {

@@ -1,5 +1,11 @@
 import type { AuditEvent, Ticket } from '../../../../../domain/ticket/ticket';
-import type { ClockView, HeldItem, InboundMessageView, OutboundMessageView } from '../../../api-schemas';
+import type {
+  ClockView,
+  HeldItem,
+  InboundMessageView,
+  OutboundMessageView,
+  ReplyRequestBody,
+} from '../../../api-schemas';
 import { ApiError, explain } from '../../common/api-client';
 import { button, byId, el, screenReaderOnly } from '../../common/dom';
 import { flash } from '../../common/flash';
@@ -7,6 +13,8 @@ import { countdownText, formatAt, formatSize } from '../../common/format';
 import { actorLabel, automatedLabel, deskShortName, LABELS, priorityLabel } from '../../common/labels';
 import { api } from '../api';
 import { deskZone, state } from '../state';
+import { ReplyFiles } from './reply-files';
+import { showReplyPreview } from './reply-preview';
 
 /** The ticket page: deadlines, facts, the actions the rules allow now, the conversation and the audit trail. */
 export async function openTicket(reference: string): Promise<void> {
@@ -374,6 +382,23 @@ function outboundCard(message: OutboundMessageView, reference: string, zone: str
       el('span', { class: 'outbound-state' }, LABELS.outboundState[message.state]),
     ),
     el('pre', { class: 'new-text' }, message.text),
+    message.attachments.length > 0
+      ? el(
+          'ul',
+          { class: 'attachments', 'aria-label': 'Pièces jointes envoyées' },
+          ...message.attachments.map((a) =>
+            el(
+              'li',
+              {},
+              button(
+                `📎 ${a.filename} (${formatSize(a.size)})`,
+                () => void downloadSent(reference, message.id, a.uploadId),
+                { class: 'secondary' },
+              ),
+            ),
+          ),
+        )
+      : null,
     message.reason && message.state !== 'sent'
       ? el('p', { class: 'small' }, `Motif : ${message.reason}`)
       : null,
@@ -434,6 +459,36 @@ function replyBox(ticket: Ticket): HTMLFormElement | null {
   }
   const text = el('textarea', { id: 'reply-text', name: 'text', rows: 6, maxlength: 20000, required: true });
   const summary = el('input', { id: 'reply-summary', name: 'summary', maxlength: 5000, autocomplete: 'off' });
+  const files = new ReplyFiles(ticket.reference);
+  const previewRegion = el('section', {
+    id: 'reply-preview',
+    class: 'reply-preview',
+    'aria-live': 'polite',
+    'aria-labelledby': 'reply-preview-title',
+  });
+  const previewButton = button(
+    'Aperçu du message',
+    () => {
+      if (text.value.trim() === '') {
+        flash('Écrivez la réponse avant d’en voir l’aperçu.');
+        text.focus();
+        return;
+      }
+      // With a solution written, the preview is that of « Envoyer et résoudre » (its closing paragraph).
+      const resolving = summary.value.trim() !== '';
+      void showReplyPreview(
+        ticket.reference,
+        {
+          text: text.value,
+          ...(resolving ? Object.fromEntries([['then', 'resolve']]) : {}),
+          ...(resolving ? { summary: summary.value } : {}),
+        },
+        files.names(),
+        previewRegion,
+      );
+    },
+    { class: 'secondary', id: 'reply-preview-button' },
+  );
   const send = (label: string, then: '' | 'wait' | 'resolve', secondary: boolean) =>
     el(
       'button',
@@ -460,15 +515,18 @@ function replyBox(ticket: Ticket): HTMLFormElement | null {
       el('span', {}, 'Solution apportée (demandée pour « Envoyer et résoudre »)'),
     ),
     summary,
+    files.element,
     el(
       'div',
       { class: 'reply-buttons' },
+      previewButton,
       send('Envoyer', '', false),
       ticket.status !== 'en attente client'
         ? send('Envoyer et mettre en attente client', 'wait', true)
         : null,
       send('Envoyer et résoudre', 'resolve', true),
     ),
+    previewRegion,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -479,9 +537,17 @@ function replyBox(ticket: Ticket): HTMLFormElement | null {
       summary.focus();
       return;
     }
-    void sendReply(ticket.reference, form, {
+    const attached = files.attachments();
+    if ('wait' in attached) {
+      flash(attached.wait);
+      return;
+    }
+    void sendReply(ticket.reference, form, files, {
       text: text.value,
       idempotencyKey: composeKey,
+      ...(attached.uploadIds.length > 0
+        ? { attachments: attached.uploadIds.map((uploadId) => ({ uploadId })) }
+        : {}),
       ...(then === 'wait' || then === 'resolve' ? { then } : {}),
       ...(then === 'resolve' ? { summary: summary.value } : {}),
     });
@@ -492,7 +558,8 @@ function replyBox(ticket: Ticket): HTMLFormElement | null {
 async function sendReply(
   reference: string,
   form: HTMLFormElement,
-  body: { text: string; idempotencyKey: string; then?: 'wait' | 'resolve'; summary?: string },
+  files: ReplyFiles,
+  body: ReplyRequestBody,
 ): Promise<void> {
   const buttons = [...form.querySelectorAll('button')];
   for (const b of buttons) b.disabled = true;
@@ -505,7 +572,10 @@ async function sendReply(
     // again cannot mail the client twice.
     if (error instanceof ApiError && (error.status < 500 || error.code === 'REPLY_NOT_SENT'))
       composeKey = crypto.randomUUID();
-    flash(explain(error));
+    // A file refused at send time (checked on what was stored): the server's French reason, by the files.
+    flash(
+      files.showServerRefusal(error) ? 'Réponse non envoyée : une pièce jointe est refusée.' : explain(error),
+    );
     for (const b of buttons) b.disabled = false;
     return;
   }
@@ -572,6 +642,15 @@ async function download(messageId: string, sha256: string): Promise<void> {
   if (!reference) return;
   try {
     const link = await api.attachment(reference, messageId, sha256);
+    location.assign(link.url);
+  } catch (error) {
+    flash(explain(error));
+  }
+}
+
+async function downloadSent(reference: string, key: string, uploadId: string): Promise<void> {
+  try {
+    const link = await api.replyAttachment(reference, key, uploadId);
     location.assign(link.url);
   } catch (error) {
     flash(explain(error));
