@@ -3,7 +3,7 @@ import { silentProgress } from '../../../bench/lib/progress';
 import { bundleFloor } from '../../../bench/sections/bundle-floor';
 
 describe('Bench: the floor of the required libraries', () => {
-  it('bundles mailparser, the SDK clients, the features\' libraries and the floor (last), each loadable', async () => {
+  it("bundles mailparser, the SDK clients, the features' libraries and the floor (last), each loadable", async () => {
     const { floor, paired } = await bundleFloor({ loads: 1, progress: silentProgress });
 
     expect(floor.map((f) => f.holds)).toEqual([
