@@ -1,3 +1,5 @@
+// First, before any module builds a zod schema: parsers are not generated with eval (cold start).
+import '../../shared/wiring/zod-jitless';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
