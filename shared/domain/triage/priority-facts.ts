@@ -21,6 +21,13 @@ import {
   WORKAROUND_CUES,
 } from './priority-vocabulary';
 import {
+  ATTEMPT,
+  GENERAL_BLOCKED_CUES,
+  GENERAL_FAILED_CUES,
+  GENERAL_SEVERAL_CUES,
+  SUCCESS,
+} from './priority-vocabulary-general';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -93,10 +100,12 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const index: SpanIndex = { sentences: sentenceSpans, clauses: new Map() };
   const find = (cues: readonly Cue[]) => findCues(folded, index, cues);
 
-  const blockedFound = [...find(BLOCKED_CUES), ...find(STILL_BROKEN_CUES)];
-  const severalFound = [...find(SEVERAL_USERS_CUES), ...find(MORE_SEVERAL_CUES)].filter(
-    (f) => !f.negated && !notAll(folded.text, f),
-  );
+  const blockedFound = [...find(BLOCKED_CUES), ...find(STILL_BROKEN_CUES), ...find(GENERAL_BLOCKED_CUES)];
+  const severalFound = [
+    ...find(SEVERAL_USERS_CUES),
+    ...find(MORE_SEVERAL_CUES),
+    ...find(GENERAL_SEVERAL_CUES),
+  ].filter((f) => !f.negated && !notAll(folded.text, f));
   const blockingSeveral = severalFound.filter((f) => f.cue.blocking);
   const notBlocked = [
     ...blockedFound.filter((f) => f.negated && f.cue.negation === 'denies'),
@@ -109,14 +118,24 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
 
   // A workaround that is asked about is not a workaround that exists; one that was tried and
   // failed (`J'ai essayé sur un autre poste, même problème`) is none; the last statement wins.
-  const failed = find(FAILED_CUES).filter((f) => !f.question);
   const noWorkaround = find(NO_WORKAROUND_CUES).filter((f) => !f.question);
   const blockedClauses = new Set(blocked.map((f) => f.clause.start));
-  const workaround = [...find(WORKAROUND_CUES), ...find(MORE_WORKAROUND_CUES)].filter(
+  const offered = [...find(WORKAROUND_CUES), ...find(MORE_WORKAROUND_CUES)].filter(
+    (f) => !f.question && !f.negated && !noWorkaround.some((n) => overlaps(n, f)),
+  );
+  // A retry is not a workaround (issue 11, holdout2): another way that was only tried (`Tried
+  // another browser and private mode`) failed unless the client says it worked.
+  const tried = offered.filter(
     (f) =>
-      !f.question &&
-      !f.negated &&
-      !noWorkaround.some((n) => overlaps(n, f)) &&
+      isAttempt(folded.text, f) &&
+      !SUCCESS.test(folded.text.slice(f.sentence.start, nextSentenceEnd(sentenceSpans, f))),
+  );
+  const failed = [...find(FAILED_CUES), ...find(GENERAL_FAILED_CUES)]
+    .filter((f) => !f.question)
+    .concat(tried);
+  const workaround = offered.filter(
+    (f) =>
+      !tried.includes(f) &&
       !failed.some((x) => x.start >= f.sentence.start && x.start <= nextSentenceEnd(sentenceSpans, f)) &&
       !(f.cue.id === 'fr:pour-l-instant' && blockedClauses.has(f.clause.start)),
   );
@@ -126,10 +145,11 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const blockedSentences = new Set(blocked.map((f) => f.sentence.start));
   const several = severalFound.filter(
     (f) =>
-      f.cue.blocking ||
-      f.start < subjectEnd ||
-      blockedSentences.has(f.sentence.start) ||
-      AFFECTED.test(folded.text.slice(f.sentence.start, f.sentence.end)),
+      !objectOfOneUser(folded.text, f, blocked) &&
+      (f.cue.blocking ||
+        f.start < subjectEnd ||
+        blockedSentences.has(f.sentence.start) ||
+        AFFECTED.test(folded.text.slice(f.sentence.start, f.sentence.end))),
   );
   const oneUser = find(ONE_USER_CUES).filter((f) => !f.question && !f.negated);
 
@@ -203,7 +223,7 @@ function readSeveralUsers(
   phrase: (list: readonly Found[]) => string[],
 ): FactReadings['severalUsers'] {
   if (oneUser.length > 0) return { state: 'no', confidence: 'high', evidence: phrase(oneUser.slice(0, 1)) };
-  const people = several.filter((f) => PEOPLE_WORD.test(text.slice(f.start, f.end)));
+  const people = several.filter((f) => f.cue.people || PEOPLE_WORD.test(text.slice(f.start, f.end)));
   if (people.length > 0) return { state: 'yes', confidence: 'high', evidence: phrase(people.slice(0, 2)) };
   if (blocked.length === 0)
     return several.length > 0
@@ -241,7 +261,7 @@ function personOf(
   ] as const) {
     const part = parts
       .join('\n')
-      .replace(/\b(?:mes|nos|les) coll\w+/gu, '')
+      .replace(/\b(?:mes|nos|les) coll\w+|\bpas une? seule?\b/gu, '')
       .replace(POLITENESS, '');
     const singular = countMatches(part, SINGULAR_SUBJECT);
     const plural = countMatches(part, PLURAL_SUBJECT);
@@ -257,6 +277,39 @@ function countMatches(text: string, pattern: RegExp): number {
   for (const _ of text.matchAll(pattern)) n += 1;
   return n;
 }
+
+/**
+ * A way that was only tried: a verb of trying (`tried`, `essayé`, `testé`) before the workaround
+ * phrase in its clause or the clause before (`Tried another browser`, `J'ai essayé sur un autre
+ * poste`).
+ */
+function isAttempt(text: string, f: Found): boolean {
+  const before = text.slice(Math.max(f.sentence.start, f.start - LOOKBEHIND_CHARS), f.end);
+  let last = -1;
+  for (const m of before.matchAll(ATTEMPT)) last = m.index + m[0].length;
+  if (last < 0) return false;
+  const between = before.slice(last, before.length - (f.end - f.start));
+  return (between.match(/[,()]/gu) ?? []).length <= 1;
+}
+
+/**
+ * `I can't get into the staff rota app`: a group named after a singular subject's blocked verb is
+ * the object, not who is blocked ("I" + blocked = one user, even when the object is plural).
+ * A conjunction between them (`I can't print and neither can the team`) starts a new subject.
+ */
+function objectOfOneUser(text: string, f: Found, blocked: readonly Found[]): boolean {
+  if (f.cue.blocking || f.cue.people) return false;
+  return blocked.some(
+    (b) =>
+      b.clause.start === f.clause.start &&
+      b.end <= f.start &&
+      !b.cue.blocking &&
+      ONE_SPEAKER.test(text.slice(f.clause.start, b.start)) &&
+      !/\b(?:and|et|nor|ni|neither|so|too|aussi|either|nous|we|on)\b/u.test(text.slice(b.end, f.start)),
+  );
+}
+/** The speaker alone as subject: `I`, `je`, `j'`. */
+const ONE_SPEAKER = /(?:^|[\s,])(?:i|i'm|im|i've|ive|je|j'\w*|jai|j(?= [a-z]))\b/u;
 
 /** End of the sentence after the one holding `f`: a failure told right after the attempt. */
 function nextSentenceEnd(spans: readonly Span[], f: Found): number {

@@ -16,13 +16,15 @@ export type Cue = {
   negation?: 'denies' | 'cancels';
   /** Also says that someone is blocked (`personne ne peut`, `none of us can`). */
   blocking?: boolean;
+  /** Names people even without a people word (`ma collègue et moi`, `the whole studio`). */
+  people?: boolean;
 };
 
-function cue(id: string, source: string, options: Omit<Cue, 'id' | 'pattern'> = {}): Cue {
+export function cue(id: string, source: string, options: Omit<Cue, 'id' | 'pattern'> = {}): Cue {
   return { id, pattern: new RegExp(source, 'gu'), ...options };
 }
 
-const alt = (words: readonly string[]) => `(?:${words.join('|')})`;
+export const alt = (words: readonly string[]) => `(?:${words.join('|')})`;
 
 const FR_PEOPLE = alt([
   'utilisateur(?:s|rice|rices)?',
@@ -443,7 +445,7 @@ export const NOT_BLOCKED_CUES: readonly Cue[] = [
   // Negative quantifiers of the other polarity: nobody complains, nobody noticed, nobody uses it.
   cue(
     'fr:personne-ne-s-en-plaint',
-    "\\b(?:personne|aucune? (?:\\S+ )?(?:client|collegue|utilisateur|patient|usager)s?) (?:ne |n')?(?:s'en |s'est |l'a |l'ont |a |y a |en a )?(?:plain\\w*|remarque\\w*|gen\\w*|derang\\w*|utilis\\w*|sert|se sert|vu|rien vu|est (?:gene|genee|bloque|bloquee|derange|impacte|concerne))\\b",
+    "\\b(?:personne|aucune? (?:\\S+ )?(?:client|collegue|utilisateur|patient|usager)s?) (?:ne |n')?(?:s'en (?:est |sont )?|s'est |l'a |l'ont |a |y a |en a )?(?:plain\\w*|remarque\\w*|gen\\w*|derang\\w*|utilis\\w*|sert|se sert|vu|rien vu|est (?:gene|genee|bloque|bloquee|derange|impacte|concerne))\\b",
   ),
   cue(
     'fr:aucun-impact',
@@ -593,7 +595,7 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
   ),
   cue(
     'fr:aucun-des',
-    `\\baucune? (?:(?:des |de nos |de mes |de ces )?(?:${FR_ONE}|${FR_PEOPLE}|${FR_DEVICES})|d'entre nous|de nous)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en |s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu))`,
+    `\\baucune? (?:(?:des |de nos |de mes |de ces )?(?:${FR_ONE}|${FR_PEOPLE}|${FR_DEVICES})|d'entre nous|de nous)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en (?:est |sont )?|s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu))`,
     { blocking: true },
   ),
   // The problem is the same in several places: `ni à l'accueil ni dans les bureaux`, `partout`.
@@ -678,7 +680,7 @@ export const MORE_SEVERAL_CUES: readonly Cue[] = [
   ),
   cue(
     'aucune-de-nos',
-    `\\baucune? (?:de nos |des |de ces )?(?:${FR_PLACES}|agences|chambres|caisses|infirmieres?|professeurs?|adherents?|vendeu(?:r|se)s?)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en |s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu))`,
+    `\\baucune? (?:de nos |des |de ces )?(?:${FR_PLACES}|agences|chambres|caisses|infirmieres?|professeurs?|adherents?|vendeu(?:r|se)s?)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en (?:est |sont )?|s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu))`,
     { blocking: true },
   ),
 ];
@@ -687,7 +689,7 @@ export const MORE_SEVERAL_CUES: readonly Cue[] = [
 export const PLURAL_SUBJECT =
   /\b(?:nous|on (?:ne|n'|a|est|peut|peux|arrive|sait|voit|doit|travaille|fait|reste|recoit|y)|we|we're|us|ont|ils|elles|they|they're)\b/gu;
 export const SINGULAR_SUBJECT =
-  /\b(?:je|j'\w*|jai|i|i'm|im|i've|ive|my|mon|ma|mes|moi|son|sa|his|her|elle|she|he|l'operat\w*|la directrice|le directeur|la secretaire|l'operateur|le chauffeur|la seule|le seul|seul|seule|alone)\b/gu;
+  /\b(?:je|j'\w*|jai|j(?= [a-z])|i|i'm|im|i've|ive|my|mon|ma|mes|moi|son|sa|his|her|elle|she|he|l'operat\w*|la directrice|le directeur|la secretaire|l'operateur|le chauffeur|la seule|le seul|seul|seule|alone)\b/gu;
 
 /** Something is wrong: a workaround or a failed attempt then says the client was stopped. */
 export const PROBLEM_WORDS =

@@ -53,6 +53,16 @@ const WORST_INPUTS = [
   fill('-'),
   fill('\n'),
   fill('> '),
+  // The general readings of issue 11's holdout2: pairs, quantifiers, gone, tries, quoted errors.
+  fill('la et moi '),
+  fill('me and '),
+  fill('and i '),
+  fill('aucun ne peut '),
+  fill('gone '),
+  fill('error gone '),
+  fill('tried '),
+  fill('lost '),
+  fill('"a" '),
 ];
 
 /**

@@ -1,0 +1,129 @@
+/**
+ * General readings added after issue 11's blind holdout2 (mail written by someone who never read
+ * the rules). Each family states a kind of expression, not a phrase of one mail: the grammar that
+ * carries the negation, the tool that "is gone", the pair of people as a subject, the retry that
+ * failed. Written against folded text (text-normalize.ts). docs/triage.md, "General readings".
+ */
+import { type Cue, cue } from './priority-vocabulary';
+
+/** Object pronouns between `ne` and the verb: `ne se connecte`, `n'y accède`, `ne l'ouvre`. */
+const PRONOUNS = "(?:(?:me|te|se|nous|vous|le|la|les|lui|leur|y|en) |[mtsl]')*";
+/** What a person can no longer do (the subject is a person or a group). */
+const FR_CAN = '(?:peu\\w*|arriv\\w*|parvien\\w*|reussi\\w*|acced\\w*|a acces|ont acces|travaill\\w*)';
+/** What a tool no longer does (the subject is a thing). */
+const FR_WORKS =
+  '(?:fonctionn\\w*|march\\w*|demarr\\w*|allum\\w*|ouvr\\w*|imprim\\w*|connect\\w*|repond\\w*|sort\\w*|charg\\w*|lanc\\w*|affich\\w*|recoi\\w*|recev\\w*|synchro\\w*|enregistr\\w*|lit|lisent)';
+
+/** A person noun, for `my colleague and I` (a bare `the X and I` could be a thing: `the router and I`). */
+const EN_PERSON =
+  '(?:colleague|coworker|co-worker|partner|associate|assistant|boss|manager|wife|husband|secretary|receptionist|nurse|doctor|teammate|deputy|intern|trainee|apprentice|supervisor|director|owner|accountant|clerk|cashier|chef|cook|waiter|waitress|driver|porter|officer|adviser|advisor|agent|friend|brother|sister|son|daughter|dad|mum|mom|father|mother|technician|pharmacist|dentist|vet|physio|teacher|[a-z]+(?:ist|ian))s?';
+
+export const GENERAL_BLOCKED_CUES: readonly Cue[] = [
+  // A negative quantifier as subject carries the negation itself (no `pas`): `aucun ne peut se
+  // connecter`, `aucune caisse ne s'allume`, `nul ne peut`, `pas un seul poste ne démarre`.
+  cue(
+    'fr:quantifier-ne',
+    `\\b(?:aucune?|nul(?:le)?|pas une? seule?)(?: [^\\s.!?;,]+){0,3}? (?:ne |n')${PRONOUNS}(?:${FR_CAN}|${FR_WORKS})`,
+  ),
+  // `X stopped V-ing` / `a cessé de fonctionner` / `s'est arrêté`: a tool that stopped doing its
+  // work (`the licence server stopped handing out licences`). A person who stopped doing something
+  // chose to (`we stopped using it`): not a cue.
+  cue(
+    'stopped-doing',
+    "(?<!\\b(?:i|we|you|they|he|she|i've|we've|i have|we have|i just|we just) )\\b(?:stopped|has stopped|have stopped|quit|ceased) [a-z]+ing\\b|\\bceased to (?:work|function|respond)\\b|\\b(?:a|ont|avait|avaient) (?:cesse|arrete) de (?:fonctionner|marcher|repondre|imprimer|synchroniser|envoyer|recevoir|charger|s'allumer|demarrer|se connecter|communiquer|lire|tourner)\\b|\\bs'est (?:arretee?|eteinte?|coupee?|deconnectee?|figee?|bloquee?|plante)\\b",
+    { negation: 'cancels' },
+  ),
+  // A work tool that `is gone` / `a disparu`: `my files are gone`, `CAD licences gone`, `le
+  // lecteur réseau a disparu`. What went away can also be the trouble itself (`the error is
+  // gone`, `le message a disparu`): then it is good news, not a cue.
+  cue(
+    'gone',
+    "(?<!\\b(?:problem|issue|error|bug|message|warning|noise|fault|popup|pop-up|virus|ads?|banner|glitch|lag|delay|spam|flicker|slowness|symptom|alert|sound|beep|notification)s? (?:\\S+ )?)\\b(?:is |are |has |have |'s |all |completely |just )?gone(?: missing| dead| down| blank| dark| black| offline| again| overnight)?(?=\\s*(?:$|[,.;:!?)\\n]|since|from|this|today|after|again|overnight|missing|dead|down|blank|dark|black|offline|on (?:my|our|the|all|every)))|(?<!\\b(?:probleme|erreur|message|bug|souci|bruit|panne|defaut|alerte|pub|publicite|virus|lenteur|clignotement|blocage|notification)s? (?:\\S+ )?)\\b(?:a|ont|est|sont) (?:completement |totalement |tout |toute |encore )?disparue?s?\\b",
+    { negation: 'cancels' },
+  ),
+  // A tool that no longer perceives or reaches its peer: `my PC doesn't see the plotter`,
+  // `the till won't read cards`, `le PC ne voit plus l'imprimante`. A person who "doesn't see"
+  // (`I don't see why`) is not a cue.
+  cue(
+    'does-not-see',
+    "(?<!\\b(?:i|we|you|they|i really|we really|i just|we just|i still|we still) )\\b(?:doesn'?t|does not|dont|don'?t|do not|won'?t|wont|will not|no longer|isn'?t|is not|aren'?t|are not) (?:even |seem to |seems to |appear to |want to )?(?:see|sees|find|finds|recogni[sz]e|detect|reach|pick up|talk to|communicate with|accept|read|show up|register|respond to|save|send|receive|scan|charge|power on|light up|boot up)\\b|\\b(?:ne |n')(?:\\S{1,20} )?(?:voit|voient|trouve|trouvent|detecte|detectent|reconnait|reconnaissent) (?:plus|pas|pu)\\b",
+    { negation: 'cancels' },
+  ),
+  // The passive of the same: `the sensor isn't recognised anymore`, `cards aren't accepted`.
+  cue(
+    'not-recognised',
+    "\\b(?:isn'?t|is not|aren'?t|are not|wasn'?t|was not|weren'?t|were not|isnt|arent|wasnt|no longer|not being|never gets?) (?:being |getting |even )?(?:recogni[sz]ed|detected|found|seen|accepted|picked up|connected|reachable|accessible|available|responding|loading|printing|syncing|sent|received|delivered|saved|working|starting|booting|opening|going through|coming through|showing(?: up)?|displayed|read)\\b",
+  ),
+  // Lost a work resource: `everyone lost the S: drive`, `j'ai perdu la connexion au serveur`.
+  cue(
+    'lost-tool',
+    "\\b(?:lost|losing|loses|perdu) (?:the |my |our |all |all the |all our |access to (?:the |my |our )?|connection to (?:the |my |our )?|l'|le |la |les |mon |ma |mes |nos |notre |tout |tous les |toutes les )?(?:\\S+ )?(?:drives?|shares?|network|connection|internet|wi-?fi|printers?|servers?|files|folders?|data|e-?mails?|mails?|mailbox|inbox|calendar|session|phone line|line|signal|vpn|licen[cs]es?|password|acces|connexion|reseau|lecteurs?|partages?|dossiers?|fichiers|donnees|messagerie|imprimantes?|serveurs?|ligne|boite mail|agenda|calendrier|mot de passe|tonalite|logiciel|software|apps?|application|appli|tools?|system|systeme|outils?|program|programme|portal|portail|site|platform|plateforme|crm|erp|database|base)\\b",
+    { negation: 'cancels' },
+  ),
+  // Getting an error now is being stopped: `I get an error 500`, `j'ai un message d'erreur`, a
+  // quoted error (`a "no licence available" message`). `no error` is negated.
+  cue(
+    'getting-error',
+    '\\b(?:(?:get|gets|getting|keep getting|keeps getting|j\'ai|on a|nous avons|il y a|y a|ca (?:me )?(?:met|donne|affiche)) (?:an? |the |this |that |une |un |le |ce |cette |toujours |encore )?(?:\\S+ )?(?:error|erreur)|(?:erreur|error) (?:\\d{3,}|code)|(?:message|code) d\'erreur)\\b|["«“][^"»”\\n]{1,60}["»”] (?:message|error|erreur|popup|pop-up|warning)\\b',
+    { negation: 'cancels' },
+  ),
+  // Without the tool: `the entire practice is without the records system`, `on est sans réseau`.
+  cue(
+    'without-tool',
+    "\\b(?:is|are|am|i'm|we're|been|still|left) (?:completely |totally |still )?without (?:the |our |my |any |a |an |their )?(?!(?:doubt|issue|problem|question|delay)s?\\b)[a-z]\\S*|\\b(?:sommes|suis|sont|est|reste|restons|restent) (?:toujours |encore |completement |totalement )?sans (?:le |la |les |l'|notre |nos |mon |ma |mes |aucune? )?(?!(?:nouvelles?|reponses?|retour|doute|souci|probleme)\\b)[a-z]\\S*",
+    { negation: 'cancels' },
+  ),
+  // People who cannot work wait: `the whole studio is sitting idle`, `au chômage technique`.
+  cue(
+    'idle',
+    '\\b(?:sitting (?:around|idle)|standing (?:around|idle)|twiddling|at a standstill|ground to a halt|grinding to a halt|les bras croises|au chomage technique|on (?:ne )?fait (?:plus )?rien)\\b',
+  ),
+];
+
+/**
+ * Several people, said by grammar rather than by a count: a coordinated pair with the speaker
+ * (`ma collègue et moi`, `me and my colleague`, `Julie et moi n'avons plus…`), a negative
+ * quantifier with no noun (`on est 7 et aucun ne peut`), the whole of an organisation
+ * (`the whole studio`, `the entire practice`).
+ */
+export const GENERAL_SEVERAL_CUES: readonly Cue[] = [
+  cue(
+    'fr:x-et-moi',
+    "(?<![a-z'-])[a-z]{2,} et moi(?: meme)?\\b(?!,? (?:je\\b|j'|non\\b|pas\\b|de mon cote|personnellement|ca va|tout va))|\\bmoi (?:et|ainsi que|comme) (?:ma|mon|mes|nos|notre|les|la|le|l'|un|une|\\S+ )\\S+|\\b(?:nous deux|tous les deux|toutes les deux|a nous deux|nous (?:sommes|etions) (?:deux|trois|quatre|cinq|\\d+))\\b",
+    { people: true },
+  ),
+  cue(
+    'en:x-and-i',
+    `\\b(?:me|myself) and (?:my |our |a |the |one |another |his |her )?(?:\\S+ )?[a-z-]+|\\bi and (?:my|our|a|the|one|another) (?:\\S+ )?${EN_PERSON}\\b|\\b(?:my|our|a|the|one|another|his|her) (?:\\S+ )?${EN_PERSON} and (?:i|me|myself)\\b|\\b(?!(?:it|this|that|then|now|today|yesterday|again|here|there|so|and|but|or|already|twice|once|too|also|pc|computer|laptop|printer|router|machine|server|phone|screen|everything|nothing|up|down|in|out|off|on|back|anymore|anyway|either|well|fine|ok|okay|yet|work|home|office)\\b)(?<![a-z'-])[a-z]{2,}(?<!ed|ing|ly) and i (?:both |all )?(?:can'?t|cannot|can not|couldn'?t|cant|are|were|both)\\b|\\b(?:both of us|the two of us|us two|we both|we two|the pair of us)\\b`,
+    { people: true },
+  ),
+  cue(
+    'fr:aucun-ne-peut',
+    `\\b(?:aucune?|nul(?:le)?|pas une? seule?)(?: d'entre (?:nous|eux|elles)| de nous)? (?:ne |n')${PRONOUNS}${FR_CAN}`,
+    { blocking: true, people: true },
+  ),
+  cue(
+    'en:whole-org',
+    '\\b(?:whole|entire) (?:\\S+ )?(?:team|office|company|department|site|floor|staff|building|branch|shop|store|hotel|restaurant|workshop|warehouse|fleet|studio|practice|clinic|agency|firm|school|lab|surgery|pharmacy|kitchen|crew|shift|ward|unit|reception|front desk|accounts|sales|class|council|town hall|garage|salon|bakery|cabinet|service|etude)\\b',
+    { people: true },
+  ),
+];
+
+/** A retry or another way that was tried (`tried another browser`, `j'ai essayé sur le poste de…`). */
+export const ATTEMPT =
+  /\b(?:tried|try|trying|attempted|tested|testing|essaye|essayer|tente|tenter|teste|tester|retried)\b/gu;
+
+/** The attempt worked: then it is a workaround in use (`on a essayé le webmail, ça marche`). */
+export const SUCCESS =
+  /(?<!\b(?:not|never|n't|nt|hasn't|hasnt|didn't|didnt|no) )\b(?:it works|that works|this works|works fine|works well|worked|ca marche|ca fonctionne|cela fonctionne|ca passe|fonctionne (?:tres )?bien|marche (?:tres )?bien|ca a marche|ca a fonctionne)\b(?! (?:pas|plus|pu|toujours pas|non plus|either|neither))/u;
+
+/**
+ * More ways to say the try failed: `no luck`, `en vain`, `même plantage`, `same story`. Not
+ * `toujours rien` / `still nothing`, which say the thing is still broken, not that a way failed.
+ */
+export const GENERAL_FAILED_CUES: readonly Cue[] = [
+  cue(
+    'failed-outcome',
+    "\\b(?:no luck|no joy|without (?:any )?(?:success|luck)|to no avail|in vain|didn'?t work|did not work|didnt work|doesn'?t work either|made no difference|no difference|nothing happened|still the same|same story|same deal|same again|no better|en vain|sans resultat|n'a rien donne|(?:ca|cela) (?:n'a |a )?rien donne|n'a pas (?:marche|fonctionne|suffi|aide)|toujours (?:pareil|le meme)|pas mieux|idem|meme (?:\\S+ )?(?:probleme|erreur|chose|defaut|resultat|message|souci|ecran|bug|plantage|panne|blocage|topo|symptome|comportement|histoire)|same (?:\\S+ )?(?:error|thing|result|problem|message|issue|fault|screen|crash|behaviou?r|outcome|story|symptom))\\b",
+  ),
+];

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { triagePriority } from '../../../shared/domain/triage/priority';
+import { levelFromFacts, readPriorityFacts } from '../../../shared/domain/triage/priority-facts';
+
+// Issue 11, after the blind holdout2: each rule is stated with sentences written for this file
+// (not the corpus's), in French and English, formal and informal, with what must NOT match.
+const facts = (text: string) => readPriorityFacts(text).readings;
+const level = (text: string) => levelFromFacts(readPriorityFacts(text));
+
+describe('Rule: a coordinated pair with the speaker as subject is several users', () => {
+  it.each([
+    'Mon associé et moi ne pouvons plus ouvrir les dossiers clients.',
+    "Julie et moi n'avons plus accès à la comptabilité depuis lundi.",
+    'moi et ma binome on arrive plus a se connecter',
+    'Nous deux sommes bloquées sur le logiciel de paie.',
+    'Me and the other receptionist cant open the booking screen.',
+    'My deputy and I are unable to sign in to the payroll system.',
+    'Both of us are locked out of the shared mailbox.',
+    'Paul and I cannot reach the file server this morning.',
+  ])('several, no workaround → critique: %s', (text) => {
+    expect(facts(text).severalUsers.state).toBe('yes');
+    expect(level(text)).toBe('critique');
+  });
+
+  it.each([
+    ["Mes collègues ont accès, et moi je ne peux pas ouvrir l'agenda.", 'no'],
+    ['I restarted the router and I cant connect.', 'no'],
+    ['I rebooted twice and I still cannot log in.', 'no'],
+    ['It worked yesterday and I can not print today.', 'no'],
+  ])('not a pair (the speaker alone): %s', (text, state) => {
+    expect(facts(text).severalUsers.state).toBe(state);
+    expect(level(text)).toBe('haute');
+  });
+});
+
+describe('Rule: a negative quantifier as subject carries the negation (no "pas" needed)', () => {
+  it.each([
+    'Nous sommes cinq à la comptabilité et aucun ne peut valider les factures.',
+    "Aucune de nos balances ne s'allume ce matin.",
+    'Nul ne peut se connecter au portail depuis la mise à jour.',
+    'Pas une seule caisse ne démarre.',
+  ])('blocked, several → critique: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+    expect(level(text)).toBe('critique');
+  });
+
+  it.each([
+    "Aucun client ne s'en est plaint, c'est juste un affichage décalé.",
+    "Personne ne l'utilise plus, vous pouvez le retirer.",
+  ])('the other polarity is not blocked: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('no');
+    expect(level(text)).toBe('normale');
+  });
+});
+
+describe('Rule: "X stopped doing / is gone / ne voit plus Y" where X is a work tool = blocked', () => {
+  it.each([
+    'The print server stopped sending jobs to the label printer.',
+    "Le routeur a cessé de fonctionner vers 9h, je n'ai plus rien.",
+    "La caisse s'est éteinte et ne redémarre pas.",
+    'All my scanned invoices are gone since the migration.',
+    'Outlook calendars gone on my laptop.',
+    'Le lecteur réseau a disparu de mon poste.',
+    "My laptop doesn't see the docking station anymore.",
+    "The card terminal won't read any card.",
+    "Le PC ne voit plus l'imprimante depuis la mise à jour.",
+    "The barcode reader isn't recognised anymore.",
+    'Our cards are not being accepted by the payment terminal.',
+    'I lost the connection to the accounting server this morning.',
+    "J'ai perdu l'accès au partage des devis.",
+    'I keep getting an error 403 when I open the portal.',
+    "J'ai un message d'erreur à chaque ouverture du logiciel.",
+  ])('blocked: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+  });
+
+  it.each([
+    'We stopped using the old fax machine, can you take it back?',
+    'The error message is gone after the restart, thanks.',
+    'Le message d’erreur a disparu, tout fonctionne.',
+    'Le problème a disparu tout seul.',
+    "I don't see why the invoice shows two lines, could you explain?",
+    'There was no error this time.',
+    "Nous n'avons pas perdu de données, tout va bien.",
+  ])('not blocked: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('no');
+    expect(level(text)).toBe('normale');
+  });
+});
+
+describe('Rule: a retry or another way that was only tried is not a workaround', () => {
+  it.each([
+    "I can't open the CRM. Tried another computer and a different browser, no luck.",
+    "Je ne peux plus me connecter. J'ai essayé depuis un autre poste, en vain.",
+    'j arrive pas a imprimer, testé sur l autre imprimante, meme blocage',
+    "Le logiciel plante. J'ai essayé avec un autre compte, pareil.",
+    'I cannot log in. Tested from another PC.',
+  ])('failed → haute: %s', (text) => {
+    expect(facts(text).workaround.state).toBe('failed');
+    expect(level(text)).toBe('haute');
+  });
+
+  it.each([
+    "Je ne peux plus imprimer. J'ai essayé sur un autre poste et ça marche, je travaille dessus en attendant.",
+    'The scanner is dead. Tried another PC and it works, so I use that for now.',
+    "Je ne peux plus me connecter, en attendant j'utilise le poste de l'accueil.",
+  ])('a way that worked stays a workaround → moyenne: %s', (text) => {
+    expect(facts(text).workaround.state).toBe('exists');
+    expect(level(text)).toBe('moyenne');
+  });
+});
+
+describe('Rule: "I" + blocked is one user, even when the object names a group', () => {
+  it.each([
+    "I can't open the staff holiday planner since this morning.",
+    'I cannot get into the team calendar.',
+    'Je ne peux plus ouvrir le planning du personnel.',
+  ])('one user → haute: %s', (text) => {
+    expect(facts(text).severalUsers.state).toBe('no');
+    expect(level(text)).toBe('haute');
+  });
+
+  it.each(["I can't print and neither can the whole team.", 'The whole team cannot open the planner.'])(
+    'a group as subject stays several → critique: %s',
+    (text) => {
+      expect(facts(text).severalUsers.state).toBe('yes');
+      expect(level(text)).toBe('critique');
+    },
+  );
+});
+
+describe('Rule: the whole of an organisation names its people', () => {
+  it.each([
+    'The entire practice is without the patient records system.',
+    'Our whole agency lost the booking tool, nothing else to use.',
+  ])('several → critique: %s', (text) => {
+    expect(facts(text).severalUsers.state).toBe('yes');
+    expect(level(text)).toBe('critique');
+  });
+});
+
+describe('Rule: a blocked tool with nobody named is not silently haute', () => {
+  it.each(['Le serveur de fichiers a disparu du réseau.', 'The booking system stopped responding at noon.'])(
+    'tie rule → critique, low confidence, asks who: %s',
+    (text) => {
+      const result = triagePriority({ subject: '', newText: text, headers: {} });
+      expect(result.level).toBe('critique');
+      expect(result.confidence).toBe('low');
+      expect(result.uncertain).toContain('severalUsers');
+    },
+  );
+});
