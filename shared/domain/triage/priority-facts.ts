@@ -25,6 +25,7 @@ import {
   GENERAL_BLOCKED_CUES,
   GENERAL_FAILED_CUES,
   GENERAL_SEVERAL_CUES,
+  GENERAL_WORKAROUND_CUES,
   SUCCESS,
 } from './priority-vocabulary-general';
 import {
@@ -120,9 +121,11 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   // failed (`J'ai essayé sur un autre poste, même problème`) is none; the last statement wins.
   const noWorkaround = find(NO_WORKAROUND_CUES).filter((f) => !f.question);
   const blockedClauses = new Set(blocked.map((f) => f.clause.start));
-  const offered = [...find(WORKAROUND_CUES), ...find(MORE_WORKAROUND_CUES)].filter(
-    (f) => !f.question && !f.negated && !noWorkaround.some((n) => overlaps(n, f)),
-  );
+  const offered = [
+    ...find(WORKAROUND_CUES),
+    ...find(MORE_WORKAROUND_CUES),
+    ...find(GENERAL_WORKAROUND_CUES),
+  ].filter((f) => !f.question && !f.negated && !noWorkaround.some((n) => overlaps(n, f)));
   // A retry is not a workaround (issue 11, holdout2): another way that was only tried (`Tried
   // another browser and private mode`) failed unless the client says it worked.
   const tried = offered.filter(

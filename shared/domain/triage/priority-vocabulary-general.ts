@@ -12,7 +12,14 @@ const PRONOUNS = "(?:(?:me|te|se|nous|vous|le|la|les|lui|leur|y|en) |[mtsl]')*";
 const FR_CAN = '(?:peu\\w*|arriv\\w*|parvien\\w*|reussi\\w*|acced\\w*|a acces|ont acces|travaill\\w*)';
 /** What a tool no longer does (the subject is a thing). */
 const FR_WORKS =
-  '(?:fonctionn\\w*|march\\w*|demarr\\w*|allum\\w*|ouvr\\w*|imprim\\w*|connect\\w*|repond\\w*|sort\\w*|charg\\w*|lanc\\w*|affich\\w*|recoi\\w*|recev\\w*|synchro\\w*|enregistr\\w*|lit|lisent)';
+  '(?:accept\\w*|fonctionn\\w*|march\\w*|demarr\\w*|allum\\w*|ouvr\\w*|imprim\\w*|connect\\w*|repond\\w*|sort\\w*|charg\\w*|lanc\\w*|affich\\w*|recoi\\w*|recev\\w*|synchro\\w*|enregistr\\w*|lit|lisent)';
+
+/** The things people work with (for `without X`, `sans X`). */
+const TOOL =
+  '(?:internet|network|phones?|lines?|e-?mails?|mails?|computers?|pcs?|laptops?|printers?|systems?|software|servers?|access|power|electricity|connection|wi-?fi|tills?|terminals?|registers?|tools?|apps?|records|files|data|vpn|reseau|telephones?|lignes?|messagerie|ordinateurs?|ordis?|portables?|imprimantes?|systemes?|logiciels?|serveurs?|acces|courant|electricite|connexion|caisses?|terminaux|outils?|applis?|applications?|dossiers|fichiers|donnees|tpe)';
+/** `next week`, `demain`: a planned absence of the tool, not a stop. */
+const NOT_LATER =
+  "(?!(?: \\S+){0,3} (?:next|tomorrow|from monday|on monday|la semaine prochaine|demain|prochaine?|while i'?m away|pendant mes conges|during my holiday))";
 
 /** A person noun, for `my colleague and I` (a bare `the X and I` could be a thing: `the router and I`). */
 const EN_PERSON =
@@ -23,7 +30,7 @@ export const GENERAL_BLOCKED_CUES: readonly Cue[] = [
   // connecter`, `aucune caisse ne s'allume`, `nul ne peut`, `pas un seul poste ne démarre`.
   cue(
     'fr:quantifier-ne',
-    `\\b(?:aucune?|nul(?:le)?|pas une? seule?)(?: [^\\s.!?;,]+){0,3}? (?:ne |n')${PRONOUNS}(?:${FR_CAN}|${FR_WORKS})`,
+    `\\b(?:aucune?|nul(?:le)?|pas une? seule?)(?: [^\\s.!?;,]+){0,5}? (?:ne |n')${PRONOUNS}(?:${FR_CAN}|${FR_WORKS})`,
   ),
   // `X stopped V-ing` / `a cessé de fonctionner` / `s'est arrêté`: a tool that stopped doing its
   // work (`the licence server stopped handing out licences`). A person who stopped doing something
@@ -64,14 +71,26 @@ export const GENERAL_BLOCKED_CUES: readonly Cue[] = [
   // quoted error (`a "no licence available" message`). `no error` is negated.
   cue(
     'getting-error',
-    '\\b(?:(?:get|gets|getting|keep getting|keeps getting|j\'ai|on a|nous avons|il y a|y a|ca (?:me )?(?:met|donne|affiche)) (?:an? |the |this |that |une |un |le |ce |cette |toujours |encore )?(?:\\S+ )?(?:error|erreur)|(?:erreur|error) (?:\\d{3,}|code)|(?:message|code) d\'erreur)\\b|["«“][^"»”\\n]{1,60}["»”] (?:message|error|erreur|popup|pop-up|warning)\\b',
+    '(?<!\\b(?:when|if|whenever|si|quand|lorsque|in case) (?:i |we |you |on |je |nous |vous )?)\\b(?:(?:get|gets|getting|keep getting|keeps getting|j\'ai|on a|nous avons|il y a|y a|ca (?:me )?(?:met|donne|affiche)) (?:an? |the |this |that |une |un |le |ce |cette |toujours |encore )?(?:\\S+ )?(?:error|erreur)|(?:erreur|error) (?:\\d{3,}|code)|(?:message|code) d\'erreur)\\b|["«“][^"»”\\n]{1,60}["»”] (?:message|error|erreur|popup|pop-up|warning)\\b',
     { negation: 'cancels' },
   ),
   // Without the tool: `the entire practice is without the records system`, `on est sans réseau`.
   cue(
     'without-tool',
-    "\\b(?:is|are|am|i'm|we're|been|still|left) (?:completely |totally |still )?without (?:the |our |my |any |a |an |their )?(?!(?:doubt|issue|problem|question|delay)s?\\b)[a-z]\\S*|\\b(?:sommes|suis|sont|est|reste|restons|restent) (?:toujours |encore |completement |totalement )?sans (?:le |la |les |l'|notre |nos |mon |ma |mes |aucune? )?(?!(?:nouvelles?|reponses?|retour|doute|souci|probleme)\\b)[a-z]\\S*",
+    `\\b(?:is|are|am|i'm|im|we're|were|been|still|left) (?:completely |totally |still )?without (?:the |our |my |any |a |an |their )?(?:\\S+ )?${TOOL}\\b${NOT_LATER}|\\b(?:sommes|suis|sont|est|reste|restons|restent) (?:toujours |encore |completement |totalement )?sans (?:le |la |les |l'|notre |nos |mon |ma |mes |aucune? )?(?:\\S+ )?${TOOL}\\b${NOT_LATER}`,
     { negation: 'cancels' },
+  ),
+  // A fault that repeats: `the VPN keeps dropping`, `it keeps logging me out`, `ça n'arrête pas de
+  // planter`, `se coupe sans arrêt`; and the past of freezing (`both tills froze`).
+  cue(
+    'keeps-failing',
+    "\\b(?:keeps?|kept) (?:on )?(?:dropping|disconnecting|cutting out|crashing|failing|timing out|losing|hanging|freezing|rebooting|restarting|closing|shutting down|logging (?:me|us|them|him|her) (?:out|off)|kicking (?:me|us|them|him|her) (?:out|off)|throwing|erroring|asking for|rejecting|declining|going (?:off|down|offline|blank|black))\\b|\\b(?:froze|has frozen|have frozen|times out|timed out|timing out|drops? out|cuts? out)\\b|\\b(?:n'arrete|n'arretent|arrete|arretent) pas de (?:planter|couper|se couper|redemarrer|se deconnecter|deconnecter|bugger|beuguer|figer|se figer|freezer|s'eteindre|tomber)\\b|\\b(?:se )?(?:coupe|coupent|deconnecte|deconnectent|plante|plantent|fige|figent|eteint|eteignent|redemarre|redemarrent) (?:sans arret|tout le temps|toutes les \\S+ minutes|en permanence|a chaque fois|constamment)\\b",
+    { negation: 'cancels' },
+  ),
+  // `won't restart`, `won't come back`, `won't power up` (the "start" family of en:refuses-to).
+  cue(
+    'wont-restart',
+    "\\b(?:won'?t|wont|will not|would not|wouldn'?t|doesn'?t|does not|didn'?t|did not|refuses? to|fails? to) (?:re ?start|re ?boot|turn back on|come back(?: on| up)?|wake up|power (?:up|on)|boot up|go through|come through|pair|save|upload|download|unlock|log (?:me |us )?(?:in|on)|sign (?:me |us )?in|dial out|take payments?|take cards?|accept (?:cards?|payments?|my|our|the))\\b",
   ),
   // People who cannot work wait: `the whole studio is sitting idle`, `au chômage technique`.
   cue(
@@ -106,6 +125,17 @@ export const GENERAL_SEVERAL_CUES: readonly Cue[] = [
     'en:whole-org',
     '\\b(?:whole|entire) (?:\\S+ )?(?:team|office|company|department|site|floor|staff|building|branch|shop|store|hotel|restaurant|workshop|warehouse|fleet|studio|practice|clinic|agency|firm|school|lab|surgery|pharmacy|kitchen|crew|shift|ward|unit|reception|front desk|accounts|sales|class|council|town hall|garage|salon|bakery|cabinet|service|etude)\\b',
     { people: true },
+  ),
+];
+
+/**
+ * Someone else does the work for the blocked person: `my colleague prints them for me`, `ma
+ * collègue saisit les commandes à ma place`. The work goes on: a workaround.
+ */
+export const GENERAL_WORKAROUND_CUES: readonly Cue[] = [
+  cue(
+    'done-for-me',
+    '\\b(?:prints|printing|sends|sending|does|doing|scans|scanning|books|booking|enters|entering|handles|handling|types|typing|imprime|impriment|envoie|envoient|fait|font|scanne|scannent|saisit|saisissent|gere|gerent|tape|tapent|passe|passent)\\b(?: [^\\s.!?;]+){0,5}? (?:for me|for us|pour moi|pour nous|a ma place|a notre place|on my behalf|on our behalf)\\b',
   ),
 ];
 

@@ -63,6 +63,11 @@ const WORST_INPUTS = [
   fill('tried '),
   fill('lost '),
   fill('"a" '),
+  fill('keeps '),
+  fill('without '),
+  fill('aucune de nos '),
+  fill('prints '),
+  fill('when i get '),
 ];
 
 /**

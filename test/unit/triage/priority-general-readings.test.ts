@@ -150,3 +150,69 @@ describe('Rule: a blocked tool with nobody named is not silently haute', () => {
     },
   );
 });
+
+describe('Rule: a fault that repeats or a tool that will not come back is blocked', () => {
+  it.each([
+    'The VPN keeps dropping every few minutes, I lose my work each time.',
+    'Le logiciel de caisse n’arrête pas de planter.',
+    'La connexion se coupe sans arrêt depuis ce matin.',
+    'Both card readers froze and will not restart.',
+    "My PC won't come back on after the power cut.",
+    'Aucune de nos quatre tablettes n’accepte le code.',
+  ])('blocked: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+  });
+
+  it.each([
+    'We kept the old printer as a spare, it works fine.',
+    'The phone keeps ringing with customers asking about opening hours, no issue on our side.',
+  ])('not blocked: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('no');
+  });
+});
+
+describe('Rule: "without / sans" + a work tool is blocked; a planned absence or a person is not', () => {
+  it.each([
+    'Our branch is without internet since the storm.',
+    'Nous sommes sans téléphone depuis 8h, personne ne peut joindre le cabinet.',
+  ])('blocked: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+  });
+
+  it.each([
+    "I'm without my laptop next week, could you update it then?",
+    'Nous sommes sans comptable depuis son départ, pouvez-vous nous conseiller un logiciel ?',
+  ])('not blocked: %s', (text) => {
+    expect(level(text)).toBe('normale');
+  });
+});
+
+describe('Rule: an error asked about as a hypothesis is not a blocked statement', () => {
+  it('not blocked: a "when I get an error" question', () => {
+    expect(level('If I get an error message during the backup, who do I call?')).toBe('normale');
+  });
+  it('blocked: an error got now', () => {
+    expect(facts('Every time I open the file I get an error and it closes.').blocked.state).toBe('yes');
+  });
+});
+
+describe('Rule: someone else doing the work for the blocked person is a workaround', () => {
+  it.each([
+    "I can't print from my laptop, my colleague prints the invoices for me meanwhile.",
+    'Je ne peux plus saisir les commandes, ma collègue les saisit à ma place.',
+  ])('moyenne: %s', (text) => {
+    expect(facts(text).workaround.state).toBe('exists');
+    expect(level(text)).toBe('moyenne');
+  });
+});
+
+describe('Rule: a role in the plural names people', () => {
+  it.each([
+    'Our three sales reps cannot open the CRM on the road.',
+    'Les 4 kinés ne peuvent plus ouvrir les dossiers.',
+    'None of the mechanics can read the diagnostic tablets.',
+  ])('several → critique: %s', (text) => {
+    expect(facts(text).severalUsers.state).toBe('yes');
+    expect(level(text)).toBe('critique');
+  });
+});
