@@ -139,8 +139,12 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const workaround = offered.filter(
     (f) =>
       !tried.includes(f) &&
+      !timeThenBlocked(folded.text, f, blocked) &&
       !failed.some((x) => x.start >= f.sentence.start && x.start <= nextSentenceEnd(sentenceSpans, f)) &&
-      !(f.cue.id === 'fr:pour-l-instant' && blockedClauses.has(f.clause.start)),
+      !(
+        (f.cue.id === 'fr:pour-l-instant' || f.cue.id === 'meanwhile-then-doing') &&
+        blockedClauses.has(f.clause.start)
+      ),
   );
   const statements = [...noWorkaround, ...failed, ...workaround].sort(byStart);
   const lastStatement = statements.at(-1);
@@ -294,6 +298,21 @@ function isAttempt(text: string, f: Found): boolean {
   const between = before.slice(last, before.length - (f.end - f.start));
   return (between.match(/[,()]/gu) ?? []).length <= 1;
 }
+
+/**
+ * A time phrase alone (`for now`, `en attendant`, `meanwhile`) followed at once by a blocked
+ * statement is no workaround: `For now I'm stuck`, `en attendant personne ne peut travailler`.
+ */
+function timeThenBlocked(text: string, f: Found, blocked: readonly Found[]): boolean {
+  if (!TIME_ONLY.test(text.slice(f.start, f.end))) return false;
+  return blocked.some(
+    (b) =>
+      b.sentence.start === f.sentence.start && b.start >= f.end && b.start - f.end <= TIME_TO_BLOCKED_CHARS,
+  );
+}
+const TIME_ONLY =
+  /^(?:for now|meanwhile|in the meantime|for the time being|en attendant|pour l'instant|pour le moment|entre-temps|entre temps)$/u;
+const TIME_TO_BLOCKED_CHARS = 20;
 
 /**
  * `I can't get into the staff rota app`: a group named after a singular subject's blocked verb is

@@ -92,6 +92,13 @@ export const GENERAL_BLOCKED_CUES: readonly Cue[] = [
     'wont-restart',
     "\\b(?:won'?t|wont|will not|would not|wouldn'?t|doesn'?t|does not|didn'?t|did not|refuses? to|fails? to) (?:re ?start|re ?boot|turn back on|come back(?: on| up)?|wake up|power (?:up|on)|boot up|go through|come through|pair|save|upload|download|unlock|log (?:me |us )?(?:in|on)|sign (?:me |us )?in|dial out|take payments?|take cards?|accept (?:cards?|payments?|my|our|the))\\b",
   ),
+  // Broken beyond use: `the screen is cracked and shows nothing`, `my second screen died`, `mon
+  // disque a lâché`, `nothing happens when I click`. `nothing unusual` is not a fault.
+  cue(
+    'dead-hardware',
+    "\\b(?:cracked|smashed|shattered|fried|died|has died|is dying|burnt out|burned out|water damaged|kaput|busted|bricked|a rendu l'ame|a lache|ont lache|a claque|ont claque|a grille|ont grille|est morte?|sont morte?s)\\b|\\b(?:shows|displays|prints|does|scans|loads|comes up with) nothing\\b(?! (?:unusual|special|wrong|abnormal|strange|particular|else|new))|\\bnothing (?:happens|shows|shows up|appears|loads|prints|comes out|comes up)\\b|\\b(?:n'affiche|n'imprime|ne fait|ne charge|ne scanne|ne sort) (?:plus )?rien\\b|\\brien ne (?:se passe|s'affiche|sort|s'imprime|se lance|bouge)\\b",
+    { negation: 'cancels' },
+  ),
   // People who cannot work wait: `the whole studio is sitting idle`, `au chômage technique`.
   cue(
     'idle',
@@ -106,6 +113,13 @@ export const GENERAL_BLOCKED_CUES: readonly Cue[] = [
  * (`the whole studio`, `the entire practice`).
  */
 export const GENERAL_SEVERAL_CUES: readonly Cue[] = [
+  // `none of our doctors can open…`, `not one of the tills is working`: the quantifier is the
+  // negation, so the phrase says both that several are concerned and that they are blocked.
+  cue(
+    'en:none-of-can',
+    '\\b(?:none of (?:the|our|my|us|them|these|those|their)|not (?:a single|one)(?: of (?:the|our|my|us|them))?)(?: [^\\s.!?;,]+){0,3}? (?:can|could|is able|are able|has access|have access|gets?|receives?|manages?|succeeds?|is working|are working|works|starts?|connects?|loads?|prints?|opens?)\\b(?! (?:still|also))',
+    { blocking: true },
+  ),
   cue(
     'fr:x-et-moi',
     "(?<![a-z'-])[a-z]{2,} et moi(?: meme)?\\b(?!,? (?:je\\b|j'|non\\b|pas\\b|de mon cote|personnellement|ca va|tout va))|\\bmoi (?:et|ainsi que|comme) (?:ma|mon|mes|nos|notre|les|la|le|l'|un|une|\\S+ )\\S+|\\b(?:nous deux|tous les deux|toutes les deux|a nous deux|nous (?:sommes|etions) (?:deux|trois|quatre|cinq|\\d+))\\b",
@@ -133,6 +147,18 @@ export const GENERAL_SEVERAL_CUES: readonly Cue[] = [
  * collègue saisit les commandes à ma place`. The work goes on: a workaround.
  */
 export const GENERAL_WORKAROUND_CUES: readonly Cue[] = [
+  // Time first, then what the client does: `Pour l'instant je scanne vers une clé USB`, `For now we
+  // take cash only`. Not when the rest says blocked (`pour l'instant je ne peux rien faire`).
+  cue(
+    'meanwhile-then-doing',
+    "\\b(?:pour l'instant|pour le moment|en attendant|for now|for the moment|for the time being|in the meantime|meanwhile|until then|d'ici la),? (?:je |j'|on |nous |i |we |i'm |we're |i am |we are |the \\S+ |les \\S+ |ils |elles )(?!(?:\\S+ )?(?:ne|n'\\S*|pas|peux|peut|can'?t|cannot|cant|not|no|nothing|rien|bloqu\\w*|stuck|blocked|wait\\w*|attend\\w*|suis|sommes|am|are)\\b)\\S+",
+  ),
+  // Calls or the line sent elsewhere: `j'ai renvoyé la ligne sur mon portable`, `calls diverted to
+  // the mobile` (not a mail forwarded to the desk).
+  cue(
+    'calls-diverted',
+    '\\b(?:renvo\\w*|transfer\\w*|redirig\\w*|devi\\w*|forward\\w*|divert\\w*|redirect\\w*|rout\\w*) (?:\\S+ )?(?:ligne|lignes|appels|standard|numero|fixe|calls|line|lines|phones?|number)\\b(?: \\S+){0,2}? (?:sur|vers|to|onto)\\b(?! (?:you|vous|votre|your)\\b)|\\b(?:appels|calls|ligne|line|standard|switchboard|phones?) (?:are |is |sont |est |have been |has been |ont ete |a ete )?(?:renvoye\\w*|transfere\\w*|redirige\\w*|devie\\w*|forwarded|diverted|redirected|routed) (?:sur|vers|to|onto)\\b(?! (?:you|vous|votre|your)\\b)',
+  ),
   cue(
     'done-for-me',
     '\\b(?:prints|printing|sends|sending|does|doing|scans|scanning|books|booking|enters|entering|handles|handling|types|typing|imprime|impriment|envoie|envoient|fait|font|scanne|scannent|saisit|saisissent|gere|gerent|tape|tapent|passe|passent)\\b(?: [^\\s.!?;]+){0,5}? (?:for me|for us|pour moi|pour nous|a ma place|a notre place|on my behalf|on our behalf)\\b',

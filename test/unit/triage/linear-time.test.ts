@@ -68,6 +68,10 @@ const WORST_INPUTS = [
   fill('aucune de nos '),
   fill('prints '),
   fill('when i get '),
+  fill('none of the '),
+  fill("pour l'instant "),
+  fill('renvoye '),
+  fill('shows nothing '),
 ];
 
 /**

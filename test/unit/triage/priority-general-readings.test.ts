@@ -216,3 +216,56 @@ describe('Rule: a role in the plural names people', () => {
     expect(level(text)).toBe('critique');
   });
 });
+
+describe('Rule: broken beyond use (cracked, died, shows nothing, rien ne se passe) is blocked', () => {
+  it.each([
+    'The tablet screen is smashed and shows nothing.',
+    'Le disque dur a lâché cette nuit.',
+    'Our card reader died during the morning rush.',
+    'Quand je clique sur valider, rien ne se passe.',
+    'Nothing happens when I press print.',
+  ])('blocked: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+  });
+
+  it.each(['The backup log shows nothing unusual, just checking it is normal.'])(
+    'not a fault: %s',
+    (text) => {
+      expect(level(text)).toBe('normale');
+    },
+  );
+});
+
+describe('Rule: "none of X can" / "not a single X" says several blocked in one phrase', () => {
+  it.each([
+    'Since the update, none of our nurses can open the care plans.',
+    'Not one of the checkout tills is working this morning.',
+  ])('critique: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+    expect(level(text)).toBe('critique');
+  });
+
+  it('the other polarity stays not blocked', () => {
+    expect(level('None of the staff has noticed the change, it is only cosmetic.')).toBe('normale');
+  });
+});
+
+describe('Rule: time first, then what the client does, is a workaround in use', () => {
+  it.each([
+    "L'imprimante réseau ne répond plus. Pour le moment je passe les bons à la main.",
+    'The card terminal is down. For now we take cash only.',
+    "Mon fixe ne sonne plus, j'ai renvoyé la ligne sur mon portable.",
+    'The switchboard is dead, calls are diverted to the manager’s mobile.',
+  ])('moyenne: %s', (text) => {
+    expect(facts(text).workaround.state).toBe('exists');
+    expect(level(text)).toBe('moyenne');
+  });
+
+  it.each([
+    'Je ne peux plus me connecter. Pour l’instant je ne peux rien faire.',
+    "I can't log in. For now I'm stuck.",
+    'I forwarded the calls log to you, my phone is dead.',
+  ])('not a workaround (still blocked, or sent to the desk): %s', (text) => {
+    expect(facts(text).workaround.state).not.toBe('exists');
+  });
+});
