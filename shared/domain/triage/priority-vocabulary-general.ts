@@ -45,7 +45,7 @@ export const GENERAL_BLOCKED_CUES: readonly Cue[] = [
   // gone`, `le message a disparu`): then it is good news, not a cue.
   cue(
     'gone',
-    "(?<!\\b(?:problem|issue|error|bug|message|warning|noise|fault|popup|pop-up|virus|ads?|banner|glitch|lag|delay|spam|flicker|slowness|symptom|alert|sound|beep|notification)s? (?:\\S+ )?)\\b(?:is |are |has |have |'s |all |completely |just )?gone(?: missing| dead| down| blank| dark| black| offline| again| overnight)?(?=\\s*(?:$|[,.;:!?)\\n]|since|from|this|today|after|again|overnight|missing|dead|down|blank|dark|black|offline|on (?:my|our|the|all|every)))|(?<!\\b(?:probleme|erreur|message|bug|souci|bruit|panne|defaut|alerte|pub|publicite|virus|lenteur|clignotement|blocage|notification)s? (?:\\S+ )?)\\b(?:a|ont|est|sont) (?:completement |totalement |tout |toute |encore )?disparue?s?\\b",
+    "(?<!\\b(?:problem|issue|error|bug|message|warning|noise|fault|popup|pop-up|virus|ads?|banner|glitch|lag|delay|spam|flicker|slowness|symptom|alert|sound|beep|notification)s? (?:\\S+ ){0,4})\\b(?:is |are |has |have |'s |all |completely |just )?gone(?: missing| dead| down| blank| dark| black| offline| again| overnight)?(?=\\s*(?:$|[,.;:!?)\\n]|since|from|this|today|after|again|overnight|missing|dead|down|blank|dark|black|offline|on (?:my|our|the|all|every)))|(?<!\\b(?:probleme|erreur|message|bug|souci|bruit|panne|defaut|alerte|pub|publicite|virus|lenteur|clignotement|blocage|notification)s? (?:\\S+ ){0,4})\\b(?:a|ont|est|sont) (?:completement |totalement |tout |toute |encore )?disparue?s?\\b",
     { negation: 'cancels' },
   ),
   // A tool that no longer perceives or reaches its peer: `my PC doesn't see the plotter`,

@@ -269,3 +269,23 @@ describe('Rule: time first, then what the client does, is a workaround in use', 
     expect(facts(text).workaround.state).not.toBe('exists');
   });
 });
+
+describe('Rule: good news and future dates are not blocked', () => {
+  it.each([
+    'The issue from yesterday is gone, thanks a lot, you can close the ticket.',
+    "Le problème d'affichage d'hier a disparu, merci.",
+    'Notre licence antivirus expire le 30, pouvez-vous nous envoyer un devis ?',
+    'Our accounting licence expires next month, can we renew it?',
+    'Hi, my colleague and I are moving desks next week, can you move our PCs?',
+    'Ma collègue et moi aimerions suivre la formation Excel du mois prochain.',
+  ])('normale: %s', (text) => {
+    expect(level(text)).toBe('normale');
+  });
+
+  it.each([
+    'Mon compte a expiré ce matin, je ne peux plus me connecter.',
+    'My licence has expired, the app will not open.',
+  ])('an expiry that happened is blocked: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+  });
+});
