@@ -99,6 +99,23 @@ export const GENERAL_BLOCKED_CUES: readonly Cue[] = [
     "\\b(?:cracked|smashed|shattered|fried|died|has died|is dying|burnt out|burned out|water damaged|kaput|busted|bricked|a rendu l'ame|a lache|ont lache|a claque|ont claque|a grille|ont grille|est morte?|sont morte?s)\\b|\\b(?:shows|displays|prints|does|scans|loads|comes up with) nothing\\b(?! (?:unusual|special|wrong|abnormal|strange|particular|else|new))|\\bnothing (?:happens|shows|shows up|appears|loads|prints|comes out|comes up)\\b|\\b(?:n'affiche|n'imprime|ne fait|ne charge|ne scanne|ne sort) (?:plus )?rien\\b|\\brien ne (?:se passe|s'affiche|sort|s'imprime|se lance|bouge)\\b",
     { negation: 'cancels' },
   ),
+  // `no way to print`, `pas moyen de me connecter`: no way at all is blocked (and no workaround).
+  cue(
+    'no-way-to',
+    "\\b(?:no way (?:to|of)|pas moyen d(?:e |'| )|aucun moyen d(?:e |'| ))(?!(?: \\S+)? ?(?:know|tell|savoir|dire|check|verifier|contact|joindre)\\b)",
+  ),
+  // Could not, was not able to, the other tenses of pouvoir: `I couldn't log in this morning`,
+  // `je ne pouvais plus imprimer`, `on ne pourra pas facturer`.
+  cue(
+    'could-not',
+    "\\b(?:wasn'?t|weren'?t|was not|were not|wasnt|werent) able to\\b|\\b(?:couldn'?t|couldnt|could not) (?:even )?(?:log|sign|connect|open|print|access|send|receive|start|boot|use|save|scan|get (?:in|into|on|through)|load|work|reach|pay|book|charge|install|see|read|call|take)\\b|\\b(?:ne |n')?(?:puis|puisse|puissent|puissions|pouvais|pouvait|pouvions|pouviez|pouvaient|pourrai|pourra|pourrons|pourront|pourrais|pourrait|pourraient)(?: toujours| meme| deja| absolument)? (?:plus|pas|rien|jamais|pu)\\b",
+  ),
+  // Jammed or corrupted: `the printer is jammed`, `bourrage papier`, `le fichier est corrompu`.
+  cue(
+    'jammed',
+    "\\b(?:jammed|paper jam|jams|bourrage|corrupted|corrompue?s?|(?:won'?t|doesn'?t|does not|will not) feed)\\b",
+    { negation: 'cancels' },
+  ),
   // People who cannot work wait: `the whole studio is sitting idle`, `au chômage technique`.
   cue(
     'idle',

@@ -72,6 +72,8 @@ const WORST_INPUTS = [
   fill("pour l'instant "),
   fill('renvoye '),
   fill('shows nothing '),
+  fill('no way '),
+  fill('pourra '),
 ];
 
 /**

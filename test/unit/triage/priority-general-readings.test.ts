@@ -289,3 +289,25 @@ describe('Rule: good news and future dates are not blocked', () => {
     expect(facts(text).blocked.state).toBe('yes');
   });
 });
+
+describe('Rule: no way at all, could not, the other tenses of pouvoir, jammed = blocked', () => {
+  it.each([
+    'There is no way to open the quotes folder from my PC.',
+    'pas moyen d ouvrir ma boite mail depuis hier',
+    "I couldn't sign in this morning and it's still the same.",
+    'We were not able to take card payments at lunch.',
+    'Je ne pouvais déjà plus envoyer de mails hier soir.',
+    "Sans le logiciel, on ne pourra pas facturer aujourd'hui.",
+    'The label printer is jammed again.',
+    'Le fichier des adhérents est corrompu, il ne s’ouvre plus.',
+  ])('blocked: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+  });
+
+  it.each([
+    'Is there a way to know when the backup ran? No way to tell from the screen, just curious.',
+    "I couldn't agree more with your proposal for the new laptops.",
+  ])('not blocked: %s', (text) => {
+    expect(level(text)).toBe('normale');
+  });
+});
