@@ -59,7 +59,7 @@ export const GENERAL_BLOCKED_CUES: readonly Cue[] = [
   // The passive of the same: `the sensor isn't recognised anymore`, `cards aren't accepted`.
   cue(
     'not-recognised',
-    "\\b(?:isn'?t|is not|aren'?t|are not|wasn'?t|was not|weren'?t|were not|isnt|arent|wasnt|no longer|not being|never gets?) (?:being |getting |even )?(?:recogni[sz]ed|detected|found|seen|accepted|picked up|connected|reachable|accessible|available|responding|loading|printing|syncing|sent|received|delivered|saved|working|starting|booting|opening|going through|coming through|showing(?: up)?|displayed|read)\\b",
+    "\\b(?:isn'?t|is not|aren'?t|are not|wasn'?t|was not|weren'?t|were not|isnt|arent|wasnt|no longer|not being|never gets?) (?:being |getting |even )?(?:recogni[sz]ed|detected|found|seen|accepted|picked up|connected|reachable|accessible|available|responding|loading|printing|syncing|sent|received|delivered|saved|working|starting|booting|opening|going through|coming through|showing(?: up)?|displayed|read|taking|accepting|processing|sending|receiving|charging|scanning|reading|updating|saving|running|answering|ringing|dialling|dialing|uploading|downloading|logging)\\b",
   ),
   // Lost a work resource: `everyone lost the S: drive`, `j'ai perdu la connexion au serveur`.
   cue(

@@ -66,6 +66,7 @@ describe('Rule: "X stopped doing / is gone / ne voit plus Y" where X is a work t
     "Le PC ne voit plus l'imprimante depuis la mise à jour.",
     "The barcode reader isn't recognised anymore.",
     'Our cards are not being accepted by the payment terminal.',
+    "The web shop isn't taking orders since the update.",
     'I lost the connection to the accounting server this morning.',
     "J'ai perdu l'accès au partage des devis.",
     'I keep getting an error 403 when I open the portal.',
@@ -309,5 +310,11 @@ describe('Rule: no way at all, could not, the other tenses of pouvoir, jammed = 
     "I couldn't agree more with your proposal for the new laptops.",
   ])('not blocked: %s', (text) => {
     expect(level(text)).toBe('normale');
+  });
+});
+
+describe('Rule: a copula negation before a verb of working is blocked, not before a verb of effect', () => {
+  it('not blocked: "isn\'t affecting anyone"', () => {
+    expect(level("The flicker isn't affecting anyone, we can wait.")).toBe('normale');
   });
 });
