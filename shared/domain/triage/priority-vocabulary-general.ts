@@ -116,6 +116,12 @@ export const GENERAL_BLOCKED_CUES: readonly Cue[] = [
     "\\b(?:jammed|paper jam|jams|bourrage|corrupted|corrompue?s?|(?:won'?t|doesn'?t|does not|will not) feed)\\b",
     { negation: 'cancels' },
   ),
+  // Slang for a tool that misbehaves: `le TPE déconne`, `l'appli bugue`, `it's on the blink`.
+  cue(
+    'misbehaves',
+    "\\b(?:deconne|deconnent|bugue|buguent|beugue|beuguent|bug (?:a chaque|tout le temps|sans arret|en permanence)|fait des siennes|font des siennes|fait n'importe quoi|on the blink|bugging out|glitching)\\b",
+    { negation: 'cancels' },
+  ),
   // People who cannot work wait: `the whole studio is sitting idle`, `au chômage technique`.
   cue(
     'idle',

@@ -318,3 +318,15 @@ describe('Rule: a copula negation before a verb of working is blocked, not befor
     expect(level("The flicker isn't affecting anyone, we can wait.")).toBe('normale');
   });
 });
+
+describe('Rule: slang for a misbehaving tool says something is wrong', () => {
+  it.each([
+    'le lecteur de badges déconne, on ouvre la porte à la main en attendant',
+    'The label printer is acting up, we hand-write the labels for now.',
+  ])('with a workaround → moyenne: %s', (text) => {
+    expect(level(text)).toBe('moyenne');
+  });
+  it('denied: "it bugs a bit but nothing blocking" → normale', () => {
+    expect(level("L'appli bugue un peu à l'affichage mais rien de bloquant.")).toBe('normale');
+  });
+});
