@@ -29,6 +29,13 @@ import {
   SUCCESS,
 } from './priority-vocabulary-general';
 import {
+  GENERAL_FAILED_FALLBACK_CUES,
+  GENERAL_NOT_BLOCKED_CUES,
+  GENERAL_ONE_USER_CUES,
+  GENERAL_SEVERAL_CUES_2,
+  GENERAL_WORKAROUND_CUES_2,
+} from './priority-vocabulary-general-2';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -106,11 +113,15 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(SEVERAL_USERS_CUES),
     ...find(MORE_SEVERAL_CUES),
     ...find(GENERAL_SEVERAL_CUES),
+    ...find(GENERAL_SEVERAL_CUES_2),
   ].filter((f) => !f.negated && !notAll(folded.text, f));
   const blockingSeveral = severalFound.filter((f) => f.cue.blocking);
   const notBlocked = [
-    ...blockedFound.filter((f) => f.negated && f.cue.negation === 'denies'),
+    ...blockedFound.filter(
+      (f) => f.negated && f.cue.negation === 'denies' && !existentialObject(folded.text, f),
+    ),
     ...find(NOT_BLOCKED_CUES),
+    ...find(GENERAL_NOT_BLOCKED_CUES),
   ].sort(byStart);
   // A statement of the other polarity (`personne ne s'en plaint`) is not a blocked one.
   const blocked = [...blockedFound.filter((f) => !f.negated), ...blockingSeveral]
@@ -125,6 +136,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(WORKAROUND_CUES),
     ...find(MORE_WORKAROUND_CUES),
     ...find(GENERAL_WORKAROUND_CUES),
+    ...find(GENERAL_WORKAROUND_CUES_2),
   ].filter((f) => !f.question && !f.negated && !noWorkaround.some((n) => overlaps(n, f)));
   // A retry is not a workaround (issue 11, holdout2): another way that was only tried (`Tried
   // another browser and private mode`) failed unless the client says it worked.
@@ -133,7 +145,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       isAttempt(folded.text, f) &&
       !SUCCESS.test(folded.text.slice(f.sentence.start, nextSentenceEnd(sentenceSpans, f))),
   );
-  const failed = [...find(FAILED_CUES), ...find(GENERAL_FAILED_CUES)]
+  const failed = [...find(FAILED_CUES), ...find(GENERAL_FAILED_CUES), ...find(GENERAL_FAILED_FALLBACK_CUES)]
     .filter((f) => !f.question)
     .concat(tried);
   const workaround = offered.filter(
@@ -158,7 +170,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
         blockedSentences.has(f.sentence.start) ||
         AFFECTED.test(folded.text.slice(f.sentence.start, f.sentence.end))),
   );
-  const oneUser = find(ONE_USER_CUES).filter((f) => !f.question && !f.negated);
+  const oneUser = [...find(ONE_USER_CUES), ...find(GENERAL_ONE_USER_CUES)].filter(
+    (f) => !f.question && !f.negated,
+  );
 
   const phrase = (list: readonly Found[]) => unique(list.map((f) => phraseOf(folded, f)));
   const isBlocked = blocked.length > 0 && notBlocked.length === 0;
@@ -215,6 +229,16 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       oneUser: phrase(oneUser),
     },
   };
+}
+
+/**
+ * `there is no paper stuck`, `il n'y a pas de feuille coincée`: the negation says an object is not
+ * there (a cause ruled out), not that the client can work (issue 11, after holdout3).
+ */
+const EXISTENTIAL_OBJECT =
+  /\b(?:there(?: is| are| was| were|'s|s) no|il n'y a (?:pas|plus|aucune?)(?: de| d')?|y a (?:pas|plus|aucune?)(?: de| d')?|il n'y avait (?:pas|aucune?)(?: de| d')?) ?[a-z'-]+(?: [a-z'-]+)? $/u;
+function existentialObject(text: string, found: Found): boolean {
+  return EXISTENTIAL_OBJECT.test(text.slice(Math.max(0, found.start - 40), found.start));
 }
 
 /**

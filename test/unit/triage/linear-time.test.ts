@@ -74,6 +74,19 @@ const WORST_INPUTS = [
   fill('shows nothing '),
   fill('no way '),
   fill('pourra '),
+  // The general readings of issue 11's holdout3: fallbacks, cosmetic, others, instead, plus aucun.
+  fill('de secours '),
+  fill('backup '),
+  fill('ne peux pas '),
+  fill("can't do "),
+  fill('logo '),
+  fill('mes collegues '),
+  fill("we're emailing "),
+  fill('on fait '),
+  fill('found a way '),
+  fill('there is no '),
+  fill('plus aucun '),
+  fill('impossible de '),
 ];
 
 /**
