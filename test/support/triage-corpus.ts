@@ -8,11 +8,12 @@ import libmime from 'libmime';
  * as .eml with labels.json into tuning/ and holdout/. Every third mail of source-1…6 is in the
  * holdout set (the split was fixed before any rule was tuned); source-N-tuning.txt files, written
  * during tuning, are in the tuning set only; source-holdout2.txt, written blind after tuning ended,
- * is the holdout2 set only.
+ * is the holdout2 set only; source-holdout3.txt, written blind from the spec alone (no triage code,
+ * test, doc or other source read), is the holdout3 set only; source-holdout4.txt, written blind the same way, is the holdout4 set only.
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
-export type CorpusSet = 'tuning' | 'holdout' | 'holdout2';
+export type CorpusSet = 'tuning' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4';
 export type CorpusLevel = 'normale' | 'moyenne' | 'haute' | 'critique';
 export type CorpusMail = {
   /** `NNN-slug.eml`, unique across both sets. */
@@ -29,7 +30,7 @@ const LEVELS = new Set<string>(['normale', 'moyenne', 'haute', 'critique']);
 
 export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
   const files = readdirSync(dir)
-    .filter((f) => /^source-(?:\d+(?:-tuning)?|holdout2)\.txt$/u.test(f))
+    .filter((f) => /^source-(?:\d+(?:-tuning)?|holdout[234])\.txt$/u.test(f))
     .sort((a, b) => sourceOrder(a) - sourceOrder(b));
   const mails: CorpusMail[] = [];
   for (const name of files) {
@@ -42,7 +43,11 @@ export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
       ? 'tuning'
       : name === 'source-holdout2.txt'
         ? 'holdout2'
-        : null;
+        : name === 'source-holdout3.txt'
+          ? 'holdout3'
+          : name === 'source-holdout4.txt'
+            ? 'holdout4'
+            : null;
     for (const line of readFileSync(`${dir}${name}`, 'utf8').split('\n')) {
       if (line.startsWith('@ ')) {
         flush();
@@ -56,9 +61,12 @@ export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
   return mails;
 }
 
-/** source-holdout2.txt comes after every numbered source, so earlier mails keep their numbers. */
+/** The holdout sources come after every numbered source (holdout2, holdout3, then holdout4), so earlier mails keep their numbers. */
 function sourceOrder(name: string): number {
-  return name === 'source-holdout2.txt' ? Number.POSITIVE_INFINITY : Number(/\d+/u.exec(name)?.[0]);
+  if (name === 'source-holdout2.txt') return 1e6;
+  if (name === 'source-holdout3.txt') return 1e6 + 1;
+  if (name === 'source-holdout4.txt') return 1e6 + 2;
+  return Number(/\d+/u.exec(name)?.[0]);
 }
 
 function toMail(head: string, lines: string[], index: number, only: CorpusSet | null): CorpusMail {

@@ -21,6 +21,21 @@ import {
   WORKAROUND_CUES,
 } from './priority-vocabulary';
 import {
+  ATTEMPT,
+  GENERAL_BLOCKED_CUES,
+  GENERAL_FAILED_CUES,
+  GENERAL_SEVERAL_CUES,
+  GENERAL_WORKAROUND_CUES,
+  SUCCESS,
+} from './priority-vocabulary-general';
+import {
+  GENERAL_FAILED_FALLBACK_CUES,
+  GENERAL_NOT_BLOCKED_CUES,
+  GENERAL_ONE_USER_CUES,
+  GENERAL_SEVERAL_CUES_2,
+  GENERAL_WORKAROUND_CUES_2,
+} from './priority-vocabulary-general-2';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -93,14 +108,20 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const index: SpanIndex = { sentences: sentenceSpans, clauses: new Map() };
   const find = (cues: readonly Cue[]) => findCues(folded, index, cues);
 
-  const blockedFound = [...find(BLOCKED_CUES), ...find(STILL_BROKEN_CUES)];
-  const severalFound = [...find(SEVERAL_USERS_CUES), ...find(MORE_SEVERAL_CUES)].filter(
-    (f) => !f.negated && !notAll(folded.text, f),
-  );
+  const blockedFound = [...find(BLOCKED_CUES), ...find(STILL_BROKEN_CUES), ...find(GENERAL_BLOCKED_CUES)];
+  const severalFound = [
+    ...find(SEVERAL_USERS_CUES),
+    ...find(MORE_SEVERAL_CUES),
+    ...find(GENERAL_SEVERAL_CUES),
+    ...find(GENERAL_SEVERAL_CUES_2),
+  ].filter((f) => !f.negated && !notAll(folded.text, f));
   const blockingSeveral = severalFound.filter((f) => f.cue.blocking);
   const notBlocked = [
-    ...blockedFound.filter((f) => f.negated && f.cue.negation === 'denies'),
+    ...blockedFound.filter(
+      (f) => f.negated && f.cue.negation === 'denies' && !existentialObject(folded.text, f),
+    ),
     ...find(NOT_BLOCKED_CUES),
+    ...find(GENERAL_NOT_BLOCKED_CUES),
   ].sort(byStart);
   // A statement of the other polarity (`personne ne s'en plaint`) is not a blocked one.
   const blocked = [...blockedFound.filter((f) => !f.negated), ...blockingSeveral]
@@ -109,16 +130,33 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
 
   // A workaround that is asked about is not a workaround that exists; one that was tried and
   // failed (`J'ai essayé sur un autre poste, même problème`) is none; the last statement wins.
-  const failed = find(FAILED_CUES).filter((f) => !f.question);
   const noWorkaround = find(NO_WORKAROUND_CUES).filter((f) => !f.question);
   const blockedClauses = new Set(blocked.map((f) => f.clause.start));
-  const workaround = [...find(WORKAROUND_CUES), ...find(MORE_WORKAROUND_CUES)].filter(
+  const offered = [
+    ...find(WORKAROUND_CUES),
+    ...find(MORE_WORKAROUND_CUES),
+    ...find(GENERAL_WORKAROUND_CUES),
+    ...find(GENERAL_WORKAROUND_CUES_2),
+  ].filter((f) => !f.question && !f.negated && !noWorkaround.some((n) => overlaps(n, f)));
+  // A retry is not a workaround (issue 11, holdout2): another way that was only tried (`Tried
+  // another browser and private mode`) failed unless the client says it worked.
+  const tried = offered.filter(
     (f) =>
-      !f.question &&
-      !f.negated &&
-      !noWorkaround.some((n) => overlaps(n, f)) &&
+      isAttempt(folded.text, f) &&
+      !SUCCESS.test(folded.text.slice(f.sentence.start, nextSentenceEnd(sentenceSpans, f))),
+  );
+  const failed = [...find(FAILED_CUES), ...find(GENERAL_FAILED_CUES), ...find(GENERAL_FAILED_FALLBACK_CUES)]
+    .filter((f) => !f.question)
+    .concat(tried);
+  const workaround = offered.filter(
+    (f) =>
+      !tried.includes(f) &&
+      !timeThenBlocked(folded.text, f, blocked) &&
       !failed.some((x) => x.start >= f.sentence.start && x.start <= nextSentenceEnd(sentenceSpans, f)) &&
-      !(f.cue.id === 'fr:pour-l-instant' && blockedClauses.has(f.clause.start)),
+      !(
+        (f.cue.id === 'fr:pour-l-instant' || f.cue.id === 'meanwhile-then-doing') &&
+        blockedClauses.has(f.clause.start)
+      ),
   );
   const statements = [...noWorkaround, ...failed, ...workaround].sort(byStart);
   const lastStatement = statements.at(-1);
@@ -126,12 +164,15 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const blockedSentences = new Set(blocked.map((f) => f.sentence.start));
   const several = severalFound.filter(
     (f) =>
-      f.cue.blocking ||
-      f.start < subjectEnd ||
-      blockedSentences.has(f.sentence.start) ||
-      AFFECTED.test(folded.text.slice(f.sentence.start, f.sentence.end)),
+      !objectOfOneUser(folded.text, f, blocked) &&
+      (f.cue.blocking ||
+        f.start < subjectEnd ||
+        blockedSentences.has(f.sentence.start) ||
+        AFFECTED.test(folded.text.slice(f.sentence.start, f.sentence.end))),
   );
-  const oneUser = find(ONE_USER_CUES).filter((f) => !f.question && !f.negated);
+  const oneUser = [...find(ONE_USER_CUES), ...find(GENERAL_ONE_USER_CUES)].filter(
+    (f) => !f.question && !f.negated,
+  );
 
   const phrase = (list: readonly Found[]) => unique(list.map((f) => phraseOf(folded, f)));
   const isBlocked = blocked.length > 0 && notBlocked.length === 0;
@@ -191,6 +232,16 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
 }
 
 /**
+ * `there is no paper stuck`, `il n'y a pas de feuille coincée`: the negation says an object is not
+ * there (a cause ruled out), not that the client can work (issue 11, after holdout3).
+ */
+const EXISTENTIAL_OBJECT =
+  /\b(?:there(?: is| are| was| were|'s|s) no|il n'y a (?:pas|plus|aucune?)(?: de| d')?|y a (?:pas|plus|aucune?)(?: de| d')?|il n'y avait (?:pas|aucune?)(?: de| d')?) ?[a-z'-]+(?: [a-z'-]+)? $/u;
+function existentialObject(text: string, found: Found): boolean {
+  return EXISTENTIAL_OBJECT.test(text.slice(Math.max(0, found.start - 40), found.start));
+}
+
+/**
  * Several users: a count, a group or a quantifier says so (high); `only me`, `mes collègues y ont
  * accès` says one (high); else the person of the blocked sentences decides (`je ne peux plus`: one,
  * `nous ne pouvons plus`: several, medium); with neither, it is unknown (low): the client is asked.
@@ -203,7 +254,7 @@ function readSeveralUsers(
   phrase: (list: readonly Found[]) => string[],
 ): FactReadings['severalUsers'] {
   if (oneUser.length > 0) return { state: 'no', confidence: 'high', evidence: phrase(oneUser.slice(0, 1)) };
-  const people = several.filter((f) => PEOPLE_WORD.test(text.slice(f.start, f.end)));
+  const people = several.filter((f) => f.cue.people || PEOPLE_WORD.test(text.slice(f.start, f.end)));
   if (people.length > 0) return { state: 'yes', confidence: 'high', evidence: phrase(people.slice(0, 2)) };
   if (blocked.length === 0)
     return several.length > 0
@@ -241,7 +292,7 @@ function personOf(
   ] as const) {
     const part = parts
       .join('\n')
-      .replace(/\b(?:mes|nos|les) coll\w+/gu, '')
+      .replace(/\b(?:mes|nos|les) coll\w+|\bpas une? seule?\b/gu, '')
       .replace(POLITENESS, '');
     const singular = countMatches(part, SINGULAR_SUBJECT);
     const plural = countMatches(part, PLURAL_SUBJECT);
@@ -257,6 +308,54 @@ function countMatches(text: string, pattern: RegExp): number {
   for (const _ of text.matchAll(pattern)) n += 1;
   return n;
 }
+
+/**
+ * A way that was only tried: a verb of trying (`tried`, `essayé`, `testé`) before the workaround
+ * phrase in its clause or the clause before (`Tried another browser`, `J'ai essayé sur un autre
+ * poste`).
+ */
+function isAttempt(text: string, f: Found): boolean {
+  const before = text.slice(Math.max(f.sentence.start, f.start - LOOKBEHIND_CHARS), f.end);
+  let last = -1;
+  for (const m of before.matchAll(ATTEMPT)) last = m.index + m[0].length;
+  if (last < 0) return false;
+  const between = before.slice(last, before.length - (f.end - f.start));
+  return (between.match(/[,()]/gu) ?? []).length <= 1;
+}
+
+/**
+ * A time phrase alone (`for now`, `en attendant`, `meanwhile`) followed at once by a blocked
+ * statement is no workaround: `For now I'm stuck`, `en attendant personne ne peut travailler`.
+ */
+function timeThenBlocked(text: string, f: Found, blocked: readonly Found[]): boolean {
+  if (!TIME_ONLY.test(text.slice(f.start, f.end))) return false;
+  return blocked.some(
+    (b) =>
+      b.sentence.start === f.sentence.start && b.start >= f.end && b.start - f.end <= TIME_TO_BLOCKED_CHARS,
+  );
+}
+const TIME_ONLY =
+  /^(?:for now|meanwhile|in the meantime|for the time being|en attendant|pour l'instant|pour le moment|entre-temps|entre temps)$/u;
+const TIME_TO_BLOCKED_CHARS = 20;
+
+/**
+ * `I can't get into the staff rota app`: a group named after a singular subject's blocked verb is
+ * the object, not who is blocked ("I" + blocked = one user, even when the object is plural).
+ * A conjunction between them (`I can't print and neither can the team`) starts a new subject.
+ */
+function objectOfOneUser(text: string, f: Found, blocked: readonly Found[]): boolean {
+  if (f.cue.blocking || f.cue.people) return false;
+  return blocked.some(
+    (b) =>
+      b.clause.start === f.clause.start &&
+      b.end <= f.start &&
+      !b.cue.blocking &&
+      ONE_SPEAKER.test(text.slice(f.clause.start, b.start)) &&
+      !/\b(?:and|et|nor|ni|neither|so|too|aussi|either|nous|we|on)\b/u.test(text.slice(b.end, f.start)),
+  );
+}
+/** The speaker alone as subject: `I`, `je`, `j'`. */
+const ONE_SPEAKER = /(?:^|[\s,])(?:i|i'm|im|i've|ive|je|j'\w*|jai|j(?= [a-z]))\b/u;
 
 /** End of the sentence after the one holding `f`: a failure told right after the attempt. */
 function nextSentenceEnd(spans: readonly Span[], f: Found): number {

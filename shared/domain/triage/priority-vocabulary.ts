@@ -16,13 +16,15 @@ export type Cue = {
   negation?: 'denies' | 'cancels';
   /** Also says that someone is blocked (`personne ne peut`, `none of us can`). */
   blocking?: boolean;
+  /** Names people even without a people word (`ma collègue et moi`, `the whole studio`). */
+  people?: boolean;
 };
 
-function cue(id: string, source: string, options: Omit<Cue, 'id' | 'pattern'> = {}): Cue {
+export function cue(id: string, source: string, options: Omit<Cue, 'id' | 'pattern'> = {}): Cue {
   return { id, pattern: new RegExp(source, 'gu'), ...options };
 }
 
-const alt = (words: readonly string[]) => `(?:${words.join('|')})`;
+export const alt = (words: readonly string[]) => `(?:${words.join('|')})`;
 
 const FR_PEOPLE = alt([
   'utilisateur(?:s|rice|rices)?',
@@ -68,6 +70,60 @@ const FR_PEOPLE = alt([
   'stagiaires',
   'equipes',
   'vendeuses',
+  // More roles (issue 11, holdout2).
+  'kines',
+  'kinesitherapeutes',
+  'dentistes',
+  'assistant(?:e)?s',
+  'radiologues',
+  'mecaniciens',
+  'livreurs',
+  'magasiniers',
+  'caristes',
+  'cuisiniers',
+  'hotesses',
+  'avocats',
+  'notaires',
+  'juristes',
+  'architectes',
+  'ingenieurs',
+  'developpeurs',
+  'formateurs',
+  'animat(?:eurs|rices)',
+  'educat(?:eurs|rices)',
+  'auxiliaires',
+  'sages-femmes',
+  'opticiens',
+  'coiffeu(?:rs|ses)',
+  'estheticiennes',
+  'moniteurs',
+  'instituteurs',
+  'institutrices',
+  'surveillants',
+  'internes',
+  'associes',
+  'gerants',
+  'responsables',
+  'ouvriers',
+  'manutentionnaires',
+  'controleurs',
+  'conducteurs',
+  'ambulanciers',
+  'brancardiers',
+  'laborantins',
+  'biologistes',
+  'veterinaires',
+  'commis',
+  'chefs',
+  'chirurgiens',
+  'psychologues',
+  'orthophonistes',
+  'ergotherapeutes',
+  'podologues',
+  'osteopathes',
+  'archivistes',
+  'bibliothecaires',
+  'comptables',
 ]);
 const FR_DEVICES = alt([
   'postes',
@@ -183,6 +239,72 @@ const EN_PEOPLE_WORDS = alt([
   'managers',
   'guards',
   'porters',
+  // More roles (issue 11, holdout2): the people a blind writer names.
+  'reps',
+  'representatives',
+  'salespeople',
+  'mechanics',
+  'pickers',
+  'packers',
+  'carers',
+  'caregivers',
+  'cleaners',
+  'chefs',
+  'cooks',
+  'vets',
+  'dentists',
+  'hygienists',
+  'physios',
+  'radiologists',
+  'surgeons',
+  'therapists',
+  'tellers',
+  'bookkeepers',
+  'assistants',
+  'advisers',
+  'advisors',
+  'brokers',
+  'planners',
+  'dispatchers',
+  'couriers',
+  'hairdressers',
+  'stylists',
+  'baristas',
+  'bartenders',
+  'instructors',
+  'tutors',
+  'trainers',
+  'trainees',
+  'interns',
+  'apprentices',
+  'architects',
+  'engineers',
+  'designers',
+  'developers',
+  'notaries',
+  'solicitors',
+  'partners',
+  'associates',
+  'officers',
+  'inspectors',
+  'supervisors',
+  'admins',
+  'administrators',
+  'volunteers',
+  'midwives',
+  'paramedics',
+  'housekeepers',
+  'salespeople',
+  'sellers',
+  'vendors',
+  'cashiers',
+  'clerks',
+  'pupils',
+  'residents',
+  'physicians',
+  'radiographers',
+  'opticians',
+  'pharmacy staff',
 ]);
 const EN_PEOPLE = `(?:${EN_PEOPLE_WORDS}${EN_NOT_MODIFIER})`;
 const EN_DEVICES = alt([
@@ -230,6 +352,7 @@ const EN_NUMBER = alt([
 
 /** Verbs that, with `ne … plus/pas`, say that a thing stopped working (`ne s'affiche plus`). */
 const FR_BROKEN_VERB = alt([
+  'accept',
   'fonctionn',
   'marche',
   'repond',
@@ -367,7 +490,7 @@ export const BLOCKED_CUES: readonly Cue[] = [
   // main sur`, `perdu l'accès`, `accès refusé`, `compte suspendu`, `je ne rentre plus dans`.
   cue(
     'fr:prive-d-acces',
-    "\\bprivee?s? (?:de |d')(?:tout |toute |tous )?(?:acces|connexion|internet|reseau|wi-?fi|messagerie|mails?|session|compte|logiciel|(?:mon|ma|mes|notre|nos|votre|vos|l'|la|le|les|son|sa|ses|leur|leurs) ?\\S+)|\\b(?:coupee?s?|exclue?s?|ejecte\\w*|deconnecte\\w*) (?:de |d'|du |des )(?:\\S+ )?(?:acces|reseau|internet|monde|serveur|systeme|logiciel|appli\\w*|session|compte|messagerie|outil\\w*|donnees|dossiers?|fichiers?)\\b|\\b(?:perdu|retire|supprime|coupe|revoque|suspendu|desactive|bloque) (?:l'|mon |mes |ma |tout |tous |les |nos |notre )?(?:acces|droits? d'acces|connexion|session)\\b|\\bacces (?:\\S+ )?(?:refuse|interdit|denied|revoque|coupe|suspendu|desactive|perdu|impossible)\\w*|\\b(?:compte|session|badge|identifiant|licence|acces|mot de passe) (?:\\S+ )?(?:est |a ete |sont |ont ete )?(?:suspendue?s?|desactivee?s?|revoquee?s?|expiree?s?|supprimee?s?|verrouillee?s?)\\b|\\b(?:je|j'|on|nous) (?:ne |n')?(?:\\S+ )?(?:rentre|rentrons|entre|entrons|accede|accedons)\\w* (?:plus|pas|pu|jamais) (?:dans|sur|a|au|en)\\b",
+    "\\bprivee?s? (?:de |d')(?:tout |toute |tous )?(?:acces|connexion|internet|reseau|wi-?fi|messagerie|mails?|session|compte|logiciel|(?:mon|ma|mes|notre|nos|votre|vos|l'|la|le|les|son|sa|ses|leur|leurs) ?\\S+)|\\b(?:coupee?s?|exclue?s?|ejecte\\w*|deconnecte\\w*) (?:de |d'|du |des )(?:\\S+ )?(?:acces|reseau|internet|monde|serveur|systeme|logiciel|appli\\w*|session|compte|messagerie|outil\\w*|donnees|dossiers?|fichiers?)\\b|\\b(?:perdu|retire|supprime|coupe|revoque|suspendu|desactive|bloque) (?:l'|mon |mes |ma |tout |tous |les |nos |notre )?(?:acces|droits? d'acces|connexion|session)\\b|\\bacces (?:\\S+ )?(?:refuse|interdit|denied|revoque|coupe|suspendu|desactive|perdu|impossible)\\w*|\\b(?:compte|session|badge|identifiant|licence|acces|mot de passe) (?:\\S+ )?(?:est |a ete |sont |ont ete )?(?:suspendue?s?|desactivee?s?|revoquee?s?|expiree?s?(?! (?:le|la|les|bientot|dans|en|ce|cette|fin|demain|prochainement|quand|a la|next|soon|on|in|at|this|tomorrow|when|end)\\b| ?\\?)|supprimee?s?|verrouillee?s?)\\b|\\b(?:je|j'|on|nous) (?:ne |n')?(?:\\S+ )?(?:rentre|rentrons|entre|entrons|accede|accedons)\\w* (?:plus|pas|pu|jamais) (?:dans|sur|a|au|en)\\b",
     { negation: 'cancels' },
   ),
   // The negation belongs to the statement: `je n'ai plus la main sur`.
@@ -443,7 +566,7 @@ export const NOT_BLOCKED_CUES: readonly Cue[] = [
   // Negative quantifiers of the other polarity: nobody complains, nobody noticed, nobody uses it.
   cue(
     'fr:personne-ne-s-en-plaint',
-    "\\b(?:personne|aucune? (?:\\S+ )?(?:client|collegue|utilisateur|patient|usager)s?) (?:ne |n')?(?:s'en |s'est |l'a |l'ont |a |y a |en a )?(?:plain\\w*|remarque\\w*|gen\\w*|derang\\w*|utilis\\w*|sert|se sert|vu|rien vu|est (?:gene|genee|bloque|bloquee|derange|impacte|concerne))\\b",
+    "\\b(?:personne|aucune? (?:\\S+ )?(?:client|collegue|utilisateur|patient|usager)s?) (?:ne |n')?(?:s'en (?:est |sont )?|s'est |l'a |l'ont |a |y a |en a )?(?:plain\\w*|remarque\\w*|gen\\w*|derang\\w*|utilis\\w*|sert|se sert|vu|rien vu|est (?:gene|genee|bloque|bloquee|derange|impacte|concerne))\\b",
   ),
   cue(
     'fr:aucun-impact',
@@ -593,7 +716,7 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
   ),
   cue(
     'fr:aucun-des',
-    `\\baucune? (?:(?:des |de nos |de mes |de ces )?(?:${FR_ONE}|${FR_PEOPLE}|${FR_DEVICES})|d'entre nous|de nous)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en |s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu))`,
+    `\\baucune? (?:(?:des |de nos |de mes |de ces )?(?:${FR_ONE}|${FR_PEOPLE}|${FR_DEVICES})|d'entre nous|de nous)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en (?:est |sont )?|s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu))`,
     { blocking: true },
   ),
   // The problem is the same in several places: `ni à l'accueil ni dans les bureaux`, `partout`.
@@ -678,7 +801,7 @@ export const MORE_SEVERAL_CUES: readonly Cue[] = [
   ),
   cue(
     'aucune-de-nos',
-    `\\baucune? (?:de nos |des |de ces )?(?:${FR_PLACES}|agences|chambres|caisses|infirmieres?|professeurs?|adherents?|vendeu(?:r|se)s?)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en |s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu))`,
+    `\\baucune? (?:de nos |des |de ces )?(?:${FR_PLACES}|agences|chambres|caisses|infirmieres?|professeurs?|adherents?|vendeu(?:r|se)s?)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en (?:est |sont )?|s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu))`,
     { blocking: true },
   ),
 ];
@@ -687,11 +810,11 @@ export const MORE_SEVERAL_CUES: readonly Cue[] = [
 export const PLURAL_SUBJECT =
   /\b(?:nous|on (?:ne|n'|a|est|peut|peux|arrive|sait|voit|doit|travaille|fait|reste|recoit|y)|we|we're|us|ont|ils|elles|they|they're)\b/gu;
 export const SINGULAR_SUBJECT =
-  /\b(?:je|j'\w*|jai|i|i'm|im|i've|ive|my|mon|ma|mes|moi|son|sa|his|her|elle|she|he|l'operat\w*|la directrice|le directeur|la secretaire|l'operateur|le chauffeur|la seule|le seul|seul|seule|alone)\b/gu;
+  /\b(?:je|j'\w*|jai|j(?= [a-z])|i|i'm|im|i've|ive|my|mon|ma|mes|moi|son|sa|his|her|elle|she|he|l'operat\w*|la directrice|le directeur|la secretaire|l'operateur|le chauffeur|la seule|le seul|seul|seule|alone)\b/gu;
 
 /** Something is wrong: a workaround or a failed attempt then says the client was stopped. */
 export const PROBLEM_WORDS =
-  /\b(?:panne|hs|marche|fonctionn\w*|plant\w*|erreur|error|down|bloqu\w*|stuck|broken|dead|toujours|still|wont|won't|doesnt|doesn't|can't|cant|cannot|ne|n'\w*|pas|plus|not|no|failed|crash\w*|frozen|offline|blank)\b/u;
+  /\b(?:panne|hs|bug\w*|deconn\w*|acting up|playing up|glitch\w*|marche|fonctionn\w*|plant\w*|erreur|error|down|bloqu\w*|stuck|broken|dead|toujours|still|wont|won't|doesnt|doesn't|can't|cant|cannot|ne|n'\w*|pas|plus|not|no|failed|crash\w*|frozen|offline|blank)\b/u;
 
 /** Politeness that carries a person but says nothing about who is blocked. */
 export const POLITENESS =
