@@ -337,9 +337,9 @@ describe('Function: serviceCalendar', () => {
 
   describe('Configuration errors', () => {
     it('throws a ConfigError for an unknown time zone', () => {
-      expect(() => serviceCalendar({ ...reunion, id: 'x', timeZone: 'Indian/Atlantis' }, 'standard')).toThrow(
-        ConfigError,
-      );
+      const call = () => serviceCalendar({ ...reunion, id: 'x', timeZone: 'Indian/Atlantis' }, 'standard');
+      expect(call).toThrow(ConfigError);
+      expect(call).toThrow(/unknown time zone "Indian\/Atlantis"/);
     });
 
     it('throws a ConfigError for an unknown time zone on a premium contract too (always open, still zoned)', () => {
