@@ -18,6 +18,7 @@ const TICKET_TAG = /\[\s*EXO-\d{4}-\d{6}\s*\]/giu;
  * Unicode line and paragraph separators, and the bidirectional overrides used to disguise text.
  * CR, LF and TAB are folding whitespace: they become a space so that words do not run together.
  */
+// Stryker disable next-line Regex: StrykerJS's regex mutator turns \v into \V, a syntax error under the u flag.
 const LINE_BREAKS_AND_TABS = /[\t\n\v\f\r\u0085\u2028\u2029]+/gu;
 const INVISIBLE_CONTROLS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
 
