@@ -58,14 +58,22 @@ export function serviceCalendar(desk: Desk, contract: Contract): ServiceCalendar
       throw new ConfigError(`desk "${desk.id}" has an unknown time zone "${desk.timeZone}"`, {
         hint: 'use an IANA zone name such as Indian/Reunion or Pacific/Noumea',
       });
-    const openIntervals =
+    calendar =
       contract === 'premium'
-        ? alwaysOpen
-        : standardHours(desk.timeZone, publicHolidaysFor(desk.holidays, desk.timeZone));
-    calendar = calendarOver(contract, desk.timeZone, openIntervals);
+        ? calendarOver('premium', desk.timeZone, alwaysOpen)
+        : standardCalendarOver(desk.timeZone, publicHolidaysFor(desk.holidays, desk.timeZone));
     calendars.set(key, calendar);
   }
   return calendar;
+}
+
+/**
+ * The standard calendar of a zone over a given set of public holidays (not cached). serviceCalendar
+ * builds it from the generated holiday table; a set that closes every day must fail with a
+ * ConfigError, not search for an opening forever.
+ */
+export function standardCalendarOver(zoneName: string, holidays: PublicHolidays): ServiceCalendar {
+  return calendarOver('standard', zoneName, standardHours(zoneName, holidays));
 }
 
 /** The desk's staffed hours (follow the sun): its standard calendar. */

@@ -20,6 +20,7 @@ describe('Function: generateCorpus', () => {
 
   it('keeps every message between the smallest and largest size asked for', async () => {
     const corpus = await generateCorpus(SMALL);
+    expect(corpus).toHaveLength(SMALL.count);
 
     for (const message of corpus) {
       expect(message.raw.length).toBeGreaterThanOrEqual(SMALL.minBytes);
@@ -45,6 +46,7 @@ describe('Function: generateCorpus', () => {
 
   it('writes messages mailparser reads back, with the Message-ID, attachments and In-Reply-To it says', async () => {
     const corpus = await generateCorpus({ ...SMALL, count: 30 });
+    expect(corpus).toHaveLength(30);
 
     for (const message of corpus) {
       const parsed = await simpleParser(message.raw);

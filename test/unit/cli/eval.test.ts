@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedFileOrSkip } from '../../support/shared-dir';
 import { EML_DIR, SHARED_CORPUS_DIR } from '../parser/eml-fixture';
 import { runCli } from './run-cli';
 
@@ -73,14 +74,17 @@ describe('Command: eval', () => {
   });
 });
 
-describe.skipIf(!existsSync(`${SHARED_CORPUS_DIR}/labels.json`))('Command: eval (shared corpus)', () => {
-  it('gets acknowledgement, follow-up and language right on all 60 labelled messages', async () => {
-    const clients = fileURLToPath(new URL('../../../config/clients.example.json', import.meta.url));
-    const run = await runCli(['eval', SHARED_CORPUS_DIR, '--clients', clients]);
+describe.skipIf(!sharedFileOrSkip(`${SHARED_CORPUS_DIR}/labels.json`, 'eval on the shared corpus'))(
+  'Command: eval (shared corpus)',
+  () => {
+    it('gets acknowledgement, follow-up and language right on all 60 labelled messages', async () => {
+      const clients = fileURLToPath(new URL('../../../config/clients.example.json', import.meta.url));
+      const run = await runCli(['eval', SHARED_CORPUS_DIR, '--clients', clients]);
 
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('acknowledge  60     60     100.0%');
-    expect(run.stdout).toContain('followUp     60     60     100.0%');
-    expect(run.stdout).toContain('language     60     60     100.0%');
-  });
-});
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('acknowledge  60     60     100.0%');
+      expect(run.stdout).toContain('followUp     60     60     100.0%');
+      expect(run.stdout).toContain('language     60     60     100.0%');
+    });
+  },
+);

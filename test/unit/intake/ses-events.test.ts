@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deliveryFeedbackOf, parseSesFeedback } from '../../../shared/adapters/aws/ses-feedback-event';
 import { receiptFromSes, SesReceiptEventSchema } from '../../../shared/adapters/aws/ses-inbound-event';
-import { SHARED_DIR } from '../../support/shared-dir';
+import { SHARED_DIR, sharedFileOrSkip } from '../../support/shared-dir';
 
 const sample = JSON.parse(
   readFileSync(new URL('../../fixtures/intake/ses-lambda-event.json', import.meta.url), 'utf8'),
@@ -56,7 +56,7 @@ describe('Function: receiptFromSes', () => {
     expect(SesReceiptEventSchema.safeParse(event).success).toBe(false);
   });
 
-  describe.skipIf(!existsSync(specSample))('with the spec sample', () => {
+  describe.skipIf(!sharedFileOrSkip(specSample, 'the spec SES event sample'))('with the spec sample', () => {
     it('parses spec/ses-lambda-event.sample.json as it is', () => {
       expect(SesReceiptEventSchema.safeParse(JSON.parse(readFileSync(specSample, 'utf8'))).success).toBe(
         true,

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMail } from '../../../shared/adapters/mailparser-mail-parser';
 import { detectLanguage } from '../../../shared/domain/mail/language';
+import { sharedFileOrSkip } from '../../support/shared-dir';
 import { SHARED_CORPUS_DIR } from '../parser/eml-fixture';
 
 describe('Function: detectLanguage', () => {
@@ -43,16 +44,20 @@ describe('Function: detectLanguage', () => {
 
 const labelsPath = `${SHARED_CORPUS_DIR}/labels.json`;
 
-describe.skipIf(!existsSync(labelsPath))('Function: detectLanguage (shared labelled corpus)', () => {
-  it('matches the lang label of every corpus message', async () => {
-    const labels = JSON.parse(readFileSync(labelsPath, 'utf8')) as Record<string, { lang: string }>;
-    const misses: string[] = [];
-    for (const [file, label] of Object.entries(labels)) {
-      const { email } = await parseMail(readFileSync(`${SHARED_CORPUS_DIR}/${file}`));
-      if (email.language !== label.lang)
-        misses.push(`${file}: expected ${label.lang}, got ${email.language}`);
-    }
-    expect(misses).toEqual([]);
-    expect(Object.keys(labels).length).toBe(60);
-  });
-});
+describe.skipIf(!sharedFileOrSkip(labelsPath, 'detectLanguage on the shared labelled corpus'))(
+  'Function: detectLanguage (shared labelled corpus)',
+  () => {
+    it('matches the lang label of every corpus message', async () => {
+      const labels = JSON.parse(readFileSync(labelsPath, 'utf8')) as Record<string, { lang: string }>;
+      expect(Object.keys(labels).length).toBeGreaterThanOrEqual(60);
+      const misses: string[] = [];
+      for (const [file, label] of Object.entries(labels)) {
+        const { email } = await parseMail(readFileSync(`${SHARED_CORPUS_DIR}/${file}`));
+        if (email.language !== label.lang)
+          misses.push(`${file}: expected ${label.lang}, got ${email.language}`);
+      }
+      expect(misses).toEqual([]);
+      expect(Object.keys(labels).length).toBe(60);
+    });
+  },
+);

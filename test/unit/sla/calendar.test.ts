@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Desk } from '../../../shared/domain/desk/service-desk-config';
 import { ConfigError, InputError } from '../../../shared/domain/errors';
-import { serviceCalendar } from '../../../shared/domain/sla/calendar';
+import { serviceCalendar, standardCalendarOver } from '../../../shared/domain/sla/calendar';
 import {
   cairo,
   caledonia,
@@ -337,8 +337,30 @@ describe('Function: serviceCalendar', () => {
 
   describe('Configuration errors', () => {
     it('throws a ConfigError for an unknown time zone', () => {
-      expect(() => serviceCalendar({ ...reunion, id: 'x', timeZone: 'Indian/Atlantis' }, 'standard')).toThrow(
-        ConfigError,
+      const call = () => serviceCalendar({ ...reunion, id: 'x', timeZone: 'Indian/Atlantis' }, 'standard');
+      expect(call).toThrow(ConfigError);
+      expect(call).toThrow(/unknown time zone "Indian\/Atlantis"/);
+    });
+
+    it('throws a ConfigError for an unknown time zone on a premium contract too (always open, still zoned)', () => {
+      expect(() => serviceCalendar({ ...reunion, id: 'p', timeZone: 'Indian/Atlantis' }, 'premium')).toThrow(
+        /unknown time zone "Indian\/Atlantis"/,
+      );
+    });
+
+    it('throws a ConfigError instead of searching forever when the holidays close every day of a year', () => {
+      const everyDayClosed = standardCalendarOver('Indian/Reunion', { isHoliday: () => true });
+      expect(() => everyDayClosed.addOpenTime(new Date('2026-12-01T10:00Z'), 60)).toThrow(
+        /no service day in 370 days/,
+      );
+      expect(() => everyDayClosed.nextOpening(new Date('2026-12-01T10:00Z'))).toThrow(ConfigError);
+    });
+
+    it('still finds the opening after 300 closed days (a long closure is not a configuration error)', () => {
+      const closedUntil = '2027-10-01';
+      const longClosure = standardCalendarOver('Indian/Reunion', { isHoliday: (date) => date < closedUntil });
+      expect(wallClockAt(reunion, longClosure.nextOpening(new Date('2026-12-01T10:00Z')))).toBe(
+        '2027-10-01T08:00:00.000',
       );
     });
 

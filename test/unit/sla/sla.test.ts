@@ -172,6 +172,18 @@ describe('Function: resumeGtr', () => {
     );
   });
 
+  it('leaves the deadline when the pause began exactly at it (the minute of the deadline is the breach)', () => {
+    expect(resume('2026-11-30T10:00', '2026-11-30T10:00', '2026-11-30T12:00')).toBe(
+      '2026-11-30T10:00:00.000',
+    );
+  });
+
+  it('extends the deadline by the whole pause when the pause began one minute before it', () => {
+    expect(resume('2026-11-30T10:00', '2026-11-30T09:59', '2026-11-30T10:59')).toBe(
+      '2026-11-30T11:00:00.000',
+    );
+  });
+
   it('throws an InputError when resumption precedes the pause', () => {
     expect(() => resume('2026-12-02T10:00', '2026-12-01T11:00', '2026-12-01T10:00')).toThrow(InputError);
   });

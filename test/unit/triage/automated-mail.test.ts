@@ -27,6 +27,8 @@ describe('Function: classifyAutomated', () => {
       [{ 'X-Mail-Autoreply': 'yes' }, 'X-Mail-Autoreply: yes'],
       [{ 'X-Auto-Response-Suppress': 'All' }, 'X-Auto-Response-Suppress: All'],
       [{ 'X-Auto-Response-Suppress': 'DR, OOF, AutoReply' }, 'X-Auto-Response-Suppress: DR, OOF, AutoReply'],
+      [{ 'X-Auto-Response-Suppress': 'OOF' }, 'X-Auto-Response-Suppress: OOF'],
+      [{ 'X-Auto-Response-Suppress': 'RN,AutoReply' }, 'X-Auto-Response-Suppress: RN,AutoReply'],
     ])('recognises %o', (headers, reason) => {
       const verdict = classifyAutomated(withHeaders(headers), person, OUR_ADDRESSES);
       expect(verdict.class).toBe('auto-reply');
@@ -39,6 +41,13 @@ describe('Function: classifyAutomated', () => {
           .class,
       ).toBe(null);
     });
+
+    it.each(['normal', 'first-class'])(
+      'takes Precedence: %s for a person writing (neither auto-reply nor bulk)',
+      (value) => {
+        expect(classifyAutomated(withHeaders({ Precedence: value }), person, OUR_ADDRESSES).class).toBe(null);
+      },
+    );
 
     it('ignores Auto-Submitted: no', () => {
       expect(classifyAutomated(withHeaders({ 'Auto-Submitted': 'no' }), person, OUR_ADDRESSES).class).toBe(
@@ -104,6 +113,7 @@ describe('Function: classifyAutomated', () => {
       'MAILER-DAEMON@mail.client.example',
       'postmaster@client.example',
       'mailer_daemon@client.example',
+      'mailerdaemon@client.example',
     ])('recognises the sender %s', (address) => {
       const verdict = classifyAutomated(
         email({ from: { address: address.toLowerCase(), name: '' } }),
@@ -124,6 +134,25 @@ describe('Function: classifyAutomated', () => {
       expect(
         classifyAutomated(withHeaders({ 'X-Failed-Recipients': 'a@b.c' }), person, OUR_ADDRESSES).class,
       ).toBe('bounce');
+    });
+
+    it('recognises a message/delivery-status part in a report that lost its report-type', () => {
+      const report = email({
+        attachments: [
+          {
+            filename: 'details.txt',
+            contentType: 'Message/Delivery-Status',
+            size: 300,
+            sha256: '0'.repeat(64),
+            contentId: null,
+            inline: false,
+          },
+        ],
+      });
+      expect(classifyAutomated(report, person, OUR_ADDRESSES)).toMatchObject({
+        class: 'bounce',
+        reasons: ['message/delivery-status part'],
+      });
     });
 
     it('lets a delivery report win over an auto-reply header', () => {
