@@ -18,6 +18,7 @@ import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { type Clock, systemClock } from '../ports/clock';
 import type { MailSender } from '../ports/mail-sender';
 import { linkMinter } from '../use-cases/client-links';
+import { rotateClientLink } from '../use-cases/client-portal';
 import type { OutboundDeps } from '../use-cases/reply-to-client';
 import type { AwsClients } from './aws-clients';
 import { cachedClientDirectory } from './client-directory-cache';
@@ -78,10 +79,12 @@ export function createAgentAppDeps(input: {
       ...(mail.configurationSet ? { configurationSet: mail.configurationSet } : {}),
       ...(mail.messageIdDomain ? { messageIdDomain: mail.messageIdDomain } : {}),
     });
+  const store = new DynamoDbAgentStore(clients.doc, storage.tableName);
   return {
     config: input.config,
     clock,
-    store: new DynamoDbAgentStore(clients.doc, storage.tableName),
+    store,
+    rotateClientLink: (reference, agent) => rotateClientLink(reference, agent, { clock, tickets: store }),
     links: new S3AttachmentLinks(clients.s3, storage.bucket, clock, storage.linkSeconds),
     auth: input.auth,
     convert: {

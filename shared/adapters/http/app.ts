@@ -44,6 +44,7 @@ import {
   TicketDetailsResponseSchema,
 } from './api-schemas';
 import { type AgentAuth, DevLoginSchema } from './auth';
+import { RotateLinkResponseSchema } from './client-api-schemas';
 import { body, type ErrorLogger, errorResponse, readableIssues, UnauthorizedError } from './errors';
 import { isLoopbackHost } from './loopback-host';
 import { messageView, outboundView } from './message-view';
@@ -60,6 +61,11 @@ export type AgentAppDeps = {
   convert: Omit<ConvertSuspendedDeps, 'config' | 'clock'>;
   /** Mail to the client (agents' replies, notifications): the ports beside the store and clock. */
   outbound: Omit<OutboundDeps, 'config' | 'clock' | 'store'>;
+  /**
+   * Client portal: "nouveau lien" (docs/client-portal.md) bumps the ticket's link generation, audited.
+   * Injected (shared/wiring/agent.ts): this adapter imports no use case.
+   */
+  rotateClientLink: (reference: string, agent: Agent) => Promise<{ linkGeneration: number }>;
   log?: ErrorLogger;
   /** The built portal; defaults to the files in ./portal/ next to the module (the Lambda bundle). */
   portal?: PortalAssets;
@@ -282,6 +288,12 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
         sentAt: answer.sentAt,
       }),
     );
+  });
+
+  // Client portal: every link mailed so far stops working; the next mail carries a new one.
+  app.post('/api/tickets/:ref/client-link/rotate', async (c) => {
+    const rotated = await deps.rotateClientLink(reference(c), c.get('agent'));
+    return c.json(reply(RotateLinkResponseSchema, rotated));
   });
 
   app.post('/api/tickets/:ref/:action', async (c) => {

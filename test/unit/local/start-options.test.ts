@@ -12,7 +12,7 @@ describe('Function: startOptions', () => {
       options: {
         host: '127.0.0.1',
         dataDir: '.data',
-        ports: { smtp: 2525, api: 3000, ses: 8005 },
+        ports: { smtp: 2525, api: 3000, ses: 8005, client: 3001 },
         maxMessageBytes: 40 * 1024 * 1024,
         clientsPath: 'config/clients.example.json',
         tableName: 'exodata-intake-local',
