@@ -29,11 +29,12 @@ describe('Function: startOptions', () => {
       EXO_DYNAMODB_PORT: '8000',
       EXO_DATA_DIR: '/tmp/exo',
       EXO_API_PORT: '',
+      EXO_CLIENT_PORT: '3101',
     });
 
     expect(parsed.help).toBe(false);
     if (parsed.help) return;
-    expect(parsed.options.ports).toEqual({ smtp: 2626, api: 3000, ses: 9005, dynamodb: 8000 });
+    expect(parsed.options.ports).toEqual({ smtp: 2626, api: 3000, ses: 9005, client: 3101, dynamodb: 8000 });
     expect(parsed.options.dataDir).toBe('/tmp/exo');
     expect(parsed.options.clientsPath).toBeNull();
     expect(parsed.options.slaIntervalMs).toBeNull();
