@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'hono';
 import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
 import { DynamoDbClientAccessStore } from '../adapters/aws/dynamodb/client-access-store';
@@ -6,8 +7,9 @@ import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-di
 import { SesMailSender } from '../adapters/aws/ses-mail-sender';
 import { type ClientAppDeps, type ClientPortalApi, createClientApp } from '../adapters/http/client/app';
 import type { ErrorLogger } from '../adapters/http/errors';
-import type { PortalAssets } from '../adapters/http/portal-assets';
+import { loadPortalAssets, type PortalAssets } from '../adapters/http/portal-assets';
 import { composePortalMessage } from '../adapters/mime/portal-message-mime';
+import type { IntakeEnv } from '../config';
 import { type ClientRateLimits, DEFAULT_CLIENT_RATE_LIMITS } from '../domain/client/rate-limit';
 import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { type Clock, systemClock } from '../ports/clock';
@@ -29,6 +31,7 @@ import {
   declareClientPriority,
 } from '../use-cases/client-writes';
 import type { IntakeDependencies } from '../use-cases/intake-email';
+import { createIntakeDependencies } from './aws';
 import type { AwsClients } from './aws-clients';
 import { cachedClientDirectory } from './client-directory-cache';
 
@@ -120,5 +123,34 @@ export function createClientAppWith(
     sourceOf: options.sourceOf,
     ...(options.uploadOrigins ? { uploadOrigins: options.uploadOrigins } : {}),
     log: deps.log,
+  });
+}
+
+/**
+ * The client portal on AWS (functions/client-portal): the intake's environment (its messages go through
+ * the intake), the pages from ./portal/ next to the bundle, the caller's address from API Gateway.
+ */
+export function createClientPortalLambdaApp(env: IntakeEnv, clients: AwsClients, logger: Logger) {
+  const log: ErrorLogger = (message, detail) => logger.warn(message, detail);
+  const deps = createClientPortalDeps({
+    config: env.SERVICE_DESK_CONFIG,
+    clients,
+    tableName: env.TABLE_NAME,
+    mail: {
+      region: env.AWS_REGION,
+      ...(env.SES_CONFIGURATION_SET ? { configurationSet: env.SES_CONFIGURATION_SET } : {}),
+    },
+    log,
+  });
+  let shell: PortalAssets | null = null;
+  try {
+    shell = loadPortalAssets();
+  } catch {
+    // No built client pages in the bundle (before portal-src/client exists): the placeholder shell.
+  }
+  return createClientAppWith(deps, {
+    shell,
+    sourceOf: lambdaSource,
+    intake: createIntakeDependencies(env, clients),
   });
 }

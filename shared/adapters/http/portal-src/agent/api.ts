@@ -15,6 +15,7 @@ import type {
   SuspendedListResponse,
   TicketDetailsResponse,
 } from '../../api-schemas';
+import type { RotateLinkResponse } from '../../client-api-schemas';
 import { ApiClient } from '../common/api-client';
 import { Session } from '../common/session';
 
@@ -67,5 +68,8 @@ export const api = {
     const text = query.toString();
     return client.get<SuspendedListResponse>(`/api/suspended${text ? `?${text}` : ''}`);
   },
+  /** "Nouveau lien": every client portal link mailed so far stops working (docs/client-portal.md). */
+  rotateClientLink: (reference: string) =>
+    client.post<RotateLinkResponse>(`${ref(reference)}/client-link/rotate`),
   convert: (id: string) => client.post<ConvertResponse>(`/api/suspended/${encodeURIComponent(id)}/convert`),
 };
