@@ -122,6 +122,15 @@ export const DeploymentFileSchema = z
     /** Portal shown to clients; replaces contact.portalBaseUrl of the service-desk config when set. */
     portalBaseUrl: z.url({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
     /**
+     * ACM certificate (same region) of portalBaseUrl's host: the client portal is then served on that
+     * custom domain (a DNS CNAME to the API Gateway domain is the operator's). Without it and without
+     * portalBaseUrl, the client portal's default address is the portal base URL (docs/deploy.md).
+     */
+    clientPortalCertificateArn: z
+      .string()
+      .regex(/^arn:aws:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/, 'an ACM certificate ARN')
+      .optional(),
+    /**
      * Raw messages (inbound/) and extracted attachments (attachments/) are deleted after this many days.
      * At least FAILURE_QUEUE_RETENTION_DAYS + 1: a parked event must still find its raw mail when redriven.
      */

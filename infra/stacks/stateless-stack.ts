@@ -9,6 +9,7 @@ import { SLA_METRICS } from '../../functions/sla-watcher/sla-metrics';
 import { OUTBOUND_METRICS } from '../../shared/wiring/outbound-metrics';
 import type { DeploymentConfig } from '../config';
 import { AGENT_API_SERVICE_NAME, AgentApi, type AgentUserPool } from '../constructs/agent-api';
+import { CLIENT_PORTAL_SERVICE_NAME, ClientPortal } from '../constructs/client-portal';
 import { ExodataFunction } from '../constructs/exodata-function';
 import { InboundMail } from '../constructs/inbound-mail';
 import { ATTACHMENTS_PREFIX, RAW_MAIL_PREFIX, UPLOADS_PREFIX } from '../constructs/mail-storage';
@@ -43,6 +44,7 @@ export class StatelessStack extends Stack {
   readonly inboundMail: InboundMail;
   readonly outboundMail: OutboundMail;
   readonly agentApi: AgentApi;
+  readonly clientPortal: ClientPortal;
   readonly slaWatcher: SlaWatcher;
   readonly monitoring: Monitoring;
 
@@ -51,8 +53,34 @@ export class StatelessStack extends Stack {
     const { config } = props;
     const name = `exodata-intake-${config.stage}`;
     const logRetention = config.logRetentionDays as RetentionDays;
-    const deskAddresses = config.serviceDesk.desks.map((desk) => desk.address);
     const topicKey = new NotificationKey(this, 'NotificationKey').key;
+
+    // The client portal first: its address is the portal base URL every mail to a client links to
+    // (the configured portalBaseUrl, on a custom domain when a certificate is given; else its default address).
+    this.clientPortal = new ClientPortal(this, 'ClientPortal', {
+      table: props.table,
+      mailBucket: props.mailBucket,
+      rawMailPrefix: RAW_MAIL_PREFIX,
+      attachmentsPrefix: ATTACHMENTS_PREFIX,
+      maxMessageBytes: config.maxMessageBytes,
+      logRetention,
+      ...(config.portalBaseUrl && config.clientPortalCertificateArn
+        ? {
+            customDomain: {
+              domainName: new URL(config.portalBaseUrl).hostname,
+              certificateArn: config.clientPortalCertificateArn,
+            },
+          }
+        : {}),
+    });
+    const serviceDesk = config.portalBaseUrl
+      ? config.serviceDesk
+      : {
+          ...config.serviceDesk,
+          contact: { ...config.serviceDesk.contact, portalBaseUrl: this.clientPortal.portalBaseUrl },
+        };
+    const deskAddresses = serviceDesk.desks.map((desk) => desk.address);
+    this.clientPortal.handler.addEnvironment('SERVICE_DESK_CONFIG', JSON.stringify(serviceDesk));
 
     this.outboundMail = new OutboundMail(this, 'OutboundMail', { configurationSetName: name, topicKey });
 
@@ -69,7 +97,7 @@ export class StatelessStack extends Stack {
       environment: {
         RAW_MAIL_PREFIX,
         ATTACHMENTS_PREFIX,
-        SERVICE_DESK_CONFIG: JSON.stringify(config.serviceDesk),
+        SERVICE_DESK_CONFIG: JSON.stringify(serviceDesk),
         MAX_ATTACHMENT_BYTES: String(config.maxMessageBytes),
       },
     })
@@ -110,7 +138,7 @@ export class StatelessStack extends Stack {
       rawMailPrefix: RAW_MAIL_PREFIX,
       attachmentsPrefix: ATTACHMENTS_PREFIX,
       uploadsPrefix: UPLOADS_PREFIX,
-      serviceDesk: config.serviceDesk,
+      serviceDesk,
       maxMessageBytes: config.maxMessageBytes,
       logRetention,
       // Written from the configuration: a new prefix changes this template, not only the stateful one.
@@ -126,10 +154,17 @@ export class StatelessStack extends Stack {
       [],
       'ses:SendEmail',
     );
+    // "Mes demandes" sign-in links, from the desk identities, through the same configuration set.
+    this.clientPortal.handler.bindMailSending(
+      props.identity,
+      this.outboundMail.configurationSet,
+      deskAddresses,
+      config.sesSandboxTestRecipients,
+    );
 
     this.slaWatcher = new SlaWatcher(this, 'SlaWatcher', {
       table: props.table,
-      serviceDesk: config.serviceDesk,
+      serviceDesk,
       topicKey,
       logRetention,
       alertEmails: config.slaAlertEmails,
@@ -180,6 +215,8 @@ export class StatelessStack extends Stack {
         OUTBOUND_METRICS.unconfirmed,
         'An agent reply or a client notification may or may not have left (its outcome was lost): it is shown "non confirmé" on the ticket and never resent on its own; an agent checks and may use "renvoyer" (docs/agents.md).',
       )
+      .watchFunction(this.clientPortal.handler)
+      .watchHttpApi(this.clientPortal.api, CLIENT_PORTAL_SERVICE_NAME)
       .watchFunction(this.slaWatcher.handler)
       .watchIntakeMetric(
         this.slaWatcher.handler,
@@ -194,7 +231,13 @@ export class StatelessStack extends Stack {
 
     // Functions that read stateful values re-read them whenever the stateful stack may have changed them.
     const revision = statefulRevision(config);
-    for (const fn of [this.intake, this.bounceRecorder, this.agentApi.handler, this.slaWatcher.handler])
+    for (const fn of [
+      this.intake,
+      this.bounceRecorder,
+      this.agentApi.handler,
+      this.clientPortal.handler,
+      this.slaWatcher.handler,
+    ])
       fn.addEnvironment('STATEFUL_REVISION', revision);
 
     new CfnOutput(this, 'IntakeFunctionName', { value: this.intake.function.functionName });
@@ -214,6 +257,10 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'AgentPortalClientId', {
       description: 'Cognito app client of the portal (public, authorization code with PKCE)',
       value: this.agentApi.client.userPoolClientId,
+    });
+    new CfnOutput(this, 'ClientPortalUrl', {
+      description: 'Client portal: the portal base URL of every mail to a client',
+      value: this.clientPortal.portalBaseUrl,
     });
     new CfnOutput(this, 'AgentApiLogGroupName', { value: this.agentApi.handler.logGroup.logGroupName });
     new CfnOutput(this, 'SlaWatcherLogGroupName', { value: this.slaWatcher.handler.logGroup.logGroupName });

@@ -25,6 +25,7 @@ import type { Clock } from '../ports/clock';
 import type { MailSender, SentMail } from '../ports/mail-sender';
 import { sendFailureOf } from '../ports/mail-sender-errors';
 import type { TicketStore } from '../ports/ticket-store';
+import type { LinkMinter } from './client-links';
 import { loadReplyAttachments, type ReplyUploadDeps, reloadAttachments } from './reply-attachments';
 
 export type OutboundDeps = {
@@ -32,6 +33,8 @@ export type OutboundDeps = {
   clock: Clock;
   store: AgentTicketStore;
   mailSender: MailSender;
+  /** The portal link secret of each mail (docs/client-portal.md): minted per mail, never stored raw. */
+  mintLink: LinkMinter;
   /** Suppressed addresses (bounces, complaints): nothing is mailed to them. */
   recipients: Pick<TicketStore, 'getSuppressedAddress'>;
   newId: () => string;
@@ -103,7 +106,7 @@ export async function replyToClient(
     // Checked and read once, after the ticket said the agent may reply and before anything is claimed.
     const composed = await composedReply(view, request, agent, deps);
     files ??= await attachedFiles(reference, request, deps);
-    const prepared = prepare(view, { ...composed, key, digest, now, deps, attachments: files });
+    const prepared = await prepare(view, { ...composed, key, digest, now, deps, attachments: files });
     const claimed = await deps.store.claimOutbound({
       message: prepared.message,
       ticketUpdate: change
@@ -150,12 +153,13 @@ export async function previewReply(
   if (!view) throw new NotFoundError(`ticket ${reference} does not exist`);
   assertMayAct(view.ticket, agent);
   const composed = await composedReply(view, request, agent, deps);
-  const { mail } = prepare(view, {
+  const { mail } = await prepare(view, {
     ...composed,
     key: 'preview',
     digest: 'preview',
     now: deps.clock.now(),
     deps,
+    preview: true,
   });
   return { subject: mail.subject, to: mail.to, cc: mail.cc ?? [], text: mail.text, html: mail.html };
 }
@@ -222,7 +226,7 @@ export async function resendOutbound(
     event: agentEvent(reference, 'outbound-resent', now, agent.id, { key, kind: message.kind }),
   });
   if (!taken) throw new ConflictError('someone else resent it meanwhile', { hint: 'reload the ticket' });
-  const { mail } = prepare(view, {
+  const { mail } = await prepare(view, {
     kind: message.kind,
     key,
     author: message.author,
@@ -264,7 +268,7 @@ export async function notifyClient(
     const suppressed = await deps.recipients.getSuppressedAddress(requester.address.toLowerCase());
     if (suppressed) return { skipped: `the address is suppressed (${suppressed.type})` };
     const now = deps.clock.now();
-    const prepared = prepare(view, {
+    const prepared = await prepare(view, {
       kind: input.kind,
       key: input.key,
       author: input.actor,
@@ -313,6 +317,8 @@ export function priorityParagraph(
 }
 
 type PrepareInput = {
+  /** A preview mints no portal secret (it would be a live link nobody receives): the bare link shows. */
+  preview?: boolean;
   kind: OutboundKind;
   key: string;
   author: string;
@@ -355,15 +361,22 @@ function uploadsOf(deps: OutboundDeps): ReplyUploadDeps {
   return deps.attachments;
 }
 
-function prepare(view: TicketView, input: PrepareInput): { message: OutboundMessage; mail: OutboundMail } {
+async function prepare(
+  view: TicketView,
+  input: PrepareInput,
+): Promise<{ message: OutboundMessage; mail: OutboundMail }> {
   const { ticket } = view;
   const desk = deskById(input.deps.config, ticket.desk);
   if (!desk)
     throw new ConflictError(`desk ${ticket.desk} of ticket ${ticket.reference} is no longer configured`);
+  const linkSecret = input.preview
+    ? null
+    : await input.deps.mintLink(ticket, [input.to.address, ...input.cc.map((c) => c.address)]);
   const { mail, body } = replyMail({
     ticket,
     desk,
     portalBaseUrl: input.deps.config.contact.portalBaseUrl,
+    linkSecret,
     signer: input.signer,
     text: input.text,
     to: input.to,

@@ -6,6 +6,7 @@ import type { AttachmentLinks } from '../ports/attachment-links';
 import type { Clock } from '../ports/clock';
 import { resendAcknowledgement } from '../use-cases/acknowledge-ticket';
 import { defaultQueueDesk, desksOverview, listQueue } from '../use-cases/agent-queue';
+import { rotateClientLink } from '../use-cases/client-portal';
 import { type ConvertSuspendedDeps, convertSuspended } from '../use-cases/convert-suspended';
 import { acceptHeld, rejectHeld } from '../use-cases/decide-held';
 import { presignReplyUpload, replyAttachmentLink } from '../use-cases/reply-attachments';
@@ -66,6 +67,7 @@ export function agentUseCases(ports: AgentUseCasePorts): AgentUseCases {
         clock,
         tickets: ports.convert.tickets,
         mailSender: ports.outbound.mailSender,
+        mintLink: ports.outbound.mintLink,
         newId: ports.outbound.newId,
         sleep: ports.outbound.sleep,
         ackLeaseMs: ports.outbound.leaseMs,
@@ -81,5 +83,7 @@ export function agentUseCases(ports: AgentUseCasePorts): AgentUseCases {
     listSuspended: (query, agent) => listSuspended(query, agent, work),
     dismissSuspended: (id, agent) =>
       dismissSuspended(id, agent, { clock, tickets: ports.convert.tickets, store: ports.store }),
+    rotateClientLink: (reference, agent) =>
+      rotateClientLink(reference, agent, { clock, tickets: ports.store }),
   };
 }

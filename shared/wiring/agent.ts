@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
+import { DynamoDbClientAccessStore } from '../adapters/aws/dynamodb/client-access-store';
 import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-directory-store';
 import { DynamoDbTicketStore } from '../adapters/aws/dynamodb/ticket-store';
 import { S3AttachmentLinks } from '../adapters/aws/s3-attachment-links';
@@ -19,6 +20,7 @@ import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import type { AttachmentLinks } from '../ports/attachment-links';
 import { type Clock, systemClock } from '../ports/clock';
 import type { MailSender } from '../ports/mail-sender';
+import { linkMinter } from '../use-cases/client-links';
 import type { OutboundDeps } from '../use-cases/reply-to-client';
 import { agentUseCases } from './agent-use-cases';
 import type { AwsClients } from './aws-clients';
@@ -108,6 +110,11 @@ export function createAgentAppDeps(input: {
     },
     outbound: {
       mailSender,
+      mintLink: linkMinter({
+        access: new DynamoDbClientAccessStore(clients.doc, storage.tableName),
+        clock,
+        randomBytes,
+      }),
       recipients: tickets,
       newId: randomUUID,
       sleep: mail.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),

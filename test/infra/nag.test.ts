@@ -78,6 +78,10 @@ describe('Check: cdk-nag AwsSolutions', () => {
       'AwsSolutions-APIG4',
       'AwsSolutions-APIG4',
       'AwsSolutions-APIG4',
+      // client portal: GET /, GET /{proxy+}, POST /api/client/{proxy+} (no account: the app checks each)
+      'AwsSolutions-APIG4',
+      'AwsSolutions-APIG4',
+      'AwsSolutions-APIG4',
       'AwsSolutions-IAM5[Resource::*]', // activation: ses:SetActiveReceiptRuleSet has no resource-level permission
       'AwsSolutions-IAM5[Resource::*]', // rule-set deactivator: neither Describe- nor SetActiveReceiptRuleSet has one
       'AwsSolutions-IAM5[Resource::*]', // intake: X-Ray's PutTraceSegments/PutTelemetryRecords have none either
@@ -86,6 +90,9 @@ describe('Check: cdk-nag AwsSolutions', () => {
       'AwsSolutions-IAM5[Resource::<ARN>/attachments/*]',
       'AwsSolutions-IAM5[Resource::<ARN>/inbound/*]', // intake and agent API: objects under inbound/
       'AwsSolutions-IAM5[Resource::<ARN>/inbound/*]',
+      'AwsSolutions-IAM5[Resource::<ARN>/attachments/*]', // client portal (its own reason)
+      'AwsSolutions-IAM5[Resource::<ARN>/inbound/*]', // client portal: reads the raw mail it wrote
+      'AwsSolutions-IAM5[Resource::<ARN>/inbound/portal/*]', // client portal: writes portal messages only
       'AwsSolutions-IAM5[Resource::<ARN>/index/*]', // intake, bounce recorder, agent API, SLA watcher: the table's indexes
       'AwsSolutions-IAM5[Resource::<ARN>/uploads/*]', // agent API: reply files under uploads/ (presigned POST, check, delete)
       'AwsSolutions-SQS3', // failure queues are themselves dead-letter queues
@@ -98,9 +105,18 @@ describe('Check: cdk-nag AwsSolutions', () => {
       .filter(({ rule }) => rule.id === 'AwsSolutions-APIG4')
       .map(({ path, rule }) => ({ path, reason: rule.reason }));
     const routeKeys = ['GET /', 'GET /portal/{file}', 'GET /api/config', 'GET /api/health'];
-    expect(publicRoutes).toHaveLength(routeKeys.length);
+    const agentRoutes = publicRoutes.filter(({ path }) => path.includes('/AgentApi/'));
+    expect(agentRoutes).toHaveLength(routeKeys.length);
+    // The client portal's routes (no account): each acknowledged on its own route, naming it.
+    const clientRoutes = publicRoutes.filter(({ path }) => path.includes('/ClientPortal/'));
+    expect(clientRoutes.map(({ reason }) => reason.split(':')[0])).toEqual([
+      'GET /',
+      'GET /{proxy+}',
+      'POST /api/client/{proxy+}',
+    ]);
+    expect(publicRoutes).toHaveLength(routeKeys.length + clientRoutes.length);
     for (const [index, key] of routeKeys.entries()) {
-      const { path, reason } = publicRoutes[index]!;
+      const { path, reason } = agentRoutes[index]!;
       expect(path).toMatch(/^exodata-intake-test-stateless\/AgentApi\/Api\/GET--.*\/Resource$/);
       expect(reason.startsWith(`${key} is public on purpose`), reason).toBe(true);
     }

@@ -406,17 +406,32 @@ describe('Class: StatelessStack', () => {
   });
 
   describe('agents API', () => {
-    function routes(): Record<
-      string,
-      { AuthorizationType?: string; AuthorizerId?: unknown; Target: unknown }
-    > {
+    function routes(
+      apiPart = 'AgentApi',
+    ): Record<string, { AuthorizationType?: string; AuthorizerId?: unknown; Target: unknown }> {
+      const api = resourceOf(synth.stateless$, 'AWS::ApiGatewayV2::Api', apiPart);
       return Object.fromEntries(
-        Object.values(synth.stateless$.findResources('AWS::ApiGatewayV2::Route')).map((r) => [
-          r.Properties.RouteKey,
-          r.Properties,
-        ]),
+        Object.values(synth.stateless$.findResources('AWS::ApiGatewayV2::Route'))
+          .filter((r) => JSON.stringify(r.Properties.ApiId) === JSON.stringify({ Ref: api.id }))
+          .map((r) => [r.Properties.RouteKey, r.Properties]),
       );
     }
+
+    it('client portal: its own API, no account so no authorizer, every route to its function (checked by the app)', () => {
+      const byKey = Object.fromEntries(
+        Object.entries(routes('ClientPortalApi')).map(([key, r]) => [key, r.AuthorizationType ?? 'NONE']),
+      );
+      expect(byKey).toEqual({
+        'GET /': 'NONE',
+        'GET /{proxy+}': 'NONE',
+        'POST /api/client/{proxy+}': 'NONE',
+      });
+      const integration = resourceOf(synth.stateless$, 'AWS::ApiGatewayV2::Integration', 'ClientPortal');
+      const fn = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'ClientPortalHandlerFunction');
+      expect(integration.props).toMatchObject({ IntegrationUri: { 'Fn::GetAtt': [fn.id, 'Arn'] } });
+      for (const route of Object.values(routes('ClientPortalApi')))
+        expect(route.Target).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integration.id }]] });
+    });
 
     it('puts every /api route behind the JWT authorizer and leaves public only routes without ticket data', () => {
       const authorizer = resourceOf(synth.stateless$, 'AWS::ApiGatewayV2::Authorizer', 'AgentApiAgents');
@@ -834,8 +849,9 @@ describe('Class: StatelessStack', () => {
       const alarms = Object.values(synth.stateless$.findResources('AWS::CloudWatch::Alarm'));
       // intake 9 (errors, throttles, queue, quarantined, acknowledgements failed, unconfirmed and
       // capped, intake failures, invalid client rows), bounce recorder 3, SES 2, agent API 4 (errors,
-      // throttles, 5xx, outbound unconfirmed), SLA watcher 5 (errors, throttles, queue, 2 metrics).
-      expect(alarms).toHaveLength(23);
+      // throttles, 5xx, outbound unconfirmed), client portal 3 (errors, throttles, 5xx), SLA watcher 5
+      // (errors, throttles, queue, 2 metrics).
+      expect(alarms).toHaveLength(26);
       for (const a of alarms) {
         expect(a.Properties.AlarmActions).toEqual([{ Ref: topic.id }]);
         expect(a.Properties.OKActions).toEqual([{ Ref: topic.id }]);

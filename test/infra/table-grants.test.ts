@@ -4,8 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type SynthesizedIntake, synthIntake } from './synth';
 
-/** The logical-id parts of our four functions' roles. */
-const FUNCTIONS = ['Intake', 'BounceRecorder', 'AgentApiHandler', 'SlaWatcherHandler'] as const;
+/** The logical-id parts of our functions' roles. */
+const FUNCTIONS = [
+  'Intake',
+  'BounceRecorder',
+  'AgentApiHandler',
+  'ClientPortalHandler',
+  'SlaWatcherHandler',
+] as const;
 /** The only functions whose code deletes items: the SLA watcher withdraws its alert markers. */
 const DELETERS = new Set(['SlaWatcherHandler']);
 

@@ -23,6 +23,7 @@ import type {
   ReplyUploadResponseSchema,
   ResendResponseSchema,
 } from './api-schemas';
+import type { RotateLinkResponseSchema } from './client-api-schemas';
 
 /** What an outbound send answers the portal (reply, resend, notification). */
 type OutboundReceipt = z.input<typeof ReplyResponseSchema>;
@@ -92,4 +93,6 @@ export type AgentUseCases = {
   listSuspended(query: SuspendedListQuery, agent: Agent): Promise<SuspendedListPage>;
   /** "Ignorer": the winner's mark; another agent first → ConflictError (409). */
   dismissSuspended(id: string, agent: Agent): Promise<z.input<typeof DismissResponseSchema>>;
+  /** Client portal "nouveau lien" (docs/client-portal.md): every link mailed so far stops working. */
+  rotateClientLink(reference: string, agent: Agent): Promise<z.input<typeof RotateLinkResponseSchema>>;
 };

@@ -22,6 +22,7 @@ import type {
   SuspendedListResponse,
   TicketDetailsResponse,
 } from '../../api-schemas';
+import type { RotateLinkResponse } from '../../client-api-schemas';
 import { ApiClient } from '../common/api-client';
 import { Session } from '../common/session';
 
@@ -85,6 +86,9 @@ export const api = {
     const text = query.toString();
     return client.get<SuspendedListResponse>(`/api/suspended${text ? `?${text}` : ''}`);
   },
+  /** "Nouveau lien": every client portal link mailed so far stops working (docs/client-portal.md). */
+  rotateClientLink: (reference: string) =>
+    client.post<RotateLinkResponse>(`${ref(reference)}/client-link/rotate`),
   convert: (id: string) => client.post<ConvertResponse>(`/api/suspended/${encodeURIComponent(id)}/convert`),
   dismiss: (id: string) => client.post<DismissResponse>(`/api/suspended/${encodeURIComponent(id)}/dismiss`),
   acceptHeld: (reference: string, id: string) =>

@@ -336,7 +336,25 @@ function actionsBar(ticket: Ticket): HTMLElement {
       ),
     );
   forms.push(act('notes', 'Ajouter une note', [['Note interne', input('text')]], true));
-  return el('div', { class: 'actions' }, ...forms);
+  const rotate = button('Nouveau lien client', () => void rotateClientLink(ticket.reference), {
+    class: 'secondary',
+  });
+  return el('div', { class: 'actions' }, ...forms, rotate);
+}
+
+/** "Nouveau lien": the client's portal links stop working; the next mail to the client carries a new one. */
+async function rotateClientLink(reference: string): Promise<void> {
+  const sure = confirm(
+    'Les liens du portail déjà envoyés au client pour ce ticket cesseront de fonctionner ; le prochain e-mail en portera un nouveau. Continuer ?',
+  );
+  if (!sure) return;
+  try {
+    await api.rotateClientLink(reference);
+    flash('Nouveau lien : les anciens liens ne fonctionnent plus.', 'info');
+  } catch (error) {
+    flash(explain(error));
+  }
+  await openTicket(reference).catch((err: unknown) => flash(explain(err)));
 }
 
 async function runAction(reference: string, action: ActionName, data: Record<string, string>): Promise<void> {
