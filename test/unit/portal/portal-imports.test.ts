@@ -6,8 +6,11 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PORTAL_SRC = join(ROOT, 'shared/adapters/http/portal-src');
-/** The one module outside the domain the browser code may read: the API's response schemas. */
-const API_SCHEMAS = join(ROOT, 'shared/adapters/http/api-schemas');
+/** The modules outside the domain the browser code may read: the agent and client APIs' schemas. */
+const API_SCHEMAS = [
+  join(ROOT, 'shared/adapters/http/api-schemas'),
+  join(ROOT, 'shared/adapters/http/client-api-schemas'),
+];
 
 /**
  * The portals' dependency rule (docs/agents.md, "The portal"): browser code imports its own modules,
@@ -33,7 +36,7 @@ function portalImportViolations(fileName: string, source: string): string[] {
       ? statement.importClause?.isTypeOnly === true
       : statement.isTypeOnly;
     const allowed =
-      resolved === API_SCHEMAS || !relative(join(ROOT, 'shared/domain'), resolved).startsWith('..');
+      API_SCHEMAS.includes(resolved) || !relative(join(ROOT, 'shared/domain'), resolved).startsWith('..');
     if (!allowed) found.push(`${line}: imports "${target}", outside the domain and the API schemas`);
     else if (!typeOnly) found.push(`${line}: imports values from "${target}" (use \`import type\`)`);
   }

@@ -1,6 +1,8 @@
 import type { PriorityLevel } from '../../../../domain/desk/service-desk-config';
 import type {
+  ClientActionResponse,
   ClientErrorBody,
+  ClientErrorCode,
   ClientSession,
   ClientTicketList,
   ClientTicketView,
@@ -73,9 +75,9 @@ export const clientApi = {
   presignUpload: (reference: string, file: { name: string; size: number; type: string }) =>
     request<PresignedUpload>('POST', `${ticketPath(reference)}/uploads`, file),
   declarePriority: (reference: string, level: PriorityLevel) =>
-    request<unknown>('POST', `${ticketPath(reference)}/priority`, { level }),
+    request<ClientActionResponse>('POST', `${ticketPath(reference)}/priority`, { level }),
   confirmResolved: (reference: string) =>
-    request<unknown>('POST', `${ticketPath(reference)}/confirm-resolved`, {}),
+    request<ClientActionResponse>('POST', `${ticketPath(reference)}/confirm-resolved`, {}),
   attachmentUrl: (reference: string, id: string) =>
     `${ticketPath(reference)}/attachments/${encodeURIComponent(id)}`,
 };
@@ -87,10 +89,11 @@ export const clientApi = {
 export function explain(error: unknown, labels: ClientLabels): string {
   if (!(error instanceof ClientApiError)) {
     console.warn('client portal error', error);
-    return error instanceof TypeError ? labels.error.network : labels.error.unexpected;
+    return error instanceof TypeError ? labels.trouble.network : labels.trouble.unexpected;
   }
-  const code = error.code;
-  if (code && code in labels.error) return labels.error[code as keyof ClientLabels['error']];
-  if (error.status >= 500 || !error.code) return labels.error.unexpected;
-  return error.message;
+  // The code comes from the server: typed, but checked against the table in case the server is newer.
+  const code = error.code as ClientErrorCode | null;
+  if (code === 'UPLOAD_REFUSED' || code === 'CONFLICT') return error.message || labels.error[code];
+  if (code && code in labels.error) return labels.error[code];
+  return labels.trouble.unexpected;
 }

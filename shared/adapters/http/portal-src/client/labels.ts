@@ -1,7 +1,7 @@
 import type { PriorityLevel } from '../../../../domain/desk/service-desk-config';
 import type { Language } from '../../../../domain/mail/inbound-email';
 import type { TicketStatus } from '../../../../domain/ticket/ticket';
-import type { ClientPrioritySource } from './api-types';
+import type { ClientErrorCode, ClientPrioritySource } from './api-types';
 
 /**
  * Every word the client portal shows, one table per language (French by default, English for a ticket
@@ -52,7 +52,7 @@ export type ClientLabels = {
     removeFile: (name: string) => string;
     uploadProgress: (name: string) => string;
     uploaded: string;
-    uploadFailed: string;
+    uploadFailed: (reason: string) => string;
     tooBig: (max: string) => string;
     tooMany: (max: number) => string;
     waitUploads: string;
@@ -71,14 +71,13 @@ export type ClientLabels = {
     timeZone: (zone: string) => string;
     sizeUnits: readonly [string, string, string];
   };
-  error: {
-    INVALID_LINK: string;
-    RATE_LIMITED: string;
-    NO_SESSION: string;
-    CSRF: string;
-    network: string;
-    unexpected: string;
-  };
+  /**
+   * The API's error codes in the client's words. For UPLOAD_REFUSED and CONFLICT the server's own message
+   * (in the ticket's language) says more — which file, why — and is shown instead (api.ts, `explain`).
+   */
+  error: Record<ClientErrorCode, string>;
+  /** What went wrong on the way, not at the server. */
+  trouble: { network: string; unexpected: string };
 };
 
 const fr = {
@@ -143,7 +142,7 @@ const fr = {
     removeFile: (name) => `Retirer ${name}`,
     uploadProgress: (name) => `Envoi de ${name}`,
     uploaded: 'prêt',
-    uploadFailed: 'refusé',
+    uploadFailed: (reason) => `refusé : ${reason}`,
     tooBig: (max) => `Fichier trop volumineux : ${max} au plus par fichier.`,
     tooMany: (max) => `Pas plus de ${max} fichiers par message.`,
     waitUploads: 'Attendez la fin de l’envoi des fichiers, ou retirez ceux qui sont refusés.',
@@ -168,6 +167,13 @@ const fr = {
     RATE_LIMITED: 'Trop de tentatives : patientez quelques minutes puis réessayez.',
     NO_SESSION: 'Votre session a expiré : rouvrez le lien reçu par e-mail.',
     CSRF: 'La page a expiré : rechargez-la puis recommencez.',
+    INPUT_INVALID: 'Demande refusée : un champ manque ou n’est pas valable. Vérifiez le formulaire.',
+    UPLOAD_REFUSED: 'Fichier refusé.',
+    CONFLICT: 'Impossible pour le moment : la demande a changé entre-temps. Actualisez la page.',
+    TRANSIENT: 'Service momentanément indisponible : réessayez dans quelques secondes.',
+    INTERNAL: 'Une erreur est survenue de notre côté : réessayez dans un instant.',
+  } satisfies Record<ClientErrorCode, string>,
+  trouble: {
     network: 'Pas de réponse du serveur : vérifiez votre connexion puis réessayez.',
     unexpected: 'Une erreur est survenue : réessayez dans un instant.',
   },
@@ -233,7 +239,7 @@ const en = {
     removeFile: (name) => `Remove ${name}`,
     uploadProgress: (name) => `Uploading ${name}`,
     uploaded: 'ready',
-    uploadFailed: 'refused',
+    uploadFailed: (reason) => `refused: ${reason}`,
     tooBig: (max) => `File too large: ${max} at most per file.`,
     tooMany: (max) => `No more than ${max} files per message.`,
     waitUploads: 'Wait until the files are uploaded, or remove the refused ones.',
@@ -257,6 +263,13 @@ const en = {
     RATE_LIMITED: 'Too many attempts: wait a few minutes and try again.',
     NO_SESSION: 'Your session has expired: open the link from your e-mail again.',
     CSRF: 'The page has expired: reload it and try again.',
+    INPUT_INVALID: 'Request refused: a field is missing or not valid. Check the form.',
+    UPLOAD_REFUSED: 'File refused.',
+    CONFLICT: 'Not possible right now: the request changed in the meantime. Refresh the page.',
+    TRANSIENT: 'Service temporarily unavailable: try again in a few seconds.',
+    INTERNAL: 'Something went wrong on our side: try again in a moment.',
+  } satisfies Record<ClientErrorCode, string>,
+  trouble: {
     network: 'No answer from the server: check your connection and try again.',
     unexpected: 'Something went wrong: try again in a moment.',
   },

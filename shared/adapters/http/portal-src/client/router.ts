@@ -11,8 +11,8 @@ export type Route =
   | { kind: 'invalid' };
 
 const REFERENCE = /^\/t\/(EXO-\d{4}-\d{6})\/?$/;
-/** base64url, as minted (24 bytes → 32 characters); generous bounds, never a character outside it. */
-const SECRET = /^[A-Za-z0-9_-]{16,128}$/;
+/** base64url, as minted (24 bytes → 32 characters), with the server's bounds (client-api-schemas.ts). */
+const SECRET = /^[A-Za-z0-9_-]{22,86}$/;
 
 function fragmentValue(hash: string, name: string): string | null | 'malformed' {
   if (hash === '' || hash === '#') return null;

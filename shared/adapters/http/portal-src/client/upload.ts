@@ -64,7 +64,7 @@ export async function startUpload(
         error.tooLarge ? labels.text.tooBig(formatSize(MAX_FILE_BYTES, labels)) : labels.text.storageFailed,
       );
     else if (error instanceof ClientApiError || error instanceof TypeError) fail(explain(error, labels));
-    else if (!(error instanceof UploadAborted)) fail(labels.error.unexpected);
+    else if (!(error instanceof UploadAborted)) fail(labels.trouble.unexpected);
   }
 }
 

@@ -69,7 +69,7 @@ export function composeForm(reference: string, labels: ClientLabels, sent: () =>
           })
         : upload.state === 'done'
           ? el('span', { class: 'file-state' }, t.uploaded)
-          : el('span', { class: 'file-state error' }, `${t.uploadFailed} : ${upload.error ?? ''}`),
+          : el('span', { class: 'file-state error' }, t.uploadFailed(upload.error ?? '')),
     );
   };
 

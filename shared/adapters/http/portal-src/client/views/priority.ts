@@ -12,7 +12,7 @@ import { type ClientLabels, LEVELS_HIGH_FIRST } from '../labels';
 export function priorityForm(
   ticket: ClientTicketView,
   labels: ClientLabels,
-  saved: () => Promise<void>,
+  saved: (ticket: ClientTicketView) => void,
 ): HTMLElement {
   const t = labels.text;
   if (!ticket.can.declarePriority) {
@@ -61,9 +61,9 @@ export function priorityForm(
     if (!level) return;
     submit.disabled = true;
     try {
-      await clientApi.declarePriority(ticket.reference, level);
+      const answer = await clientApi.declarePriority(ticket.reference, level);
       flash(t.declared, 'info');
-      await saved();
+      saved(answer.ticket);
     } catch (error) {
       flash(explain(error, labels));
     } finally {

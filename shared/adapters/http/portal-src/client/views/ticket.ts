@@ -46,11 +46,17 @@ export async function refresh(announce = false): Promise<void> {
   }
 }
 
+/** The ticket as an action's answer gave it. */
+function redraw(ticket: ClientTicketView): void {
+  current = ticket;
+  render(ticket, labelsFor(ticket.language));
+}
+
 function render(ticket: ClientTicketView, labels: ClientLabels): void {
   byId('ticket-summary').replaceChildren(summary(ticket, labels));
   byId('ticket-conversation').replaceChildren(...conversation(ticket, labels));
   byId('ticket-actions').replaceChildren(...actions(ticket, labels));
-  byId('ticket-priority').replaceChildren(priorityForm(ticket, labels, () => refresh()));
+  byId('ticket-priority').replaceChildren(priorityForm(ticket, labels, (updated) => redraw(updated)));
   byId('compose').hidden = !ticket.can.reply;
 }
 
@@ -181,9 +187,11 @@ function actions(ticket: ClientTicketView, labels: ClientLabels): Node[] {
     confirm.addEventListener('click', async () => {
       confirm.disabled = true;
       try {
-        await clientApi.confirmResolved(ticket.reference);
+        const answer = await clientApi.confirmResolved(ticket.reference);
         flash(t.confirmed, 'info');
-        await refresh();
+        redraw(answer.ticket);
+        // The button is gone with the card: keyboard focus goes back to the top of the ticket.
+        byId('ticket-title').focus();
       } catch (error) {
         flash(explain(error, labels));
         confirm.disabled = false;
