@@ -9,7 +9,7 @@ import { showRequests, showSignInForm } from './views/requests';
 import { openTicket } from './views/ticket';
 
 /**
- * The client portal (docs/client-portal.md). One static shell for every path; this script reads the
+ * The client portal (docs/client-portal-pages.md). One static shell for every path; this script reads the
  * path, exchanges a secret from the fragment for a session cookie at once and removes it from the
  * address bar (so it stays out of the history, of a shared screenshot and of any Referer), then shows
  * one view. No framework; the DOM is built with text nodes only (common/dom.ts).

@@ -7,7 +7,7 @@ import { CLIENT_LABELS } from '../labels';
 import { renderHeader } from './header';
 
 /**
- * "Mes demandes" (docs/client-portal.md): without an address session, a form that asks for an e-mail
+ * "Mes demandes" (docs/client-portal-pages.md): without an address session, a form that asks for an e-mail
  * address and says the same thing whether or not it is known; with one, the tickets of that address
  * (or of the whole client for an administrator), newest first, each a link to its page.
  */

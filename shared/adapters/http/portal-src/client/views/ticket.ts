@@ -9,11 +9,16 @@ import { renderHeader } from './header';
 import { priorityForm } from './priority';
 
 /**
- * A ticket's page (docs/client-portal.md, "A ticket's page"): what it is, where it stands, our
+ * A ticket's page (docs/client-portal-pages.md, "Screens"): what it is, where it stands, our
  * commitments and the public conversation, then what the client may do now. Every value from the API
  * goes in as text (common/dom.ts): a message is shown exactly as written, never parsed as HTML.
  */
 let current: ClientTicketView | null = null;
+
+// Back on the tab (a phone user who switched to the mail app): the page asks again, without a word.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') void refresh();
+});
 
 export async function openTicket(reference: string, signedInByAddress: boolean): Promise<void> {
   const ticket = await clientApi.ticket(reference);
