@@ -9,12 +9,15 @@ import type { Clock } from '../ports/clock';
 import type { MailSender, SentMail } from '../ports/mail-sender';
 import { sendFailureOf } from '../ports/mail-sender-errors';
 import type { TicketStore } from '../ports/ticket-store';
+import type { LinkMinter } from './client-links';
 import { auditEvent } from './intake-records';
 
 export type AcknowledgeDependencies = {
   config: ServiceDeskConfig;
   tickets: TicketStore;
   mailSender: MailSender;
+  /** The portal link secret of the mail (docs/client-portal.md): minted per mail, stored hashed. */
+  mintLink: LinkMinter;
   clock: Clock;
   newId: () => string;
   sleep: (ms: number) => Promise<void>;
@@ -229,6 +232,8 @@ async function sendLeased(
       throw new TransientError(`the acknowledgement of ${reference} changed meanwhile`, {});
     return settled(to, 'suppressed');
   }
+  // A write before SES: a mail whose send fails leaves an unused secret behind, never a link that fails.
+  const linkSecret = await deps.mintLink(ticket, [address, ...ticket.participants]);
   const mail = acknowledgementMail({
     reference,
     desk,
@@ -249,6 +254,7 @@ async function sendLeased(
       gtrDueAt: new Date(ticket.gtrDueAt),
       originalSubject: ticket.subject,
       attachmentsSkipped: ticket.flags.attachmentsSkipped,
+      linkSecret,
     }),
   });
   let sent: SentMail;

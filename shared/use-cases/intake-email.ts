@@ -31,6 +31,7 @@ import type {
   TicketStore,
 } from '../ports/ticket-store';
 import { type AcknowledgeResult, acknowledgeTicket, leasedAcknowledgement } from './acknowledge-ticket';
+import type { LinkMinter } from './client-links';
 import {
   attachmentsOf,
   auditEvent,
@@ -85,6 +86,8 @@ export type IntakeDependencies = {
   rawMail: RawMailStore;
   attachments: AttachmentStore;
   mailSender: MailSender;
+  /** Mints the portal link secret each acknowledgement carries (docs/client-portal.md). */
+  mintLink: LinkMinter;
   clock: Clock;
   newId: () => string;
   sleep?: (ms: number) => Promise<void>;
@@ -693,6 +696,7 @@ async function acknowledge(
       config: deps.config,
       tickets: deps.tickets,
       mailSender: deps.mailSender,
+      mintLink: deps.mintLink,
       clock: deps.clock,
       newId: deps.newId,
       sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),

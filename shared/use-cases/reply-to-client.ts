@@ -20,12 +20,15 @@ import type { Clock } from '../ports/clock';
 import type { MailSender, SentMail } from '../ports/mail-sender';
 import { sendFailureOf } from '../ports/mail-sender-errors';
 import type { TicketStore } from '../ports/ticket-store';
+import type { LinkMinter } from './client-links';
 
 export type OutboundDeps = {
   config: ServiceDeskConfig;
   clock: Clock;
   store: AgentTicketStore;
   mailSender: MailSender;
+  /** The portal link secret of each mail (docs/client-portal.md): minted per mail, never stored raw. */
+  mintLink: LinkMinter;
   /** Suppressed addresses (bounces, complaints): nothing is mailed to them. */
   recipients: Pick<TicketStore, 'getSuppressedAddress'>;
   newId: () => string;
@@ -94,7 +97,7 @@ export async function replyToClient(
     const to = await requesterOf(ticket, deps);
     const cc = await ccOf(view, request.cc, to, deps);
     const summary = request.then === 'resolve' ? (request.summary ?? null) : null;
-    const prepared = prepare(view, {
+    const prepared = await prepare(view, {
       kind: 'reply',
       key,
       author: agent.id,
@@ -166,7 +169,7 @@ export async function resendOutbound(
     event: agentEvent(reference, 'outbound-resent', now, agent.id, { key, kind: message.kind }),
   });
   if (!taken) throw new ConflictError('someone else resent it meanwhile', { hint: 'reload the ticket' });
-  const { mail } = prepare(view, {
+  const { mail } = await prepare(view, {
     kind: message.kind,
     key,
     author: message.author,
@@ -203,7 +206,7 @@ export async function notifyClient(
     const suppressed = await deps.recipients.getSuppressedAddress(requester.address.toLowerCase());
     if (suppressed) return { skipped: `the address is suppressed (${suppressed.type})` };
     const now = deps.clock.now();
-    const prepared = prepare(view, {
+    const prepared = await prepare(view, {
       kind: input.kind,
       key: input.key,
       author: input.actor,
@@ -272,15 +275,20 @@ type PrepareInput = {
   body?: string;
 };
 
-function prepare(view: TicketView, input: PrepareInput): { message: OutboundMessage; mail: OutboundMail } {
+async function prepare(
+  view: TicketView,
+  input: PrepareInput,
+): Promise<{ message: OutboundMessage; mail: OutboundMail }> {
   const { ticket } = view;
   const desk = deskById(input.deps.config, ticket.desk);
   if (!desk)
     throw new ConflictError(`desk ${ticket.desk} of ticket ${ticket.reference} is no longer configured`);
+  const linkSecret = await input.deps.mintLink(ticket, [input.to.address, ...input.cc.map((c) => c.address)]);
   const { mail, body } = replyMail({
     ticket,
     desk,
     portalBaseUrl: input.deps.config.contact.portalBaseUrl,
+    linkSecret,
     signer: input.signer,
     text: input.text,
     to: input.to,

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
+import { DynamoDbClientAccessStore } from '../adapters/aws/dynamodb/client-access-store';
 import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-directory-store';
 import { DynamoDbTicketStore } from '../adapters/aws/dynamodb/ticket-store';
 import { S3AttachmentLinks } from '../adapters/aws/s3-attachment-links';
@@ -16,6 +17,7 @@ import type { AgentApiEnv } from '../agent-config';
 import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { type Clock, systemClock } from '../ports/clock';
 import type { MailSender } from '../ports/mail-sender';
+import { linkMinter } from '../use-cases/client-links';
 import type { OutboundDeps } from '../use-cases/reply-to-client';
 import type { AwsClients } from './aws-clients';
 import { cachedClientDirectory } from './client-directory-cache';
@@ -93,6 +95,11 @@ export function createAgentAppDeps(input: {
     },
     outbound: {
       mailSender,
+      mintLink: linkMinter({
+        access: new DynamoDbClientAccessStore(clients.doc, storage.tableName),
+        clock,
+        randomBytes,
+      }),
       recipients: tickets,
       newId: randomUUID,
       sleep: mail.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DynamoDbClientAccessStore } from '../adapters/aws/dynamodb/client-access-store';
 import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-directory-store';
 import { DynamoDbTicketStore } from '../adapters/aws/dynamodb/ticket-store';
 import { S3AttachmentStore } from '../adapters/aws/s3-attachment-store';
@@ -8,6 +9,7 @@ import { mailparserMailParser } from '../adapters/mailparser-mail-parser';
 import type { IntakeEnv } from '../config';
 import type { InvalidClientRow } from '../domain/desk/client-directory';
 import { systemClock } from '../ports/clock';
+import { linkMinter } from '../use-cases/client-links';
 import type { IntakeDependencies } from '../use-cases/intake-email';
 import type { AwsClients } from './aws-clients';
 import { cachedClientDirectory } from './client-directory-cache';
@@ -55,6 +57,11 @@ export function createIntakeDependencies(
     rawMail: new S3RawMailStore(clients.s3, env.RAW_MAIL_BUCKET, env.RAW_MAIL_PREFIX),
     attachments: new S3AttachmentStore(clients.s3, env.RAW_MAIL_BUCKET, env.ATTACHMENTS_PREFIX),
     mailSender: sender,
+    mintLink: linkMinter({
+      access: new DynamoDbClientAccessStore(clients.doc, env.TABLE_NAME),
+      clock,
+      randomBytes,
+    }),
     clock,
     newId: overrides.newId ?? randomUUID,
     ...(overrides.sleep ? { sleep: overrides.sleep } : {}),

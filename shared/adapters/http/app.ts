@@ -261,6 +261,7 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
         clock: deps.clock,
         tickets: deps.convert.tickets,
         mailSender: deps.outbound.mailSender,
+        mintLink: deps.outbound.mintLink,
         newId: deps.outbound.newId,
         sleep: deps.outbound.sleep,
         ackLeaseMs: deps.outbound.leaseMs,

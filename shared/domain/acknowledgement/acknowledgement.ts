@@ -23,6 +23,8 @@ export type AcknowledgementInput = {
   originalSubject: string;
   /** The message was over the size limit: its attachments were not processed. */
   attachmentsSkipped: boolean;
+  /** The ticket's portal link secret minted for this mail (docs/client-portal.md). */
+  linkSecret: string;
 };
 
 /** The acknowledgement's content; the MIME adapter turns it (with the headers) into a message. */
@@ -44,7 +46,7 @@ export function buildAcknowledgement(input: AcknowledgementInput): Acknowledgeme
   const facts: Facts = {
     reference: input.reference,
     subject: displaySubject(input.originalSubject, input.language),
-    ticketUrl: ticketUrl(input.contact.portalBaseUrl, input.reference),
+    ticketUrl: ticketUrl(input.contact.portalBaseUrl, input.reference, input.linkSecret),
     emergencyPhone: input.contact.emergencyPhone,
     level: input.priority.level,
     source: input.priority.source,
@@ -61,8 +63,13 @@ export function buildAcknowledgement(input: AcknowledgementInput): Acknowledgeme
   return { subject, text: renderText(doc), html: renderHtml(doc) };
 }
 
-/** `${portalBaseUrl}/tickets/${reference}`; only an http(s) portal is accepted. */
-export function ticketUrl(portalBaseUrl: string, reference: string): string {
+/**
+ * The client portal's link to a ticket (docs/client-portal.md): `${portalBaseUrl}/t/${reference}#k=${secret}`.
+ * The secret rides in the fragment, which browsers never send to a server nor put in a Referer. Without a
+ * secret (null): the bare `${portalBaseUrl}/t/${reference}`, what stored copies of a mail show (a
+ * secret is never stored). Only an http(s) portal is accepted.
+ */
+export function ticketUrl(portalBaseUrl: string, reference: string, secret: string | null): string {
   let url: URL;
   try {
     url = new URL(portalBaseUrl);
@@ -76,9 +83,9 @@ export function ticketUrl(portalBaseUrl: string, reference: string): string {
     throw new ConfigError(`portal base URL "${portalBaseUrl}" is not a web address`, {
       hint: 'contact.portalBaseUrl must start with https://',
     });
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/tickets/${encodeURIComponent(reference)}`;
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/t/${encodeURIComponent(reference)}`;
   url.search = '';
-  url.hash = '';
+  url.hash = secret === null ? '' : `k=${secret}`;
   return url.toString();
 }
 

@@ -33,6 +33,11 @@ export type ReplyMailInput = {
   ticket: Pick<Ticket, 'reference' | 'subject' | 'language' | 'requester'>;
   desk: Pick<Desk, 'address' | 'displayName'>;
   portalBaseUrl: string;
+  /**
+   * The portal link secret minted for this mail (docs/client-portal.md). Only the mail carries it: the
+   * `body` returned for storage has the bare link.
+   */
+  linkSecret: string | null;
   /** The agent's name for the signature (null: the desk signs alone, for notifications). */
   signer: string | null;
   /** The body the agent (or the notification) wrote, plain text. */
@@ -71,7 +76,7 @@ export function replyText(input: Omit<ReplyMailInput, 'to' | 'cc' | 'thread' | '
     ...(input.signer ? [stripControlCharacters(input.signer)] : []),
     input.desk.displayName,
   ];
-  const url = ticketUrl(input.portalBaseUrl, input.ticket.reference);
+  const url = ticketUrl(input.portalBaseUrl, input.ticket.reference, input.linkSecret);
   return [
     w.hello(name),
     normaliseReplyText(input.text),
@@ -80,11 +85,15 @@ export function replyText(input: Omit<ReplyMailInput, 'to' | 'cc' | 'thread' | '
   ].join('\n\n');
 }
 
-/** The outbound mail of a reply or notification, rendered (text and HTML) and threaded. */
+/**
+ * The outbound mail of a reply or notification, rendered (text and HTML) and threaded; `body` is the text
+ * as stored on the ticket: the same, with the bare portal link (the secret is in the mail only).
+ */
 export function replyMail(input: ReplyMailInput): { mail: OutboundMail; body: string } {
   const subject = ackSubject(input.ticket.reference, input.ticket.subject, input.ticket.language);
-  const body = replyText(input);
-  const html = textToHtml(body, input.ticket.language, subject);
+  const mailed = replyText(input);
+  const body = input.linkSecret === null ? mailed : replyText({ ...input, linkSecret: null });
+  const html = textToHtml(mailed, input.ticket.language, subject);
   return {
     body,
     mail: {
@@ -93,7 +102,7 @@ export function replyMail(input: ReplyMailInput): { mail: OutboundMail; body: st
       to: input.to,
       cc: [...input.cc],
       subject,
-      text: `${body}\n`,
+      text: `${mailed}\n`,
       html,
       inReplyTo: input.thread?.messageId ?? null,
       references: input.thread ? [...input.thread.references] : [],

@@ -123,6 +123,13 @@ export const TicketSchema = z.object({
   /** A reference quoted by a sender who may not write into that ticket (triage.md, "Follow-ups"). */
   mentionedReference: z.string().nullable(),
   resolvedAt: IsoInstant.nullable(),
+  /** When the ticket became `fermé` (the client confirmed the resolution); its portal link works 30 days more. */
+  closedAt: IsoInstant.optional(),
+  /**
+   * The generation of the client's portal links (docs/client-portal.md): "nouveau lien" bumps it and
+   * every link minted before stops working. Absent: 1.
+   */
+  linkGeneration: z.number().int().positive().optional(),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
   messageCount: z.number().int().positive(),
@@ -240,6 +247,9 @@ export const AuditEventTypeSchema = z.enum([
   'desk-on-duty-changed',
   'sla-warning',
   'sla-breached',
+  /** Client portal (docs/client-portal.md): "nouveau lien", and the client's "C'est résolu, merci". */
+  'client-link-rotated',
+  'ticket-closed',
 ]);
 export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;
 

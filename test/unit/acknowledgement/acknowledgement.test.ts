@@ -66,7 +66,7 @@ describe('Function: buildAcknowledgement', () => {
 
     it('gives the portal link, says a reply adds to the same ticket, and the emergency phone', () => {
       expect(ack.text).toContain(
-        'Suivez son avancement sur notre portail : https://support.exodata.fr/tickets/EXO-2026-000123',
+        'Suivez son avancement sur notre portail : https://support.exodata.fr/t/EXO-2026-000123#k=AbCdEfGhIjKlMnOpQrStUvWxYz012345',
       );
       expect(ack.text).toContain('votre réponse sera ajoutée à la même demande');
       expect(ack.text).toContain(
@@ -85,14 +85,16 @@ describe('Function: buildAcknowledgement', () => {
         expect(html).toContain(line.replace(/^- /, ''));
       expect(ack.html).toContain('<html lang="fr">');
       expect(ack.html).toContain(
-        '<a href="https://support.exodata.fr/tickets/EXO-2026-000123" style="color:#0b5cad;">',
+        '<a href="https://support.exodata.fr/t/EXO-2026-000123#k=AbCdEfGhIjKlMnOpQrStUvWxYz012345" style="color:#0b5cad;">',
       );
     });
 
     it('has no remote image, stylesheet or script in the HTML', () => {
       expect(ack.html).not.toMatch(/<img|<link|<script|src=|url\(|@import/i);
       const hrefs = [...ack.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
-      expect(hrefs).toEqual(['https://support.exodata.fr/tickets/EXO-2026-000123']);
+      expect(hrefs).toEqual([
+        'https://support.exodata.fr/t/EXO-2026-000123#k=AbCdEfGhIjKlMnOpQrStUvWxYz012345',
+      ]);
     });
   });
 
@@ -117,7 +119,9 @@ describe('Function: buildAcknowledgement', () => {
       expect(ack.text).toContain(
         'Monday to Friday from 8 am to midnight (Réunion time), except public holidays',
       );
-      expect(ack.text).toContain('https://support.exodata.fr/tickets/EXO-2026-000123');
+      expect(ack.text).toContain(
+        'https://support.exodata.fr/t/EXO-2026-000123#k=AbCdEfGhIjKlMnOpQrStUvWxYz012345',
+      );
       expect(ack.text).toContain('your reply will be added to the same request');
       expect(ack.text).toContain('call the Service Desk on 02 62 500 700.');
       expect(ack.html).toContain('<html lang="en">');
@@ -198,7 +202,7 @@ describe('Function: buildAcknowledgement', () => {
     it('says the attachments were not processed and to use the portal when attachments were skipped', () => {
       const ack = buildAcknowledgement(ackInput({ attachmentsSkipped: true }));
       expect(ack.text).toContain(
-        "Pièces jointes non traitées : votre message dépassait la taille que nous pouvons recevoir par e-mail, ses pièces jointes n'ont donc pas été prises en compte. Merci de les déposer sur le portail, dans votre demande : https://support.exodata.fr/tickets/EXO-2026-000123",
+        "Pièces jointes non traitées : votre message dépassait la taille que nous pouvons recevoir par e-mail, ses pièces jointes n'ont donc pas été prises en compte. Merci de les déposer sur le portail, dans votre demande : https://support.exodata.fr/t/EXO-2026-000123#k=AbCdEfGhIjKlMnOpQrStUvWxYz012345",
       );
       const en = buildAcknowledgement(ackInput({ attachmentsSkipped: true, language: 'en' }));
       expect(en.text).toContain(
@@ -257,15 +261,24 @@ describe('Function: buildAcknowledgement', () => {
 
 describe('Function: ticketUrl', () => {
   it('joins the base and the reference whatever the trailing slashes', () => {
-    expect(ticketUrl('https://support.exodata.fr', 'EXO-2026-000123')).toBe(
-      'https://support.exodata.fr/tickets/EXO-2026-000123',
-    );
-    expect(ticketUrl('https://support.exodata.fr/portail//', 'EXO-2026-000123')).toBe(
-      'https://support.exodata.fr/portail/tickets/EXO-2026-000123',
+    expect(
+      ticketUrl('https://support.exodata.fr', 'EXO-2026-000123', 'AbCdEfGhIjKlMnOpQrStUvWxYz012345'),
+    ).toBe('https://support.exodata.fr/t/EXO-2026-000123#k=AbCdEfGhIjKlMnOpQrStUvWxYz012345');
+    expect(ticketUrl('https://support.exodata.fr/portail//', 'EXO-2026-000123', null)).toBe(
+      'https://support.exodata.fr/portail/t/EXO-2026-000123',
     );
   });
 
+  it('never gives the old bare /tickets/REF form, and keeps the secret in the fragment', () => {
+    const url = new URL(
+      ticketUrl('https://support.exodata.fr/?x=1#old', 'EXO-2026-000123', 'AbCdEfGhIjKlMnOpQrStUvWxYz012345'),
+    );
+    expect(url.pathname).toBe('/t/EXO-2026-000123');
+    expect(url.search).toBe('');
+    expect(url.hash).toBe('#k=AbCdEfGhIjKlMnOpQrStUvWxYz012345');
+  });
+
   it('throws a ConfigError when the base is not a URL', () => {
-    expect(() => ticketUrl('support.exodata.fr', 'EXO-2026-000123')).toThrow(ConfigError);
+    expect(() => ticketUrl('support.exodata.fr', 'EXO-2026-000123', null)).toThrow(ConfigError);
   });
 });

@@ -31,6 +31,7 @@ export function ackInput(overrides: Partial<AcknowledgementInput> = {}): Acknowl
     gtrDueAt: new Date('2026-11-30T07:50:00Z'),
     originalSubject: 'RE: Serveur de fichiers inaccessible',
     attachmentsSkipped: false,
+    linkSecret: 'AbCdEfGhIjKlMnOpQrStUvWxYz012345',
     ...overrides,
   };
 }

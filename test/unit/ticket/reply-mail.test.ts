@@ -11,6 +11,7 @@ function reply(text: string, overrides: Partial<Parameters<typeof replyMail>[0]>
     ticket: aTicket(),
     desk,
     portalBaseUrl: 'https://support.exodata.fr',
+    linkSecret: 'AbCdEfGhIjKlMnOpQrStUvWxYz012345',
     signer: 'Alice Payet',
     text,
     to: { address: 'gerant@quincaillerie-du-port.re', name: 'Gérant' },
@@ -28,13 +29,21 @@ function addresses(value: AddressObject | AddressObject[] | undefined) {
 
 describe('Function: replyMail (an agent reply, conversation.md §3)', () => {
   it('greets the requester, signs with the agent and the desk, and ends with the ticket portal link', () => {
-    const { body } = reply('Le correctif est installé.');
+    const { body, mail } = reply('Le correctif est installé.');
+    // The mail carries the link with its secret; the stored body only the bare link (no secret stored).
+    expect(mail.text).toContain(
+      'https://support.exodata.fr/t/EXO-2026-000042#k=AbCdEfGhIjKlMnOpQrStUvWxYz012345',
+    );
+    expect(mail.html).toContain(
+      'https://support.exodata.fr/t/EXO-2026-000042#k=AbCdEfGhIjKlMnOpQrStUvWxYz012345',
+    );
+    expect(body).not.toContain('AbCdEfGhIjKlMnOpQrStUvWxYz012345');
     expect(body).toBe(
       [
         'Bonjour Gérant,',
         'Le correctif est installé.',
         `Cordialement,\nAlice Payet\n${desk.displayName}`,
-        '-- \nSuivre votre demande EXO-2026-000042 : https://support.exodata.fr/tickets/EXO-2026-000042\nRépondez simplement à ce message pour compléter votre demande.',
+        '-- \nSuivre votre demande EXO-2026-000042 : https://support.exodata.fr/t/EXO-2026-000042\nRépondez simplement à ce message pour compléter votre demande.',
       ].join('\n\n'),
     );
   });
@@ -44,6 +53,7 @@ describe('Function: replyMail (an agent reply, conversation.md §3)', () => {
       ticket: aTicket({ language: 'en', requester: { address: 'a@b.re', name: '' } }),
       desk,
       portalBaseUrl: 'https://support.exodata.fr',
+      linkSecret: null,
       signer: 'Alice',
       text: 'Fixed.',
       to: { address: 'a@b.re', name: '' },
@@ -79,6 +89,7 @@ describe('Function: replyMail (an agent reply, conversation.md §3)', () => {
         }),
         desk,
         portalBaseUrl: 'https://support.exodata.fr',
+        linkSecret: null,
         signer: 'Alice\r\nX-Signer: evil',
         text: hostile,
         to: { address: 'gerant@quincaillerie-du-port.re', name: 'Eve\r\nBcc: x@evil.example' },

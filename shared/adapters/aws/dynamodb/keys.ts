@@ -37,7 +37,27 @@ export const keys = {
     sk: '#QUARANTINE',
   }),
   suppressedAddress: (address: string) => ({ pk: `SUPPRESSED#${address.toLowerCase()}`, sk: '#SUPPRESSED' }),
+  // Client portal (docs/client-portal.md): secrets only ever appear here as their SHA-256.
+  clientLink: (hash: string) => ({ pk: `CLIENTLINK#${hash}`, sk: '#CLIENTLINK' }),
+  clientSession: (hash: string) => ({ pk: `CLIENTSESSION#${hash}`, sk: '#CLIENTSESSION' }),
+  signInToken: (hash: string) => ({ pk: `SIGNIN#${hash}`, sk: '#SIGNIN' }),
+  clientRate: (counter: string) => ({ pk: `CLIENTRATE#${counter}`, sk: '#CLIENTRATE' }),
+  /** The portal's index: an address (or a client) that received mail carrying a ticket's link. */
+  portalIndex: (owner: string, receivedAt: string, reference: string) => ({
+    pk: `PORTAL#${owner}`,
+    sk: `TICKET#${receivedAt}#${reference}`,
+  }),
 } as const;
+
+/** `ADDRESS#<lower-case address>` or `CLIENT#<clientId>`: whose portal index. */
+export function portalOwner(owner: { address: string } | { clientId: string }): string {
+  return 'address' in owner ? `ADDRESS#${owner.address.toLowerCase()}` : `CLIENT#${owner.clientId}`;
+}
+
+/** gsi2 partition of a requester's tickets (the portal's "Mes demandes" reads it). */
+export function requesterIndexKey(address: string): string {
+  return requesterPartition(address);
+}
 
 /** gsi1: the agents' queue of a desk and status, most urgent GTI first. */
 export function queueKeys(ticket: Pick<Ticket, 'desk' | 'status' | 'gtiDueAt' | 'reference'>) {

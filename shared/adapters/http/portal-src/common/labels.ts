@@ -83,6 +83,8 @@ export const LABELS = {
     'desk-on-duty-changed': 'Confié au centre de garde',
     'sla-warning': 'Alerte SLA',
     'sla-breached': 'SLA dépassé',
+    'client-link-rotated': 'Nouveau lien client',
+    'ticket-closed': 'Fermé par le client',
   } satisfies Record<AuditEventType, string>,
 
   /** What became of a message we sent (the API also sends `stateLabel`, from the same words). */
