@@ -57,7 +57,7 @@ async function start(route: Route): Promise<void> {
     if (!session) return showInvalid();
     try {
       show('ticket-view');
-      await openTicket(route.reference, session.kind === 'address');
+      await openTicket(route.reference);
     } catch (error) {
       if (refusedLink(error)) return showInvalid();
       throw error;

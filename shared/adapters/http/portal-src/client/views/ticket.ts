@@ -20,12 +20,13 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') void refresh();
 });
 
-export async function openTicket(reference: string, signedInByAddress: boolean): Promise<void> {
+export async function openTicket(reference: string): Promise<void> {
   const ticket = await clientApi.ticket(reference);
   const labels = labelsFor(ticket.language);
   document.documentElement.lang = ticket.language;
   document.title = `${ticket.reference} — ${labels.text.brand}`;
-  renderHeader(labels, signedInByAddress);
+  // Signed in either way (the link or "Mes demandes"): "Se déconnecter" ends it on a shared phone.
+  renderHeader(labels, true);
   current = ticket;
   byId('ticket-view').replaceChildren(
     el('div', { id: 'ticket-summary' }),
