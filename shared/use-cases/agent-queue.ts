@@ -1,51 +1,16 @@
 import * as z from 'zod';
 import type { Agent } from '../domain/desk/agent';
-import {
-  type DeskId,
-  DeskIdSchema,
-  PriorityLevelSchema,
-  type ServiceDeskConfig,
-} from '../domain/desk/service-desk-config';
+import type { DeskId, ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { InputError } from '../domain/errors';
 import { type DeskLocalTime, deskLocalTime, staffedDesks } from '../domain/sla/follow-the-sun';
 import { type TicketSla, ticketSla } from '../domain/sla/sla-status';
-import {
-  priorityToConfirm,
-  type Ticket,
-  type TicketStatus,
-  TicketStatusSchema,
-} from '../domain/ticket/ticket';
+import type { QueueQuery } from '../domain/ticket/queue-query';
+import { priorityToConfirm, type Ticket, type TicketStatus } from '../domain/ticket/ticket';
 import { workOf } from '../domain/ticket/ticket-work';
 import type { AgentTicketStore } from '../ports/agent-ticket-store';
 import type { Clock } from '../ports/clock';
 
 export const OPEN_STATUSES: readonly TicketStatus[] = ['nouveau', 'en cours', 'en attente client'];
-
-/** A comma-separated list in a query string (`status=nouveau,en cours`), each item validated. */
-function csv<O extends string>(item: z.ZodType<O, string>) {
-  return z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== ''),
-    )
-    .pipe(z.array(item).min(1).max(10));
-}
-
-export const QueueQuerySchema = z.object({
-  /** A desk id, or `all`; absent: the agent's desk on duty (docs/agents.md, "Queue"). */
-  desk: z.union([z.literal('all'), DeskIdSchema]).optional(),
-  status: csv(TicketStatusSchema).optional(),
-  priority: csv(PriorityLevelSchema).optional(),
-  assignee: z.enum(['any', 'me', 'none']).default('any'),
-  /** `deadline`: the next deadline that runs (GTI until contact, then GTR); `gti`: GTI then GTR. */
-  sort: z.enum(['deadline', 'gti']).default('deadline'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(1000).optional(),
-});
-export type QueueQuery = z.infer<typeof QueueQuerySchema>;
 
 export type QueueItem = {
   reference: string;

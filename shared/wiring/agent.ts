@@ -15,10 +15,12 @@ import type { ErrorLogger } from '../adapters/http/errors';
 import { mailparserMailParser } from '../adapters/mailparser-mail-parser';
 import type { AgentApiEnv } from '../agent-config';
 import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
+import type { AttachmentLinks } from '../ports/attachment-links';
 import { type Clock, systemClock } from '../ports/clock';
 import type { MailSender } from '../ports/mail-sender';
 import { linkMinter } from '../use-cases/client-links';
 import type { OutboundDeps } from '../use-cases/reply-to-client';
+import { agentUseCases } from './agent-use-cases';
 import type { AwsClients } from './aws-clients';
 import { cachedClientDirectory } from './client-directory-cache';
 import { outboundMetricsRecorder } from './outbound-metrics';
@@ -55,7 +57,8 @@ const REPLY_WAIT_MS = 8_000;
 
 /**
  * The agent app's dependencies on DynamoDB and S3, for Lambda and for the local server alike: only
- * `auth` differs (Cognito claims on AWS, dev login locally). The one place they meet the use cases.
+ * `auth` differs (Cognito claims on AWS, dev login locally). The use cases are bound to these ports
+ * here (agentUseCases) and reach the app as `cases`.
  */
 export function createAgentAppDeps(input: {
   config: ServiceDeskConfig;
@@ -65,6 +68,8 @@ export function createAgentAppDeps(input: {
   auth: AgentAuth;
   clock?: Clock;
   log?: ErrorLogger;
+  /** Replaces the S3 links signed at `clock` (a test whose S3 emulator checks them at the real time). */
+  links?: AttachmentLinks;
 }): AgentAppDeps {
   const { clients, storage } = input;
   const clock = input.clock ?? systemClock;
@@ -78,12 +83,12 @@ export function createAgentAppDeps(input: {
       ...(mail.configurationSet ? { configurationSet: mail.configurationSet } : {}),
       ...(mail.messageIdDomain ? { messageIdDomain: mail.messageIdDomain } : {}),
     });
-  return {
+  const store = new DynamoDbAgentStore(clients.doc, storage.tableName);
+  const cases = agentUseCases({
     config: input.config,
     clock,
-    store: new DynamoDbAgentStore(clients.doc, storage.tableName),
-    links: new S3AttachmentLinks(clients.s3, storage.bucket, clock, storage.linkSeconds),
-    auth: input.auth,
+    store,
+    links: input.links ?? new S3AttachmentLinks(clients.s3, storage.bucket, clock, storage.linkSeconds),
     convert: {
       clients: cachedClientDirectory(new DynamoDbClientDirectoryStore(clients.doc, storage.tableName), clock),
       parser: mailparserMailParser,
@@ -107,6 +112,13 @@ export function createAgentAppDeps(input: {
       waitMs: REPLY_WAIT_MS,
       ...(mail.onOutcome ? { onOutcome: mail.onOutcome } : {}),
     },
+  });
+  return {
+    config: input.config,
+    clock,
+    store,
+    auth: input.auth,
+    cases,
     ...(input.log ? { log: input.log } : {}),
   };
 }

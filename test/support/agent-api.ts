@@ -1,9 +1,11 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { AgentAppDeps } from '../../shared/adapters/http/app';
 import { createDevAuth } from '../../shared/adapters/http/auth';
+import type { PortalAssets } from '../../shared/adapters/http/portal-assets';
 import { buildPortal } from '../../shared/adapters/http/portal-build';
 import { type AgentServer, startAgentServer } from '../../shared/adapters/http/server';
 import type { ServiceDeskConfig } from '../../shared/domain/desk/service-desk-config';
+import type { AttachmentLinks } from '../../shared/ports/attachment-links';
 import { type AgentMailSettings, createAgentAppDeps } from '../../shared/wiring/agent';
 import { BUCKET, type Intake } from '../integration/intake/harness';
 
@@ -13,7 +15,7 @@ import { BUCKET, type Intake } from '../integration/intake/harness';
  */
 export async function startAgentApi(
   intake: Intake,
-  overrides: Partial<AgentAppDeps> = {},
+  overrides: { links?: AttachmentLinks; portal?: PortalAssets } = {},
   mail: Partial<AgentMailSettings> = {},
 ): Promise<{
   server: AgentServer;
@@ -41,10 +43,10 @@ export async function startAgentApi(
       auth: createDevAuth({ config, clock: intake.clock }),
       clock: intake.clock,
       log: () => {},
+      ...(overrides.links ? { links: overrides.links } : {}),
     }),
     // Built from its TypeScript source as `npm start` builds it (about 100 ms).
     portal: overrides.portal ?? (await buildPortal('agent')),
-    ...overrides,
   };
   const server = await startAgentServer({ port: 0, deps });
   const login = async (agent: string, desk: string | string[]) => {

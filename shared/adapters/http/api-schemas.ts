@@ -132,7 +132,7 @@ export const QueuePageSchema = z.object({
   nextCursor: z.string().nullable(),
   truncated: z.boolean(),
 });
-/** The assignee filter of `GET /api/tickets` (QueueQuerySchema in the use case validates it). */
+/** The assignee filter of `GET /api/tickets` (QueueQuerySchema in domain/ticket/queue-query.ts validates it). */
 export const AssigneeFilterSchema = z.enum(['any', 'me', 'none']);
 
 export const MessageViewSchema = z.object({

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Agent } from '../../domain/desk/agent';
 import type { ServiceDeskConfig } from '../../domain/desk/service-desk-config';
 import { InputError, NotFoundError } from '../../domain/errors';
+import { QueueQuerySchema } from '../../domain/ticket/queue-query';
 import { ReplyRequestSchema } from '../../domain/ticket/reply-effects';
 import {
   assertMayAct,
@@ -13,19 +14,8 @@ import {
   TicketActionSchema,
 } from '../../domain/ticket/ticket-actions';
 import type { AgentTicketStore } from '../../ports/agent-ticket-store';
-import type { AttachmentLinks } from '../../ports/attachment-links';
 import type { Clock } from '../../ports/clock';
-import { resendAcknowledgement } from '../../use-cases/acknowledge-ticket';
-import { defaultQueueDesk, desksOverview, listQueue, QueueQuerySchema } from '../../use-cases/agent-queue';
-import { type ConvertSuspendedDeps, convertSuspended } from '../../use-cases/convert-suspended';
-import { acceptHeld, rejectHeld } from '../../use-cases/decide-held';
-import {
-  notifyAfterAction,
-  type OutboundDeps,
-  replyToClient,
-  resendOutbound,
-} from '../../use-cases/reply-to-client';
-import { actOnTicket, addNote, attachmentLink, getTicketDetails } from '../../use-cases/work-ticket';
+import type { AgentUseCases } from './agent-use-cases';
 import {
   ActionResponseSchema,
   AttachmentLinkResponseSchema,
@@ -53,13 +43,14 @@ import { decodeSuspendedCursor, encodeSuspendedCursor, SuspendedQuerySchema } fr
 export type AgentAppDeps = {
   config: ServiceDeskConfig;
   clock: Clock;
+  /** Reads the routes answer without a use case (the suspended list, a ticket before an action). */
   store: AgentTicketStore;
-  links: AttachmentLinks;
   auth: AgentAuth;
-  /** Turning a suspended message into a ticket goes through the intake's builders and store. */
-  convert: Omit<ConvertSuspendedDeps, 'config' | 'clock'>;
-  /** Mail to the client (agents' replies, notifications): the ports beside the store and clock. */
-  outbound: Omit<OutboundDeps, 'config' | 'clock' | 'store'>;
+  /**
+   * Everything the routes do, bound to its ports by shared/wiring/agent-use-cases.ts: an HTTP adapter
+   * imports no use case (docs/architecture.md, "Use cases reach HTTP through deps").
+   */
+  cases: AgentUseCases;
   log?: ErrorLogger;
   /** The built portal; defaults to the files in ./portal/ next to the module (the Lambda bundle). */
   portal?: PortalAssets;
@@ -85,8 +76,8 @@ const ACTION_ROUTES: Record<string, TicketAction['type']> = {
 };
 
 /**
- * The agents' HTTP app: the JSON API under /api and the portal at /. Ports are injected, so the same
- * app runs in Lambda (behind API Gateway) and in the local server. docs/agents.md is its reference.
+ * The agents' HTTP app: the JSON API under /api and the portal at /. Ports and use cases are injected,
+ * so the same app runs in Lambda (behind API Gateway) and in the local server. docs/agents.md is its reference.
  */
 export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
   const log: ErrorLogger =
@@ -94,8 +85,7 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
   const portal = deps.portal ?? loadPortalAssets();
   const cognitoOrigin = deps.auth.portal.mode === 'cognito' ? [deps.auth.portal.domain] : [];
   const app = new Hono<AppEnv>();
-  const work = { config: deps.config, clock: deps.clock, store: deps.store };
-  const outbound: OutboundDeps = { ...deps.outbound, ...work };
+  const { cases } = deps;
 
   app.onError((err, c) => errorResponse(err, c, log));
   app.notFound((c) => c.json(body('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`), 404));
@@ -175,19 +165,17 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
 
   app.get('/api/me', (c) => {
     const agent = c.get('agent');
-    return c.json(
-      reply(MeResponseSchema, { agent, defaultDesk: defaultQueueDesk(agent, deps.clock.now(), deps.config) }),
-    );
+    return c.json(reply(MeResponseSchema, { agent, defaultDesk: cases.defaultDesk(agent) }));
   });
-  app.get('/api/desks', (c) => c.json(reply(DesksResponseSchema, desksOverview(deps))));
+  app.get('/api/desks', (c) => c.json(reply(DesksResponseSchema, cases.desksOverview())));
 
   app.get('/api/tickets', async (c) => {
     const query = parse(QueueQuerySchema, c.req.query());
-    return c.json(reply(QueuePageSchema, await listQueue(query, c.get('agent'), work)));
+    return c.json(reply(QueuePageSchema, await cases.listQueue(query, c.get('agent'))));
   });
 
   app.get('/api/tickets/:ref', async (c) => {
-    const details = await getTicketDetails(reference(c), work);
+    const details = await cases.getTicketDetails(reference(c));
     return c.json(
       reply(TicketDetailsResponseSchema, {
         ticket: details.ticket,
@@ -205,41 +193,35 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
 
   // conversation.md §1: an unverified sender's follow-up, held for an agent.
   app.post('/api/tickets/:ref/held/:id/accept', async (c) => {
-    const { ticket, message } = await acceptHeld(reference(c), heldId(c), c.get('agent'), {
-      ...deps.convert,
-      config: deps.config,
-      clock: deps.clock,
-    });
+    const { ticket, message } = await cases.acceptHeld(reference(c), heldId(c), c.get('agent'));
     return c.json({ ticket, message: messageView(message) });
   });
 
   app.post('/api/tickets/:ref/held/:id/reject', async (c) => {
-    const held = await rejectHeld(reference(c), heldId(c), c.get('agent'), {
-      tickets: deps.convert.tickets,
-      clock: deps.clock,
-    });
+    const held = await cases.rejectHeld(reference(c), heldId(c), c.get('agent'));
     return c.json({ held });
   });
 
   app.get('/api/tickets/:ref/messages/:messageId/attachments/:sha256', async (c) => {
     const sha256 = c.req.param('sha256');
     if (!SHA256.test(sha256)) throw new InputError('an attachment is named by its sha256 (64 hex digits)');
-    const link = await attachmentLink(
-      { reference: reference(c), messageId: c.req.param('messageId'), sha256 },
-      { ...work, links: deps.links },
-    );
+    const link = await cases.attachmentLink({
+      reference: reference(c),
+      messageId: c.req.param('messageId'),
+      sha256,
+    });
     return c.json(reply(AttachmentLinkResponseSchema, link));
   });
 
   app.post('/api/tickets/:ref/notes', async (c) => {
     const { text } = await readBody(c, NoteSchema);
-    await addNote(reference(c), text, c.get('agent'), work);
+    await cases.addNote(reference(c), text, c.get('agent'));
     return c.json(reply(NoteResponseSchema, { added: true }), 201);
   });
 
   app.post('/api/tickets/:ref/replies', async (c) => {
     const request = await readBody(c, ReplyRequestSchema);
-    const answer = await replyToClient(reference(c), request, c.get('agent'), outbound);
+    const answer = await cases.replyToClient(reference(c), request, c.get('agent'));
     return c.json(
       reply(ReplyResponseSchema, { messageId: answer.messageId, state: answer.state, sentAt: answer.sentAt }),
       201,
@@ -256,25 +238,12 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
       const ticket = await deps.store.getTicket(reference(c));
       if (!ticket) throw new NotFoundError(`ticket ${reference(c)} does not exist`);
       assertMayAct(ticket, c.get('agent'));
-      const result = await resendAcknowledgement(reference(c), c.get('agent').id, {
-        config: deps.config,
-        clock: deps.clock,
-        tickets: deps.convert.tickets,
-        mailSender: deps.outbound.mailSender,
-        mintLink: deps.outbound.mintLink,
-        newId: deps.outbound.newId,
-        sleep: deps.outbound.sleep,
-        ackLeaseMs: deps.outbound.leaseMs,
-        ackWaitMs: 0,
-        // The lease (60 s) outlives the API's 30 s: no run deadline to keep here.
-        deadline: null,
-        minSendMs: 0,
-      });
+      const result = await cases.resendAcknowledgement(reference(c), c.get('agent').id);
       return c.json(
         reply(ResendResponseSchema, { messageId: result.sesMessageId, state: result.state, sentAt: null }),
       );
     }
-    const answer = await resendOutbound(reference(c), key, c.get('agent'), outbound);
+    const answer = await cases.resendOutbound(reference(c), key, c.get('agent'));
     return c.json(
       reply(ResendResponseSchema, {
         messageId: answer.messageId,
@@ -290,19 +259,15 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
     const fields = await readJsonObject(c);
     const action = parse(TicketActionSchema, { ...fields, type });
     const before = type === 'priority' ? await deps.store.getTicket(reference(c)) : null;
-    const result = await actOnTicket(reference(c), action, c.get('agent'), work);
+    const result = await cases.actOnTicket(reference(c), action, c.get('agent'));
     if (result.changed && (type === 'resolve' || type === 'priority')) {
       // conversation.md §4: the client is told; a failure is logged and never undoes the action.
-      const notice = await notifyAfterAction(
-        result.ticket,
-        action,
-        before ?? result.ticket,
-        c.get('agent').id,
-        outbound,
-      ).catch((err: unknown) => {
-        log('client notification failed', { reference: result.ticket.reference, error: String(err) });
-        return null;
-      });
+      const notice = await cases
+        .notifyAfterAction(result.ticket, action, before ?? result.ticket, c.get('agent').id)
+        .catch((err: unknown) => {
+          log('client notification failed', { reference: result.ticket.reference, error: String(err) });
+          return null;
+        });
       return c.json(reply(ActionResponseSchema, { ...result, notification: notice }));
     }
     return c.json(reply(ActionResponseSchema, result));
@@ -311,7 +276,7 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
   app.get('/api/suspended', async (c) => {
     const agent = c.get('agent');
     const query = parse(SuspendedQuerySchema, c.req.query());
-    const desk = query.desk ?? defaultQueueDesk(agent, deps.clock.now(), deps.config);
+    const desk = query.desk ?? cases.defaultDesk(agent);
     if (!deps.config.desks.some((d) => d.id === desk)) throw new InputError(`unknown desk "${desk}"`);
     const before = query.cursor === undefined ? null : decodeSuspendedCursor(query.cursor);
     const page = await deps.store.listSuspended(desk, { limit: query.limit, before });
@@ -327,11 +292,7 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
   app.post('/api/suspended/:id/convert', async (c) => {
     const id = c.req.param('id');
     if (!SUSPENDED_ID.test(id)) throw new InputError('not a suspended message id');
-    const { ticket } = await convertSuspended(id, c.get('agent'), {
-      ...deps.convert,
-      config: deps.config,
-      clock: deps.clock,
-    });
+    const { ticket } = await cases.convertSuspended(id, c.get('agent'));
     return c.json(reply(ConvertResponseSchema, { reference: ticket.reference, ticket }), 201);
   });
 

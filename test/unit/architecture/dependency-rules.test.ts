@@ -29,8 +29,14 @@ function fixtureTree(files: Record<string, string>): string {
       "import type { Ticket } from '../domain/ticket';\nexport interface TicketStore { get(r: string): Promise<Ticket | null> }\n",
     'shared/adapters/memory-store.ts':
       "import type { Ticket } from '../domain/ticket';\nimport type { TicketStore } from '../ports/ticket-store';\nexport class MemoryStore implements TicketStore { async get(_r: string): Promise<Ticket | null> { return null; } }\n",
+    // The HTTP pattern of docs/architecture.md: the app declares the use cases it needs and gets them
+    // through its deps; the wiring binds the use case to its ports.
+    'shared/use-cases/get-ticket.ts':
+      "import type { Ticket } from '../domain/ticket';\nimport type { TicketStore } from '../ports/ticket-store';\nexport const getTicket = (r: string, store: TicketStore): Promise<Ticket | null> => store.get(r);\n",
+    'shared/adapters/http/app.ts':
+      "import type { Ticket } from '../../domain/ticket';\nexport type Cases = { getTicket(r: string): Promise<Ticket | null> };\nexport const createApp = (deps: { cases: Cases }) => (r: string) => deps.cases.getTicket(r);\n",
     'shared/wiring/app.ts':
-      "import { MemoryStore } from '../adapters/memory-store';\nexport const store = () => new MemoryStore();\n",
+      "import { createApp } from '../adapters/http/app';\nimport { MemoryStore } from '../adapters/memory-store';\nimport { getTicket } from '../use-cases/get-ticket';\nexport const store = () => new MemoryStore();\nexport const app = () => createApp({ cases: { getTicket: (r) => getTicket(r, store()) } });\n",
     'functions/handler.ts':
       "import { store } from '../shared/wiring/app';\nexport const handler = () => store();\n",
     ...files,
@@ -105,6 +111,17 @@ describe('Architecture: the dependency rule (.dependency-cruiser.cjs)', { timeou
       }),
     );
     expect(result.rules).toEqual(['adapters-import-domain-and-ports', 'use-cases-import-domain-and-ports']);
+  });
+
+  it('fails when an HTTP adapter imports a use case, even only its type', () => {
+    const result = depcruise(
+      tree({
+        'shared/adapters/http/app.ts':
+          "import type { getTicket } from '../../use-cases/get-ticket';\nexport type Cases = { getTicket: typeof getTicket };\nexport const createApp = (deps: { cases: Cases }) => deps;\n",
+      }),
+    );
+    expect(result.status).not.toBe(0);
+    expect(result.rules).toEqual(['adapters-import-domain-and-ports']);
   });
 
   it('fails on an import cycle made only of type imports', () => {

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import type { Agent } from '../../domain/desk/agent';
+import type { DeskId } from '../../domain/desk/service-desk-config';
+import type { TicketSla } from '../../domain/sla/sla-status';
+import type { QueueQuery } from '../../domain/ticket/queue-query';
+import type { ReplyRequest } from '../../domain/ticket/reply-effects';
+import type { Ticket, TicketMessage } from '../../domain/ticket/ticket';
+import type { TicketAction } from '../../domain/ticket/ticket-actions';
+import type { TicketView } from '../../ports/agent-ticket-store';
+import type { HeldMessage } from '../../ports/ticket-store';
+import type {
+  ActionResponseSchema,
+  AttachmentLinkResponseSchema,
+  DesksResponseSchema,
+  QueuePageSchema,
+  ReplyResponseSchema,
+  ResendResponseSchema,
+} from './api-schemas';
+
+/** What an outbound send answers the portal (reply, resend, notification). */
+type OutboundReceipt = z.input<typeof ReplyResponseSchema>;
+
+/**
+ * The use cases the agents' HTTP app calls, bound to their ports by shared/wiring/agent-use-cases.ts.
+ * The app receives them through its deps and never imports shared/use-cases (the dependency rule:
+ * adapters → domain, ports). Results are typed by the API's response schemas, so a use case whose
+ * output drifts from what the portal reads fails `tsc` in the wiring. A new route adds its function here.
+ */
+export type AgentUseCases = {
+  /** The desk a signed-in agent sees first: theirs if on duty, else the desk on duty. */
+  defaultDesk(agent: Agent): DeskId;
+  desksOverview(): z.input<typeof DesksResponseSchema>;
+  listQueue(query: QueueQuery, agent: Agent): Promise<z.input<typeof QueuePageSchema>>;
+  getTicketDetails(reference: string): Promise<TicketView & { sla: TicketSla }>;
+  acceptHeld(
+    reference: string,
+    id: string,
+    agent: Agent,
+  ): Promise<{ ticket: Ticket; message: TicketMessage }>;
+  rejectHeld(reference: string, id: string, agent: Agent): Promise<HeldMessage>;
+  attachmentLink(input: {
+    reference: string;
+    messageId: string;
+    sha256: string;
+  }): Promise<z.input<typeof AttachmentLinkResponseSchema>>;
+  addNote(reference: string, text: string, agent: Agent): Promise<void>;
+  replyToClient(reference: string, request: ReplyRequest, agent: Agent): Promise<OutboundReceipt>;
+  resendOutbound(reference: string, key: string, agent: Agent): Promise<OutboundReceipt>;
+  /** Sends the acknowledgement again now (no wait, no run deadline: the lease outlives the API). */
+  resendAcknowledgement(
+    reference: string,
+    agentId: string,
+  ): Promise<{ sesMessageId: string | null; state: z.input<typeof ResendResponseSchema>['state'] }>;
+  actOnTicket(
+    reference: string,
+    action: TicketAction,
+    agent: Agent,
+  ): Promise<{ ticket: Ticket; sla: TicketSla; changed: boolean }>;
+  /** conversation.md §4: tells the client of a resolution or a priority change. */
+  notifyAfterAction(
+    ticket: Ticket,
+    action: TicketAction,
+    previous: Pick<Ticket, 'priority'>,
+    actor: string,
+  ): Promise<z.input<typeof ActionResponseSchema>['notification'] | null>;
+  convertSuspended(id: string, agent: Agent): Promise<{ ticket: Ticket }>;
+};

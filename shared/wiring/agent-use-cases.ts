@@ -1,0 +1,70 @@
+import type { AgentUseCases } from '../adapters/http/agent-use-cases';
+import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
+import type { AgentTicketStore } from '../ports/agent-ticket-store';
+import type { AttachmentLinks } from '../ports/attachment-links';
+import type { Clock } from '../ports/clock';
+import { resendAcknowledgement } from '../use-cases/acknowledge-ticket';
+import { defaultQueueDesk, desksOverview, listQueue } from '../use-cases/agent-queue';
+import { type ConvertSuspendedDeps, convertSuspended } from '../use-cases/convert-suspended';
+import { acceptHeld, rejectHeld } from '../use-cases/decide-held';
+import {
+  notifyAfterAction,
+  type OutboundDeps,
+  replyToClient,
+  resendOutbound,
+} from '../use-cases/reply-to-client';
+import { actOnTicket, addNote, attachmentLink, getTicketDetails } from '../use-cases/work-ticket';
+
+/** The ports the agents' use cases run on (built by createAgentAppDeps in ./agent.ts). */
+export type AgentUseCasePorts = {
+  config: ServiceDeskConfig;
+  clock: Clock;
+  store: AgentTicketStore;
+  links: AttachmentLinks;
+  /** Turning a suspended message into a ticket goes through the intake's builders and store. */
+  convert: Omit<ConvertSuspendedDeps, 'config' | 'clock'>;
+  /** Mail to the client (agents' replies, notifications): the ports beside the store and clock. */
+  outbound: Omit<OutboundDeps, 'config' | 'clock' | 'store'>;
+};
+
+/**
+ * The agents' use cases bound to their ports: what the HTTP app receives as `deps.cases` (it imports no
+ * use case itself). A new route's use case is bound here and declared in adapters/http/agent-use-cases.ts.
+ */
+export function agentUseCases(ports: AgentUseCasePorts): AgentUseCases {
+  const { config, clock } = ports;
+  const work = { config, clock, store: ports.store };
+  const intake = { ...ports.convert, config, clock };
+  const outbound: OutboundDeps = { ...ports.outbound, ...work };
+  return {
+    defaultDesk: (agent) => defaultQueueDesk(agent, clock.now(), config),
+    desksOverview: () => desksOverview(work),
+    listQueue: (query, agent) => listQueue(query, agent, work),
+    getTicketDetails: (reference) => getTicketDetails(reference, work),
+    acceptHeld: (reference, id, agent) => acceptHeld(reference, id, agent, intake),
+    rejectHeld: (reference, id, agent) => rejectHeld(reference, id, agent, intake),
+    attachmentLink: (input) => attachmentLink(input, { ...work, links: ports.links }),
+    addNote: (reference, text, agent) => addNote(reference, text, agent, work),
+    replyToClient: (reference, request, agent) => replyToClient(reference, request, agent, outbound),
+    resendOutbound: (reference, key, agent) => resendOutbound(reference, key, agent, outbound),
+    resendAcknowledgement: (reference, agentId) =>
+      resendAcknowledgement(reference, agentId, {
+        config,
+        clock,
+        tickets: ports.convert.tickets,
+        mailSender: ports.outbound.mailSender,
+        mintLink: ports.outbound.mintLink,
+        newId: ports.outbound.newId,
+        sleep: ports.outbound.sleep,
+        ackLeaseMs: ports.outbound.leaseMs,
+        ackWaitMs: 0,
+        // The lease (60 s) outlives the API's 30 s: no run deadline to keep here.
+        deadline: null,
+        minSendMs: 0,
+      }),
+    actOnTicket: (reference, action, agent) => actOnTicket(reference, action, agent, work),
+    notifyAfterAction: (ticket, action, previous, actor) =>
+      notifyAfterAction(ticket, action, previous, actor, outbound),
+    convertSuspended: (id, agent) => convertSuspended(id, agent, intake),
+  };
+}
