@@ -14,6 +14,11 @@ export function startBanner(stack: LocalStack, clientsPath: string | null): stri
       `${stack.apiUrl}/`,
       'tickets and queues (portal and /api); dev login: any name, any desk',
     ],
+    [
+      'Portail client :',
+      `${stack.clientUrl}/`,
+      'client portal: the links in the acknowledgements open it (portalBaseUrl)',
+    ],
     ['SES emulator', stack.ses.viewerUrl, 'acknowledgements sent: open it in a browser (kept in memory)'],
     [
       'DynamoDB Local',

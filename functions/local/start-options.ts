@@ -24,6 +24,12 @@ const SETTINGS = {
   host: { env: 'EXO_HOST', schema: z.string().trim().min(1), value: 'ADDRESS', help: 'interface to bind' },
   'smtp-port': { env: 'EXO_SMTP_PORT', schema: Port, value: 'PORT', help: 'SMTP listener' },
   'api-port': { env: 'EXO_API_PORT', schema: Port, value: 'PORT', help: 'agent API' },
+  'client-port': {
+    env: 'EXO_CLIENT_PORT',
+    schema: Port,
+    value: 'PORT',
+    help: 'client portal (the portal base URL of local mails)',
+  },
   'ses-port': { env: 'EXO_SES_PORT', schema: Port, value: 'PORT', help: 'SES emulator and its web viewer' },
   'dynamodb-port': { env: 'EXO_DYNAMODB_PORT', schema: Port, value: 'PORT', help: 'DynamoDB Local' },
   's3-port': { env: 'EXO_S3_PORT', schema: Port, value: 'PORT', help: 's3rver' },
@@ -51,6 +57,7 @@ const DEFAULT_TEXT: Record<SettingName, string> = {
   host: LOCAL_DEFAULTS.host,
   'smtp-port': String(LOCAL_DEFAULTS.smtpPort),
   'api-port': String(LOCAL_DEFAULTS.apiPort),
+  'client-port': String(LOCAL_DEFAULTS.clientPort),
   'ses-port': String(LOCAL_DEFAULTS.sesPort),
   'dynamodb-port': 'a free one',
   's3-port': 'a free one',
@@ -150,6 +157,7 @@ export function startOptions(
       ports: {
         smtp: settings['smtp-port'] ?? LOCAL_DEFAULTS.smtpPort,
         api: settings['api-port'] ?? LOCAL_DEFAULTS.apiPort,
+        client: settings['client-port'] ?? LOCAL_DEFAULTS.clientPort,
         ses: settings['ses-port'] ?? LOCAL_DEFAULTS.sesPort,
         ...(settings['dynamodb-port'] ? { dynamodb: settings['dynamodb-port'] } : {}),
         ...(settings['s3-port'] ? { s3: settings['s3-port'] } : {}),

@@ -5,6 +5,7 @@ import type { AttachmentLinks } from '../ports/attachment-links';
 import type { Clock } from '../ports/clock';
 import { resendAcknowledgement } from '../use-cases/acknowledge-ticket';
 import { defaultQueueDesk, desksOverview, listQueue } from '../use-cases/agent-queue';
+import { rotateClientLink } from '../use-cases/client-portal';
 import { type ConvertSuspendedDeps, convertSuspended } from '../use-cases/convert-suspended';
 import { acceptHeld, rejectHeld } from '../use-cases/decide-held';
 import {
@@ -66,5 +67,7 @@ export function agentUseCases(ports: AgentUseCasePorts): AgentUseCases {
     notifyAfterAction: (ticket, action, previous, actor) =>
       notifyAfterAction(ticket, action, previous, actor, outbound),
     convertSuspended: (id, agent) => convertSuspended(id, agent, intake),
+    rotateClientLink: (reference, agent) =>
+      rotateClientLink(reference, agent, { clock, tickets: ports.store }),
   };
 }

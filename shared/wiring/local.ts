@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
 import type { AgentAppDeps } from '../adapters/http/app';
 import { createDevAuth } from '../adapters/http/auth';
-import { buildPortal } from '../adapters/http/portal-build';
+import { listenFirst } from '../adapters/http/client/server';
+import type { PortalAssets } from '../adapters/http/portal-assets';
+import { buildPortal, PORTALS, type PortalName } from '../adapters/http/portal-build';
 import { startAgentServer } from '../adapters/http/server';
 import { loadClientDirectory, loadServiceDeskConfig } from '../adapters/local/config-files';
 import { ensureLocalTable } from '../adapters/local/local-table';
@@ -25,6 +28,7 @@ import { type IntakeDependencies, intakeEmail } from '../use-cases/intake-email'
 import { createAgentAppDeps } from './agent';
 import { type AwsIntakeDependencies, createIntakeDependencies } from './aws';
 import { type AwsClients, createAwsClients } from './aws-clients';
+import { createClientAppWith, createClientPortalDeps } from './client';
 import { intakeLogLine } from './intake-log-line';
 import { startSlaWatcherLoop } from './sla-watcher-loop';
 
@@ -35,7 +39,7 @@ export type LocalStackOptions = {
   /** DynamoDB files under `dynamodb/`, raw mail and attachments under `s3/`, and `stack.json`. */
   dataDir: string;
   /** 0: a port the OS picks. DynamoDB Local and s3rver take a free port unless given one. */
-  ports: { smtp: number; api: number; ses: number; dynamodb?: number; s3?: number };
+  ports: { smtp: number; api: number; ses: number; client: number; dynamodb?: number; s3?: number };
   maxMessageBytes: number;
   /** Default: config/service-desk.json. */
   configPath?: string;
@@ -55,6 +59,8 @@ export const LOCAL_DEFAULTS = {
   dataDir: '.data',
   smtpPort: 2525,
   apiPort: 3000,
+  /** The client portal; the local configuration's portalBaseUrl points at it. */
+  clientPort: 3001,
   sesPort: 8005,
   /** What SES receiving accepts (40 MB). */
   maxMessageBytes: 40 * 1024 * 1024,
@@ -80,6 +86,8 @@ export type LocalStack = {
   maxMessageBytes: number;
   /** The agent API and portal (dev login). */
   apiUrl: string;
+  /** The client portal (its `portalBaseUrl`: the links in the acknowledgements open it). */
+  clientUrl: string;
   ses: { endpoint: string; viewerUrl: string; emulator: SesEmulator };
   dynamodb: { endpoint: string; pid: number; dbPath: string };
   s3: { endpoint: string; directory: string };
@@ -129,7 +137,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     await assertPortsFree(options);
     await mkdir(dataDir, { recursive: true });
-    const config = await loadServiceDeskConfig(options.configPath);
+    const fileConfig = await loadServiceDeskConfig(options.configPath);
     const clientEntries = options.clientsPath ? await loadClientDirectory(options.clientsPath) : [];
 
     const dbPath = join(dataDir, 'dynamodb');
@@ -168,6 +176,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     since = Date.now();
     const indexesAdded = await ensureLocalTable(aws.dynamodb, options.tableName);
     log(`table ${options.tableName} ready in ${took()}`);
+
+    // The client portal listens first: its address is the portal base URL every mail links to.
+    const clientServer = await listenFirst({ port: options.ports.client, hostname: options.host });
+    started.push({ name: 'client portal', stop: clientServer.close });
+    const config: ServiceDeskConfig = {
+      ...fileConfig,
+      contact: { ...fileConfig.contact, portalBaseUrl: clientServer.url },
+    };
     const deps = localIntakeDependencies(aws, config, {
       tableName: options.tableName,
       bucket: options.bucket,
@@ -199,6 +215,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     started.push({ name: 'agent API', stop: api.stop });
 
+    const clientDeps = createClientPortalDeps({
+      config,
+      clients: aws,
+      tableName: options.tableName,
+      mail: { region: EMULATOR_REGION },
+      clock,
+      log: (message, detail) => log(`client portal: ${message} ${JSON.stringify(detail ?? {})}`),
+    });
+    clientServer.attach(
+      createClientAppWith(clientDeps, {
+        shell: await clientShell(),
+        sourceOf: (c) => getConnInfo(c).remote.address ?? 'unknown',
+      }).fetch,
+    );
+
     if (options.slaIntervalMs !== null) {
       const watcher = startSlaWatcher(aws, options.tableName, config, deps.clients, {
         intervalMs: options.slaIntervalMs,
@@ -219,6 +250,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       smtp: { host: smtp.host, port: smtp.port },
       maxMessageBytes: options.maxMessageBytes,
       apiUrl: api.url,
+      clientUrl: clientServer.url,
       ses: { endpoint: ses.endpoint, viewerUrl: `${ses.endpoint}/`, emulator: ses },
       dynamodb: { endpoint: dynamo.endpoint, pid: dynamo.pid, dbPath },
       s3: { endpoint: s3.endpoint, directory: s3.directory },
@@ -241,6 +273,7 @@ async function assertPortsFree(options: LocalStackOptions): Promise<void> {
   const wanted: Array<[string, number | undefined]> = [
     ['SMTP listener', options.ports.smtp],
     ['agent API', options.ports.api],
+    ['client portal', options.ports.client],
     ['SES emulator', options.ports.ses],
     ['DynamoDB Local', options.ports.dynamodb],
     ['s3rver', options.ports.s3],
@@ -345,6 +378,12 @@ async function startAgentApi(
       },
     );
   }
+}
+
+/** The client pages, built from portal-src/client once they exist; until then the app's placeholder shell. */
+async function clientShell(): Promise<PortalAssets | null> {
+  const name = 'client' as PortalName;
+  return (PORTALS as readonly string[]).includes(name) ? buildPortal(name) : null;
 }
 
 /** The AWS schedule's local twin: a round every `intervalMs`, alerts and problems on the console. */

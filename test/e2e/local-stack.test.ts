@@ -25,7 +25,7 @@ const MAX_BYTES = 64 * 1024;
 const options = (dataDir: string, log: string[]): LocalStackOptions => ({
   host: '127.0.0.1',
   dataDir,
-  ports: { smtp: 0, api: 0, ses: 0 },
+  ports: { smtp: 0, api: 0, ses: 0, client: 0 },
   maxMessageBytes: MAX_BYTES,
   clientsPath: 'config/clients.example.json',
   tableName: 'exodata-intake-e2e',

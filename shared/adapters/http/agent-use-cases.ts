@@ -16,6 +16,7 @@ import type {
   ReplyResponseSchema,
   ResendResponseSchema,
 } from './api-schemas';
+import type { RotateLinkResponseSchema } from './client-api-schemas';
 
 /** What an outbound send answers the portal (reply, resend, notification). */
 type OutboundReceipt = z.input<typeof ReplyResponseSchema>;
@@ -64,4 +65,6 @@ export type AgentUseCases = {
     actor: string,
   ): Promise<z.input<typeof ActionResponseSchema>['notification'] | null>;
   convertSuspended(id: string, agent: Agent): Promise<{ ticket: Ticket }>;
+  /** Client portal "nouveau lien" (docs/client-portal.md): every link mailed so far stops working. */
+  rotateClientLink(reference: string, agent: Agent): Promise<z.input<typeof RotateLinkResponseSchema>>;
 };

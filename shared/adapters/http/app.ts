@@ -34,6 +34,7 @@ import {
   TicketDetailsResponseSchema,
 } from './api-schemas';
 import { type AgentAuth, DevLoginSchema } from './auth';
+import { RotateLinkResponseSchema } from './client-api-schemas';
 import { body, type ErrorLogger, errorResponse, readableIssues, UnauthorizedError } from './errors';
 import { isLoopbackHost } from './loopback-host';
 import { messageView, outboundView } from './message-view';
@@ -251,6 +252,12 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
         sentAt: answer.sentAt,
       }),
     );
+  });
+
+  // Client portal "nouveau lien": every link mailed so far stops working; the next mail carries a new one.
+  app.post('/api/tickets/:ref/client-link/rotate', async (c) => {
+    const rotated = await cases.rotateClientLink(reference(c), c.get('agent'));
+    return c.json(reply(RotateLinkResponseSchema, rotated));
   });
 
   app.post('/api/tickets/:ref/:action', async (c) => {

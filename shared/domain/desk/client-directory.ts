@@ -17,6 +17,11 @@ export const ClientEntrySchema = z.object({
         .transform((d) => d.toLowerCase().replace(/^@/, '')),
     )
     .default([]),
+  /**
+   * Client administrators (docs/client-portal.md): these addresses, signed in to "Mes demandes", see
+   * every ticket of the client, not only their own.
+   */
+  administrators: z.array(z.email().transform((a) => a.toLowerCase())).optional(),
 });
 export type ClientEntry = z.infer<typeof ClientEntrySchema>;
 

@@ -12,7 +12,7 @@ describe('Function: startOptions', () => {
       options: {
         host: '127.0.0.1',
         dataDir: '.data',
-        ports: { smtp: 2525, api: 3000, ses: 8005 },
+        ports: { smtp: 2525, api: 3000, ses: 8005, client: 3001 },
         maxMessageBytes: 40 * 1024 * 1024,
         clientsPath: 'config/clients.example.json',
         tableName: 'exodata-intake-local',
@@ -29,11 +29,12 @@ describe('Function: startOptions', () => {
       EXO_DYNAMODB_PORT: '8000',
       EXO_DATA_DIR: '/tmp/exo',
       EXO_API_PORT: '',
+      EXO_CLIENT_PORT: '3101',
     });
 
     expect(parsed.help).toBe(false);
     if (parsed.help) return;
-    expect(parsed.options.ports).toEqual({ smtp: 2626, api: 3000, ses: 9005, dynamodb: 8000 });
+    expect(parsed.options.ports).toEqual({ smtp: 2626, api: 3000, ses: 9005, client: 3101, dynamodb: 8000 });
     expect(parsed.options.dataDir).toBe('/tmp/exo');
     expect(parsed.options.clientsPath).toBeNull();
     expect(parsed.options.slaIntervalMs).toBeNull();

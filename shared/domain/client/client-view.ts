@@ -1,0 +1,142 @@
+import { deskById, type ServiceDeskConfig } from '../desk/service-desk-config';
+import type { Language } from '../mail/inbound-email';
+import { type ClockView, ticketSla } from '../sla/sla-status';
+import type { OutboundMessage } from '../ticket/outbound-message';
+import type { Ticket, TicketMessage } from '../ticket/ticket';
+
+/**
+ * What the client portal shows of a ticket (conversation.md §5, docs/client-portal.md): reference,
+ * subject, status, priority with why, GTI/GTR and whether each was met, the desk handling it now, and
+ * the public conversation. Built from an allow-list: internal notes, the audit trail, other clients'
+ * addresses and mail internals (headers, verdicts, raw keys) never reach it.
+ */
+export type ClientView = {
+  reference: string;
+  subject: string;
+  language: Language;
+  status: Ticket['status'];
+  receivedAt: string;
+  priority: { level: Ticket['priority']['level']; source: 'inferred' | 'declared' | 'agent'; why: string };
+  gti: { deadline: string; met: boolean | null; metAt?: string };
+  gtr: { deadline: string; met: boolean | null };
+  deskTimeZone: string;
+  desk: { id: string; name: string };
+  conversation: ClientConversationEntry[];
+  can: { reply: boolean; declarePriority: boolean; confirmResolved: boolean };
+};
+
+export type ClientConversationEntry = {
+  id: string;
+  kind: 'client' | 'agent';
+  author: string;
+  at: string;
+  text: string;
+  attachments: Array<{ id: string; name: string; size: number }>;
+};
+
+/** Outbound states in which the mail reached (or was handed to) the client: shown in the conversation. */
+const DELIVERED: ReadonlySet<OutboundMessage['state']> = new Set(['sent', 'bounced', 'complained']);
+const MAX_EVIDENCE = 3;
+
+export function clientView(
+  input: { ticket: Ticket; messages: readonly TicketMessage[]; outbound: readonly OutboundMessage[] },
+  now: Date,
+  config: ServiceDeskConfig,
+): ClientView {
+  const { ticket } = input;
+  const sla = ticketSla(ticket, now, config);
+  const handling = deskById(config, ticket.deskOnDuty.deskId) ?? deskById(config, ticket.desk);
+  const conversation: ClientConversationEntry[] = [
+    ...input.messages.filter(isPublicClientMessage).map((m) => ({
+      id: m.id,
+      kind: 'client' as const,
+      author: m.from?.name || m.from?.address || '',
+      at: m.receivedAt,
+      text: (m.newText || m.text || '').trim(),
+      attachments: m.attachments
+        .filter((a) => !a.inline)
+        .map((a) => ({ id: a.sha256, name: a.filename, size: a.size })),
+    })),
+    ...input.outbound
+      .filter((o) => DELIVERED.has(o.state))
+      .map((o) => ({
+        id: o.key,
+        kind: 'agent' as const,
+        author: o.kind === 'reply' ? o.authorName : (handling?.displayName ?? 'Exodata'),
+        at: o.sentAt ?? o.createdAt,
+        text: o.text,
+        attachments: [],
+      })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  const firstContact = ticket.work?.firstContact ?? null;
+  return {
+    reference: ticket.reference,
+    subject: ticket.subject,
+    language: ticket.language,
+    status: ticket.status,
+    receivedAt: ticket.receivedAt,
+    priority: {
+      level: ticket.priority.level,
+      source: clientPrioritySource(ticket.priority.source),
+      why: priorityWhy(ticket),
+    },
+    gti: {
+      deadline: ticket.gtiDueAt,
+      met: metOf(sla.gti),
+      ...(firstContact ? { metAt: firstContact.at } : {}),
+    },
+    gtr: { deadline: ticket.gtrDueAt, met: metOf(sla.gtr) },
+    deskTimeZone: handling?.timeZone ?? 'UTC',
+    desk: { id: handling?.id ?? ticket.desk, name: handling?.displayName ?? ticket.desk },
+    conversation,
+    can: clientActions(ticket),
+  };
+}
+
+/** What the client may do now: write while not closed; declare a level unless an agent set it; close a resolved ticket. */
+export function clientActions(ticket: Pick<Ticket, 'status' | 'priority'>): ClientView['can'] {
+  const open = ticket.status !== 'résolu' && ticket.status !== 'fermé';
+  return {
+    reply: ticket.status !== 'fermé',
+    declarePriority: open && ticket.priority.source !== 'agent',
+    confirmResolved: ticket.status === 'résolu',
+  };
+}
+
+/** A person's message (automated mail, e.g. an out-of-office, stays for agents only). */
+function isPublicClientMessage(m: TicketMessage): boolean {
+  return m.kind !== 'automated' && m.automated === null;
+}
+
+function clientPrioritySource(source: Ticket['priority']['source']): 'inferred' | 'declared' | 'agent' {
+  return source === 'default' ? 'inferred' : source;
+}
+
+function metOf(clock: ClockView): boolean | null {
+  if (clock.state === 'met') return true;
+  if (clock.state === 'breached') return false;
+  return null;
+}
+
+/** Why this level, in the ticket's language, in a sentence the client can act on. */
+export function priorityWhy(ticket: Pick<Ticket, 'language' | 'priority'>): string {
+  const en = ticket.language === 'en';
+  const evidence = ticket.priority.evidence
+    .slice(0, MAX_EVIDENCE)
+    .map((e) => e.slice(0, 100))
+    .filter((e) => e.trim() !== '');
+  switch (ticket.priority.source) {
+    case 'agent':
+      return en ? 'Set by our team.' : 'Fixée par notre équipe.';
+    case 'declared':
+      return en ? 'The level you declared.' : 'Le niveau que vous avez indiqué.';
+    default:
+      if (evidence.length === 0)
+        return en
+          ? 'Estimated from your message; tell us if it is wrong.'
+          : "Estimée d'après votre message ; indiquez-nous si elle ne convient pas.";
+      return en
+        ? `Estimated from your message: “${evidence.join('”, “')}”.`
+        : `Estimée d'après votre message : « ${evidence.join(' », « ')} ».`;
+  }
+}

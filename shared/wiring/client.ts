@@ -1,0 +1,99 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
+import { DynamoDbClientAccessStore } from '../adapters/aws/dynamodb/client-access-store';
+import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-directory-store';
+import { SesMailSender } from '../adapters/aws/ses-mail-sender';
+import { type ClientAppDeps, type ClientPortalApi, createClientApp } from '../adapters/http/client/app';
+import type { ErrorLogger } from '../adapters/http/errors';
+import type { PortalAssets } from '../adapters/http/portal-assets';
+import { type ClientRateLimits, DEFAULT_CLIENT_RATE_LIMITS } from '../domain/client/rate-limit';
+import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
+import { type Clock, systemClock } from '../ports/clock';
+import type { MailSender } from '../ports/mail-sender';
+import {
+  type ClientPortalDeps,
+  endSession,
+  listSessionTickets,
+  openTicketSession,
+  redeemSignIn,
+  requestSignIn,
+  sessionOf,
+  viewTicket,
+} from '../use-cases/client-portal';
+import type { AwsClients } from './aws-clients';
+import { cachedClientDirectory } from './client-directory-cache';
+
+/** The client portal's use-case dependencies on DynamoDB and SES (Lambda and local alike). */
+export function createClientPortalDeps(input: {
+  config: ServiceDeskConfig;
+  clients: Pick<AwsClients, 'doc' | 'ses'>;
+  tableName: string;
+  mail: { region: string; configurationSet?: string; messageIdDomain?: string; mailSender?: MailSender };
+  clock?: Clock;
+  limits?: Partial<ClientRateLimits>;
+  log: ErrorLogger;
+}): ClientPortalDeps {
+  const clock = input.clock ?? systemClock;
+  const { doc } = input.clients;
+  return {
+    config: input.config,
+    clock,
+    access: new DynamoDbClientAccessStore(doc, input.tableName),
+    tickets: new DynamoDbAgentStore(doc, input.tableName),
+    directory: cachedClientDirectory(new DynamoDbClientDirectoryStore(doc, input.tableName), clock),
+    mailSender:
+      input.mail.mailSender ??
+      new SesMailSender({
+        client: input.clients.ses,
+        region: input.mail.region,
+        ...(input.mail.configurationSet ? { configurationSet: input.mail.configurationSet } : {}),
+        ...(input.mail.messageIdDomain ? { messageIdDomain: input.mail.messageIdDomain } : {}),
+      }),
+    randomBytes,
+    newId: randomUUID,
+    limits: { ...DEFAULT_CLIENT_RATE_LIMITS, ...input.limits },
+    log: input.log,
+  };
+}
+
+/** The use cases bound to their dependencies: what the client app calls (it imports no use case). */
+export function clientPortalApi(deps: ClientPortalDeps): ClientPortalApi {
+  return {
+    openTicketSession: (input, source) => openTicketSession(input, source, deps),
+    sessionOf: (cookie) => sessionOf(cookie, deps),
+    endSession: (cookie) => endSession(cookie, deps),
+    viewTicket: (session, reference) => viewTicket(session, reference, deps),
+    listTickets: (session) => listSessionTickets(session, deps),
+    requestSignIn: (email, source) => requestSignIn(email, source, deps),
+    redeemSignIn: (token, source) => redeemSignIn(token, source, deps),
+  };
+}
+
+/** The origin writes must come from: the portal base URL's. */
+export function portalOrigin(portalBaseUrl: string): string {
+  return new URL(portalBaseUrl).origin;
+}
+
+/** API Gateway HTTP API (payload 2.0): the caller's address as API Gateway saw it. */
+export function lambdaSource(c: Context): string {
+  const env = c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined;
+  return env?.event?.requestContext?.http?.sourceIp ?? 'unknown';
+}
+
+/** The client app over a set of deps: the page shell, the origin and cookies that fit the portal URL. */
+export function createClientAppWith(
+  deps: ClientPortalDeps,
+  options: { shell: PortalAssets | null; sourceOf: ClientAppDeps['sourceOf']; uploadOrigins?: string[] },
+) {
+  const base = deps.config.contact.portalBaseUrl;
+  return createClientApp({
+    api: clientPortalApi(deps),
+    shell: options.shell,
+    origin: portalOrigin(base),
+    secureCookie: base.startsWith('https:'),
+    sourceOf: options.sourceOf,
+    ...(options.uploadOrigins ? { uploadOrigins: options.uploadOrigins } : {}),
+    log: deps.log,
+  });
+}
