@@ -79,6 +79,9 @@ async function start(route: Route): Promise<void> {
   else showSignInForm(session);
 }
 
+// A newer link opened in the same tab (the mail app reuses it) changes only the fragment: start again.
+window.addEventListener('hashchange', () => location.reload());
+
 const route = routeOf(location.pathname, location.hash);
 // The secret leaves the address bar before anything else happens (and before any request).
 if (location.hash) history.replaceState(null, '', location.pathname + location.search);
