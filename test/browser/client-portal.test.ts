@@ -46,7 +46,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Client portal (Chromium, headless, 360 Ã
         const mails = await stack.ses.emulator.store();
         const mail = mails.filter((m) => subject.test(m.subject)).at(-1);
         const text = `${mail?.body.text ?? ''} ${mail?.body.html ?? ''}`;
-        found = text.match(new RegExp(`${escape(clientUrl)}${path.source}`))?.[0] ?? '';
+        found = text.match(new RegExp(`${escapeRegExp(clientUrl)}${path.source}`))?.[0] ?? '';
         return found;
       }, PATIENCE)
       .not.toBe('');
@@ -355,6 +355,6 @@ describe.skipIf(!existsSync(CHROMIUM))('Client portal (Chromium, headless, 360 Ã
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
