@@ -7,6 +7,7 @@ import { SesMailSender } from '../adapters/aws/ses-mail-sender';
 import { type ClientAppDeps, type ClientPortalApi, createClientApp } from '../adapters/http/client/app';
 import type { ErrorLogger } from '../adapters/http/errors';
 import type { PortalAssets } from '../adapters/http/portal-assets';
+import { composePortalMessage } from '../adapters/mime/portal-message-mime';
 import { type ClientRateLimits, DEFAULT_CLIENT_RATE_LIMITS } from '../domain/client/rate-limit';
 import type { ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { type Clock, systemClock } from '../ports/clock';
@@ -21,6 +22,13 @@ import {
   sessionOf,
   viewTicket,
 } from '../use-cases/client-portal';
+import {
+  addClientMessage,
+  type ClientWriteDeps,
+  confirmResolved,
+  declareClientPriority,
+} from '../use-cases/client-writes';
+import type { IntakeDependencies } from '../use-cases/intake-email';
 import type { AwsClients } from './aws-clients';
 import { cachedClientDirectory } from './client-directory-cache';
 
@@ -58,8 +66,19 @@ export function createClientPortalDeps(input: {
 }
 
 /** The use cases bound to their dependencies: what the client app calls (it imports no use case). */
-export function clientPortalApi(deps: ClientPortalDeps): ClientPortalApi {
+export function clientPortalApi(deps: ClientWriteDeps): ClientPortalApi {
+  const view = (session: Parameters<ClientPortalApi['viewTicket']>[0], reference: string) =>
+    viewTicket(session, reference, deps);
   return {
+    addMessage: (session, reference, input) => addClientMessage(session, reference, input, deps),
+    declarePriority: async (session, reference, level) => {
+      await declareClientPriority(session, reference, level, deps);
+      return view(session, reference);
+    },
+    confirmResolved: async (session, reference) => {
+      await confirmResolved(session, reference, deps);
+      return view(session, reference);
+    },
     openTicketSession: (input, source) => openTicketSession(input, source, deps),
     sessionOf: (cookie) => sessionOf(cookie, deps),
     endSession: (cookie) => endSession(cookie, deps),
@@ -84,11 +103,17 @@ export function lambdaSource(c: Context): string {
 /** The client app over a set of deps: the page shell, the origin and cookies that fit the portal URL. */
 export function createClientAppWith(
   deps: ClientPortalDeps,
-  options: { shell: PortalAssets | null; sourceOf: ClientAppDeps['sourceOf']; uploadOrigins?: string[] },
+  options: {
+    shell: PortalAssets | null;
+    sourceOf: ClientAppDeps['sourceOf'];
+    /** The intake the portal's messages go through (the e-mail follow-up's own path). */
+    intake: IntakeDependencies;
+    uploadOrigins?: string[];
+  },
 ) {
   const base = deps.config.contact.portalBaseUrl;
   return createClientApp({
-    api: clientPortalApi(deps),
+    api: clientPortalApi({ ...deps, intake: options.intake, composeMail: composePortalMessage }),
     shell: options.shell,
     origin: portalOrigin(base),
     secureCookie: base.startsWith('https:'),

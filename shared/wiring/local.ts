@@ -226,6 +226,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     clientServer.attach(
       createClientAppWith(clientDeps, {
         shell: await clientShell(),
+        intake: deps,
         sourceOf: (c) => getConnInfo(c).remote.address ?? 'unknown',
       }).fetch,
     );

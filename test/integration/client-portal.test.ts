@@ -113,6 +113,7 @@ beforeAll(async () => {
   client.attach(
     createClientAppWith(deps, {
       shell: null,
+      intake: intake.deps,
       sourceOf: (c) => c.req.header('x-test-source') ?? 'unknown',
     }).fetch,
   );
@@ -375,5 +376,125 @@ describe('"Mes demandes": sign-in by address', () => {
       // eva already asked once above: her limit bites one request earlier, as any address's would.
       expect(statuses.at(-1)).toBe(429);
     }
+  });
+});
+
+describe('client writes: the e-mail follow-up’s own path, behind CSRF protection', () => {
+  const action = (ref: string, name: string, body: Record<string, unknown> = {}) =>
+    call(agentServer, 'POST', `/api/tickets/${ref}/${name}`, { token: alice, body });
+  const ticketOf = async (ref: string) => (await intake.store.getTicket(ref))!;
+
+  it('a message resumes a ticket waiting on the client, once per idempotency key, audited', async () => {
+    const reference = await newTicket('Hugo <hugo@hotel-lagon-bleu.re>', 'Sauvegarde');
+    const link = await lastLink('hugo@hotel-lagon-bleu.re');
+    expect((await action(reference, 'first-contact', { channel: 'phone' })).status).toBe(200);
+    expect((await action(reference, 'wait', { reason: 'attente du journal' })).status).toBe(200);
+    intake.clock.advance(60_000);
+    expect((await ticketOf(reference)).status).toBe('en attente client');
+
+    const { cookie, csrf } = await openSession(reference, link.secret);
+    const body = { text: 'Voici le journal demandé.', idempotencyKey: 'portal-msg-0001' };
+    const first = await request('POST', `/api/client/tickets/${reference}/messages`, { cookie, csrf, body });
+    expect(first.status).toBe(201);
+    const again = await request('POST', `/api/client/tickets/${reference}/messages`, { cookie, csrf, body });
+    expect([again.status, again.json()]).toEqual([201, first.json()]);
+
+    const ticket = await ticketOf(reference);
+    expect(ticket.status).toBe('en cours');
+    expect(ticket.messageCount).toBe(2);
+    const events = (await intake.store.listAuditEvents(reference)).map((e) => e.type);
+    expect(events).toEqual(expect.arrayContaining(['follow-up-added', 'ticket-resumed']));
+    const view = ClientTicketViewSchema.parse(
+      (await request('GET', `/api/client/tickets/${reference}`, { cookie })).json(),
+    );
+    expect(view.conversation.map((m) => m.text)).toContain('Voici le journal demandé.');
+  });
+
+  it('refuses a write without the CSRF token, with another token or from another Origin (403)', async () => {
+    const reference = await newTicket('Inès <ines@hotel-lagon-bleu.re>', 'Imprimante');
+    const link = await lastLink('ines@hotel-lagon-bleu.re');
+    const { cookie, csrf } = await openSession(reference, link.secret);
+    const body = { text: 'x', idempotencyKey: 'portal-csrf-0001' };
+    const path = `/api/client/tickets/${reference}/messages`;
+    for (const attempt of [
+      { cookie, body },
+      { cookie, body, csrf: `${csrf.slice(0, -2)}xx` },
+      { cookie, body, csrf, origin: 'https://evil.example' },
+      { cookie, body, csrf, origin: null },
+    ]) {
+      const res = await request('POST', path, attempt);
+      expect(res.status).toBe(403);
+      expect(res.json()).toMatchObject({ error: { code: 'CSRF' } });
+    }
+    expect((await ticketOf(reference)).messageCount).toBe(1);
+  });
+
+  it('stores hostile text as plain text and returns it as such (the pages put it in the DOM as text)', async () => {
+    const reference = await newTicket('Jade <jade@hotel-lagon-bleu.re>', 'Écran');
+    const link = await lastLink('jade@hotel-lagon-bleu.re');
+    const { cookie, csrf } = await openSession(reference, link.secret);
+    intake.clock.advance(60_000);
+    const xss = '<script>alert(1)</script><img src=x onerror="alert(2)"> & « ok »';
+    const res = await request('POST', `/api/client/tickets/${reference}/messages`, {
+      cookie,
+      csrf,
+      body: { text: xss, idempotencyKey: 'portal-xss-0001' },
+    });
+    expect(res.status).toBe(201);
+    const viewRes = await request('GET', `/api/client/tickets/${reference}`, { cookie });
+    expect(viewRes.headers.get('content-type')).toMatch(/^application\/json/);
+    const view = ClientTicketViewSchema.parse(viewRes.json());
+    const { id } = res.json() as { id: string };
+    expect(view.conversation.find((m) => m.id === id)?.text).toBe(xss);
+  });
+
+  it('declares a priority by the Priorité rule, never over an agent’s choice (409)', async () => {
+    const reference = await newTicket('Karl <karl@hotel-lagon-bleu.re>', 'Question');
+    const link = await lastLink('karl@hotel-lagon-bleu.re');
+    const { cookie, csrf } = await openSession(reference, link.secret);
+    const declared = await request('POST', `/api/client/tickets/${reference}/priority`, {
+      cookie,
+      csrf,
+      body: { level: 'critique' },
+    });
+    expect(declared.status).toBe(200);
+    expect(declared.json()).toMatchObject({
+      ticket: { priority: { level: 'critique', source: 'declared' } },
+    });
+    expect(
+      (await action(reference, 'priority', { level: 'normale', reason: 'une seule personne gênée' })).status,
+    ).toBe(200);
+    const refused = await request('POST', `/api/client/tickets/${reference}/priority`, {
+      cookie,
+      csrf,
+      body: { level: 'haute' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.json()).toMatchObject({
+      error: { code: 'CONFLICT', message: expect.stringContaining('équipe') },
+    });
+    expect((await ticketOf(reference)).priority).toMatchObject({ level: 'normale', source: 'agent' });
+  });
+
+  it('reopens a resolved ticket within 7 days; "C’est résolu, merci" closes it (409 while not resolved)', async () => {
+    const reference = await newTicket('Léa <lea@hotel-lagon-bleu.re>', 'Licence');
+    const link = await lastLink('lea@hotel-lagon-bleu.re');
+    const { cookie, csrf } = await openSession(reference, link.secret);
+    const confirm = () =>
+      request('POST', `/api/client/tickets/${reference}/confirm-resolved`, { cookie, csrf, body: {} });
+    expect((await confirm()).status).toBe(409);
+    expect((await action(reference, 'resolve', { summary: 'licence renouvelée' })).status).toBe(200);
+    const message = await request('POST', `/api/client/tickets/${reference}/messages`, {
+      cookie,
+      csrf,
+      body: { text: 'Toujours bloqué.', idempotencyKey: 'portal-reopen-0001' },
+    });
+    expect(message.status).toBe(201);
+    expect((await ticketOf(reference)).status).toBe('en cours');
+    expect((await action(reference, 'resolve', { summary: 'licence activée' })).status).toBe(200);
+    const closed = await confirm();
+    expect(closed.status).toBe(200);
+    expect(closed.json()).toMatchObject({ ticket: { status: 'fermé', can: { reply: false } } });
+    expect((await ticketOf(reference)).closedAt).toBe(intake.clock.now().toISOString());
   });
 });

@@ -25,7 +25,7 @@ export const ReceiptSchema = z.object({
   /** SES dmarcPolicy (none/quarantine/reject) when DMARC failed. */
   dmarcPolicy: z.string().nullable(),
   /** Where it came from, and that channel's id for the delivery (SES messageId = S3 object key suffix). */
-  channel: z.enum(['ses', 'smtp', 'cli']),
+  channel: z.enum(['ses', 'smtp', 'cli', 'portal']),
   deliveryId: z.string().min(1),
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;

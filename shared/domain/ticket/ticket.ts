@@ -181,7 +181,7 @@ export const TicketMessageSchema = z.object({
   kind: MessageKindSchema,
   /** The desk address it was sent to (may differ from the ticket's desk). */
   deskId: DeskIdSchema,
-  channel: z.enum(['ses', 'smtp', 'cli']),
+  channel: z.enum(['ses', 'smtp', 'cli', 'portal']),
   deliveryId: z.string(),
   receivedAt: IsoInstant,
   // The parsed message's own fields, so a change to InboundEmail cannot drift from what is stored.

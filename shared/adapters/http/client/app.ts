@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod';
 import { InvalidLinkError, NoSessionError, RateLimitedError } from '../../../domain/client/client-errors';
 import type { ClientView } from '../../../domain/client/client-view';
+import type { PriorityLevel } from '../../../domain/desk/service-desk-config';
 import {
   ConflictError,
   ExodataError,
@@ -15,8 +16,12 @@ import {
 import type { ClientSession } from '../../../ports/client-access-store';
 import {
   CLIENT_SESSION_COOKIE,
+  ClientActionResponseSchema,
   type ClientErrorBody,
   type ClientErrorCode,
+  ClientMessageRequestSchema,
+  ClientMessageResponseSchema,
+  ClientPriorityRequestSchema,
   ClientSessionResponseSchema,
   ClientTicketListResponseSchema,
   ClientTicketViewSchema,
@@ -55,6 +60,13 @@ export type ClientPortalApi = {
   listTickets(session: ClientSession): Promise<ClientTicketSummaryOut[]>;
   requestSignIn(email: string, source: string): Promise<void>;
   redeemSignIn(token: string, source: string): Promise<OpenedClientSession>;
+  addMessage(
+    session: ClientSession,
+    reference: string,
+    input: { text: string; idempotencyKey: string; uploads?: string[] },
+  ): Promise<{ id: string; at: string }>;
+  declarePriority(session: ClientSession, reference: string, level: PriorityLevel): Promise<ClientView>;
+  confirmResolved(session: ClientSession, reference: string): Promise<ClientView>;
 };
 
 export type ClientAppDeps = {
@@ -198,6 +210,24 @@ export function createClientApp(deps: ClientAppDeps): Hono<Env> {
     return c.json(ClientTicketViewSchema.parse(view));
   });
 
+  // ---- writes (cookie + X-CSRF-Token + Origin, checked above) ----
+  app.post('/api/client/tickets/:ref/messages', async (c) => {
+    const input = ClientMessageRequestSchema.parse(await readJson(c));
+    const added = await api.addMessage(c.get('session'), c.req.param('ref'), input);
+    return c.json(ClientMessageResponseSchema.parse(added), 201);
+  });
+
+  app.post('/api/client/tickets/:ref/priority', async (c) => {
+    const { level } = ClientPriorityRequestSchema.parse(await readJson(c));
+    const ticket = await api.declarePriority(c.get('session'), c.req.param('ref'), level);
+    return c.json(ClientActionResponseSchema.parse({ ticket }));
+  });
+
+  app.post('/api/client/tickets/:ref/confirm-resolved', async (c) => {
+    const ticket = await api.confirmResolved(c.get('session'), c.req.param('ref'));
+    return c.json(ClientActionResponseSchema.parse({ ticket }));
+  });
+
   app.all('/api/*', (c) => error(c, 404, 'INVALID_LINK', INVALID_LINK_BODY.error.message));
 
   // ---- the pages: one static shell for every path (the page reads the fragment, then calls the API) ----
@@ -262,6 +292,17 @@ export function clientErrorResponse(err: unknown, c: Context, log: ErrorLogger):
         : String(err),
   });
   return error(c, 500, 'INTERNAL', 'Une erreur est survenue de notre côté : réessayez plus tard.');
+}
+
+/** The body as JSON for a write: anything but a JSON object under 64 KiB is a 400. */
+async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw new InputError('Le message est trop long.');
+  try {
+    return text.trim() === '' ? {} : (JSON.parse(text) as unknown);
+  } catch {
+    throw new InputError('Demande invalide : le corps doit être du JSON.');
+  }
 }
 
 /** A JSON object, or {} for anything else (a malformed link-session is an invalid link, not a 400). */

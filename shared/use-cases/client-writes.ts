@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { clientActions } from '../domain/client/client-view';
+import type { PriorityLevel } from '../domain/desk/service-desk-config';
+import { deskById } from '../domain/desk/service-desk-config';
+import { ConflictError, TransientError } from '../domain/errors';
+import { NOT_CHECKED_VERDICTS, type Receipt } from '../domain/mail/receipt';
+import { applyClientReply } from '../domain/ticket/client-reply';
+import { normaliseReplyText } from '../domain/ticket/reply-mail';
+import type { Ticket } from '../domain/ticket/ticket';
+import { agentEvent } from '../domain/ticket/ticket-actions';
+import type { ClientSession } from '../ports/client-access-store';
+import type { ComposePortalMail } from '../ports/mail-composer';
+import { type ClientPortalDeps, ticketOfSession } from './client-portal';
+import { type IntakeDependencies, intakeEmail } from './intake-email';
+
+/**
+ * The client portal's writes (docs/client-portal.md, "Writing"), each on a ticket the session may see:
+ * - a message takes the e-mail follow-up's own path: it is composed as the mail the client would have
+ *   sent and handed to the intake (resumes a ticket waiting on the client, reopens within 7 days, a
+ *   `Priorité :` line applies, audited; the idempotency key makes its Message-ID: a retry is a duplicate);
+ * - a declared level goes through the same rule as a `Priorité :` line (never over an agent's choice);
+ * - "C'est résolu, merci" closes a resolved ticket.
+ */
+export type ClientWriteDeps = ClientPortalDeps & {
+  intake: IntakeDependencies;
+  composeMail: ComposePortalMail;
+};
+
+const MAX_ROUNDS = 5;
+
+/** Who writes: the session's address (an address session) or the ticket's requester (a ticket's link). */
+function writerOf(session: ClientSession, ticket: Ticket): { name: string; address: string } {
+  if (session.kind === 'address') {
+    const isRequester = ticket.requester?.address.toLowerCase() === session.email;
+    return { name: isRequester ? (ticket.requester?.name ?? '') : '', address: session.email };
+  }
+  if (!ticket.requester) throw new ConflictError('Cette demande ne peut pas recevoir de message du portail.');
+  return ticket.requester;
+}
+
+export async function addClientMessage(
+  session: ClientSession,
+  reference: string,
+  input: { text: string; idempotencyKey: string },
+  deps: ClientWriteDeps,
+): Promise<{ id: string; at: string }> {
+  const { ticket } = await ticketOfSession(session, reference, deps);
+  if (!clientActions(ticket).reply)
+    throw new ConflictError(
+      'Cette demande est fermée : écrivez-nous par e-mail pour en ouvrir une nouvelle.',
+    );
+  const desk = deskById(deps.config, ticket.desk);
+  if (!desk) throw new ConflictError('Cette demande ne peut pas recevoir de message pour le moment.');
+  const text = normaliseReplyText(input.text);
+  if (text === '') throw new ConflictError('Le message est vide.');
+  const digest = createHash('sha256')
+    .update(`${reference}\0${input.idempotencyKey}`)
+    .digest('hex')
+    .slice(0, 40);
+  const messageId = `<portal-${digest}@portal.exodata.invalid>`;
+  const now = deps.clock.now();
+  const raw = await deps.composeMail({
+    from: writerOf(session, ticket),
+    to: desk.address,
+    subject: `[${ticket.reference}] ${ticket.subject}`,
+    text,
+    messageId,
+    date: now,
+  });
+  const receipt: Receipt = {
+    receivedAt: now.toISOString(),
+    recipients: [desk.address],
+    envelopeFrom: writerOf(session, ticket).address,
+    // The session proved the sender (the ticket's link or the mailbox): no SES verdicts here.
+    verdicts: NOT_CHECKED_VERDICTS,
+    dmarcPolicy: null,
+    channel: 'portal',
+    deliveryId: digest,
+  };
+  const result = await intakeEmail(raw, receipt, deps.intake);
+  const where = result.reference ?? reference;
+  const view = await deps.tickets.getTicketView(where);
+  const stored = view?.messages.find((m) => m.messageId === messageId);
+  if (!stored) throw new TransientError(`the portal message on ${reference} is not readable yet`);
+  return { id: stored.id, at: stored.receivedAt };
+}
+
+/** The `Priorité :` rule from the portal: applied like a declared level in a reply; an agent's choice stands (409). */
+export async function declareClientPriority(
+  session: ClientSession,
+  reference: string,
+  level: PriorityLevel,
+  deps: ClientWriteDeps,
+): Promise<Ticket> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const { ticket } = await ticketOfSession(session, reference, deps);
+    if (ticket.priority.source === 'agent')
+      throw new ConflictError(
+        'Notre équipe a fixé la priorité de cette demande : écrivez-nous un message si elle ne convient pas.',
+      );
+    if (!clientActions(ticket).declarePriority)
+      throw new ConflictError('La priorité ne peut plus être modifiée sur cette demande.');
+    if (ticket.priority.level === level) return ticket;
+    const now = deps.clock.now();
+    const change = applyClientReply(
+      ticket,
+      {
+        kind: 'follow-up',
+        allowedSender: writerOf(session, ticket).address,
+        declaration: { level, phrase: `Priorité : ${level} (portail client)`, where: 'body' },
+      },
+      { now, config: deps.config },
+    );
+    const next = { ...change.ticket, updatedAt: now.toISOString(), version: ticket.version + 1 };
+    const written = await deps.tickets.updateTicket({
+      ticket: next,
+      expectedVersion: ticket.version,
+      events: change.events,
+    });
+    if (written === 'updated') return next;
+  }
+  throw new TransientError(`ticket ${reference} kept changing`);
+}
+
+/** "C'est résolu, merci": a resolved ticket becomes closed (its link works 30 more days); else 409. */
+export async function confirmResolved(
+  session: ClientSession,
+  reference: string,
+  deps: ClientWriteDeps,
+): Promise<Ticket> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const { ticket } = await ticketOfSession(session, reference, deps);
+    if (ticket.status === 'fermé') return ticket;
+    if (ticket.status !== 'résolu')
+      throw new ConflictError("Cette demande n'est pas résolue : elle ne peut pas être fermée.");
+    const now = deps.clock.now();
+    const actor = writerOf(session, ticket).address;
+    const next: Ticket = {
+      ...ticket,
+      status: 'fermé',
+      closedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      version: ticket.version + 1,
+    };
+    const written = await deps.tickets.updateTicket({
+      ticket: next,
+      expectedVersion: ticket.version,
+      events: [agentEvent(reference, 'ticket-closed', now, actor, { by: 'client', channel: 'portal' })],
+    });
+    if (written === 'updated') return next;
+  }
+  throw new TransientError(`ticket ${reference} kept changing`);
+}
