@@ -11,7 +11,7 @@ import { PORTAL_FILES, type PortalAssets } from './portal-assets';
  * the CDK construct (on disk, `writePortalSync`, next to the Lambda bundle). A second portal is one
  * more folder under portal-src/ and one more name here. docs/agents.md, "The portal".
  */
-export const PORTALS = ['agent'] as const;
+export const PORTALS = ['agent', 'client'] as const;
 export type PortalName = (typeof PORTALS)[number];
 
 const SOURCE = fileURLToPath(new URL('./portal-src/', import.meta.url));

@@ -123,13 +123,13 @@ function shownEvidence(evidence: readonly string[]): string[] {
 
 const LEVELS: readonly PriorityLevel[] = ['normale', 'moyenne', 'haute', 'critique'];
 
-const LEVEL_NAME: Record<Language, Record<PriorityLevel, string>> = {
+export const LEVEL_NAME: Record<Language, Record<PriorityLevel, string>> = {
   fr: { normale: 'Normale', moyenne: 'Moyenne', haute: 'Haute', critique: 'Critique' },
   en: { normale: 'Normal', moyenne: 'Medium', haute: 'High', critique: 'Critical' },
 };
 
-/** The brochure's definitions (service-desk.md, "Priorities and targets"), word for word in French. */
-const LEVEL_DEFINITION: Record<Language, Record<PriorityLevel, string>> = {
+/** The brochure's definitions (service-desk.md, "Priorities and targets"), word for word in French (the client portal shows the same words: test/unit/portal/client-portal.test.ts). */
+export const LEVEL_DEFINITION: Record<Language, Record<PriorityLevel, string>> = {
   fr: {
     normale: "l'utilisateur n'est pas bloqué dans son travail.",
     moyenne:
