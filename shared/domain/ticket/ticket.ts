@@ -123,6 +123,12 @@ export const TicketSchema = z.object({
   /** A reference quoted by a sender who may not write into that ticket (triage.md, "Follow-ups"). */
   mentionedReference: z.string().nullable(),
   resolvedAt: IsoInstant.nullable(),
+  /**
+   * When the ticket was reopened (by an agent, or by a client's reply within 7 days), oldest first.
+   * Reports count a reopened ticket once and show its reopenings. Absent on a ticket never reopened
+   * (and on those reopened before it existed: their reopenings are only in the audit trail).
+   */
+  reopenedAt: z.array(IsoInstant).optional(),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
   messageCount: z.number().int().positive(),
