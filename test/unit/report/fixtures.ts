@@ -1,5 +1,4 @@
 import type { PriorityLevel } from '../../../shared/domain/desk/service-desk-config';
-import type { ReportTicket } from '../../../shared/domain/report/ticket-outcome';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import { NO_WORK, type TicketWork } from '../../../shared/domain/ticket/ticket-work';
 import { aTicket, reunionAt } from '../ticket/fixtures';
@@ -165,7 +164,7 @@ export const otherClient = aTicket({
 export const CLIENT = 'CLI-RE-0027';
 
 /** The tickets of client CLI-RE-0027 in the period, and around them what the report must leave out. */
-export const TICKETS: ReportTicket[] = [
+export const TICKETS: Ticket[] = [
   met,
   breached,
   running,

@@ -24,6 +24,7 @@ import {
   keys,
   QUARANTINE_LIST,
   queueKeys,
+  receiptKeys,
   requesterKeys,
   SUSPENDED_LIST_PREFIX,
 } from './keys';
@@ -47,6 +48,7 @@ export function ticketItem(ticket: Ticket): Item {
     entity: 'ticket',
     ...queueKeys(ticket),
     ...requesterKeys(ticket),
+    ...receiptKeys(ticket),
     ...(sesMessageId ? { gsi3pk: acknowledgementLookup(sesMessageId) } : {}),
     ...ticket,
   };

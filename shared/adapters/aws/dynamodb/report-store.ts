@@ -1,0 +1,52 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type ReportTicket, ReportTicketSchema } from '../../../domain/report/ticket-outcome';
+import type { ReceivedTickets, ReportStore } from '../../../ports/report-store';
+import { awsCall } from '../aws-errors';
+import { receiptPartition } from './keys';
+import type { Item, Table } from './table';
+import { TABLE_SCHEMA } from './table-schema';
+
+/**
+ * The report index (gsi4): one Query per desk on `RECEIVED#<desk>` with the sort key between the two
+ * instants, page after page. `<from ISO>` ≤ `<receivedAt>#<ref>` < `<to ISO>` is [from, to) exactly,
+ * the reference making any key at `to` sort after `to` itself.
+ */
+export function dynamoReportStore(table: Table): ReportStore {
+  const { gsi4 } = TABLE_SCHEMA;
+  return {
+    async ticketsReceived(desk, from, to): Promise<ReceivedTickets> {
+      const tickets: ReportTicket[] = [];
+      const invalid: string[] = [];
+      let itemsRead = 0;
+      let pages = 0;
+      let startKey: Item | undefined;
+      do {
+        const page = await awsCall('reading the report index', () =>
+          table.doc.send(
+            new QueryCommand({
+              TableName: table.name,
+              IndexName: gsi4.indexName,
+              KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+              ExpressionAttributeNames: { '#pk': gsi4.partitionKey, '#sk': gsi4.sortKey },
+              ExpressionAttributeValues: {
+                ':pk': receiptPartition(desk),
+                ':from': from.toISOString(),
+                ':to': to.toISOString(),
+              },
+              ExclusiveStartKey: startKey,
+            }),
+          ),
+        );
+        pages += 1;
+        itemsRead += page.ScannedCount ?? page.Items?.length ?? 0;
+        for (const item of page.Items ?? []) {
+          const parsed = ReportTicketSchema.safeParse(item);
+          if (parsed.success) tickets.push(parsed.data);
+          else invalid.push(String(item.reference ?? item[gsi4.sortKey] ?? '?'));
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return { tickets, itemsRead, pages, invalid };
+    },
+  };
+}
