@@ -77,6 +77,7 @@ export async function benchReport(options: {
     const store = dynamoReportStore(new Table(doc, TABLE));
     let readMs = 0;
     const reports: typeof store = {
+      backfillIndex: () => store.backfillIndex(),
       async ticketsReceived(desk, from, to) {
         const started = performance.now();
         try {

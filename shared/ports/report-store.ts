@@ -16,4 +16,9 @@ export type ReceivedTickets = {
 export interface ReportStore {
   /** Tickets of `desk` received in [from, to), oldest first. */
   ticketsReceived(desk: DeskId, from: Date, to: Date): Promise<ReceivedTickets>;
+  /**
+   * Once, after the index is deployed: gives the report index keys to the tickets written before it
+   * (a scan of the table, one conditional update per ticket that lacks them).
+   */
+  backfillIndex(): Promise<{ scanned: number; updated: number }>;
 }

@@ -20,6 +20,7 @@ import { breached, CLIENT, config, met, NOW, otherClient, TICKETS } from '../uni
 const TABLE = 'report';
 let ddb: DynamoDbLocal;
 let client: DynamoDBClient;
+let table: Table;
 
 const report = (...flags: string[]) =>
   runCli(['report', '--dynamodb-endpoint', ddb.endpoint, '--table-name', TABLE, ...flags], {
@@ -32,7 +33,7 @@ beforeAll(async () => {
   ddb = await startDynamoDbLocal({ sharedDb: true, timeoutMs: 120_000 });
   client = new DynamoDBClient(ddb.clientConfig);
   await ensureTable(client, TABLE);
-  const table = new Table(
+  table = new Table(
     DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
     TABLE,
   );
@@ -114,6 +115,26 @@ describe('Command: exo-intake report (DynamoDB Local)', () => {
     expect(run.stdout).toContain('Rapport SLA du 30 novembre 2026 au 10 décembre 2026');
     expect(run.stdout).toContain("default-src 'none'");
     expect(run.stdout).not.toMatch(/<script|https?:\/\/(?!evil)/);
+  });
+
+  it('gives the index keys to tickets written before the index (--backfill-index), once', async () => {
+    const {
+      gsi4pk: _pk,
+      gsi4sk: _sk,
+      ...old
+    } = ticketItem({
+      ...otherClient,
+      reference: 'EXO-2026-000099',
+      client: { clientId: 'CLI-OLD', name: 'Ancien', matchedBy: 'domain' },
+    });
+    await table.putItem(old, 'seeding a ticket written before the index');
+    const before = await report(...PERIOD, '--client', 'CLI-OLD');
+    expect((before.lines[0] as SlaReport).byPriority.normale.received).toBe(0);
+    const backfill = await report('--backfill-index');
+    expect(backfill.lines[0]).toEqual({ backfill: { scanned: expect.any(Number), updated: 1 } });
+    const after = await report(...PERIOD, '--client', 'CLI-OLD');
+    expect((after.lines[0] as SlaReport).byPriority.normale.received).toBe(1);
+    expect((await report('--backfill-index')).lines[0]).toMatchObject({ backfill: { updated: 0 } });
   });
 
   it('refuses an unknown desk, a hostile client id and a reversed period before reading anything', async () => {

@@ -33,6 +33,11 @@ const spec = {
     },
     format: { value: 'json|csv|html', description: 'output (default json)' },
     table: { value: '', boolean: true, description: 'read the deployed table (TABLE_NAME, AWS_REGION)' },
+    'backfill-index': {
+      value: '',
+      boolean: true,
+      description: 'once after deploying the report index: give its keys to older tickets (scans the table)',
+    },
     'data-dir': dataDirFlag,
     'dynamodb-endpoint': { value: 'URL', description: 'DynamoDB endpoint (default: the running stack)' },
     'table-name': { value: 'NAME', description: `local table name (default: the running stack's)` },
@@ -41,6 +46,7 @@ const spec = {
   schema: ReportRequestSchema.extend({
     format: z.enum(['json', 'csv', 'html']).default('json'),
     table: z.boolean().optional(),
+    'backfill-index': z.boolean().optional(),
     'data-dir': z.string().min(1).optional(),
     'dynamodb-endpoint': z.url().optional(),
     'table-name': z.string().min(3).max(255).optional(),
@@ -59,6 +65,11 @@ export function createReportCommand(store: (flags: Flags) => Promise<ReportStore
     async run({ flags }) {
       const { config } = await loadContext({ config: flags.config });
       const reports = await store(flags);
+      if (flags['backfill-index']) {
+        const done = await reports.backfillIndex();
+        cli().stdout(`${JSON.stringify({ backfill: done })}\n`);
+        return EXIT_OK;
+      }
       const request = ReportRequestSchema.parse({
         from: flags.from,
         to: flags.to,
