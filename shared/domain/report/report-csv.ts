@@ -43,7 +43,7 @@ export function ticketsCsv(outcomes: readonly TicketOutcome[]): string {
 }
 
 /** One cell: numbers as they are, text defused against formulas, then quoted when it must be. */
-export function csvCell(value: string | number | null): string {
+function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

@@ -6,7 +6,7 @@ import { InputError } from '../errors';
 export const ReportDateSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 /** A report reads at most this many days (a year and a month): a longer range is several reports. */
-export const MAX_REPORT_DAYS = 400;
+const MAX_REPORT_DAYS = 400;
 
 /**
  * The period [from, to) a report covers. A day is read in `timeZone` (the desk's, so that November

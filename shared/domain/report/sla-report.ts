@@ -49,7 +49,7 @@ export type Breach = {
 };
 
 /** Age buckets of the open backlog, in wall days since receipt: [fromDays, toDays). */
-export const BACKLOG_AGES = [
+const BACKLOG_AGES = [
   { label: '< 1 j', fromDays: 0, toDays: 1 },
   { label: '1–3 j', fromDays: 1, toDays: 3 },
   { label: '3–7 j', fromDays: 3, toDays: 7 },
@@ -78,7 +78,7 @@ export type SlaReport = {
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
 /** Whether a ticket is in the scope: its receipt in the period (a ticket belongs to the period of its receipt). */
-export function inScope(ticket: ReportTicket, scope: ReportScope): boolean {
+function inScope(ticket: ReportTicket, scope: ReportScope): boolean {
   const received = Date.parse(ticket.receivedAt);
   return (
     received >= scope.from.getTime() &&

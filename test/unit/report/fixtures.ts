@@ -143,7 +143,7 @@ export const moved = aTicket({
 });
 
 /** Received the day before the period: not in it, whatever became of it. */
-export const before = aTicket({ reference: 'EXO-2026-000009', receivedWallClock: '2026-11-29T12:00' });
+const before = aTicket({ reference: 'EXO-2026-000009', receivedWallClock: '2026-11-29T12:00' });
 
 /** Another client's ticket in the period. */
 export const otherClient = aTicket({
