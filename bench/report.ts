@@ -76,6 +76,11 @@ export const INFORMATIVE: readonly { key: string; label: string; unit: string }[
   { key: 'coldStart.intakeReadyMsMedian', label: 'process start → handler ready', unit: 'ms' },
   { key: 'memory.peakRssMb', label: 'peak RSS on the large message', unit: 'MB' },
   { key: 'cost.usdPer1000Tickets', label: 'AWS cost per 1,000 tickets', unit: 'USD' },
+  { key: 'report.tickets', label: 'SLA report: tickets of the desk-month', unit: '' },
+  { key: 'report.itemsRead', label: 'SLA report: index items read', unit: '' },
+  { key: 'report.readUnits', label: 'SLA report: read units', unit: 'RRU' },
+  { key: 'report.totalMsMedian', label: 'SLA report: read + figures (median)', unit: 'ms' },
+  { key: 'report.readMsMedian', label: 'SLA report: of which the index read', unit: 'ms' },
 ];
 
 const figure = z.number();
@@ -107,6 +112,7 @@ export const ResultsSchema = z.object({
     .optional(),
   memory: z.object({ peakRssRatio: figure }).loose().optional(),
   cost: z.object({ usdPer1000Tickets: figure }).loose().optional(),
+  report: z.object({ tickets: figure, itemsRead: figure, totalMsMedian: figure }).loose().optional(),
   targets: z.array(
     z.object({ key: z.string(), value: figure.nullable(), max: figure, pass: z.boolean().nullable() }),
   ),

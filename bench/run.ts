@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only triage,intake,cold-start,memory]`: how fast and how lean
+ * `npm run bench [-- --quick] [-- --only triage,intake,cold-start,memory,report]`: how fast and how lean
  * the intake is. Progress on stderr, a table on stdout, every figure in bench/results.json.
  * Ratios are measured within one run (both sides under the same load); absolute figures depend on
  * the machine and its load, which results.json records beside them.
@@ -23,9 +23,10 @@ import { benchIntake, type IntakeFigures } from './sections/intake';
 import { type BenchServices, startBenchServices } from './sections/local-services';
 import { benchMemory } from './sections/memory';
 import { PRICES } from './sections/prices';
+import { benchReport } from './sections/report';
 import { benchTriage } from './sections/triage';
 
-const SECTIONS = ['triage', 'intake', 'cold-start', 'memory'] as const;
+const SECTIONS = ['triage', 'intake', 'cold-start', 'memory', 'report'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const PROFILES = {
@@ -36,6 +37,8 @@ const PROFILES = {
     loads: 20,
     whatIfLoads: 9,
     memoryMessageBytes: 0,
+    reportTickets: 10_000,
+    reportRuns: 3,
   },
   // A smoke run: small samples, so its figures wander more than the full run's (the figures of record).
   // The large message stays full size: the child process costs more than the message.
@@ -46,6 +49,8 @@ const PROFILES = {
     loads: 3,
     whatIfLoads: 0,
     memoryMessageBytes: 0,
+    reportTickets: 1_000,
+    reportRuns: 2,
   },
 } as const;
 /** Share of invocations that start a fresh environment: a service desk's mail comes minutes apart. */
@@ -96,7 +101,8 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
 let services: BenchServices | null = null;
 try {
   // DynamoDB Local's JVM takes seconds to start: let it start while the corpus is generated.
-  const servicesStarting = wants('intake') || wants('memory') ? startBenchServices() : null;
+  const servicesStarting =
+    wants('intake') || wants('memory') || wants('report') ? startBenchServices() : null;
   servicesStarting?.catch(() => {});
 
   const config = await loadServiceDeskConfig();
@@ -154,6 +160,18 @@ try {
         messageBytes,
         maxAttachmentBytes: deployment.maxMessageBytes,
         progress: progressTo(process.stderr, 'memory'),
+      }),
+    );
+  }
+  if (wants('report') && running) {
+    log.line(`report: a month of one desk, ${profile.reportTickets} tickets seeded…`);
+    results.report = await timed('report', () =>
+      benchReport({
+        endpoint: running.endpoints.dynamodb,
+        config,
+        tickets: profile.reportTickets,
+        runs: profile.reportRuns,
+        progress: progressTo(process.stderr, 'report'),
       }),
     );
   }

@@ -36,5 +36,13 @@ export class TicketTable extends Construct {
       partitionKey: { name: TABLE_SCHEMA.gsi3.partitionKey, type: AttributeType.STRING },
       projectionType: ProjectionType.KEYS_ONLY,
     });
+    const { gsi4 } = TABLE_SCHEMA;
+    this.table.addGlobalSecondaryIndex({
+      indexName: gsi4.indexName,
+      partitionKey: { name: gsi4.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: gsi4.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [...gsi4.nonKeyAttributes],
+    });
   }
 }

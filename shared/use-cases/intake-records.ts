@@ -138,6 +138,7 @@ export function ticketAfterMessage(ticket: Ticket, ctx: IntakeContext, kind: Mes
         : mergeParticipants(ticket.participants, participantsOf(parsed.email), ctx.ourAddresses),
     status: kind === 'reopening' ? 'en cours' : ticket.status,
     resolvedAt: kind === 'reopening' ? null : ticket.resolvedAt,
+    ...(kind === 'reopening' ? { reopenedAt: [...(ticket.reopenedAt ?? []), ctx.now.toISOString()] } : {}),
     flags: {
       ...ticket.flags,
       attachmentsSkipped: ticket.flags.attachmentsSkipped || attachmentsSkipped(parsed),

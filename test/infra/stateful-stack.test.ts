@@ -104,7 +104,7 @@ describe('Class: StatefulStack', () => {
   });
 
   describe('ticket table', () => {
-    it('has the fixed keys, the queue and requester indexes with every attribute, and the keys-only look-up index', () => {
+    it('has the fixed keys, the queue and requester indexes with every attribute, the keys-only look-up index and the report index', () => {
       synth.stateful$.hasResourceProperties('AWS::DynamoDB::Table', {
         KeySchema: [
           { AttributeName: 'pk', KeyType: 'HASH' },
@@ -118,6 +118,8 @@ describe('Class: StatefulStack', () => {
           { AttributeName: 'gsi2pk', AttributeType: 'S' },
           { AttributeName: 'gsi2sk', AttributeType: 'S' },
           { AttributeName: 'gsi3pk', AttributeType: 'S' },
+          { AttributeName: 'gsi4pk', AttributeType: 'S' },
+          { AttributeName: 'gsi4sk', AttributeType: 'S' },
         ]),
         GlobalSecondaryIndexes: [
           {
@@ -140,6 +142,34 @@ describe('Class: StatefulStack', () => {
             IndexName: 'gsi3',
             KeySchema: [{ AttributeName: 'gsi3pk', KeyType: 'HASH' }],
             Projection: { ProjectionType: 'KEYS_ONLY' },
+          },
+          {
+            // The SLA reports: a desk's tickets by receipt time, with only what a report reads.
+            IndexName: 'gsi4',
+            KeySchema: [
+              { AttributeName: 'gsi4pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi4sk', KeyType: 'RANGE' },
+            ],
+            Projection: {
+              ProjectionType: 'INCLUDE',
+              NonKeyAttributes: [
+                'reference',
+                'desk',
+                'deskOnDuty',
+                'client',
+                'contract',
+                'subject',
+                'priority',
+                'status',
+                'receivedAt',
+                'gtiDueAt',
+                'gtrDueAt',
+                'resolvedAt',
+                'reopenedAt',
+                'updatedAt',
+                'work',
+              ],
+            },
           },
         ],
       });

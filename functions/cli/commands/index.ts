@@ -42,6 +42,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./clients')).clientsCommand,
   },
   {
+    name: 'report',
+    summary: 'SLA report of a period (JSON figures, CSV of the tickets, French HTML page)',
+    load: async () => (await import('./report')).reportCommand,
+  },
+  {
     name: 'redrive',
     summary: 'run again the intake events of the on-failure queue (deleted once they succeed)',
     load: async () => (await import('./redrive')).redriveCommand,

@@ -43,7 +43,22 @@ export function isOpen(ticket: Pick<Ticket, 'status'>): boolean {
   return OPEN_STATUSES.has(ticket.status);
 }
 
-export function ticketSla(ticket: Ticket, now: Date, config: ServiceDeskConfig): TicketSla {
+/** What the SLA standing of a ticket depends on (reports read only these from the index). */
+export type SlaFields = Pick<
+  Ticket,
+  | 'reference'
+  | 'desk'
+  | 'contract'
+  | 'priority'
+  | 'status'
+  | 'gtiDueAt'
+  | 'gtrDueAt'
+  | 'resolvedAt'
+  | 'updatedAt'
+  | 'work'
+>;
+
+export function ticketSla(ticket: SlaFields, now: Date, config: ServiceDeskConfig): TicketSla {
   const desk = deskById(config, ticket.desk);
   if (!desk) throw new Error(`ticket ${ticket.reference} belongs to desk "${ticket.desk}", not configured`);
   const calendar = serviceCalendar(desk, ticket.contract);
@@ -130,6 +145,6 @@ function worst(risks: Risk[]): Risk {
 }
 
 /** When a closed ticket stopped its clocks (tickets resolved before agents' work was recorded). */
-function endedBy(ticket: Ticket): number {
+export function endedBy(ticket: Pick<Ticket, 'resolvedAt' | 'updatedAt'>): number {
   return Date.parse(ticket.resolvedAt ?? ticket.updatedAt);
 }

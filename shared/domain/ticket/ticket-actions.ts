@@ -261,9 +261,13 @@ function reopen(ticket: Ticket, reason: string, ctx: ActionContext): TicketChang
     throw new ConflictError(`ticket ${ticket.reference} is ${ticket.status}: it is not resolved`);
   const work = workOf(ticket);
   // Deadlines are kept as they were (service-desk.md rule 8, as the intake does on a client's reopening).
-  return change(ticket, ctx, { status: 'en cours', resolvedAt: null, work: { ...work, resolution: null } }, [
-    ['ticket-reopened', { reason, previousResolution: work.resolution?.at ?? ticket.resolvedAt }],
-  ]);
+  const reopenedAt = [...(ticket.reopenedAt ?? []), ctx.now.toISOString()];
+  return change(
+    ticket,
+    ctx,
+    { status: 'en cours', resolvedAt: null, reopenedAt, work: { ...work, resolution: null } },
+    [['ticket-reopened', { reason, previousResolution: work.resolution?.at ?? ticket.resolvedAt }]],
+  );
 }
 
 function changePriority(

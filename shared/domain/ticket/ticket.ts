@@ -130,6 +130,12 @@ export const TicketSchema = z.object({
    * every link minted before stops working. Absent: 1.
    */
   linkGeneration: z.number().int().positive().optional(),
+  /**
+   * When the ticket was reopened (by an agent, or by a client's reply within 7 days), oldest first.
+   * Reports count a reopened ticket once and show its reopenings. Absent on a ticket never reopened
+   * (and on those reopened before it existed: their reopenings are only in the audit trail).
+   */
+  reopenedAt: z.array(IsoInstant).optional(),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
   messageCount: z.number().int().positive(),

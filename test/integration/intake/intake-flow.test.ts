@@ -392,6 +392,7 @@ describe('Function: intake handler (SES event → S3 → intakeEmail, on DynamoD
       expect(await intake.store.getTicket('EXO-2026-000001')).toMatchObject({
         status: 'en cours',
         resolvedAt: null,
+        reopenedAt: ['2026-12-07T07:59:00.000Z'],
       });
       expect(intake.metrics.recorded).toContain('TicketsReopened');
     });

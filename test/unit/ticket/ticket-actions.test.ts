@@ -239,6 +239,8 @@ describe('Function: applyTicketAction', () => {
       expect(ticket.status).toBe('en cours');
       expect(ticket.resolvedAt).toBeNull();
       expect(ticket.gtrDueAt).toBe(resolved.gtrDueAt);
+      // Reports count the ticket once and show the reopening (docs/reports.md).
+      expect(ticket.reopenedAt).toEqual([reunionAt('2026-11-30T11:00').toISOString()]);
       expect(events[0]).toMatchObject({ type: 'ticket-reopened', actor: alice.id });
     });
 

@@ -25,6 +25,7 @@ import {
   keys,
   QUARANTINE_LIST,
   queueKeys,
+  receiptKeys,
   requesterKeys,
   suspendedClassList,
   suspendedList,
@@ -49,6 +50,7 @@ export function ticketItem(ticket: Ticket): Item {
     entity: 'ticket',
     ...queueKeys(ticket),
     ...requesterKeys(ticket),
+    ...receiptKeys(ticket),
     ...(sesMessageId ? { gsi3pk: acknowledgementLookup(sesMessageId) } : {}),
     ...ticket,
   };

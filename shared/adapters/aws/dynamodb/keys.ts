@@ -80,6 +80,21 @@ export function requesterKeys(ticket: Pick<Ticket, 'requester' | 'receivedAt' | 
   };
 }
 
+/**
+ * gsi4 (sparse, tickets only): a desk's tickets by receipt time, for the SLA reports. The sort key is
+ * the UTC ISO instant (so that it sorts as time does) and the reference (ties).
+ */
+export function receiptKeys(ticket: Pick<Ticket, 'desk' | 'receivedAt' | 'reference'>) {
+  return {
+    gsi4pk: receiptPartition(ticket.desk),
+    gsi4sk: `${new Date(ticket.receivedAt).toISOString()}#${ticket.reference}`,
+  };
+}
+
+export function receiptPartition(deskId: string): string {
+  return `RECEIVED#${deskId}`;
+}
+
 function requesterPartition(address: string): string {
   return `REQUESTER#${address.toLowerCase()}`;
 }

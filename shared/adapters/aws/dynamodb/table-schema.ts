@@ -6,6 +6,7 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
+import { ReportTicketSchema } from '../../../domain/report/ticket-outcome';
 
 /**
  * The single table's fixed shape (docs/table-design.md). The CDK construct builds the table from it;
@@ -23,11 +24,22 @@ export const TABLE_SCHEMA = {
    * Message-ID record by the delivery that brought it (no item of their own to write).
    */
   gsi3: { indexName: 'gsi3', partitionKey: 'gsi3pk' },
+  /**
+   * Sparse, tickets only: a desk's tickets by receipt time, for the SLA reports (docs/reports.md).
+   * Projects only what a report reads, so that a report reads small items and a ticket write
+   * rewrites a small index entry.
+   */
+  gsi4: {
+    indexName: 'gsi4',
+    partitionKey: 'gsi4pk',
+    sortKey: 'gsi4sk',
+    nonKeyAttributes: Object.keys(ReportTicketSchema.shape),
+  },
   timeToLiveAttribute: 'expiresAt',
 } as const;
 
 export function createTableInput(tableName: string): CreateTableCommandInput {
-  const { gsi1, gsi2, gsi3 } = TABLE_SCHEMA;
+  const { gsi1, gsi2, gsi3, gsi4 } = TABLE_SCHEMA;
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
@@ -39,6 +51,8 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       { AttributeName: gsi2.partitionKey, AttributeType: 'S' },
       { AttributeName: gsi2.sortKey, AttributeType: 'S' },
       { AttributeName: gsi3.partitionKey, AttributeType: 'S' },
+      { AttributeName: gsi4.partitionKey, AttributeType: 'S' },
+      { AttributeName: gsi4.sortKey, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
@@ -57,6 +71,14 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
         IndexName: gsi3.indexName,
         KeySchema: [{ AttributeName: gsi3.partitionKey, KeyType: 'HASH' as const }],
         Projection: { ProjectionType: 'KEYS_ONLY' as const },
+      },
+      {
+        IndexName: gsi4.indexName,
+        KeySchema: [
+          { AttributeName: gsi4.partitionKey, KeyType: 'HASH' as const },
+          { AttributeName: gsi4.sortKey, KeyType: 'RANGE' as const },
+        ],
+        Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...gsi4.nonKeyAttributes] },
       },
     ],
   };

@@ -1,0 +1,53 @@
+import { DateTime } from 'luxon';
+import * as z from 'zod';
+import { InputError } from '../errors';
+
+/** `2026-11-01` (a day, read in the report's zone) or an ISO instant with its offset. */
+export const ReportDateSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+/** A report reads at most this many days (a year and a month): a longer range is several reports. */
+const MAX_REPORT_DAYS = 400;
+
+/**
+ * The period [from, to) a report covers. A day is read in `timeZone` (the desk's, so that November
+ * in Réunion starts at midnight in Réunion); `to` as a day is included whole. An instant is taken as
+ * it is, `to` excluded.
+ */
+export function reportPeriod(from: string, to: string, timeZone: string): { from: Date; to: Date } {
+  const start = instantOf(from, timeZone, 'from', false);
+  const end = instantOf(to, timeZone, 'to', true);
+  if (end.getTime() <= start.getTime())
+    throw new InputError(`the period ends (${to}) before it starts (${from})`, {
+      hint: 'give --from before --to (both days are included)',
+    });
+  if (end.getTime() - start.getTime() > MAX_REPORT_DAYS * 24 * 60 * 60 * 1000)
+    throw new InputError(`the period from ${from} to ${to} is longer than ${MAX_REPORT_DAYS} days`, {
+      hint: 'report a year at most at a time',
+    });
+  return { from: start, to: end };
+}
+
+/** The calendar month that contains `at`, in `timeZone`: the default period of the reports. */
+export function monthOf(at: Date, timeZone: string): { from: string; to: string } {
+  const local = DateTime.fromJSDate(at, { zone: timeZone });
+  return {
+    from: local.startOf('month').toISODate() ?? '',
+    to: local.endOf('month').toISODate() ?? '',
+  };
+}
+
+function instantOf(value: string, timeZone: string, name: string, endOfDay: boolean): Date {
+  const parsed = ReportDateSchema.safeParse(value);
+  if (!parsed.success)
+    throw new InputError(
+      `--${name} "${value}" is neither a day (2026-11-01) nor an ISO instant with offset`,
+      {
+        hint: 'write a day as YYYY-MM-DD',
+      },
+    );
+  if (value.length > 10) return new Date(value);
+  const day = DateTime.fromISO(value, { zone: timeZone });
+  if (!day.isValid)
+    throw new InputError(`--${name} "${value}" is not a day in ${timeZone}`, { hint: 'YYYY-MM-DD' });
+  return (endOfDay ? day.plus({ days: 1 }).startOf('day') : day.startOf('day')).toJSDate();
+}

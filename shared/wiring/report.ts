@@ -1,0 +1,34 @@
+import * as z from 'zod';
+import { dynamoReportStore } from '../adapters/aws/dynamodb/report-store';
+import { Table } from '../adapters/aws/dynamodb/table';
+import { S3RVER_CREDENTIALS } from '../adapters/local/services/s3rver';
+import { EMULATOR_REGION } from '../adapters/local/services/ses-emulator';
+import { ConfigError } from '../domain/errors';
+import type { ReportStore } from '../ports/report-store';
+import { createDynamoDbClients } from './aws-clients';
+
+/** The report index of a local table (DynamoDB Local of `npm start` or of the tests). */
+export function localReportStore(endpoint: string, tableName: string): ReportStore {
+  const { doc } = createDynamoDbClients({
+    region: EMULATOR_REGION,
+    endpoints: { dynamodb: endpoint },
+    credentials: { ...S3RVER_CREDENTIALS },
+  });
+  return dynamoReportStore(new Table(doc, tableName));
+}
+
+const ReportEnvSchema = z.object({ TABLE_NAME: z.string().min(1), AWS_REGION: z.string().min(1) });
+
+/**
+ * The report index of a deployed table, from the environment the operator commands share
+ * (TABLE_NAME, AWS_REGION; credentials from the SDK's default chain, as `reprocess` and `clients`).
+ */
+export function awsReportStore(env: NodeJS.ProcessEnv = process.env): ReportStore {
+  const parsed = ReportEnvSchema.safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError('--table needs TABLE_NAME and AWS_REGION in the environment', {
+      hint: 'export TABLE_NAME=<the stateful stack output> AWS_REGION=eu-west-3 (docs/operations.md)',
+    });
+  const { doc } = createDynamoDbClients({ region: parsed.data.AWS_REGION });
+  return dynamoReportStore(new Table(doc, parsed.data.TABLE_NAME));
+}

@@ -1,0 +1,146 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventItem, messageItem, ticketItem } from '../../shared/adapters/aws/dynamodb/items';
+import { Table } from '../../shared/adapters/aws/dynamodb/table';
+import { ensureTable } from '../../shared/adapters/aws/dynamodb/table-schema';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../../shared/adapters/local/services/dynamodb-local';
+import { TICKET_CSV_HEADER } from '../../shared/domain/report/report-csv';
+import { reportPeriod } from '../../shared/domain/report/report-period';
+import { type SlaReport, slaReport } from '../../shared/domain/report/sla-report';
+import type { TicketMessage } from '../../shared/domain/ticket/ticket';
+import { runCli } from '../unit/cli/run-cli';
+import { breached, CLIENT, config, met, NOW, otherClient, TICKETS } from '../unit/report/fixtures';
+
+/**
+ * `exo-intake report` against DynamoDB Local: the hand-computed tickets of test/unit/report are
+ * written as the stores write them (ticketItem: the report index keys come with every ticket write),
+ * beside a message and an event in their item collections, then read back through the report index.
+ */
+const TABLE = 'report';
+let ddb: DynamoDbLocal;
+let client: DynamoDBClient;
+let table: Table;
+
+const report = (...flags: string[]) =>
+  runCli(['report', '--dynamodb-endpoint', ddb.endpoint, '--table-name', TABLE, ...flags], {
+    now: NOW.toISOString(),
+  });
+const PERIOD = ['--from', '2026-11-30', '--to', '2026-12-10'];
+
+beforeAll(async () => {
+  // sharedDb: the CLI's local credentials and these see one database.
+  ddb = await startDynamoDbLocal({ sharedDb: true, timeoutMs: 120_000 });
+  client = new DynamoDBClient(ddb.clientConfig);
+  await ensureTable(client, TABLE);
+  table = new Table(
+    DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+    TABLE,
+  );
+  for (const ticket of TICKETS) await table.putItem(ticketItem(ticket), 'seeding a ticket');
+  // Not tickets: the sparse index must not list them.
+  await table.putItem(
+    messageItem({ id: `${met.receivedAt}#cli-1`, reference: met.reference } as TicketMessage),
+    'seeding a message',
+  );
+  await table.putItem(
+    eventItem({ reference: met.reference, at: met.receivedAt, type: 'note-added', actor: 'a', detail: {} }),
+    'seeding an event',
+  );
+}, 180_000);
+
+afterAll(async () => {
+  client?.destroy();
+  await ddb?.stop();
+});
+
+describe('Command: exo-intake report (DynamoDB Local)', () => {
+  it('prints the JSON figures of a desk and client, equal to the hand-computed ones, from an index query', async () => {
+    const run = await report(...PERIOD, '--desk', 'reunion', '--client', CLIENT);
+    expect(run.code).toBe(0);
+    const json = run.lines[0] as SlaReport;
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['period', 'desk', 'client', 'byPriority', 'breaches']),
+    );
+    expect(json.byPriority.haute).toMatchObject({
+      received: 4,
+      gtiMet: 3,
+      gtiBreached: 1,
+      gtrMet: 2,
+      gtrBreached: 1,
+      gtiMetRatio: 0.75,
+      gtrMetRatio: 0.6667,
+      firstContactOpenMinutes: { median: 15, p90: 140 },
+      resolutionOpenMinutes: { median: 900, p90: 1200 },
+    });
+    expect(json.byPriority.normale).toMatchObject({
+      received: 1,
+      gtiMet: 0,
+      gtiBreached: 0,
+      gtiMetRatio: null,
+    });
+    expect(json.breaches.map((b) => [b.reference, b.clock, b.overrunOpenMinutes])).toEqual([
+      [breached.reference, 'gtr', 240],
+      [breached.reference, 'gti', 110],
+      ['EXO-2026-000004', 'gti', 75],
+      ['EXO-2026-000007', 'gtr', 60],
+    ]);
+    // Nothing lost or added on the way through the table: the same as the domain on the same tickets.
+    const scope = {
+      ...reportPeriod('2026-11-30', '2026-12-10', 'Indian/Reunion'),
+      desk: 'reunion',
+      client: CLIENT,
+    };
+    expect(json).toEqual(slaReport(TICKETS, scope, NOW, config));
+    // One query, the period's tickets only (9 of the desk, not the one of 29 Nov, nor messages or events).
+    expect(run.stderr).toContain('8 ticket(s), 9 index item(s) read in 1 page(s)');
+  });
+
+  it('exports one CSV row per ticket, defused against formulas', async () => {
+    const run = await report(...PERIOD, '--format', 'csv');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(TICKET_CSV_HEADER.join(','));
+    expect(lines).toHaveLength(1 + 9);
+    const hostile = lines.find((l) => l.startsWith(otherClient.reference)) ?? '';
+    expect(hostile).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(hostile).toContain("'+33 rappel @admin -urgent");
+    expect(hostile).not.toMatch(/,[=+\-@]/);
+  });
+
+  it('renders the French one-page HTML report, escaped, with no third-party asset', async () => {
+    const run = await report(...PERIOD, '--desk', 'reunion', '--format', 'html');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('<html lang="fr">');
+    expect(run.stdout).toContain('Rapport SLA du 30 novembre 2026 au 10 décembre 2026');
+    expect(run.stdout).toContain("default-src 'none'");
+    expect(run.stdout).not.toMatch(/<script|https?:\/\/(?!evil)/);
+  });
+
+  it('gives the index keys to tickets written before the index (--backfill-index), once', async () => {
+    const {
+      gsi4pk: _pk,
+      gsi4sk: _sk,
+      ...old
+    } = ticketItem({
+      ...otherClient,
+      reference: 'EXO-2026-000099',
+      client: { clientId: 'CLI-OLD', name: 'Ancien', matchedBy: 'domain' },
+    });
+    await table.putItem(old, 'seeding a ticket written before the index');
+    const before = await report(...PERIOD, '--client', 'CLI-OLD');
+    expect((before.lines[0] as SlaReport).byPriority.normale.received).toBe(0);
+    const backfill = await report('--backfill-index');
+    expect(backfill.lines[0]).toEqual({ backfill: { scanned: expect.any(Number), updated: 1 } });
+    const after = await report(...PERIOD, '--client', 'CLI-OLD');
+    expect((after.lines[0] as SlaReport).byPriority.normale.received).toBe(1);
+    expect((await report('--backfill-index')).lines[0]).toMatchObject({ backfill: { updated: 0 } });
+  });
+
+  it('refuses an unknown desk, a hostile client id and a reversed period before reading anything', async () => {
+    expect((await report(...PERIOD, '--desk', 'paris')).stderr).toMatch(/no desk "paris"/);
+    expect((await report(...PERIOD, '--client', "x' OR 1=1")).code).toBe(2);
+    expect((await report('--from', '2026-12-10', '--to', '2026-11-30')).stderr).toMatch(/before it starts/);
+    expect((await report(...PERIOD, '--format', 'pdf')).code).toBe(2);
+  });
+});
