@@ -88,9 +88,9 @@ describe('Check: cdk-nag AwsSolutions', () => {
       // intake and agent API (one reason each: the agent API's names uploads/ too): objects under attachments/
       'AwsSolutions-IAM5[Resource::<ARN>/attachments/*]',
       'AwsSolutions-IAM5[Resource::<ARN>/attachments/*]',
+      'AwsSolutions-IAM5[Resource::<ARN>/attachments/*]', // client portal (its own reason)
       'AwsSolutions-IAM5[Resource::<ARN>/inbound/*]', // intake and agent API: objects under inbound/
       'AwsSolutions-IAM5[Resource::<ARN>/inbound/*]',
-      'AwsSolutions-IAM5[Resource::<ARN>/attachments/*]', // client portal (its own reason)
       'AwsSolutions-IAM5[Resource::<ARN>/inbound/*]', // client portal: reads the raw mail it wrote
       'AwsSolutions-IAM5[Resource::<ARN>/inbound/portal/*]', // client portal: writes portal messages only
       'AwsSolutions-IAM5[Resource::<ARN>/index/*]', // intake, bounce recorder, agent API, SLA watcher: the table's indexes
