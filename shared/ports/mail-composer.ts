@@ -12,6 +12,8 @@ export type PortalMessageMail = {
   /** `<…@portal.exodata.invalid>`, derived from the idempotency key: a retried request is a duplicate. */
   messageId: string;
   date: Date;
+  /** The client's files, verified (client-uploads.ts): attached as a mailed file is. */
+  attachments?: ReadonlyArray<{ filename: string; content: Uint8Array }>;
 };
 
 export type ComposePortalMail = (mail: PortalMessageMail) => Promise<Uint8Array>;

@@ -11,6 +11,7 @@ import { agentEvent } from '../domain/ticket/ticket-actions';
 import type { ClientSession } from '../ports/client-access-store';
 import type { ComposePortalMail } from '../ports/mail-composer';
 import { type ClientPortalDeps, ticketOfSession } from './client-portal';
+import { type ClientUploadDeps, loadClientUploads } from './client-uploads';
 import { type IntakeDependencies, intakeEmail } from './intake-email';
 
 /**
@@ -24,6 +25,7 @@ import { type IntakeDependencies, intakeEmail } from './intake-email';
 export type ClientWriteDeps = ClientPortalDeps & {
   intake: IntakeDependencies;
   composeMail: ComposePortalMail;
+  files: ClientUploadDeps;
 };
 
 const MAX_ROUNDS = 5;
@@ -41,7 +43,7 @@ function writerOf(session: ClientSession, ticket: Ticket): { name: string; addre
 export async function addClientMessage(
   session: ClientSession,
   reference: string,
-  input: { text: string; idempotencyKey: string },
+  input: { text: string; idempotencyKey: string; uploads?: readonly string[] },
   deps: ClientWriteDeps,
 ): Promise<{ id: string; at: string }> {
   const { ticket } = await ticketOfSession(session, reference, deps);
@@ -58,6 +60,8 @@ export async function addClientMessage(
     .digest('hex')
     .slice(0, 40);
   const messageId = `<portal-${digest}@portal.exodata.invalid>`;
+  // Verified before anything is recorded: a refused file is deleted and the message is not taken.
+  const files = await loadClientUploads(ticket.reference, input.uploads ?? [], deps.files);
   const now = deps.clock.now();
   const raw = await deps.composeMail({
     from: writerOf(session, ticket),
@@ -66,6 +70,7 @@ export async function addClientMessage(
     text,
     messageId,
     date: now,
+    attachments: files.files,
   });
   const receipt: Receipt = {
     receivedAt: now.toISOString(),
@@ -82,6 +87,8 @@ export async function addClientMessage(
   const view = await deps.tickets.getTicketView(where);
   const stored = view?.messages.find((m) => m.messageId === messageId);
   if (!stored) throw new TransientError(`the portal message on ${reference} is not readable yet`);
+  // The files now live as the message's attachments (attachments/…): the uploads are no longer needed.
+  await Promise.all(files.keys.map((key) => deps.files.uploads.delete(key)));
   return { id: stored.id, at: stored.receivedAt };
 }
 

@@ -1,9 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'hono';
 import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
 import { DynamoDbClientAccessStore } from '../adapters/aws/dynamodb/client-access-store';
 import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-directory-store';
+import { S3UploadStore, s3BucketOrigin } from '../adapters/aws/s3-upload-store';
 import { SesMailSender } from '../adapters/aws/ses-mail-sender';
 import { type ClientAppDeps, type ClientPortalApi, createClientApp } from '../adapters/http/client/app';
 import type { ErrorLogger } from '../adapters/http/errors';
@@ -24,6 +26,7 @@ import {
   sessionOf,
   viewTicket,
 } from '../use-cases/client-portal';
+import { clientAttachmentLink, presignClientUpload } from '../use-cases/client-uploads';
 import {
   addClientMessage,
   type ClientWriteDeps,
@@ -89,8 +92,15 @@ export function clientPortalApi(deps: ClientWriteDeps): ClientPortalApi {
     listTickets: (session) => listSessionTickets(session, deps),
     requestSignIn: (email, source) => requestSignIn(email, source, deps),
     redeemSignIn: (token, source) => redeemSignIn(token, source, deps),
+    presignUpload: (session, reference, input) =>
+      presignClientUpload(session, reference, input, { ...deps, ...deps.files }),
+    attachmentLink: (session, reference, id) =>
+      clientAttachmentLink(session, reference, id, { ...deps, downloads: deps.files.uploads }),
   };
 }
+
+/** Where uploads are kept in the mail bucket (the agents' UPLOADS_PREFIX default; infra grants `uploads/*`). */
+export const CLIENT_UPLOADS_PREFIX = 'uploads/';
 
 /** The origin writes must come from: the portal base URL's. */
 export function portalOrigin(portalBaseUrl: string): string {
@@ -111,12 +121,21 @@ export function createClientAppWith(
     sourceOf: ClientAppDeps['sourceOf'];
     /** The intake the portal's messages go through (the e-mail follow-up's own path). */
     intake: IntakeDependencies;
+    /** Where the client's files go: the mail bucket, under `uploads/<reference>/client/`. */
+    files: { s3: S3Client; bucket: string; uploadsPrefix?: string };
     uploadOrigins?: string[];
   },
 ) {
   const base = deps.config.contact.portalBaseUrl;
+  const files = {
+    // S3 checks signatures against real time: presigned links are signed on the system clock, not on a
+    // test's fixed one.
+    uploads: new S3UploadStore(options.files.s3, options.files.bucket, systemClock),
+    uploadsPrefix: options.files.uploadsPrefix ?? CLIENT_UPLOADS_PREFIX,
+    newUploadId: randomUUID,
+  };
   return createClientApp({
-    api: clientPortalApi({ ...deps, intake: options.intake, composeMail: composePortalMessage }),
+    api: clientPortalApi({ ...deps, intake: options.intake, composeMail: composePortalMessage, files }),
     shell: options.shell,
     origin: portalOrigin(base),
     secureCookie: base.startsWith('https:'),
@@ -152,5 +171,7 @@ export function createClientPortalLambdaApp(env: IntakeEnv, clients: AwsClients,
     shell,
     sourceOf: lambdaSource,
     intake: createIntakeDependencies(env, clients),
+    files: { s3: clients.s3, bucket: env.RAW_MAIL_BUCKET },
+    uploadOrigins: [s3BucketOrigin(env.RAW_MAIL_BUCKET, env.AWS_REGION)],
   });
 }

@@ -230,6 +230,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       createClientAppWith(clientDeps, {
         shell: await clientShell(),
         intake: deps,
+        files: { s3: aws.s3, bucket: options.bucket },
+        uploadOrigins: [new URL(s3.endpoint).origin],
         sourceOf: (c) => getConnInfo(c).remote.address ?? 'unknown',
       }).fetch,
     );

@@ -114,6 +114,7 @@ beforeAll(async () => {
     createClientAppWith(deps, {
       shell: null,
       intake: intake.deps,
+      files: { s3: intake.clients.s3, bucket: intake.env.RAW_MAIL_BUCKET },
       sourceOf: (c) => c.req.header('x-test-source') ?? 'unknown',
     }).fetch,
   );
@@ -496,5 +497,119 @@ describe('client writes: the e-mail follow-up’s own path, behind CSRF protecti
     expect(closed.status).toBe(200);
     expect(closed.json()).toMatchObject({ ticket: { status: 'fermé', can: { reply: false } } });
     expect((await ticketOf(reference)).closedAt).toBe(intake.clock.now().toISOString());
+  });
+});
+
+describe('client files: uploads on the shared upload module, downloads by a short-lived link', () => {
+  /** What the page does: ask for a form, then post the file last (portal-src/client/upload.ts). */
+  async function upload(reference: string, s: { cookie: string; csrf: string }, name: string, bytes: Buffer) {
+    const answer = await request('POST', `/api/client/tickets/${reference}/uploads`, {
+      ...s,
+      body: { name, size: bytes.length, type: 'application/pdf' },
+    });
+    expect(answer.status).toBe(201);
+    const presigned = answer.json() as { uploadId: string; url: string; fields: Record<string, string> };
+    expect(presigned.fields.key).toBe(`uploads/${reference}/client/${presigned.uploadId}`);
+    const form = new FormData();
+    for (const [field, value] of Object.entries(presigned.fields)) form.append(field, value);
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
+    const posted = await fetch(presigned.url, { method: 'POST', body: form });
+    await posted.arrayBuffer();
+    expect(posted.status).toBe(204);
+    return presigned.uploadId;
+  }
+  const pdf = Buffer.from('%PDF-1.7\n% journal de sauvegarde\n');
+  let counter = 0;
+  const send = (reference: string, s: { cookie: string; csrf: string }, uploads: string[]) =>
+    request('POST', `/api/client/tickets/${reference}/messages`, {
+      ...s,
+      body: { text: 'Le journal en pièce jointe.', idempotencyKey: `portal-file-${++counter}0000`, uploads },
+    });
+
+  async function ticketWithSession(address: string, subject: string) {
+    const reference = await newTicket(`Client <${address}>`, subject);
+    const link = await lastLink(address);
+    return { reference, ...(await openSession(reference, link.secret)) };
+  }
+
+  it('a message with a file: the stored message carries it, the agent API sees it, the client downloads it', async () => {
+    const t = await ticketWithSession('lea@hotel-lagon-bleu.re', 'Journal de sauvegarde');
+    const id = await upload(t.reference, t, 'journal.pdf', pdf);
+    const sent = await send(t.reference, t, [id]);
+    expect(sent.status).toBe(201);
+    expect(await intake.listObjects(`uploads/${t.reference}/`)).toEqual([]);
+
+    const agentView = await call<{
+      messages: Array<{ attachments: Array<{ filename: string; size: number }> }>;
+    }>(agentServer, 'GET', `/api/tickets/${t.reference}`, { token: alice });
+    expect(agentView.body.messages.flatMap((m) => m.attachments)).toEqual([
+      expect.objectContaining({ filename: 'journal.pdf', size: pdf.length }),
+    ]);
+    const view = ClientTicketViewSchema.parse(
+      (await request('GET', `/api/client/tickets/${t.reference}`, { cookie: t.cookie })).json(),
+    );
+    const file = view.conversation.flatMap((m) => m.attachments)[0]!;
+    expect(file).toMatchObject({ name: 'journal.pdf', size: pdf.length });
+
+    const download = await request('GET', `/api/client/tickets/${t.reference}/attachments/${file.id}`, {
+      cookie: t.cookie,
+    });
+    expect(download.status).toBe(302);
+    const location = download.headers.get('location')!;
+    expect(new URL(location).origin).toBe(new URL(services.s3.clientConfig.endpoint as string).origin);
+    // The emulator ignores response-content-disposition; S3 answers with it (signed in the URL).
+    expect(new URL(location).searchParams.get('response-content-disposition')).toMatch(/^attachment; /);
+    const bytes = await fetch(location);
+    expect(Buffer.from(await bytes.arrayBuffer())).toEqual(pdf);
+
+    // Another ticket's session asks for this file: the same bytes as every refusal.
+    const other = await ticketWithSession('paul@hotel-lagon-bleu.re', 'Autre demande');
+    const refused = await request('GET', `/api/client/tickets/${t.reference}/attachments/${file.id}`, {
+      cookie: other.cookie,
+    });
+    const wrongId = await request('GET', `/api/client/tickets/${other.reference}/attachments/${file.id}`, {
+      cookie: other.cookie,
+    });
+    for (const r of [refused, wrongId])
+      expect([r.status, r.text]).toEqual([404, JSON.stringify(INVALID_LINK_BODY)]);
+  });
+
+  it('a renamed program (MZ bytes in a .pdf) → 400 in French, nothing recorded, nothing left in the bucket', async () => {
+    const t = await ticketWithSession('ines@hotel-lagon-bleu.re', 'Facture');
+    const id = await upload(
+      t.reference,
+      t,
+      'facture.pdf',
+      Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]),
+    );
+    const before = (await intake.store.getTicket(t.reference))!.messageCount;
+    const sent = await send(t.reference, t, [id]);
+    expect(sent.status).toBe(400);
+    expect(sent.json()).toMatchObject({ error: { code: 'UPLOAD_REFUSED' } });
+    expect((await intake.store.getTicket(t.reference))!.messageCount).toBe(before);
+    expect(await intake.listObjects(`uploads/${t.reference}/`)).toEqual([]);
+  });
+
+  it('refuses a program by its name up front, 11 files, and another ticket’s upload id', async () => {
+    const t = await ticketWithSession('noe@hotel-lagon-bleu.re', 'Poste lent');
+    const exe = await request('POST', `/api/client/tickets/${t.reference}/uploads`, {
+      ...t,
+      body: { name: 'outil.exe', size: 1000, type: 'application/octet-stream' },
+    });
+    expect(exe.status).toBe(400);
+    expect(exe.json()).toMatchObject({
+      error: { code: 'UPLOAD_REFUSED', message: expect.stringContaining('refusé') },
+    });
+
+    const eleven = Array.from({ length: 11 }, (_, i) => `upload-id-${String(i).padStart(4, '0')}`);
+    expect((await send(t.reference, t, eleven)).status).toBe(400);
+
+    const other = await ticketWithSession('zoe@hotel-lagon-bleu.re', 'Messagerie');
+    const foreign = await upload(other.reference, other, 'capture.pdf', pdf);
+    const before = (await intake.store.getTicket(t.reference))!.messageCount;
+    const stolen = await send(t.reference, t, [foreign]);
+    expect(stolen.status).toBe(400);
+    expect(stolen.json()).toMatchObject({ error: { code: 'UPLOAD_REFUSED' } });
+    expect((await intake.store.getTicket(t.reference))!.messageCount).toBe(before);
   });
 });

@@ -17,6 +17,11 @@ export async function composePortalMessage(mail: PortalMessageMail): Promise<Uin
     messageId: mail.messageId,
     date: mail.date,
     headers: { 'X-Exodata-Channel': 'portal' },
+    attachments: (mail.attachments ?? []).map((a) => ({
+      filename: stripControlCharacters(a.filename),
+      content: Buffer.from(a.content),
+      contentType: 'application/octet-stream',
+    })),
     newline: 'windows',
     disableFileAccess: true,
     disableUrlAccess: true,

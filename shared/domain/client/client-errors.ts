@@ -23,3 +23,8 @@ export class RateLimitedError extends ExodataError {
 export class NoSessionError extends ExodataError {
   readonly code = 'NO_SESSION';
 }
+
+/** A client upload the attachment policy refuses (a program, too big, too many): the message says which. */
+export class UploadRefusedError extends ExodataError {
+  readonly code = 'UPLOAD_REFUSED';
+}

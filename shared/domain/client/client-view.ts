@@ -104,7 +104,7 @@ export function clientActions(ticket: Pick<Ticket, 'status' | 'priority'>): Clie
 }
 
 /** A person's message (automated mail, e.g. an out-of-office, stays for agents only). */
-function isPublicClientMessage(m: TicketMessage): boolean {
+export function isPublicClientMessage(m: TicketMessage): boolean {
   return m.kind !== 'automated' && m.automated === null;
 }
 

@@ -3,7 +3,12 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod';
-import { InvalidLinkError, NoSessionError, RateLimitedError } from '../../../domain/client/client-errors';
+import {
+  InvalidLinkError,
+  NoSessionError,
+  RateLimitedError,
+  UploadRefusedError,
+} from '../../../domain/client/client-errors';
 import type { ClientView } from '../../../domain/client/client-view';
 import type { PriorityLevel } from '../../../domain/desk/service-desk-config';
 import {
@@ -25,6 +30,8 @@ import {
   ClientSessionResponseSchema,
   ClientTicketListResponseSchema,
   ClientTicketViewSchema,
+  ClientUploadRequestSchema,
+  ClientUploadResponseSchema,
   CSRF_HEADER,
   INVALID_LINK_BODY,
   SIGN_IN_MESSAGE,
@@ -67,6 +74,14 @@ export type ClientPortalApi = {
   ): Promise<{ id: string; at: string }>;
   declarePriority(session: ClientSession, reference: string, level: PriorityLevel): Promise<ClientView>;
   confirmResolved(session: ClientSession, reference: string): Promise<ClientView>;
+  /** A presigned POST for one file (key and size fixed by the server); a program → UploadRefusedError. */
+  presignUpload(
+    session: ClientSession,
+    reference: string,
+    input: { name: string; size: number; type: string },
+  ): Promise<{ uploadId: string; url: string; fields: Record<string, string> }>;
+  /** A short-lived presigned GET (Content-Disposition: attachment) of a public message's file. */
+  attachmentLink(session: ClientSession, reference: string, attachmentId: string): Promise<string>;
 };
 
 export type ClientAppDeps = {
@@ -205,6 +220,11 @@ export function createClientApp(deps: ClientAppDeps): Hono<Env> {
     return c.json(ClientTicketListResponseSchema.parse({ tickets }));
   });
 
+  app.get('/api/client/tickets/:ref/attachments/:id', async (c) => {
+    const url = await api.attachmentLink(c.get('session'), c.req.param('ref'), c.req.param('id'));
+    return c.redirect(url, 302);
+  });
+
   app.get('/api/client/tickets/:ref', async (c) => {
     const view = await api.viewTicket(c.get('session'), c.req.param('ref'));
     return c.json(ClientTicketViewSchema.parse(view));
@@ -215,6 +235,12 @@ export function createClientApp(deps: ClientAppDeps): Hono<Env> {
     const input = ClientMessageRequestSchema.parse(await readJson(c));
     const added = await api.addMessage(c.get('session'), c.req.param('ref'), input);
     return c.json(ClientMessageResponseSchema.parse(added), 201);
+  });
+
+  app.post('/api/client/tickets/:ref/uploads', async (c) => {
+    const input = ClientUploadRequestSchema.parse(await readJson(c));
+    const presigned = await api.presignUpload(c.get('session'), c.req.param('ref'), input);
+    return c.json(ClientUploadResponseSchema.parse(presigned), 201);
   });
 
   app.post('/api/client/tickets/:ref/priority', async (c) => {
@@ -275,6 +301,7 @@ export function clientErrorResponse(err: unknown, c: Context, log: ErrorLogger):
     return error(c, 429, 'RATE_LIMITED', 'Trop de tentatives : réessayez dans quelques minutes.');
   }
   if (err instanceof NoSessionError) return error(c, 401, 'NO_SESSION', err.message);
+  if (err instanceof UploadRefusedError) return error(c, 400, 'UPLOAD_REFUSED', err.message);
   if (err instanceof z.ZodError)
     return error(c, 400, 'INPUT_INVALID', `Demande invalide : ${readableIssues(err)}`);
   if (err instanceof InputError) return error(c, 400, 'INPUT_INVALID', err.message);
