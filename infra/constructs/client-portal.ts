@@ -24,6 +24,8 @@ export type ClientPortalProps = {
   mailBucket: IBucket;
   rawMailPrefix: string;
   attachmentsPrefix: string;
+  /** Clients' files: `<uploadsPrefix><reference>/client/<uploadId>` (presigned POST, checked, then deleted). */
+  uploadsPrefix: string;
   maxMessageBytes: number;
   logRetention: RetentionDays;
   /** A custom domain (support.exodata.fr) with its ACM certificate in the region; else the default address. */
@@ -90,14 +92,18 @@ export class ClientPortal extends Construct {
         RAW_MAIL_PREFIX: props.rawMailPrefix,
         ATTACHMENTS_PREFIX: props.attachmentsPrefix,
         MAX_ATTACHMENT_BYTES: String(props.maxMessageBytes),
+        UPLOADS_PREFIX: props.uploadsPrefix,
       },
     })
       .bindTable(props.table, 'readWrite')
       // A portal message is stored as the raw mail it would have been, then read by the intake's parser.
+      // Clients' files: presigned POSTs (signed by this role) under uploads/, checked (head, first bytes),
+      // read into the message's mail, then deleted; downloads are presigned GETs of attachments/.
       .bindBucketPrefixes(props.mailBucket, {
         bucketEnvVar: 'RAW_MAIL_BUCKET',
-        read: [props.rawMailPrefix],
-        write: [`${props.rawMailPrefix}portal/`, props.attachmentsPrefix],
+        read: [props.rawMailPrefix, props.attachmentsPrefix, props.uploadsPrefix],
+        write: [`${props.rawMailPrefix}portal/`, props.attachmentsPrefix, props.uploadsPrefix],
+        remove: [props.uploadsPrefix],
       });
 
     const integration = new HttpLambdaIntegration('Integration', this.handler.function);

@@ -62,6 +62,7 @@ export class StatelessStack extends Stack {
       mailBucket: props.mailBucket,
       rawMailPrefix: RAW_MAIL_PREFIX,
       attachmentsPrefix: ATTACHMENTS_PREFIX,
+      uploadsPrefix: UPLOADS_PREFIX,
       maxMessageBytes: config.maxMessageBytes,
       logRetention,
       ...(config.portalBaseUrl && config.clientPortalCertificateArn

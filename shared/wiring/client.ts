@@ -171,7 +171,11 @@ export function createClientPortalLambdaApp(env: IntakeEnv, clients: AwsClients,
     shell,
     sourceOf: lambdaSource,
     intake: createIntakeDependencies(env, clients),
-    files: { s3: clients.s3, bucket: env.RAW_MAIL_BUCKET },
+    files: {
+      s3: clients.s3,
+      bucket: env.RAW_MAIL_BUCKET,
+      uploadsPrefix: process.env.UPLOADS_PREFIX ?? CLIENT_UPLOADS_PREFIX,
+    },
     uploadOrigins: [s3BucketOrigin(env.RAW_MAIL_BUCKET, env.AWS_REGION)],
   });
 }

@@ -433,6 +433,21 @@ describe('Class: StatelessStack', () => {
         expect(route.Target).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integration.id }]] });
     });
 
+    it("client portal: clients' files under uploads/ (presign, check, delete), downloads of attachments/", () => {
+      const statements = statementsOf(synth, 'ClientPortalHandler');
+      const resourceOfAction = (action: string) =>
+        JSON.stringify(statements.find((s) => s.Action === action)!.Resource);
+      expect(resourceOfAction('s3:GetObject')).toMatch(/"\/inbound\/\*"/);
+      expect(resourceOfAction('s3:GetObject')).toMatch(/"\/attachments\/\*"/);
+      expect(resourceOfAction('s3:GetObject')).toMatch(/"\/uploads\/\*"/);
+      expect(resourceOfAction('s3:PutObject')).toMatch(/"\/uploads\/\*"/);
+      expect(resourceOfAction('s3:PutObject')).toMatch(/"\/inbound\/portal\/\*"/);
+      expect(resourceOfAction('s3:DeleteObject')).toMatch(/"\/uploads\/\*"/);
+      expect(resourceOfAction('s3:DeleteObject')).not.toMatch(/inbound|attachments/);
+      const { props } = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'ClientPortalHandlerFunction');
+      expect(props.Environment.Variables.UPLOADS_PREFIX).toBe('uploads/');
+    });
+
     it('puts every /api route behind the JWT authorizer and leaves public only routes without ticket data', () => {
       const authorizer = resourceOf(synth.stateless$, 'AWS::ApiGatewayV2::Authorizer', 'AgentApiAgents');
       const byKey = Object.fromEntries(
