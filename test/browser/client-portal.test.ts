@@ -213,11 +213,22 @@ describe.skipIf(!existsSync(CHROMIUM))('Client portal (Chromium, headless, 360 �
     expect(await page.locator('#file-list li').count()).toBe(0);
   });
 
-  it('posts a message, seen on the page and on the agents’ side', async () => {
+  it('posts a message with an attachment, seen on the page and on the agents’ side', async () => {
     await page.locator('#message-text').fill('Voici le relevé des caisses.');
+    await page.setInputFiles('#message-files', {
+      name: 'releve-caisses.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('caisse;total\n1;1520,40\n2;980,10\n'),
+    });
+    await page.locator('#file-list li[data-state="done"]').waitFor(PATIENCE);
     await page.locator('#compose button[type=submit]').click();
     const mine = page.locator('.message.client', { hasText: 'Voici le relevé des caisses.' });
     await mine.waitFor(PATIENCE);
+    // The file is offered as a download of that message, never shown inline.
+    const download = mine.locator('a[download="releve-caisses.csv"]');
+    await download.waitFor(PATIENCE);
+    expect(await mine.locator('img, iframe, object, embed').count()).toBe(0);
+    await screenshot('message-with-file');
     expect(await page.locator('#message-text').inputValue()).toBe('');
     expect(await page.locator('#flash').textContent()).toBe(
       'Message envoyé : il est ajouté à votre demande.',
@@ -227,6 +238,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Client portal (Chromium, headless, 360 �
     const inbound = view.messages.filter((m) => m.direction === 'in');
     expect(inbound).toHaveLength(2);
     expect(JSON.stringify(inbound[1])).toContain('Voici le relevé des caisses.');
+    expect(JSON.stringify(inbound[1])).toContain('releve-caisses.csv');
   });
 
   it('shows a client’s HTML as inert text in both portals', async () => {
