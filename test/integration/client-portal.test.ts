@@ -502,10 +502,16 @@ describe('client writes: the e-mail follow-up’s own path, behind CSRF protecti
 
 describe('client files: uploads on the shared upload module, downloads by a short-lived link', () => {
   /** What the page does: ask for a form, then post the file last (portal-src/client/upload.ts). */
-  async function upload(reference: string, s: { cookie: string; csrf: string }, name: string, bytes: Buffer) {
+  async function upload(
+    reference: string,
+    s: { cookie: string; csrf: string },
+    name: string,
+    bytes: Buffer,
+    declaredSize = bytes.length,
+  ) {
     const answer = await request('POST', `/api/client/tickets/${reference}/uploads`, {
       ...s,
-      body: { name, size: bytes.length, type: 'application/pdf' },
+      body: { name, size: declaredSize, type: 'application/pdf' },
     });
     expect(answer.status).toBe(201);
     const presigned = answer.json() as { uploadId: string; url: string; fields: Record<string, string> };
@@ -582,6 +588,24 @@ describe('client files: uploads on the shared upload module, downloads by a shor
       'facture.pdf',
       Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]),
     );
+    const before = (await intake.store.getTicket(t.reference))!.messageCount;
+    const sent = await send(t.reference, t, [id]);
+    expect(sent.status).toBe(400);
+    expect(sent.json()).toMatchObject({ error: { code: 'UPLOAD_REFUSED' } });
+    expect((await intake.store.getTicket(t.reference))!.messageCount).toBe(before);
+    expect(await intake.listObjects(`uploads/${t.reference}/`)).toEqual([]);
+  });
+
+  it('a file over 25 MB → 400 when declared, and refused after upload when the browser under-declared it', async () => {
+    const t = await ticketWithSession('lea@hotel-lagon-bleu.re', 'Scan des contrats');
+    const declared = await request('POST', `/api/client/tickets/${t.reference}/uploads`, {
+      ...t,
+      body: { name: 'scan.pdf', size: 25 * 1024 * 1024 + 1, type: 'application/pdf' },
+    });
+    expect(declared.status).toBe(400);
+    // The S3 emulator does not enforce the POST policy's size range: the server's check after upload must.
+    const big = Buffer.concat([pdf, Buffer.alloc(25 * 1024 * 1024)]);
+    const id = await upload(t.reference, t, 'scan.pdf', big, 1000);
     const before = (await intake.store.getTicket(t.reference))!.messageCount;
     const sent = await send(t.reference, t, [id]);
     expect(sent.status).toBe(400);
