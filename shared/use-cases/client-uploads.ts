@@ -1,5 +1,5 @@
 import { UploadRefusedError } from '../domain/client/client-errors';
-import { isPublicClientMessage } from '../domain/client/client-view';
+import { isDeliveredToClient, isPublicClientMessage } from '../domain/client/client-view';
 import { InputError, NotFoundError } from '../domain/errors';
 import {
   attachmentRefusals,
@@ -96,10 +96,15 @@ export async function clientAttachmentLink(
   deps: Pick<ClientPortalDeps, 'tickets' | 'log'> & { downloads: Pick<UploadStore, 'downloadLink'> },
 ): Promise<string> {
   const view = await ticketOfSession(session, reference, deps);
-  const file = view.messages
-    .filter(isPublicClientMessage)
-    .flatMap((m) => m.attachments)
-    .find((a) => !a.inline && a.sha256 === attachmentId);
+  const file =
+    view.messages
+      .filter(isPublicClientMessage)
+      .flatMap((m) => m.attachments)
+      .find((a) => !a.inline && a.sha256 === attachmentId) ??
+    view.outbound
+      .filter(isDeliveredToClient)
+      .flatMap((o) => o.attachments)
+      .find((a) => a.uploadId === attachmentId);
   if (!file) throw new NotFoundError(`no attachment ${attachmentId} on ${reference}`);
   const link = await deps.downloads.downloadLink({ key: file.key, filename: file.filename });
   return link.url;

@@ -580,6 +580,55 @@ describe('client files: uploads on the shared upload module, downloads by a shor
       expect([r.status, r.text]).toEqual([404, JSON.stringify(INVALID_LINK_BODY)]);
   });
 
+  it('an agent’s reply file is listed on the client’s page and downloads with its bytes', async () => {
+    const t = await ticketWithSession('marc@hotel-lagon-bleu.re', 'Procédure de sauvegarde');
+    const presigned = await call<{ uploadId: string; url: string; fields: Record<string, string> }>(
+      agentServer,
+      'POST',
+      `/api/tickets/${t.reference}/reply-uploads`,
+      { token: alice, body: { filename: 'procedure.pdf', size: pdf.length } },
+    );
+    expect(presigned.status).toBe(201);
+    const form = new FormData();
+    for (const [field, value] of Object.entries(presigned.body.fields)) form.append(field, value);
+    form.append('file', new Blob([new Uint8Array(pdf)]), 'procedure.pdf');
+    const posted = await fetch(presigned.body.url, { method: 'POST', body: form });
+    await posted.arrayBuffer();
+    const replied = await call(agentServer, 'POST', `/api/tickets/${t.reference}/replies`, {
+      token: alice,
+      body: {
+        text: 'Voici la procédure.',
+        idempotencyKey: 'reply-with-file-0001',
+        attachments: [{ uploadId: presigned.body.uploadId }],
+      },
+    });
+    expect(replied.status).toBe(201);
+
+    const view = ClientTicketViewSchema.parse(
+      (await request('GET', `/api/client/tickets/${t.reference}`, { cookie: t.cookie })).json(),
+    );
+    const reply = view.conversation.find((m) => m.kind === 'agent')!;
+    expect(reply.attachments).toEqual([
+      { id: presigned.body.uploadId, name: 'procedure.pdf', size: pdf.length },
+    ]);
+    const download = await request(
+      'GET',
+      `/api/client/tickets/${t.reference}/attachments/${presigned.body.uploadId}`,
+      { cookie: t.cookie },
+    );
+    expect(download.status).toBe(302);
+    const bytes = await fetch(download.headers.get('location')!);
+    expect(Buffer.from(await bytes.arrayBuffer())).toEqual(pdf);
+
+    const other = await ticketWithSession('ana@hotel-lagon-bleu.re', 'Autre');
+    const refused = await request(
+      'GET',
+      `/api/client/tickets/${t.reference}/attachments/${presigned.body.uploadId}`,
+      { cookie: other.cookie },
+    );
+    expect([refused.status, refused.text]).toEqual([404, JSON.stringify(INVALID_LINK_BODY)]);
+  });
+
   it('a renamed program (MZ bytes in a .pdf) → 400 in French, nothing recorded, nothing left in the bucket', async () => {
     const t = await ticketWithSession('ines@hotel-lagon-bleu.re', 'Facture');
     const id = await upload(

@@ -57,16 +57,15 @@ export function clientView(
         .filter((a) => !a.inline)
         .map((a) => ({ id: a.sha256, name: a.filename, size: a.size })),
     })),
-    ...input.outbound
-      .filter((o) => DELIVERED.has(o.state))
-      .map((o) => ({
-        id: o.key,
-        kind: 'agent' as const,
-        author: o.kind === 'reply' ? o.authorName : (handling?.displayName ?? 'Exodata'),
-        at: o.sentAt ?? o.createdAt,
-        text: o.text,
-        attachments: [],
-      })),
+    ...input.outbound.filter(isDeliveredToClient).map((o) => ({
+      id: o.key,
+      kind: 'agent' as const,
+      author: o.kind === 'reply' ? o.authorName : (handling?.displayName ?? 'Exodata'),
+      at: o.sentAt ?? o.createdAt,
+      text: o.text,
+      // An agent's files (issue 15) are the upload the reply carried: its id is the upload's UUID.
+      attachments: o.attachments.map((a) => ({ id: a.uploadId, name: a.filename, size: a.size })),
+    })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const firstContact = ticket.work?.firstContact ?? null;
   return {
@@ -101,6 +100,11 @@ export function clientActions(ticket: Pick<Ticket, 'status' | 'priority'>): Clie
     declarePriority: open && ticket.priority.source !== 'agent',
     confirmResolved: ticket.status === 'résolu',
   };
+}
+
+/** Our mail the client was sent (a reply or a notification that left; not one still sending or rejected). */
+export function isDeliveredToClient(o: OutboundMessage): boolean {
+  return DELIVERED.has(o.state);
 }
 
 /** A person's message (automated mail, e.g. an out-of-office, stays for agents only). */
