@@ -36,6 +36,20 @@ import {
   GENERAL_WORKAROUND_CUES_2,
 } from './priority-vocabulary-general-2';
 import {
+  ANOTHER_SUBJECT,
+  FALLBACK_SUBJECT,
+  GENERAL_BLOCKED_CUES_3,
+  GENERAL_FAILED_FALLBACK_CUES_3,
+  GENERAL_SEVERAL_CUES_3,
+  GENERAL_WORKAROUND_CUES_3,
+  NOT_ONE_DEVICE,
+  ONE_PERSONAL_DEVICE,
+  SERVED_BEFORE,
+  SINGULAR_OBJECT,
+  WHO_AFTER,
+  WORKAROUND_SUCCESS,
+} from './priority-vocabulary-general-3';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -108,36 +122,45 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const index: SpanIndex = { sentences: sentenceSpans, clauses: new Map() };
   const find = (cues: readonly Cue[]) => findCues(folded, index, cues);
 
-  const blockedFound = [...find(BLOCKED_CUES), ...find(STILL_BROKEN_CUES), ...find(GENERAL_BLOCKED_CUES)];
+  const blockedFound = [
+    ...find(BLOCKED_CUES),
+    ...find(STILL_BROKEN_CUES),
+    ...find(GENERAL_BLOCKED_CUES),
+    ...find(GENERAL_BLOCKED_CUES_3),
+  ];
   const severalFound = [
     ...find(SEVERAL_USERS_CUES),
     ...find(MORE_SEVERAL_CUES),
     ...find(GENERAL_SEVERAL_CUES),
     ...find(GENERAL_SEVERAL_CUES_2),
+    ...find(GENERAL_SEVERAL_CUES_3),
   ].filter((f) => !f.negated && !notAll(folded.text, f));
   const blockingSeveral = severalFound.filter((f) => f.cue.blocking);
+  // A workaround that is asked about is not a workaround that exists; one that was tried and
+  // failed (`J'ai essayé sur un autre poste, même problème`) is none; the last statement wins.
+  const noWorkaround = find(NO_WORKAROUND_CUES).filter((f) => !f.question);
+  const offered = [
+    ...find(WORKAROUND_CUES),
+    ...find(MORE_WORKAROUND_CUES),
+    ...find(GENERAL_WORKAROUND_CUES),
+    ...find(GENERAL_WORKAROUND_CUES_2),
+    ...find(GENERAL_WORKAROUND_CUES_3),
+  ].filter((f) => !f.question && !f.negated && !noWorkaround.some((n) => overlaps(n, f)));
   const notBlocked = [
     ...blockedFound.filter(
       (f) => f.negated && f.cue.negation === 'denies' && !existentialObject(folded.text, f),
     ),
     ...find(NOT_BLOCKED_CUES),
     ...find(GENERAL_NOT_BLOCKED_CUES),
-  ].sort(byStart);
+  ]
+    .filter((n) => !saysWorkaroundWorks(folded.text, sentenceSpans, n, offered))
+    .sort(byStart);
   // A statement of the other polarity (`personne ne s'en plaint`) is not a blocked one.
   const blocked = [...blockedFound.filter((f) => !f.negated), ...blockingSeveral]
     .filter((f) => !notBlocked.some((n) => overlaps(n, f)))
     .sort(byStart);
 
-  // A workaround that is asked about is not a workaround that exists; one that was tried and
-  // failed (`J'ai essayé sur un autre poste, même problème`) is none; the last statement wins.
-  const noWorkaround = find(NO_WORKAROUND_CUES).filter((f) => !f.question);
   const blockedClauses = new Set(blocked.map((f) => f.clause.start));
-  const offered = [
-    ...find(WORKAROUND_CUES),
-    ...find(MORE_WORKAROUND_CUES),
-    ...find(GENERAL_WORKAROUND_CUES),
-    ...find(GENERAL_WORKAROUND_CUES_2),
-  ].filter((f) => !f.question && !f.negated && !noWorkaround.some((n) => overlaps(n, f)));
   // A retry is not a workaround (issue 11, holdout2): another way that was only tried (`Tried
   // another browser and private mode`) failed unless the client says it worked.
   const tried = offered.filter(
@@ -145,16 +168,26 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       isAttempt(folded.text, f) &&
       !SUCCESS.test(folded.text.slice(f.sentence.start, nextSentenceEnd(sentenceSpans, f))),
   );
-  const failed = [...find(FAILED_CUES), ...find(GENERAL_FAILED_CUES), ...find(GENERAL_FAILED_FALLBACK_CUES)]
+  const failed = [
+    ...find(FAILED_CUES),
+    ...find(GENERAL_FAILED_CUES),
+    ...find(GENERAL_FAILED_FALLBACK_CUES),
+    ...find(GENERAL_FAILED_FALLBACK_CUES_3),
+  ]
     .filter((f) => !f.question)
-    .concat(tried);
+    .concat(
+      tried,
+      blocked.filter((b) => fallbackIsSubject(folded.text, b)),
+    );
   const workaround = offered.filter(
     (f) =>
       !tried.includes(f) &&
       !timeThenBlocked(folded.text, f, blocked) &&
       !failed.some((x) => x.start >= f.sentence.start && x.start <= nextSentenceEnd(sentenceSpans, f)) &&
       !(
-        (f.cue.id === 'fr:pour-l-instant' || f.cue.id === 'meanwhile-then-doing') &&
+        (f.cue.id === 'fr:pour-l-instant' ||
+          f.cue.id === 'meanwhile-then-doing' ||
+          f.cue.id === 'means-until-fixed') &&
         blockedClauses.has(f.clause.start)
       ),
   );
@@ -165,6 +198,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const several = severalFound.filter(
     (f) =>
       !objectOfOneUser(folded.text, f, blocked) &&
+      !servedPeople(folded.text, f, blockedClauses) &&
       (f.cue.blocking ||
         f.start < subjectEnd ||
         blockedSentences.has(f.sentence.start) ||
@@ -242,6 +276,60 @@ function existentialObject(text: string, found: Found): boolean {
 }
 
 /**
+ * `on envoie les contrats par mail en attendant, ça marche mais c'est long`: a success told right
+ * after a workaround (in its sentence, or opening the next one) is said of the workaround, not a
+ * denial that the tool is stopped (issue 11, after holdout4).
+ */
+function saysWorkaroundWorks(
+  text: string,
+  spans: readonly Span[],
+  n: Found,
+  offered: readonly Found[],
+): boolean {
+  if (!WORKAROUND_SUCCESS.test(text.slice(n.clause.start, n.end + 40).trimStart())) return false;
+  return offered.some(
+    (w) =>
+      w.end <= n.start &&
+      (w.sentence.start === n.sentence.start ||
+        (nextSentenceStart(spans, w) === n.sentence.start && n.clause.start === n.sentence.start)),
+  );
+}
+
+function nextSentenceStart(spans: readonly Span[], f: Found): number {
+  const i = spans.findIndex((s) => s.start === f.sentence.start);
+  return spans[i + 1]?.start ?? -1;
+}
+
+/** How far before a blocked statement its fallback subject may stand (`le portable de secours qu'on avait configuré l'an dernier lui aussi refuse`). */
+const FALLBACK_TO_BLOCKED_CHARS = 100;
+
+/**
+ * A fallback as the subject of a blocked statement (`le portable de secours … refuse de se
+ * connecter`, `the backup router can't connect either`): the fallback failed. Not when a cause,
+ * a contrast or the usual device comes between (`on utilise le poste de secours car le principal
+ * ne démarre plus`): the blocked statement is then about something else.
+ */
+function fallbackIsSubject(text: string, b: Found): boolean {
+  const from = Math.max(b.sentence.start, b.start - FALLBACK_TO_BLOCKED_CHARS);
+  const before = text.slice(from, b.start);
+  let last = -1;
+  for (const m of before.matchAll(FALLBACK_SUBJECT)) last = m.index + m[0].length;
+  if (last < 0) return false;
+  return !ANOTHER_SUBJECT.test(before.slice(last));
+}
+
+/**
+ * `j'ai 8 élèves à 14h`, `we've got 40 guests arriving`: people the writer has or serves are not
+ * the users who are blocked, unless their own clause says they are (`nous avons 5 secrétaires
+ * bloquées`) or a relative clause follows (`… qui ne peuvent plus`).
+ */
+function servedPeople(text: string, f: Found, blockedClauses: ReadonlySet<number>): boolean {
+  if (f.cue.blocking || blockedClauses.has(f.clause.start)) return false;
+  const before = text.slice(Math.max(f.clause.start, f.start - 40), f.start);
+  return SERVED_BEFORE.test(before) && !WHO_AFTER.test(text.slice(f.start, f.end + 40));
+}
+
+/**
  * Several users: a count, a group or a quantifier says so (high); `only me`, `mes collègues y ont
  * accès` says one (high); else the person of the blocked sentences decides (`je ne peux plus`: one,
  * `nous ne pouvons plus`: several, medium); with neither, it is unknown (low): the client is asked.
@@ -294,13 +382,29 @@ function personOf(
       .join('\n')
       .replace(/\b(?:mes|nos|les) coll\w+|\bpas une? seule?\b/gu, '')
       .replace(POLITENESS, '');
-    const singular = countMatches(part, SINGULAR_SUBJECT);
+    // `le portail me déconnecte`, `it keeps logging me out`: the writer as the object of the
+    // blocked verb is one user too; read only near the blocked statement (`merci de me rappeler`
+    // elsewhere says nothing about who is blocked). Issue 11, after holdout4.
+    const singular =
+      countMatches(part, SINGULAR_SUBJECT) + (level === 'mail' ? 0 : countMatches(part, SINGULAR_OBJECT));
     const plural = countMatches(part, PLURAL_SUBJECT);
     if (singular > 0 && plural > 0) return { state: 'unknown', confidence: 'low', evidence };
     if (singular > 0) return { state: 'no', confidence: level === 'mail' ? 'medium' : 'high', evidence };
     if (plural > 0) return { state: 'yes', confidence: 'medium', evidence };
+    // No person in the blocked sentences, but one personal device as what stopped (`la tablette
+    // du corbillard ne trouve plus les adresses`): one person's work (medium). A shared thing
+    // (`le serveur`, `la caisse`) or several devices leave it open.
+    if (level === 'sentence' && oneDeviceOnly(clauseTexts, sentenceTexts)) {
+      return { state: 'no', confidence: 'medium', evidence };
+    }
   }
   return { state: 'unknown', confidence: 'low', evidence };
+}
+
+function oneDeviceOnly(clauseTexts: readonly string[], sentenceTexts: readonly string[]): boolean {
+  return (
+    clauseTexts.some((c) => ONE_PERSONAL_DEVICE.test(c)) && !sentenceTexts.some((c) => NOT_ONE_DEVICE.test(c))
+  );
 }
 
 function countMatches(text: string, pattern: RegExp): number {

@@ -118,7 +118,26 @@ export function foldText(source: string): FoldedText {
     // One entry per UTF-16 unit, so that indexes into `text` index `origin` too.
     for (let k = 0; k < out.length; k++) origin.push(at);
   }
-  return { text, origin, source };
+  return { text: restoreApostrophes(text), origin, source };
+}
+
+/**
+ * Phone keyboards and hurried writers drop the apostrophe (`l arret`, `pas d autre`, `j arrive
+ * pas`, `don t`, `I m stuck`): a space after a lone elided letter is read as the apostrophe it
+ * stands for (issue 11, after holdout4). Same length, so the index map stays valid. English
+ * first: `it s` is `it's`, not the French `s'`. `c` only before `est`/`etait` (`c bloqué` is SMS
+ * for `c'est bloqué`, and `lecteur C` is a drive).
+ */
+const EN_DROPPED_APOSTROPHE =
+  /(?:(?<=\b(?:don|doesn|didn|isn|aren|wasn|weren|can|couldn|won|wouldn|hasn|haven|hadn|shouldn|ain)) t|(?<=\bi) [md]|(?<=\b(?:it|that|there|what|who|he|she|here)) s)(?![\p{L}\p{N}'])/gu;
+const FR_DROPPED_APOSTROPHE =
+  /(?<![\p{L}\p{N}'-])(?<!\p{N} )(?:jusqu|lorsqu|puisqu|qu|aujourd(?= hui)|[ldjnmts]|c(?= (?:est|etait)\b)) (?=\p{L})/gu;
+
+export function restoreApostrophes(text: string): string {
+  if (!text.includes(' ')) return text;
+  return text
+    .replace(EN_DROPPED_APOSTROPHE, (spaced: string) => `'${spaced.slice(1)}`)
+    .replace(FR_DROPPED_APOSTROPHE, (elided: string) => `${elided.slice(0, -1)}'`);
 }
 
 /** The client's own words for the folded span [start, end), whitespace collapsed. */

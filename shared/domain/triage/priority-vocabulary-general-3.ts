@@ -1,0 +1,129 @@
+/**
+ * General readings added after issue 11's blind holdout4: a negative quantifier without `ne`
+ * (`aucune des 3 balances peut`, SMS `0 moniteur peut`), "no X possible", a fallback that is
+ * itself blocked or was never installed, a way of carrying on told in the passive voice until the
+ * repair, a success that speaks of the workaround, and the evidence of one user (an object pronoun
+ * `me`, one personal device). Each family is a kind of expression, stated with new sentences in
+ * test/unit/triage/priority-general-readings-3.test.ts. Written against folded text
+ * (text-normalize.ts). docs/triage.md, "General readings (issue 11, after the blind holdout4)".
+ */
+import { type Cue, cue } from './priority-vocabulary';
+
+/** Object pronouns between the subject and the verb. */
+const PRONOUNS = "(?:(?:me|te|se|nous|vous|le|la|les|lui|leur|y|en) |[mtsl]')*";
+/** What a person can no longer do, or a tool no longer does (present, 3rd person). */
+const FR_CAN_OR_WORKS =
+  '(?:peu\\w*|arriv\\w*|parvien\\w*|a acces|ont acces|acced\\w*|accept\\w*|fonctionn\\w*|march\\w*|demarr\\w*|allum\\w*|ouvr\\w*|imprim\\w*|connect\\w*|repond\\w*|charg\\w*|lanc\\w*|affich\\w*|recoi\\w*|recev\\w*|synchro\\w*|enregistr\\w*|envoi\\w*|communiqu\\w*|lit|lisent)';
+/** Nouns after a quantifier that say nothing about who or what works (`aucun problème, tout marche`). */
+const NOT_A_WORKER =
+  '(?:probleme|souci|doute|rush|urgence|idee|risque|impact|inquietude|changement|message|erreur|bug|fois|jour|moment|instant|minute|seconde|retour|nouvelle)s?';
+
+/**
+ * A negative quantifier as subject without `ne` (informal French, SMS, English `no X can`): it
+ * carries the negation, and names several people or devices blocked.
+ */
+export const GENERAL_SEVERAL_CUES_3: readonly Cue[] = [
+  // `aucune des 3 balances peut envoyer`, `aucun poste démarre`, SMS `0 moniteur peut réserver`,
+  // `zéro caisse marche`, `pas un seul vendeur arrive à se connecter`.
+  cue(
+    'fr:aucun-sans-ne',
+    `(?<![\\p{L}\\p{N}.,'])(?:aucune?|0|zero|pas une? seule?)(?! (?:de |des |d')?${NOT_A_WORKER}\\b)(?: (?:des|de nos|de mes|de ces|d'entre nous|d'entre eux|de nous))?(?: [^\\s.!?;,]+){0,4}? ${PRONOUNS}${FR_CAN_OR_WORKS}`,
+    { blocking: true },
+  ),
+  // English: `zero drivers can log in`, `no till works`, `not a single nurse can chart`.
+  cue(
+    'en:no-x-can',
+    `\\b(?:zero|0|no|not a single) (?!(?:one|body|problem|issue|worries|matter|doubt|idea|way|need|rush|change|impact|it|this|that|i|we|they|he|she|you|there|but|and|longer|more|less|other|further|sooner|time|day|amount)s?\\b)[a-z-]+(?: [a-z-]+)? (?:can|could|is able|are able|works|is working|are working|starts?|boots?|connects?|prints?|loads?|opens?)\\b(?! (?:still|also|fine|normally))`,
+    { blocking: true },
+  ),
+];
+
+export const GENERAL_BLOCKED_CUES_3: readonly Cue[] = [
+  // `aucun cours possible`, `plus de vente possible`, `no bookings possible`: nothing can be done.
+  // Not `le plus de clients possible` (as many as possible) nor `pas d'autre solution possible`.
+  cue(
+    'nothing-possible',
+    `(?<![\\p{L}])(?<!\\b(?:le|the|as) )(?:aucune?|pas de|pas d'|plus de|plus d'|plus aucune?|0|zero|no|not a single) (?!(?:${NOT_A_WORKER}|confusion|autres?|mistake|problem|issue|doubt|risk|delay|retard)\\b)[^\\s.!?;,]+(?: [^\\s.!?;,]+)? (?:n'est |n'etait |is |was )?(?:possibles?|faisables?|doable)\\b`,
+  ),
+];
+
+/** A fallback: the backup, the spare, the other machine, the manual way. */
+export const FALLBACK =
+  "(?:de secours|de rechange|de repli|de remplacement|de depannage|backup|spare|fallback|replacement|(?:l'|un |une |the |our |my |an )?autre (?:poste|pc|ordi|ordinateur|portable|machine|imprimante|caisse|terminal|tpe|telephone|tablette|appareil|routeur|box|lecteur|scanner)|another (?:pc|computer|laptop|machine|printer|till|terminal|phone|tablet|device|router|reader|scanner)|the other (?:pc|computer|laptop|machine|printer|till|terminal|phone|tablet|device|router|reader|scanner))";
+
+/** A fallback never put in place: `la caisse de secours n'a jamais été installée`, `the spare was never set up`. */
+export const GENERAL_FAILED_FALLBACK_CUES_3: readonly Cue[] = [
+  cue(
+    'fallback-never-installed',
+    `\\b${FALLBACK}(?: [^\\s.!?;]+){0,6}? (?:n'a jamais ete|n'ont jamais ete|n'a toujours pas ete|n'ont toujours pas ete|n'a pas encore ete|n'ont pas encore ete|n'est (?:toujours |jamais )?pas (?:encore )?|ne sont (?:toujours |jamais )?pas (?:encore )?|n'est jamais|ne sont jamais|jamais|pas encore|toujours pas|was never|were never|has never been|have never been|is not yet|isn'?t yet|is still not|hasn'?t been|has not been|haven'?t been|have not been|never got|never been|not yet|still not)(?: ete| been)? (?:installee?s?|livree?s?|configuree?s?|parametree?s?|mise?s? en (?:place|service|route)|activee?s?|fournie?s?|branchee?s?|recue?s?|arrivee?s?|installed|delivered|configured|set ?up|activated|provided|connected|plugged in|arrived|received|shipped)\\b`,
+  ),
+  cue(
+    'never-got-fallback',
+    `\\b(?:on n'a jamais|nous n'avons jamais|je n'ai jamais|on a jamais|j'ai jamais|we never|i never|we have never|we've never|i've never|we still haven'?t|we haven'?t yet) (?:recu|eu|installe|configure|got|received|had|installed|set up|been given)\\b(?: [^\\s.!?;]+){0,4}? ${FALLBACK}`,
+  ),
+];
+
+/**
+ * Carrying on another way until the repair, told in any voice: `les avis sont envoyés par fax en
+ * attendant la réparation`, `orders are taken by phone until it's fixed`, `en attendant le
+ * technicien, les commandes sont notées sur papier`. Not a clause that says blocked (read in
+ * priority-facts.ts): `on ne peut rien faire en attendant la réparation`.
+ */
+const MEANS =
+  '(?:par (?:fax|telephone|tel|mail|e-mail|courriel|sms|courrier|whatsapp|telecopie|coursier|la poste|radio)|via (?:\\S+)|a la main|manuellement|sur papier|sur (?:un |le )?cahier|au stylo|by (?:fax|phone|email|e-mail|mail|post|courier|hand|text|radio|whatsapp)|over the phone|via \\S+|on paper|manually|with pen and paper)';
+const UNTIL_FIXED =
+  "(?:en attendant (?:la |le |l'|les |que |une |un |leur |son |sa |notre )?(?:\\S+ )?(?:reparation|depannage|intervention|passage|technicien|resolution|correctif|remise en (?:service|etat|route)|retablissement|retour|remplacement|solution|nouvel(?:le)?|ca (?:remarche|refonctionne|revienne)|(?:ca|cela|il|elle) (?:soit|soient|revienne|remarche|refonctionne))|jusqu'a (?:la |le |l')?(?:reparation|depannage|intervention|retablissement|remise en service)|d'ici (?:la|a la reparation)|until (?:it'?s|it is|they'?re|they are|the \\S+ (?:is|are)|we get (?:it|them)) (?:\\S+ )?(?:fixed|repaired|back|sorted|resolved|replaced|working)|until (?:the |a )?(?:fix|repair|engineer|technician|replacement)|pending (?:the |a )?(?:repair|fix|replacement))";
+export const GENERAL_WORKAROUND_CUES_3: readonly Cue[] = [
+  cue(
+    'means-until-fixed',
+    `(?<!\\b(?:meme|even|ni|nor|not|pas|plus) )\\b${MEANS}\\b(?: [^\\s.!?;]+){0,8}? ${UNTIL_FIXED}|\\b${UNTIL_FIXED}\\b(?: [^\\s.!?;]+){0,10}? (?<!\\b(?:meme|even|ni|nor|not|pas|plus) )${MEANS}\\b`,
+  ),
+];
+
+/**
+ * A success said of the workaround (`on envoie les contrats par mail en attendant, ça marche mais
+ * c'est long`, `we use the webmail for now, it works`): the way around works, the tool is still
+ * stopped. Not a denial of being blocked.
+ */
+export const WORKAROUND_SUCCESS =
+  /^(?:(?:et |and )?(?:ca|cela|ce|c'|it|that|this)(?: \S+)? (?:marche|fonctionne|passe|tient|works?|worked|does the job|is fine|is ok)|(?:ca|cela) (?:nous |me )?depanne|works fine|works for now)\b/u;
+
+/**
+ * Before a blocked statement in its sentence, a fallback as its subject (`le portable de secours
+ * … lui aussi refuse de se connecter`, `the backup router doesn't connect either`): the fallback
+ * failed. These words between them start another subject or cause (`on utilise le poste de
+ * secours car le principal ne démarre plus`): the blocked statement is not the fallback's.
+ */
+export const FALLBACK_SUBJECT = new RegExp(`\\b${FALLBACK}\\b`, 'gu');
+export const ANOTHER_SUBJECT =
+  /\b(?:car|parce|puisque|comme|mais|cependant|pourtant|pendant que|tandis que|alors que|depuis que|because|since|as|but|however|while|whereas|le principal|la principale|l'ancien|l'ancienne|le mien|la mienne|le habituel|the main|the old|the usual|my own|mon|ma|my)\b/u;
+
+/**
+ * One person named as the object of the blocked verb: `le portail me déconnecte`, `ça m'affiche
+ * une erreur`, `it keeps logging me out`, `won't let me in`. Read only in the blocked clause.
+ */
+export const SINGULAR_OBJECT = /(?:\bme\b(?!,? (?:and|et|ainsi que|avec|too|aussi|comme)\b)|\bm'(?=[a-z]))/gu;
+
+/**
+ * One personal device as the subject of the blocked statement, nobody named: `la tablette du
+ * corbillard ne trouve plus les adresses`, `l'ordi du bureau s'allume plus`, `my laptop won't
+ * boot`. One device is one person's work; a shared infrastructure (`le serveur`, `the network`,
+ * `la caisse`) still leaves several users open.
+ */
+export const ONE_PERSONAL_DEVICE =
+  /(?:\b(?:ma|mon|la|le|sa|son|cette|ce|my|the|his|her|this) |(?<![a-z])l')(?:\S+ )?(?:tablette|tablet|ipad|portable|laptop|macbook|ordi|ordinateur|pc|poste(?! de (?:caisse|travail partage))|smartphone|telephone portable|mobile|iphone|badge|casque|headset|douchette|computer|notebook)\b(?! (?:de |d')?(?:secours|rechange|tout le monde|chacun|tous|partage)\b)/u;
+/**
+ * Several devices or people in the blocked sentences: not one device (`le pc diag et celui de la
+ * caisse sont morts`, `nos tablettes`, `les 3 gars de l'atelier peuvent plus rien faire`).
+ */
+export const NOT_ONE_DEVICE =
+  /\b(?:(?:les|nos|des|mes|ces|tous|toutes|chaque|aucune?|plusieurs|our|all|every|each|several|both|the two|no|\d+) (?:\S+ )?(?:tablettes|tablets|ipads|portables|laptops|ordis|ordinateurs|pcs|postes|smartphones|telephones|mobiles|badges|computers|tablette|tablet|poste|pc|ordi|ordinateur|computer|laptop)|et (?:celui|celle|ceux|celles)|ainsi que|as well as|and the one|les deux|both|peuvent|arrivent|sont|ont|font|doivent|marchent|fonctionnent|travaillent|attendent|restent|recoivent|voient|accedent|demarrent|plantent|repondent|are|were|have|they)\b/u;
+
+/**
+ * People the writer has or serves, not users: `j'ai 8 élèves à 14h`, `I have 12 patients this
+ * morning`, `we've got 40 guests arriving`. The text before a count says so.
+ */
+export const SERVED_BEFORE =
+  /(?:\b(?:j'ai|jai|on a|nous avons|i have|i've got|ive got|i got|we have|we've got|weve got|we got|avec) (?:encore |deja |still |already |about |around |environ |pres de )?|\b(?:attend(?:ent)?|expecting|waiting for|accueill\w*) (?:\S+ )?)$/u;
+/** …unless they are said to be blocked: `nous avons 5 secrétaires qui ne peuvent plus`. */
+export const WHO_AFTER = /^\S*(?: \S+){0,2}? (?:qui|who|that|which)\b/u;
