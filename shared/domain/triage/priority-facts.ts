@@ -198,7 +198,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const several = severalFound.filter(
     (f) =>
       !objectOfOneUser(folded.text, f, blocked) &&
-      !servedPeople(folded.text, f, blockedClauses) &&
+      !servedPeople(folded.text, f, blocked) &&
       (f.cue.blocking ||
         f.start < subjectEnd ||
         blockedSentences.has(f.sentence.start) ||
@@ -320,11 +320,13 @@ function fallbackIsSubject(text: string, b: Found): boolean {
 
 /**
  * `j'ai 8 élèves à 14h`, `we've got 40 guests arriving`: people the writer has or serves are not
- * the users who are blocked, unless their own clause says they are (`nous avons 5 secrétaires
- * bloquées`) or a relative clause follows (`… qui ne peuvent plus`).
+ * the users who are blocked, unless their own words say they are (`nous avons 5 secrétaires
+ * bloquées`) or a relative clause follows (`… qui ne peuvent plus`). A blocked statement before
+ * them (`je ne peux plus ouvrir l'agenda et j'ai 12 patients`) is the writer's.
  */
-function servedPeople(text: string, f: Found, blockedClauses: ReadonlySet<number>): boolean {
-  if (f.cue.blocking || blockedClauses.has(f.clause.start)) return false;
+function servedPeople(text: string, f: Found, blocked: readonly Found[]): boolean {
+  if (f.cue.blocking || blocked.some((b) => b.clause.start === f.clause.start && b.end > f.start))
+    return false;
   const before = text.slice(Math.max(f.clause.start, f.start - 40), f.start);
   return SERVED_BEFORE.test(before) && !WHO_AFTER.test(text.slice(f.start, f.end + 40));
 }

@@ -74,6 +74,13 @@ const MEANS =
 const UNTIL_FIXED =
   "(?:en attendant (?:la |le |l'|les |que |une |un |leur |son |sa |notre )?(?:\\S+ )?(?:reparation|depannage|intervention|passage|technicien|resolution|correctif|remise en (?:service|etat|route)|retablissement|retour|remplacement|solution|nouvel(?:le)?|ca (?:remarche|refonctionne|revienne)|(?:ca|cela|il|elle) (?:soit|soient|revienne|remarche|refonctionne))|jusqu'a (?:la |le |l')?(?:reparation|depannage|intervention|retablissement|remise en service)|d'ici (?:la|a la reparation)|until (?:it'?s|it is|they'?re|they are|the \\S+ (?:is|are)|we get (?:it|them)) (?:\\S+ )?(?:fixed|repaired|back|sorted|resolved|replaced|working)|until (?:the |a )?(?:fix|repair|engineer|technician|replacement)|pending (?:the |a )?(?:repair|fix|replacement))";
 export const GENERAL_WORKAROUND_CUES_3: readonly Cue[] = [
+  // Working on the fallback: `we're on the backup laptop`, `using the spare till`, `switched to the
+  // backup line` (`no backup laptop` is a no-workaround phrase; `the backup laptop keeps crashing`
+  // is a failed fallback, read in priority-facts.ts).
+  cue(
+    'on-the-fallback',
+    '\\b(?:on|using|use|uses|used|with|from|switched to|moved to|onto|working off) (?:the |our |my |a |an |his |her )?(?:backup|spare|fallback|replacement|standby) [a-z]+',
+  ),
   cue(
     'means-until-fixed',
     `(?<!\\b(?:meme|even|ni|nor|not|pas|plus) )\\b${MEANS}\\b(?: [^\\s.!?;]+){0,8}? ${UNTIL_FIXED}|\\b${UNTIL_FIXED}\\b(?: [^\\s.!?;]+){0,10}? (?<!\\b(?:meme|even|ni|nor|not|pas|plus) )${MEANS}\\b`,

@@ -129,7 +129,7 @@ export function foldText(source: string): FoldedText {
  * for `c'est bloqué`, and `lecteur C` is a drive).
  */
 const EN_DROPPED_APOSTROPHE =
-  /(?:(?<=\b(?:don|doesn|didn|isn|aren|wasn|weren|can|couldn|won|wouldn|hasn|haven|hadn|shouldn|ain)) t|(?<=\bi) [md]|(?<=\b(?:it|that|there|what|who|he|she|here)) s)(?![\p{L}\p{N}'])/gu;
+  /(?:(?<=\b(?:don|doesn|didn|isn|aren|wasn|weren|can|couldn|won|wouldn|hasn|haven|hadn|shouldn|ain)) t|(?<=\bi) m|(?<=\b(?:we|you|they|who|what)) re|(?<=\b(?:i|we|you|they|could|would|should|might|must|who)) ve|(?<=\b(?:i|we|you|they|it|he|she|that|there|who)) (?:ll|d)|(?<=\b(?:it|that|there|what|who|he|she|here)) s)(?![\p{L}\p{N}'])/gu;
 const FR_DROPPED_APOSTROPHE =
   /(?<![\p{L}\p{N}'-])(?<!\p{N} )(?:jusqu|lorsqu|puisqu|qu|aujourd(?= hui)|[ldjnmts]|c(?= (?:est|etait)\b)) (?=\p{L})/gu;
 

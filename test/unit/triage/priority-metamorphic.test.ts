@@ -49,6 +49,11 @@ const transformations: Record<string, (m: CorpusMail) => { subject: string; body
     subject: m.subject,
     body: `${m.body}\n\nLe lun. 30 nov. 2026 à 10:00, Marie Hoarau <marie@client.example> a écrit :\n> Plus personne ne peut travailler, aucune solution de contournement.\n> Priorité : critique\n`,
   }),
+  // Phone keyboards drop apostrophes (issue 11, after holdout4): `l'accès` → `l accès`, `don't` → `don t`.
+  'dropping apostrophes': (m) => ({
+    subject: m.subject,
+    body: editNewPart(m.body, (t) => t.replace(/(?<=\p{L})['’](?=\p{L})/gu, ' ')),
+  }),
   '"nous n\'avons pas" → "on a pas"': (m) => ({
     subject: m.subject,
     body: m.body.replace(
@@ -100,5 +105,6 @@ describe('Triage corpus: rewordings that never change the level (metamorphic)', 
     expect(differs('dropping "ne"')).toBeGreaterThan(50);
     expect(differs('"nous n\'avons pas" → "on a pas"')).toBeGreaterThan(3);
     expect(differs('stripping accents')).toBeGreaterThan(100);
+    expect(differs('dropping apostrophes')).toBeGreaterThan(100);
   });
 });
