@@ -40,11 +40,14 @@ import {
   FALLBACK_SUBJECT,
   GENERAL_BLOCKED_CUES_3,
   GENERAL_FAILED_FALLBACK_CUES_3,
+  GENERAL_NOT_BLOCKED_CUES_3,
   GENERAL_SEVERAL_CUES_3,
   GENERAL_WORKAROUND_CUES_3,
   NOT_ONE_DEVICE,
   ONE_PERSONAL_DEVICE,
   SERVED_BEFORE,
+  SERVED_PEOPLE,
+  SHARED_STATION,
   SINGULAR_OBJECT,
   WHO_AFTER,
   WORKAROUND_SUCCESS,
@@ -152,6 +155,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ),
     ...find(NOT_BLOCKED_CUES),
     ...find(GENERAL_NOT_BLOCKED_CUES),
+    ...find(GENERAL_NOT_BLOCKED_CUES_3),
   ]
     .filter((n) => !saysWorkaroundWorks(folded.text, sentenceSpans, n, offered))
     .sort(byStart);
@@ -324,11 +328,23 @@ function fallbackIsSubject(text: string, b: Found): boolean {
  * bloquées`) or a relative clause follows (`… qui ne peuvent plus`). A blocked statement before
  * them (`je ne peux plus ouvrir l'agenda et j'ai 12 patients`) is the writer's.
  */
+/** A blocked statement right after a count, in its clause (`5 secrétaires bloquées`), is said of it. */
+function saidOf(text: string, f: Found, b: Found): boolean {
+  if (b.clause.start !== f.clause.start || b.end <= f.start) return false;
+  if (b.start <= f.end) return true;
+  return b.start - f.end <= SAID_OF_CHARS && !NEW_SUBJECT.test(text.slice(f.end, b.start));
+}
+const SAID_OF_CHARS = 30;
+const NEW_SUBJECT = /\b(?:et|and|mais|but|puis|then|donc|so)\b/u;
+
 function servedPeople(text: string, f: Found, blocked: readonly Found[]): boolean {
-  if (f.cue.blocking || blocked.some((b) => b.clause.start === f.clause.start && b.end > f.start))
-    return false;
+  if (f.cue.blocking || blocked.some((b) => saidOf(text, f, b))) return false;
   const before = text.slice(Math.max(f.clause.start, f.start - 40), f.start);
-  return SERVED_BEFORE.test(before) && !WHO_AFTER.test(text.slice(f.start, f.end + 40));
+  return (
+    SERVED_BEFORE.test(before) &&
+    SERVED_PEOPLE.test(text.slice(f.start, f.end)) &&
+    !WHO_AFTER.test(text.slice(f.start, f.end + 40))
+  );
 }
 
 /**
@@ -405,7 +421,13 @@ function personOf(
 
 function oneDeviceOnly(clauseTexts: readonly string[], sentenceTexts: readonly string[]): boolean {
   return (
-    clauseTexts.some((c) => ONE_PERSONAL_DEVICE.test(c)) && !sentenceTexts.some((c) => NOT_ONE_DEVICE.test(c))
+    clauseTexts.some((c) => {
+      const m = ONE_PERSONAL_DEVICE.exec(c);
+      // `le PC de la caisse`, `the reception PC`: a station a team shares.
+      return (
+        m !== null && !SHARED_STATION.test(c.slice(Math.max(0, m.index - 1), m.index + m[0].length + 30))
+      );
+    }) && !sentenceTexts.some((c) => NOT_ONE_DEVICE.test(c))
   );
 }
 

@@ -59,7 +59,7 @@ export const GENERAL_FAILED_FALLBACK_CUES_3: readonly Cue[] = [
   ),
   cue(
     'never-got-fallback',
-    `\\b(?:on n'a jamais|nous n'avons jamais|je n'ai jamais|on a jamais|j'ai jamais|we never|i never|we have never|we've never|i've never|we still haven'?t|we haven'?t yet) (?:recu|eu|installe|configure|got|received|had|installed|set up|been given)\\b(?: [^\\s.!?;]+){0,4}? ${FALLBACK}`,
+    `\\b(?:on n'a (?:jamais|toujours pas|pas encore)|nous n'avons (?:jamais|toujours pas|pas encore)|je n'ai (?:jamais|toujours pas|pas encore)|on a (?:jamais|toujours pas)|j'ai (?:jamais|toujours pas)|we never|i never|we have never|we've never|i've never|we still haven'?t|we haven'?t yet) (?:recu|eu|installe|configure|got|received|had|installed|set up|been given)\\b(?: [^\\s.!?;]+){0,4}? ${FALLBACK}`,
   ),
 ];
 
@@ -72,7 +72,7 @@ export const GENERAL_FAILED_FALLBACK_CUES_3: readonly Cue[] = [
 const MEANS =
   '(?:par (?:fax|telephone|tel|mail|e-mail|courriel|sms|courrier|whatsapp|telecopie|coursier|la poste|radio)|via (?:\\S+)|a la main|manuellement|sur papier|sur (?:un |le )?cahier|au stylo|by (?:fax|phone|email|e-mail|mail|post|courier|hand|text|radio|whatsapp)|over the phone|via \\S+|on paper|manually|with pen and paper)';
 const UNTIL_FIXED =
-  "(?:en attendant (?:la |le |l'|les |que |une |un |leur |son |sa |notre )?(?:\\S+ )?(?:reparation|depannage|intervention|passage|technicien|resolution|correctif|remise en (?:service|etat|route)|retablissement|retour|remplacement|solution|nouvel(?:le)?|ca (?:remarche|refonctionne|revienne)|(?:ca|cela|il|elle) (?:soit|soient|revienne|remarche|refonctionne))|jusqu'a (?:la |le |l')?(?:reparation|depannage|intervention|retablissement|remise en service)|d'ici (?:la|a la reparation)|until (?:it'?s|it is|they'?re|they are|the \\S+ (?:is|are)|we get (?:it|them)) (?:\\S+ )?(?:fixed|repaired|back|sorted|resolved|replaced|working)|until (?:the |a )?(?:fix|repair|engineer|technician|replacement)|pending (?:the |a )?(?:repair|fix|replacement))";
+  "(?:en attendant (?:la |le |l'|les |que |une |un |leur |son |sa |notre )?(?:\\S+ )?(?:reparation|depannage|intervention|passage|technicien|resolution|correctif|remise en (?:service|etat|route)|retablissement|retour|remplacement|solution|nouvel(?:le)?|ca (?:remarche|refonctionne|revienne)|(?:ca|cela|il|elle) (?:soit|soient|revienne|remarche|refonctionne))|jusqu'a (?:la |le |l')?(?:reparation|depannage|intervention|retablissement|remise en service)|d'ici (?:la|a la reparation)|until (?:it'?s|it is|they'?re|they are|the \\S+ (?:is|are)|we get (?:it|them)) (?:\\S+ )?(?:fixed|repaired|back|sorted|resolved|replaced|working)|until (?:the |a )?(?:fix|repair|engineer|technician|replacement)|pending (?:the |a )?(?:repair|fix|replacement)|le temps (?:que|de la reparation|du depannage|de l'intervention)|pendant (?:la panne|la coupure|ce temps)|tant que (?:\\S+ ){0,4}?(?:ne (?:marche|fonctionne|repond)|est (?:en panne|hs|coupee?|down))|while (?:it'?s|it is|the \\S+ (?:is|are)|they'?re|they are) (?:\\S+ )?(?:down|out|broken|offline|being (?:fixed|repaired)))";
 export const GENERAL_WORKAROUND_CUES_3: readonly Cue[] = [
   // Working on the fallback: `we're on the backup laptop`, `using the spare till`, `switched to the
   // backup line` (`no backup laptop` is a no-workaround phrase; `the backup laptop keeps crashing`
@@ -120,6 +120,13 @@ export const SINGULAR_OBJECT = /(?:\bme\b(?!,? (?:and|et|ainsi que|avec|too|auss
 export const ONE_PERSONAL_DEVICE =
   /(?:\b(?:ma|mon|la|le|sa|son|cette|ce|my|the|his|her|this) |(?<![a-z])l')(?:\S+ )?(?:tablette|tablet|ipad|portable|laptop|macbook|ordi|ordinateur|pc|poste(?! de (?:caisse|travail partage))|smartphone|telephone portable|mobile|iphone|badge|casque|headset|douchette|computer|notebook)\b(?! (?:de |d')?(?:secours|rechange|tout le monde|chacun|tous|partage)\b)/u;
 /**
+ * A station shared by a team, named after the device: `le PC de la caisse`, `l'ordinateur de
+ * l'accueil`, `the reception PC`, `le PC qui pilote les machines`. Not one person's device.
+ */
+export const SHARED_STATION =
+  /\b(?:caisse|caisses|accueil|reception|guichet|comptoir|standard|magasin|boutique|atelier|salle|labo|laboratoire|pilot\w*|production|entrepot|quai|pesee|borne|secretariat|till|front desk|counter|shop|store|workshop|warehouse|lab|kiosk|shared|commun|partage|dispatch|ward|nurses'? station|office manager)\b/u;
+
+/**
  * Several devices or people in the blocked sentences: not one device (`le pc diag et celui de la
  * caisse sont morts`, `nos tablettes`, `les 3 gars de l'atelier peuvent plus rien faire`).
  */
@@ -132,5 +139,21 @@ export const NOT_ONE_DEVICE =
  */
 export const SERVED_BEFORE =
   /(?:\b(?:j'ai|jai|on a|nous avons|i have|i've got|ive got|i got|we have|we've got|weve got|we got|avec) (?:encore |deja |still |already |about |around |environ |pres de )?|\b(?:attend(?:ent)?|expecting|waiting for|accueill\w*) (?:\S+ )?)$/u;
-/** …unless they are said to be blocked: `nous avons 5 secrétaires qui ne peuvent plus`. */
-export const WHO_AFTER = /^\S*(?: \S+){0,2}? (?:qui|who|that|which)\b/u;
+/** The people a business serves (pupils, patients, guests…), never its staff. */
+export const SERVED_PEOPLE =
+  /\b(?:eleves|patients?|clients?|clientes?|customers?|guests?|passagers|passengers|students?|etudiants|visiteurs|visitors|residents?|convives|invites|participants|enfants|kids|children|pupils|couverts|rendez-vous|rdv|appointments?|diners|voyageurs|travell?ers|adherents|spectateurs|familles|families|candidats|candidates|apprenants|learners|stagiaires|trainees|lecons|cours|classes)\b/u;
+/** …unless they are said to be blocked: `nous avons 5 clients qui ne peuvent plus payer`. */
+export const WHO_AFTER =
+  /^\S*(?: \S+){0,2}? (?:qui|who|that|which) (?!attend|wait|arriv|sont la|are here|are due)/u;
+
+/**
+ * A fault that is over: `l'imprimante était en panne hier mais ça marche maintenant`, `it's working
+ * again`, `c'est reparti`, `problème résolu`. A denial of being blocked now (it wins over the
+ * breakage told in the past, like any explicit denial).
+ */
+export const GENERAL_NOT_BLOCKED_CUES_3: readonly Cue[] = [
+  cue(
+    'works-again',
+    "(?<!\\b(?:until|till|once|when|if|unless|before|as soon as|quand|si|lorsque|des que|une fois que|avant que|jusqu'a ce que|en attendant que|pour que|so that) )(?:\\b(?:ca|cela|tout|it|everything|all|(?:the|le|la|les) [a-z]+|l'[a-z]+) (?:re)?(?:marche|marchent|fonctionne|fonctionnent|remarche|refonctionne|works|work|is working|are working|started working|runs|is running)(?: (?!(?:pas|plus|pu|not|no|toujours|still|mal|only|que)\\b)[a-z']+)? (?:maintenant|a nouveau|de nouveau|depuis|again|now)\\b|\\b(?:c'est|it'?s|its) (?:reparti|regle|resolu|revenu|back up|fixed|sorted|working again|all good now)\\b|\\b(?:probleme|souci|issue|problem)s? (?:est |sont |is |are |has been |a ete )?(?:resolue?s?|reglee?s?|fixed|solved|sorted)\\b|\\bfixed itself\\b|\\bs'est (?:reglee?|resolue?|debloquee?) (?:tout seul|toute seule|de lui-meme|d'elle-meme)\\b)",
+  ),
+];

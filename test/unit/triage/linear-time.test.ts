@@ -112,6 +112,11 @@ const WORST_INPUTS = [
   fill("m'"),
   fill('la tablette '),
   fill("j'ai 8 "),
+  fill("j'ai 3 clients "),
+  fill('le pc de la '),
+  fill('c est '),
+  fill('probleme '),
+  fill('the till '),
 ];
 
 /**

@@ -244,6 +244,8 @@ describe('Reading: one personal device that stopped, nobody named, is one user',
       'Card payment terminal not responding since 10am. Nothing else works for payments.',
     ],
     ['two devices', 'le pc diag et celui de la caisse sont morts, rien a faire'],
+    ['a till PC a team shares', "Le PC de la caisse ne démarre plus, impossible d'encaisser."],
+    ['the reception PC (English)', 'The reception PC won’t boot this morning.'],
     ['every tablet', 'Les tablettes des livreurs ne se connectent plus au serveur.'],
   ])('%s: who is blocked stays open → critique by the tie rule, or several', (_why, text) => {
     expect(facts(text).severalUsers.state).not.toBe('no');
@@ -262,6 +264,7 @@ describe('Reading: people the writer has or serves are not the users who are blo
     "Ma tablette affiche un écran blanc. Impossible de lancer la séance, j'ai 8 élèves à 14h.",
     "Je ne peux plus ouvrir le logiciel de rendez-vous et j'ai 12 patients cet après-midi.",
     "I can't open the booking app and I have 20 guests arriving at noon.",
+    "j'ai 3 clients qui attendent et mon ordi est planté",
   ])('one user → haute: %s', (text) => {
     expect(facts(text).severalUsers.state).not.toBe('yes');
     expect(level(text)).toBe('haute');
@@ -271,8 +274,39 @@ describe('Reading: people the writer has or serves are not the users who are blo
     ['staff who are blocked', 'Nous avons 5 secrétaires bloquées depuis ce matin.'],
     ['a relative clause', 'On a 4 vendeurs qui ne peuvent plus encaisser.'],
     ['English', 'We have 6 nurses who cannot open the charts.'],
+    ['staff, not people served', "J'ai 4 infirmières sans accès au dossier patient."],
   ])('%s: several → critique', (_why, text) => {
     expect(facts(text).severalUsers.state).toBe('yes');
     expect(level(text)).toBe('critique');
+  });
+});
+
+describe('Reading: a fault that is over is not being blocked now', () => {
+  it.each([
+    "L'imprimante était en panne hier mais ça marche maintenant, merci.",
+    'Le serveur était HS ce matin, ça remarche depuis 10h.',
+    'le vpn a plante ce matin, ca refonctionne a nouveau',
+    'The VPN was down earlier but it’s working again now.',
+    'The till crashed at 9, it works now, thanks.',
+    'problème résolu, vous pouvez clôturer',
+  ])('normale: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('no');
+    expect(level(text)).toBe('normale');
+  });
+
+  it.each([
+    ['still not working', 'ca marche pas maintenant, je peux pas me connecter', 'haute'],
+    [
+      'a condition, not a fact',
+      "Nous ne pouvons plus facturer, merci de rappeler quand c'est réglé, nous sommes 5.",
+      'critique',
+    ],
+    [
+      'until it is sorted (a workaround)',
+      "My workstation fails the logon so I can't use it. I'm using my own laptop until it's sorted.",
+      'moyenne',
+    ],
+  ])('%s: %s', (_why, text, expected) => {
+    expect(level(text)).toBe(expected);
   });
 });
