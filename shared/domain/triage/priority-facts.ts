@@ -37,12 +37,14 @@ import {
 } from './priority-vocabulary-general-2';
 import {
   ANOTHER_SUBJECT,
+  CONDITIONAL_BEFORE,
   FALLBACK_SUBJECT,
   GENERAL_BLOCKED_CUES_3,
   GENERAL_FAILED_FALLBACK_CUES_3,
   GENERAL_NOT_BLOCKED_CUES_3,
   GENERAL_SEVERAL_CUES_3,
   GENERAL_WORKAROUND_CUES_3,
+  NO_MORE_ERROR,
   NOT_ONE_DEVICE,
   ONE_PERSONAL_DEVICE,
   SERVED_BEFORE,
@@ -160,8 +162,12 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     .filter((n) => !saysWorkaroundWorks(folded.text, sentenceSpans, n, offered))
     .sort(byStart);
   // A statement of the other polarity (`personne ne s'en plaint`) is not a blocked one.
+  // Good news about an error (`n'affiche plus d'erreur`) and a hypothesis asked (`que faire si
+  // le logiciel affiche une erreur ?`) say nothing blocked (issue 11, after holdout4).
+  const noMoreError = find(NO_MORE_ERROR);
   const blocked = [...blockedFound.filter((f) => !f.negated), ...blockingSeveral]
-    .filter((f) => !notBlocked.some((n) => overlaps(n, f)))
+    .filter((f) => !notBlocked.some((n) => overlaps(n, f)) && !noMoreError.some((n) => overlaps(n, f)))
+    .filter((f) => !(f.question && CONDITIONAL_BEFORE.test(folded.text.slice(f.clause.start, f.start))))
     .sort(byStart);
 
   const blockedClauses = new Set(blocked.map((f) => f.clause.start));

@@ -39,6 +39,25 @@ export const GENERAL_SEVERAL_CUES_3: readonly Cue[] = [
 ];
 
 export const GENERAL_BLOCKED_CUES_3: readonly Cue[] = [
+  // `0 connexion`, `aucun accès`, `zéro réseau`: none of the work's means (like `plus de réseau`).
+  cue(
+    'none-of-the-means',
+    "(?<![\\p{L}\\p{N}.,'])(?:0|zero|aucune?) (?:connexion|acces|reseau|internet|wi-?fi|tonalite|signal|ligne|telephone|messagerie|mails?|imprimante|caisse|tpe|logiciel|appli|session)s?\\b(?! (?:n'a ete|n'ont ete|n'est|a signaler|to report))",
+    { negation: 'cancels' },
+  ),
+  // A tool that shows an error: `l'imprimante de secours affiche aussi une erreur`, `the portal
+  // throws an error`. Not a hypothesis (`si ça affiche une erreur`, `if it shows an error`).
+  cue(
+    'shows-error',
+    "(?<!\\b(?:si|if|when|whenever|quand|lorsque|in case) (?:\\S+ ){0,3})\\b(?:affiche|affichent|indique|indiquent|met|mettent|donne|donnent|sort|sortent|shows|showing|displays|throws|throwing|gives|returns|pops up with|comes up with) (?:\\S+ ){0,2}?(?:une |un |an |the |a |des |this |cette |ce )?(?:message d'|code d'|message |code )?(?:erreur|error)s?\\b",
+    { negation: 'cancels' },
+  ),
+  // Pushed out by the tool: `le portail me rejette`, `l'appli nous éjecte`, `le site me jette`.
+  cue(
+    'rejects-me',
+    "\\b(?:me|m'|nous) ?(?:rejette|rejettent|jette|jettent|ejecte|ejectent|vire|virent|expulse|expulsent)\\b(?! (?:un|une) (?:oeil|coup d'oeil))",
+    { negation: 'cancels' },
+  ),
   // `aucun cours possible`, `plus de vente possible`, `no bookings possible`: nothing can be done.
   // Not `le plus de clients possible` (as many as possible) nor `pas d'autre solution possible`.
   cue(
@@ -70,7 +89,10 @@ export const GENERAL_FAILED_FALLBACK_CUES_3: readonly Cue[] = [
  * priority-facts.ts): `on ne peut rien faire en attendant la réparation`.
  */
 const MEANS =
-  '(?:par (?:fax|telephone|tel|mail|e-mail|courriel|sms|courrier|whatsapp|telecopie|coursier|la poste|radio)|via (?:\\S+)|a la main|manuellement|sur papier|sur (?:un |le )?cahier|au stylo|by (?:fax|phone|email|e-mail|mail|post|courier|hand|text|radio|whatsapp)|over the phone|via \\S+|on paper|manually|with pen and paper)';
+  "(?:par (?:fax|telephone|tel|mail|e-mail|courriel|sms|courrier|whatsapp|telecopie|coursier|la poste|radio)|via (?:\\S+)|a la main|manuellement|sur papier|sur (?:un |le )?cahier|au stylo|by (?:fax|phone|email|e-mail|mail|post|courier|hand|text|radio|whatsapp)|over the phone|on paper|manually|with pen and paper|sur (?:excel|un tableur|le tableur|le webmail|l'ancien \\S+|un autre \\S+|une autre \\S+)|au telephone|in excel|on a spreadsheet|in a spreadsheet)";
+/** The work done another way, told in the passive voice: `les bulletins sont faits sur Excel`. */
+const PASSIVE_DONE =
+  '(?:sont|est|seront|sera) (?:\\S+ )?(?:faite?s?|prise?s?|envoyee?s?|notee?s?|saisie?s?|traitee?s?|geree?s?|enregistree?s?|imprimee?s?|tapee?s?|remplie?s?|redigee?s?|transmise?s?|faxee?s?|ecrite?s?|delivree?s?|realisee?s?|effectuee?s?|passee?s?|renvoyee?s?|redirigee?s?|encaissee?s?|distribuee?s?)|(?:are|is) (?:being |now )?(?:done|taken|sent|written|handled|processed|entered|printed|logged|booked|recorded|issued|faxed|emailed|phoned in|paid)';
 const UNTIL_FIXED =
   "(?:en attendant (?:la |le |l'|les |que |une |un |leur |son |sa |notre )?(?:\\S+ )?(?:reparation|depannage|intervention|passage|technicien|resolution|correctif|remise en (?:service|etat|route)|retablissement|retour|remplacement|solution|nouvel(?:le)?|ca (?:remarche|refonctionne|revienne)|(?:ca|cela|il|elle) (?:soit|soient|revienne|remarche|refonctionne))|jusqu'a (?:la |le |l')?(?:reparation|depannage|intervention|retablissement|remise en service)|d'ici (?:la|a la reparation)|until (?:it'?s|it is|they'?re|they are|the \\S+ (?:is|are)|we get (?:it|them)) (?:\\S+ )?(?:fixed|repaired|back|sorted|resolved|replaced|working)|until (?:the |a )?(?:fix|repair|engineer|technician|replacement)|pending (?:the |a )?(?:repair|fix|replacement)|le temps (?:que|de la reparation|du depannage|de l'intervention)|pendant (?:la panne|la coupure|ce temps)|tant que (?:\\S+ ){0,4}?(?:ne (?:marche|fonctionne|repond)|est (?:en panne|hs|coupee?|down))|while (?:it'?s|it is|the \\S+ (?:is|are)|they'?re|they are) (?:\\S+ )?(?:down|out|broken|offline|being (?:fixed|repaired)))";
 export const GENERAL_WORKAROUND_CUES_3: readonly Cue[] = [
@@ -83,7 +105,7 @@ export const GENERAL_WORKAROUND_CUES_3: readonly Cue[] = [
   ),
   cue(
     'means-until-fixed',
-    `(?<!\\b(?:meme|even|ni|nor|not|pas|plus) )\\b${MEANS}\\b(?: [^\\s.!?;]+){0,8}? ${UNTIL_FIXED}|\\b${UNTIL_FIXED}\\b(?: [^\\s.!?;]+){0,10}? (?<!\\b(?:meme|even|ni|nor|not|pas|plus) )${MEANS}\\b`,
+    `(?<!\\b(?:meme|even|ni|nor|not|pas|plus) )\\b(?:${MEANS}|${PASSIVE_DONE})\\b(?: [^\\s.!?;]+){0,8}? ${UNTIL_FIXED}|\\b${UNTIL_FIXED}\\b(?: [^\\s.!?;]+){0,10}? (?<!\\b(?:meme|even|ni|nor|not|pas|plus) )${MEANS}\\b`,
   ),
 ];
 
@@ -157,3 +179,18 @@ export const GENERAL_NOT_BLOCKED_CUES_3: readonly Cue[] = [
     "(?<!\\b(?:until|till|once|when|if|unless|before|as soon as|quand|si|lorsque|des que|une fois que|avant que|jusqu'a ce que|en attendant que|pour que|so that) )(?:\\b(?:ca|cela|tout|it|everything|all|(?:the|le|la|les) [a-z]+|l'[a-z]+) (?:re)?(?:marche|marchent|fonctionne|fonctionnent|remarche|refonctionne|works|work|is working|are working|started working|runs|is running)(?: (?!(?:pas|plus|pu|not|no|toujours|still|mal|only|que)\\b)[a-z']+)? (?:maintenant|a nouveau|de nouveau|depuis|again|now)\\b|\\b(?:c'est|it'?s|its) (?:reparti|regle|resolu|revenu|back up|fixed|sorted|working again|all good now)\\b|\\b(?:probleme|souci|issue|problem)s? (?:est |sont |is |are |has been |a ete )?(?:resolue?s?|reglee?s?|fixed|solved|sorted)\\b|\\bfixed itself\\b|\\bs'est (?:reglee?|resolue?|debloquee?) (?:tout seul|toute seule|de lui-meme|d'elle-meme)\\b)",
   ),
 ];
+
+/**
+ * Good news about an error: `le logiciel n'affiche plus d'erreur`, `no more errors since the
+ * update`, `plus aucun plantage`. It cancels the blocked reading it overlaps (`n'affiche plus`),
+ * without denying anything else in the mail.
+ */
+export const NO_MORE_ERROR: readonly Cue[] = [
+  cue(
+    'no-more-error',
+    "\\b(?:n'affiche|n'affichent|ne (?:met|mettent|donne|donnent|renvoie|renvoient|fait|font)|no longer (?:shows?|gives?|throws?|displays?)|(?:doesn'?t|does not|don'?t|do not) (?:show|give|throw|display) (?:any )?(?:more|longer)?) (?:plus |pas |jamais )?(?:d'|de |aucune? |any |the |an? )?(?:message d'|messages d')?(?:erreurs?|errors?|bugs?|plantages?|crash(?:es)?|messages? d'alerte|warnings?)\\b|\\b(?:plus (?:d'|aucune? )|no more |no further )(?:erreurs?|errors?|bugs?|plantages?|crash(?:es)?|message d'erreur)\\b",
+  ),
+];
+
+/** A blocked statement asked as a hypothesis: `que faire si le logiciel affiche une erreur ?`. */
+export const CONDITIONAL_BEFORE = /\b(?:si|s'il|s'ils|if|au cas ou|in case|should the|whenever|lorsque)\b/u;

@@ -117,6 +117,10 @@ const WORST_INPUTS = [
   fill('c est '),
   fill('probleme '),
   fill('the till '),
+  fill("n'affiche plus "),
+  fill('si le '),
+  fill('affiche une '),
+  fill('0 connexion '),
 ];
 
 /**

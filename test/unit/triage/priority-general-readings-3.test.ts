@@ -153,6 +153,8 @@ describe('Reading: a way of carrying on until the repair, in any voice, is a wor
     'le standard est en panne, les appels passent par whatsapp en attendant que ca remarche',
     'The ordering system is down. Orders are taken by phone until it’s fixed.',
     'Our booking site is offline; bookings are handled by email pending the repair.',
+    'Le logiciel de paie ne s’ouvre plus. Les bulletins sont faits sur Excel en attendant le dépannage.',
+    'The payroll app is down, payslips are done in a spreadsheet until it’s fixed.',
   ])('blocked with a workaround → moyenne: %s', (text) => {
     expect(facts(text).workaround.state).toBe('exists');
     expect(level(text)).toBe('moyenne');
@@ -308,5 +310,50 @@ describe('Reading: a fault that is over is not being blocked now', () => {
     ],
   ])('%s: %s', (_why, text, expected) => {
     expect(level(text)).toBe(expected);
+  });
+});
+
+describe('Reading: none of the means of work, an error shown, being pushed out by the tool', () => {
+  it.each([
+    ['0 connexion au logiciel depuis 8h pour toute l équipe', 'critique'],
+    ['Aucun accès au serveur depuis ce matin, nous sommes 6.', 'critique'],
+    ['Le portail des impôts me rejette à chaque connexion, la déclaration doit partir ce soir.', 'haute'],
+    ["l'appli me jette dès que je valide", 'haute'],
+    [
+      "Personne au secrétariat n'arrive à imprimer, et l'imprimante de secours affiche aussi une erreur.",
+      'critique',
+    ],
+    ['The portal throws an error every time I log in.', 'haute'],
+  ])('blocked: %s → %s', (text, expected) => {
+    expect(facts(text).blocked.state).toBe('yes');
+    expect(level(text)).toBe(expected);
+  });
+
+  it.each([
+    ['nothing to report', 'Aucun accès à signaler, tout fonctionne.'],
+    ['a hypothesis', 'Que faire si le logiciel affiche une erreur à la clôture ?'],
+    ['no more errors', "Le logiciel n'affiche plus d'erreur depuis la mise à jour, merci."],
+    ['a look, not a rejection', 'Pouvez-vous me jeter un oeil sur la facture ?'],
+  ])('%s: not blocked', (_why, text) => {
+    expect(facts(text).blocked.state).not.toBe('yes');
+  });
+});
+
+describe('Reading: good news about an error, and a hypothesis asked, say nothing blocked', () => {
+  it.each([
+    "Le logiciel n'affiche plus d'erreur depuis la mise à jour, merci.",
+    'No more errors since the update, thanks!',
+    'Que faire si le logiciel affiche une erreur à la clôture ?',
+    'What should we do if the till crashes during the sale?',
+  ])('not blocked: %s', (text) => {
+    expect(facts(text).blocked.state).not.toBe('yes');
+  });
+
+  it.each([
+    "Le logiciel n'affiche pas d'erreur mais il ne démarre plus, je suis bloquée.",
+    'Si je clique sur Valider, ça plante. Je ne peux pas facturer.',
+    'Est-ce normal que je ne puisse plus me connecter ?',
+  ])('still blocked: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('yes');
   });
 });
