@@ -23,6 +23,13 @@ const NOT_A_WORKER =
  * carries the negation, and names several people or devices blocked.
  */
 export const GENERAL_SEVERAL_CUES_3: readonly Cue[] = [
+  // `neither of the two tills will take cards`, `none of the orders from our 40 stores are coming
+  // through`: the quantifier is the negation (several blocked), even far from its verb.
+  cue(
+    'en:neither-none-of',
+    '\\b(?:neither|none) of (?:the|our|my|us|them|these|those|their)(?: [^\\s.!?;,]+){0,5}? (?:will|can|could|would|is working|are working|works?|takes?|accepts?|connects?|prints?|starts?|loads?|opens?|syncs?|(?:is|are) (?:coming|going|getting) through|(?:comes?|goes?|gets?) through|(?:is|are) (?:arriving|syncing|printing|loading|connecting|responding))\\b(?! (?:still|also|fine|normally))',
+    { blocking: true },
+  ),
   // `aucune des 3 balances peut envoyer`, `aucun poste démarre`, SMS `0 moniteur peut réserver`,
   // `zéro caisse marche`, `pas un seul vendeur arrive à se connecter`.
   cue(
@@ -39,6 +46,21 @@ export const GENERAL_SEVERAL_CUES_3: readonly Cue[] = [
 ];
 
 export const GENERAL_BLOCKED_CUES_3: readonly Cue[] = [
+  // A work tool that vanished: `the shared drive vanished`, `our files disappeared`. Not the trouble
+  // itself going away (`the error message disappeared`): that is good news.
+  cue(
+    'vanished',
+    '(?<!\\b(?:problem|issue|error|bug|message|warning|popup|pop-up|alert|banner|notification|noise|glitch|lag|virus|ads?|delay|symptom)s? (?:\\S+ ){0,4})\\b(?:vanished|disappeared|went missing|has gone missing|have gone missing)\\b',
+    { negation: 'cancels' },
+  ),
+  // A terse report: `EDI down:`, `wifi down since 8`, `server down again`; the team `idle`. Not a
+  // phrasal verb (`slow down`, `shut down the PC`, `write it down`) nor a figure (`sales down`).
+  cue(
+    'noun-down',
+    '\\b(?!(?:slow|calm|shut|write|wrote|scroll|turn|back|upside|sit|lie|cool|narrow|wind|step|count|track|drill|hand|bring|put|set|cut|knock|let|look|go|come|get|mark|jot|note|settle|close|boil|water|tone|thumbs|price|prices|cost|costs|sales|numbers?|figures?|traffic|rate|rates|temperature|volume|it|this|that|them|him|her|me|us|you|upstairs|downstairs|way|run|ran|broke|break|pin|nail|tie|hold|keep|lay|lower|markdown|touch|count|pull|push|take|top|face) down)[a-z0-9]{2,} down(?=\\s*(?:[:,.!;]|-|$|since|again|for (?:the|an|\\d)|all|today|this))|\\b(?:is|are|sit|sits|sitting|stand|stands|standing|left|stays?|remains?) idle\\b|\\b(?:warehouse|team|staff|crew|shop|office|workshop|kitchen|everyone|drivers) idle\\b',
+    { negation: 'cancels' },
+  ),
+
   // `0 connexion`, `aucun accès`, `zéro réseau`: none of the work's means (like `plus de réseau`).
   cue(
     'none-of-the-means',

@@ -121,6 +121,9 @@ const WORST_INPUTS = [
   fill('si le '),
   fill('affiche une '),
   fill('0 connexion '),
+  fill('x down '),
+  fill('neither of the '),
+  fill('error vanished '),
 ];
 
 /**

@@ -357,3 +357,24 @@ describe('Reading: good news about an error, and a hypothesis asked, say nothing
     expect(facts(text).blocked.state).toBe('yes');
   });
 });
+
+describe('Reading: terse and English reports — a tool down, vanished, neither/none of them working', () => {
+  it.each([
+    'EDI down: none of the orders from our 40 stores are coming through, warehouse idle.',
+    'Neither of the two tills will take cards this morning. We have no other terminal.',
+    'The shared drive vanished for the whole accounts team, month-end close due today.',
+    'wifi down since 8, whole office idle',
+  ])('several blocked, no workaround → critique: %s', (text) => {
+    expect(level(text)).toBe('critique');
+  });
+
+  it.each([
+    ['a phrasal verb', 'Could you slow down the backup schedule? Nothing urgent.'],
+    ['a figure', 'Sales down this month, can we get a report of the tickets?'],
+    ['the error itself vanished', 'The error message disappeared after the update, thanks.'],
+    ['the other polarity', 'None of the staff are bothered by the new login page.'],
+  ])('%s: not blocked', (_why, text) => {
+    expect(facts(text).blocked.state).not.toBe('yes');
+    expect(level(text)).toBe('normale');
+  });
+});
