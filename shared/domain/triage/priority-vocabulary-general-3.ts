@@ -13,7 +13,7 @@ import { type Cue, cue } from './priority-vocabulary';
 const PRONOUNS = "(?:(?:me|te|se|nous|vous|le|la|les|lui|leur|y|en) |[mtsl]')*";
 /** What a person can no longer do, or a tool no longer does (present, 3rd person). */
 const FR_CAN_OR_WORKS =
-  '(?:peu\\w*|arriv\\w*|parvien\\w*|a acces|ont acces|acced\\w*|accept\\w*|fonctionn\\w*|march\\w*|demarr\\w*|allum\\w*|ouvr\\w*|imprim\\w*|connect\\w*|repond\\w*|charg\\w*|lanc\\w*|affich\\w*|recoi\\w*|recev\\w*|synchro\\w*|enregistr\\w*|envoi\\w*|communiqu\\w*|lit|lisent)';
+  '(?:peu\\w*|arriv\\w*|parvien\\w*|a acces|ont acces|acced\\w*|accept\\w*|fonctionn\\w*|march(?!andise)\\w*|demarr(?!age)\\w*|allum\\w*|ouvr(?!age)\\w*|imprim(?!ante)\\w*|connect(?!eur|ion)\\w*|repond\\w*|charg(?!eur|ement)\\w*|lanc(?!ement)\\w*|affich(?!age)\\w*|recoi\\w*|recev\\w*|synchro(?!nisation)\\w*|enregistr(?!ement)\\w*|envoi(?!s\\b)\\w+|communiqu\\w*|lit|lisent)';
 /** Nouns after a quantifier that say nothing about who or what works (`aucun problème, tout marche`). */
 const NOT_A_WORKER =
   '(?:probleme|souci|doute|rush|urgence|idee|risque|impact|inquietude|changement|message|erreur|bug|fois|jour|moment|instant|minute|seconde|retour|nouvelle)s?';

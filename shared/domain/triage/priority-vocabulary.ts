@@ -716,7 +716,7 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
   ),
   cue(
     'fr:aucun-des',
-    `\\baucune? (?:(?:des |de nos |de mes |de ces )?(?:${FR_ONE}|${FR_PEOPLE}|${FR_DEVICES})|d'entre nous|de nous)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en (?:est |sont )?|s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu))`,
+    `\\baucune? (?:(?:des |de nos |de mes |de ces )?(?:${FR_ONE}|${FR_PEOPLE}|${FR_DEVICES})|d'entre nous|de nous)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en (?:est |sont )?|s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu|(?:me |nous |leur )?pos\\w* (?:de |d'|aucun )?(?:probleme|souci)|(?:a|ont) (?:encore|besoin|pas encore)))`,
     { blocking: true },
   ),
   // The problem is the same in several places: `ni à l'accueil ni dans les bureaux`, `partout`.
@@ -801,7 +801,7 @@ export const MORE_SEVERAL_CUES: readonly Cue[] = [
   ),
   cue(
     'aucune-de-nos',
-    `\\baucune? (?:de nos |des |de ces )?(?:${FR_PLACES}|agences|chambres|caisses|infirmieres?|professeurs?|adherents?|vendeu(?:r|se)s?)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en (?:est |sont )?|s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu))`,
+    `\\baucune? (?:de nos |des |de ces )?(?:${FR_PLACES}|agences|chambres|caisses|infirmieres?|professeurs?|adherents?|vendeu(?:r|se)s?)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en (?:est |sont )?|s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu|(?:me |nous |leur )?pos\\w* (?:de |d'|aucun )?(?:probleme|souci)|(?:a|ont) (?:encore|besoin|pas encore)))`,
     { blocking: true },
   ),
 ];

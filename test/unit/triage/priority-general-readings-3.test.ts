@@ -81,6 +81,11 @@ describe('Reading: a negative quantifier as subject carries the negation even wi
     ['English: no problem', 'No problem, it works now.'],
     ['English: "no, it works"', 'No it works fine now, thanks.'],
     ['English: no one else (a person, read elsewhere)', 'No rush at all, everything works.'],
+    [
+      'a noun, not a verb (imprimantes)',
+      'Aucune des imprimantes ne me pose problème, je voulais savoir imprimer en recto verso.',
+    ],
+    ['not yet updated', "Aucun de nos postes n'a encore la mise à jour Windows, est-ce prévu ?"],
   ])('%s: not blocked', (_why, text) => {
     expect(facts(text).blocked.state).not.toBe('yes');
     expect(level(text)).toBe('normale');
@@ -375,6 +380,21 @@ describe('Reading: terse and English reports — a tool down, vanished, neither/
     ['the other polarity', 'None of the staff are bothered by the new login page.'],
   ])('%s: not blocked', (_why, text) => {
     expect(facts(text).blocked.state).not.toBe('yes');
+    expect(level(text)).toBe('normale');
+  });
+});
+
+describe('Requests and questions stay normale (the new readings do not over-read)', () => {
+  it.each([
+    'Bonjour, pourriez-vous me créer un compte pour notre nouvelle stagiaire ? Aucune urgence.',
+    "Bonjour, j'ai 8 élèves inscrits demain, pouvez-vous créer leurs comptes ?",
+    'Hi, we have 12 new starters on Monday, could you prepare their laptops?',
+    "Bonjour, la tablette de l'accueil est lente depuis la mise à jour, mais on peut travailler.",
+    'Quick question: what do we do if the card reader goes down during the market?',
+    "Could you turn down the screen brightness on the kiosk? It's too bright.",
+    'Bonjour, 0 problème depuis la migration, merci encore !',
+    'Merci, tout remarche depuis votre intervention !',
+  ])('normale: %s', (text) => {
     expect(level(text)).toBe('normale');
   });
 });
