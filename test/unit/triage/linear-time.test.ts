@@ -124,6 +124,7 @@ const WORST_INPUTS = [
   fill('x down '),
   fill('neither of the '),
   fill('error vanished '),
+  fill("j'utilise celui de "),
 ];
 
 /**

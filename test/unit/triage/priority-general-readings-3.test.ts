@@ -160,6 +160,8 @@ describe('Reading: a way of carrying on until the repair, in any voice, is a wor
     'Our booking site is offline; bookings are handled by email pending the repair.',
     'Le logiciel de paie ne s’ouvre plus. Les bulletins sont faits sur Excel en attendant le dépannage.',
     'The payroll app is down, payslips are done in a spreadsheet until it’s fixed.',
+    "Mon PC ne démarre plus, j'utilise celui de ma collègue qui est en congé.",
+    'mon ordi est mort, je travaille sur le pc de la secretaire en attendant',
   ])('blocked with a workaround → moyenne: %s', (text) => {
     expect(facts(text).workaround.state).toBe('exists');
     expect(level(text)).toBe('moyenne');
@@ -175,6 +177,10 @@ describe('Reading: a way of carrying on until the repair, in any voice, is a wor
       "Impossible d'envoyer les avis, même par fax, en attendant la réparation ; toute l'équipe est bloquée.",
     ],
     ['stuck until fixed', 'The whole team is stuck until it’s fixed, we cannot even work on paper.'],
+    [
+      "a colleague's device that is broken too",
+      'Le PC de ma collègue ne marche plus non plus, nous sommes bloquées toutes les deux.',
+    ],
   ])('%s: no workaround', (_why, text) => {
     expect(facts(text).workaround.state).not.toBe('exists');
     expect(level(text)).toBe('critique');
