@@ -9,11 +9,13 @@ import libmime from 'libmime';
  * holdout set (the split was fixed before any rule was tuned); source-N-tuning.txt files, written
  * during tuning, are in the tuning set only; source-holdout2.txt, written blind after tuning ended,
  * is the holdout2 set only; source-holdout3.txt, written blind from the spec alone (no triage code,
- * test, doc or other source read), is the holdout3 set only; source-holdout4.txt, written blind the same way, is the holdout4 set only.
+ * test, doc or other source read), is the holdout3 set only; source-holdout4.txt, written blind the same way, is the holdout4 set only;
+ * source-holdout5.txt, written blind the same way, is the holdout5 set only (its mails may carry a "T: address" line,
+ * the desk they were sent to, so they route like real mail).
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
-export type CorpusSet = 'tuning' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4';
+export type CorpusSet = 'tuning' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5';
 export type CorpusLevel = 'normale' | 'moyenne' | 'haute' | 'critique';
 export type CorpusMail = {
   /** `NNN-slug.eml`, unique across both sets. */
@@ -22,6 +24,8 @@ export type CorpusMail = {
   level: CorpusLevel;
   why: string;
   from: string;
+  /** The desk address the mail was sent to (`T:` line); reunion@exodata.fr when absent. */
+  to?: string;
   subject: string;
   body: string;
 };
@@ -30,7 +34,7 @@ const LEVELS = new Set<string>(['normale', 'moyenne', 'haute', 'critique']);
 
 export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
   const files = readdirSync(dir)
-    .filter((f) => /^source-(?:\d+(?:-tuning)?|holdout[234])\.txt$/u.test(f))
+    .filter((f) => /^source-(?:\d+(?:-tuning)?|holdout[2345])\.txt$/u.test(f))
     .sort((a, b) => sourceOrder(a) - sourceOrder(b));
   const mails: CorpusMail[] = [];
   for (const name of files) {
@@ -47,7 +51,9 @@ export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
           ? 'holdout3'
           : name === 'source-holdout4.txt'
             ? 'holdout4'
-            : null;
+            : name === 'source-holdout5.txt'
+              ? 'holdout5'
+              : null;
     for (const line of readFileSync(`${dir}${name}`, 'utf8').split('\n')) {
       if (line.startsWith('@ ')) {
         flush();
@@ -61,11 +67,12 @@ export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
   return mails;
 }
 
-/** The holdout sources come after every numbered source (holdout2, holdout3, then holdout4), so earlier mails keep their numbers. */
+/** The holdout sources come after every numbered source (holdout2, holdout3, holdout4, then holdout5), so earlier mails keep their numbers. */
 function sourceOrder(name: string): number {
   if (name === 'source-holdout2.txt') return 1e6;
   if (name === 'source-holdout3.txt') return 1e6 + 1;
   if (name === 'source-holdout4.txt') return 1e6 + 2;
+  if (name === 'source-holdout5.txt') return 1e6 + 3;
   return Number(/\d+/u.exec(name)?.[0]);
 }
 
@@ -73,11 +80,13 @@ function toMail(head: string, lines: string[], index: number, only: CorpusSet | 
   const [level = '', ...why] = head.split('|').map((s) => s.trim());
   if (!LEVELS.has(level)) throw new Error(`corpus mail ${index}: unknown level "${level}"`);
   let from = 'Client <client@example.re>';
+  let to: string | undefined;
   let subject = '';
   let i = 0;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.startsWith('F: ')) from = line.slice(3).trim();
+    else if (line.startsWith('T: ')) to = line.slice(3).trim();
     else if (line.startsWith('S: ')) subject = line.slice(3).trim();
     else break;
   }
@@ -95,6 +104,7 @@ function toMail(head: string, lines: string[], index: number, only: CorpusSet | 
     level: level as CorpusLevel,
     why: why.join('|'),
     from,
+    ...(to ? { to } : {}),
     subject,
     body,
   };
@@ -105,7 +115,7 @@ export function toEml(mail: CorpusMail, index: number): string {
   const date = new Date(Date.UTC(2026, 11, 1, 4, 0, 0) + index * 7 * 60_000);
   const headers = [
     `From: ${encodeAddress(mail.from)}`,
-    'To: reunion@exodata.fr',
+    `To: ${encodeAddress(mail.to ?? 'reunion@exodata.fr')}`,
     `Subject: ${libmime.encodeWords(mail.subject, 'Q', 52)}`,
     `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
     `Message-ID: <triage-corpus-${mail.file.replace(/\.eml$/u, '')}@corpus.exodata.test>`,
