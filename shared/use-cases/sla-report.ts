@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { InputError } from '../domain/errors';
 import { monthOf, ReportDateSchema, reportPeriod } from '../domain/report/report-period';
+import { type ReportSeries, reportSeries } from '../domain/report/report-series';
 import { type ReportScope, reportOutcomes, type SlaReport, summarise } from '../domain/report/sla-report';
 import type { TicketOutcome } from '../domain/report/ticket-outcome';
 import type { Clock } from '../ports/clock';
@@ -29,6 +30,8 @@ export type SlaReportResult = {
   report: SlaReport;
   /** One per ticket in the scope, oldest receipt first (the CSV export). */
   outcomes: TicketOutcome[];
+  /** What the charts draw (per week, per day, first contact against the target), from the same outcomes. */
+  series: ReportSeries;
   /** What the reads cost: index items read, and items skipped as unreadable. */
   reads: { itemsRead: number; pages: number; invalid: string[] };
 };
@@ -57,13 +60,21 @@ export async function buildSlaReport(request: ReportRequest, deps: ReportDeps): 
     now,
     config,
   );
+  const report = summarise(outcomes, scope, now);
+  const deskNames = desks.map((id) => ({ id, name: shortDeskName(deskById(config, id)?.displayName ?? id) }));
   return {
-    report: summarise(outcomes, scope, now),
+    report,
     outcomes,
+    series: reportSeries(outcomes, report, timeZone, deskNames),
     reads: {
       itemsRead: reads.reduce((sum, r) => sum + r.itemsRead, 0),
       pages: reads.reduce((sum, r) => sum + r.pages, 0),
       invalid: reads.flatMap((r) => r.invalid),
     },
   };
+}
+
+/** « Service Desk Exodata – La Réunion » → « La Réunion »: the charts' legends are narrow. */
+function shortDeskName(displayName: string): string {
+  return displayName.replace(/^.*?[–-]\s+/, '');
 }

@@ -4,6 +4,7 @@ import { InputError } from '../domain/errors';
 import type { AgentTicketStore } from '../ports/agent-ticket-store';
 import type { AttachmentLinks } from '../ports/attachment-links';
 import type { Clock } from '../ports/clock';
+import type { ReportStore } from '../ports/report-store';
 import { resendAcknowledgement } from '../use-cases/acknowledge-ticket';
 import { defaultQueueDesk, desksOverview, listQueue } from '../use-cases/agent-queue';
 import { rotateClientLink } from '../use-cases/client-portal';
@@ -17,6 +18,7 @@ import {
   replyToClient,
   resendOutbound,
 } from '../use-cases/reply-to-client';
+import { buildSlaReport } from '../use-cases/sla-report';
 import { dismissSuspended, listSuspended } from '../use-cases/suspended-messages';
 import { actOnTicket, addNote, attachmentLink, getTicketDetails } from '../use-cases/work-ticket';
 
@@ -26,6 +28,8 @@ export type AgentUseCasePorts = {
   clock: Clock;
   store: AgentTicketStore;
   links: AttachmentLinks;
+  /** The report index (gsi4): the SLA reports read it, never the table. */
+  reports: ReportStore;
   /** Turning a suspended message into a ticket goes through the intake's builders and store. */
   convert: Omit<ConvertSuspendedDeps, 'config' | 'clock'>;
   /** Mail to the client (agents' replies, notifications): the ports beside the store and clock. */
@@ -83,6 +87,14 @@ export function agentUseCases(ports: AgentUseCasePorts): AgentUseCases {
     listSuspended: (query, agent) => listSuspended(query, agent, work),
     dismissSuspended: (id, agent) =>
       dismissSuspended(id, agent, { clock, tickets: ports.convert.tickets, store: ports.store }),
+    slaReport: async (request) => {
+      const { report, series, outcomes } = await buildSlaReport(request, {
+        reports: ports.reports,
+        clock,
+        config,
+      });
+      return { report, series, outcomes };
+    },
     rotateClientLink: (reference, agent) =>
       rotateClientLink(reference, agent, { clock, tickets: ports.store }),
   };
