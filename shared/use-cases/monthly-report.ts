@@ -1,19 +1,16 @@
-import * as z from 'zod';
 import type { ClientEntry } from '../domain/desk/client-directory';
 import { deskById } from '../domain/desk/service-desk-config';
 import { InputError, NotFoundError } from '../domain/errors';
 import { type ReportHtmlOptions, reportHtml } from '../domain/report/report-html';
-import { monthPeriod, ReportMonthSchema, recentMonths } from '../domain/report/report-period';
+import {
+  type MonthlyReportRequest,
+  MonthlyReportRequestSchema,
+  monthPeriod,
+  recentMonths,
+} from '../domain/report/report-period';
 import type { SlaReport } from '../domain/report/sla-report';
 import type { TicketOutcome } from '../domain/report/ticket-outcome';
-import { buildSlaReport, type ReportDeps, ReportRequestSchema } from './sla-report';
-
-/** `?client=…&month=YYYY-MM` of the monthly report per client (agents' API, CLI, client portal). */
-export const MonthlyReportRequestSchema = z.object({
-  client: ReportRequestSchema.shape.client.unwrap(),
-  month: ReportMonthSchema,
-});
-export type MonthlyReportRequest = z.infer<typeof MonthlyReportRequestSchema>;
+import { buildSlaReport, type ReportDeps } from './sla-report';
 
 export type MonthlyReportDeps = ReportDeps & {
   /** The client directory (its name, contract and home desk, whose zone the month is read in). */
@@ -45,8 +42,8 @@ export async function buildMonthlyReport(
   const { client: clientId, month } = MonthlyReportRequestSchema.parse(request);
   const client = (await deps.directory()).find((c) => c.clientId === clientId);
   if (!client)
-    throw new NotFoundError(`no client "${clientId}" in the directory`, {
-      hint: 'use a clientId of the client directory (exo-intake clients list)',
+    throw new NotFoundError(`aucun client « ${clientId} » dans l'annuaire`, {
+      hint: "donnez l'identifiant d'un client de l'annuaire (exo-intake clients list)",
     });
   const timeZone = deskById(deps.config, client.homeDesk)?.timeZone ?? 'UTC';
   const period = monthPeriod(month, timeZone);

@@ -4,11 +4,13 @@ import { InputError } from '../domain/errors';
 import type { AgentTicketStore } from '../ports/agent-ticket-store';
 import type { AttachmentLinks } from '../ports/attachment-links';
 import type { Clock } from '../ports/clock';
+import type { ReportStore } from '../ports/report-store';
 import { resendAcknowledgement } from '../use-cases/acknowledge-ticket';
 import { defaultQueueDesk, desksOverview, listQueue } from '../use-cases/agent-queue';
 import { rotateClientLink } from '../use-cases/client-portal';
 import { type ConvertSuspendedDeps, convertSuspended } from '../use-cases/convert-suspended';
 import { acceptHeld, rejectHeld } from '../use-cases/decide-held';
+import { buildMonthlyReport } from '../use-cases/monthly-report';
 import { presignReplyUpload, replyAttachmentLink } from '../use-cases/reply-attachments';
 import {
   notifyAfterAction,
@@ -30,6 +32,8 @@ export type AgentUseCasePorts = {
   convert: Omit<ConvertSuspendedDeps, 'config' | 'clock'>;
   /** Mail to the client (agents' replies, notifications): the ports beside the store and clock. */
   outbound: Omit<OutboundDeps, 'config' | 'clock' | 'store'>;
+  /** The SLA reports' index (docs/reports.md); the client directory is `convert.clients`. */
+  reports: ReportStore;
 };
 
 /**
@@ -85,5 +89,12 @@ export function agentUseCases(ports: AgentUseCasePorts): AgentUseCases {
       dismissSuspended(id, agent, { clock, tickets: ports.convert.tickets, store: ports.store }),
     rotateClientLink: (reference, agent) =>
       rotateClientLink(reference, agent, { clock, tickets: ports.store }),
+    monthlyReport: (request) =>
+      buildMonthlyReport(request, {
+        config,
+        clock,
+        reports: ports.reports,
+        directory: ports.convert.clients,
+      }),
   };
 }

@@ -5,6 +5,8 @@ import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
 import { DynamoDbClientAccessStore } from '../adapters/aws/dynamodb/client-access-store';
 import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-directory-store';
+import { dynamoReportStore } from '../adapters/aws/dynamodb/report-store';
+import { Table } from '../adapters/aws/dynamodb/table';
 import { DynamoDbTicketStore } from '../adapters/aws/dynamodb/ticket-store';
 import { S3AttachmentLinks } from '../adapters/aws/s3-attachment-links';
 import { S3AttachmentStore } from '../adapters/aws/s3-attachment-store';
@@ -98,6 +100,7 @@ export function createAgentAppDeps(input: {
     config: input.config,
     clock,
     store,
+    reports: dynamoReportStore(new Table(clients.doc, storage.tableName)),
     links: input.links ?? new S3AttachmentLinks(clients.s3, storage.bucket, clock, storage.linkSeconds),
     convert: {
       clients: cachedClientDirectory(new DynamoDbClientDirectoryStore(clients.doc, storage.tableName), clock),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Agent } from '../../domain/desk/agent';
 import type { DeskId } from '../../domain/desk/service-desk-config';
+import type { MonthlyReportRequest } from '../../domain/report/report-period';
 import type { TicketSla } from '../../domain/sla/sla-status';
 import type { QueueQuery } from '../../domain/ticket/queue-query';
 import type {
@@ -95,4 +96,6 @@ export type AgentUseCases = {
   dismissSuspended(id: string, agent: Agent): Promise<z.input<typeof DismissResponseSchema>>;
   /** Client portal "nouveau lien" (docs/client-portal.md): every link mailed so far stops working. */
   rotateClientLink(reference: string, agent: Agent): Promise<z.input<typeof RotateLinkResponseSchema>>;
+  /** The monthly report of one client (docs/reports.md): the one French page, and its file name. */
+  monthlyReport(request: MonthlyReportRequest, agent: Agent): Promise<{ html: string; filename: string }>;
 };

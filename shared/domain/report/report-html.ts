@@ -77,6 +77,9 @@ export const REPORT_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/** The same policy as the header the portals serve the page with (a meta cannot say frame-ancestors). */
+export const REPORT_CSP_HEADER = `${REPORT_CSP}; frame-ancestors 'none'`;
+
 export function reportHtml(
   report: SlaReport,
   config: ServiceDeskConfig,

@@ -52,10 +52,27 @@ function instantOf(value: string, timeZone: string, name: string, endOfDay: bool
   return (endOfDay ? day.plus({ days: 1 }).startOf('day') : day.startOf('day')).toJSDate();
 }
 
+const MONTH_HINT = 'un mois au format AAAA-MM, par exemple 2026-11';
+const CLIENT_HINT =
+  "l'identifiant d'un client de l'annuaire (lettres, chiffres, . _ -), par exemple CLI-RE-0027";
+
 /** A calendar month, `2026-11` (the monthly report per client). */
-export const ReportMonthSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'un mois au format AAAA-MM, par exemple 2026-11');
+export const ReportMonthSchema = z.string({ error: MONTH_HINT }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, MONTH_HINT);
+
+/**
+ * `?client=…&month=YYYY-MM` of the monthly report per client (agents' API, CLI, client portal), with
+ * French messages: the agents read them.
+ */
+export const MonthlyReportRequestSchema = z.object({
+  client: z
+    .string({ error: CLIENT_HINT })
+    .trim()
+    .min(1, CLIENT_HINT)
+    .max(128, CLIENT_HINT)
+    .regex(/^[\w.-]+$/, CLIENT_HINT),
+  month: ReportMonthSchema,
+});
+export type MonthlyReportRequest = z.infer<typeof MonthlyReportRequestSchema>;
 
 /** The month [from, to) in `timeZone` (the client's home desk): from its first midnight to the next month's. */
 export function monthPeriod(month: string, timeZone: string): { from: Date; to: Date } {

@@ -9,6 +9,7 @@ export type {
   ClientErrorBody,
   ClientErrorCode,
   ClientMessageResponse as PostedMessage,
+  ClientReportMonthsResponse as ClientReportMonths,
   ClientSessionResponse as ClientSession,
   ClientTicketListResponse as ClientTicketList,
   ClientTicketSummary,
