@@ -51,15 +51,17 @@ export async function buildMonthlyReport(
     throw new InputError(`the month ${month} has not begun yet`, {
       hint: 'ask for this month or an earlier one',
     });
-  const { report, outcomes } = await buildSlaReport(
+  const { report, outcomes, series } = await buildSlaReport(
     { from: period.from.toISOString(), to: period.to.toISOString(), client: clientId },
     deps,
+    timeZone,
   );
   const html = reportHtml(report, deps.config, {
     clientName: client.name,
     contract: client.contract,
     timeZone,
     month,
+    series,
     ...page,
   });
   return { report, outcomes, html, filename: `rapport-sla-${clientId}-${month}.html` };

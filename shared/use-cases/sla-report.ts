@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { deskById, type ServiceDeskConfig } from '../domain/desk/service-desk-config';
 import { InputError } from '../domain/errors';
 import { monthOf, ReportDateSchema, reportPeriod } from '../domain/report/report-period';
+import { type ReportSeries, reportSeries } from '../domain/report/report-series';
 import { type ReportScope, reportOutcomes, type SlaReport, summarise } from '../domain/report/sla-report';
 import type { TicketOutcome } from '../domain/report/ticket-outcome';
 import type { Clock } from '../ports/clock';
@@ -29,6 +30,8 @@ export type SlaReportResult = {
   report: SlaReport;
   /** One per ticket in the scope, oldest receipt first (the CSV export). */
   outcomes: TicketOutcome[];
+  /** What the charts draw (per week, per day, first contact against the target), from the same outcomes. */
+  series: ReportSeries;
   /** What the reads cost: index items read, and items skipped as unreadable. */
   reads: { itemsRead: number; pages: number; invalid: string[] };
 };
@@ -37,14 +40,19 @@ export type SlaReportResult = {
  * The SLA report of a period, a desk (or all) and a client (or all): one index Query per desk
  * (docs/reports.md, "How it reads"), the figures by the pure domain module.
  */
-export async function buildSlaReport(request: ReportRequest, deps: ReportDeps): Promise<SlaReportResult> {
+export async function buildSlaReport(
+  request: ReportRequest,
+  deps: ReportDeps,
+  /** The zone days, weeks and the default month are read in (a client's home desk); default: the desk's, UTC for all. */
+  zone?: string,
+): Promise<SlaReportResult> {
   const { config } = deps;
   const desk = request.desk ?? null;
   if (desk !== null && !deskById(config, desk))
     throw new InputError(`no desk "${desk}"`, {
       hint: `use one of ${config.desks.map((d) => d.id).join(', ')}, or no desk for all`,
     });
-  const timeZone = desk === null ? 'UTC' : (deskById(config, desk)?.timeZone ?? 'UTC');
+  const timeZone = zone ?? (desk === null ? 'UTC' : (deskById(config, desk)?.timeZone ?? 'UTC'));
   const now = deps.clock.now();
   const month = monthOf(now, timeZone);
   const period = reportPeriod(request.from ?? month.from, request.to ?? month.to, timeZone);
@@ -57,13 +65,21 @@ export async function buildSlaReport(request: ReportRequest, deps: ReportDeps): 
     now,
     config,
   );
+  const report = summarise(outcomes, scope, now);
+  const deskNames = desks.map((id) => ({ id, name: shortDeskName(deskById(config, id)?.displayName ?? id) }));
   return {
-    report: summarise(outcomes, scope, now),
+    report,
     outcomes,
+    series: reportSeries(outcomes, report, timeZone, deskNames),
     reads: {
       itemsRead: reads.reduce((sum, r) => sum + r.itemsRead, 0),
       pages: reads.reduce((sum, r) => sum + r.pages, 0),
       invalid: reads.flatMap((r) => r.invalid),
     },
   };
+}
+
+/** « Service Desk Exodata – La Réunion » → « La Réunion »: the charts' legends are narrow. */
+function shortDeskName(displayName: string): string {
+  return displayName.replace(/^.*?[–-]\s+/, '');
 }

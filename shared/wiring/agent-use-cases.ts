@@ -19,6 +19,7 @@ import {
   replyToClient,
   resendOutbound,
 } from '../use-cases/reply-to-client';
+import { buildSlaReport } from '../use-cases/sla-report';
 import { dismissSuspended, listSuspended } from '../use-cases/suspended-messages';
 import { actOnTicket, addNote, attachmentLink, getTicketDetails } from '../use-cases/work-ticket';
 
@@ -28,12 +29,12 @@ export type AgentUseCasePorts = {
   clock: Clock;
   store: AgentTicketStore;
   links: AttachmentLinks;
+  /** The report index (gsi4): the SLA reports read it, never the table. */
+  reports: ReportStore;
   /** Turning a suspended message into a ticket goes through the intake's builders and store. */
   convert: Omit<ConvertSuspendedDeps, 'config' | 'clock'>;
   /** Mail to the client (agents' replies, notifications): the ports beside the store and clock. */
   outbound: Omit<OutboundDeps, 'config' | 'clock' | 'store'>;
-  /** The SLA reports' index (docs/reports.md); the client directory is `convert.clients`. */
-  reports: ReportStore;
 };
 
 /**
@@ -87,6 +88,14 @@ export function agentUseCases(ports: AgentUseCasePorts): AgentUseCases {
     listSuspended: (query, agent) => listSuspended(query, agent, work),
     dismissSuspended: (id, agent) =>
       dismissSuspended(id, agent, { clock, tickets: ports.convert.tickets, store: ports.store }),
+    slaReport: async (request) => {
+      const { report, series, outcomes } = await buildSlaReport(request, {
+        reports: ports.reports,
+        clock,
+        config,
+      });
+      return { report, series, outcomes };
+    },
     rotateClientLink: (reference, agent) =>
       rotateClientLink(reference, agent, { clock, tickets: ports.store }),
     monthlyReport: (request) =>

@@ -100,8 +100,8 @@ export function createAgentAppDeps(input: {
     config: input.config,
     clock,
     store,
-    reports: dynamoReportStore(new Table(clients.doc, storage.tableName)),
     links: input.links ?? new S3AttachmentLinks(clients.s3, storage.bucket, clock, storage.linkSeconds),
+    reports: dynamoReportStore(new Table(clients.doc, storage.tableName)),
     convert: {
       clients: cachedClientDirectory(new DynamoDbClientDirectoryStore(clients.doc, storage.tableName), clock),
       parser: mailparserMailParser,

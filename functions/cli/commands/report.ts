@@ -111,7 +111,7 @@ export function createReportCommand(
         desk: flags.desk,
         client: flags.client,
       });
-      const { report, outcomes, reads } = await buildSlaReport(request, {
+      const { report, outcomes, series, reads } = await buildSlaReport(request, {
         reports,
         clock: cli().clock,
         config,
@@ -126,7 +126,7 @@ export function createReportCommand(
       if (flags.format === 'csv') cli().stdout(ticketsCsv(outcomes));
       else if (flags.format === 'html') {
         const clientName = outcomes.find((o) => o.clientId === report.client)?.clientName ?? null;
-        cli().stdout(reportHtml(report, config, { clientName }));
+        cli().stdout(reportHtml(report, config, { clientName, series }));
       } else cli().stdout(`${JSON.stringify(report satisfies SlaReport)}\n`);
       return EXIT_OK;
     },

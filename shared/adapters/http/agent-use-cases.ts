@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { Agent } from '../../domain/desk/agent';
 import type { DeskId } from '../../domain/desk/service-desk-config';
 import type { MonthlyReportRequest } from '../../domain/report/report-period';
+import type { ReportSeries } from '../../domain/report/report-series';
+import type { SlaReport } from '../../domain/report/sla-report';
+import type { TicketOutcome } from '../../domain/report/ticket-outcome';
 import type { TicketSla } from '../../domain/sla/sla-status';
 import type { QueueQuery } from '../../domain/ticket/queue-query';
 import type {
@@ -94,6 +97,16 @@ export type AgentUseCases = {
   listSuspended(query: SuspendedListQuery, agent: Agent): Promise<SuspendedListPage>;
   /** "Ignorer": the winner's mark; another agent first → ConflictError (409). */
   dismissSuspended(id: string, agent: Agent): Promise<z.input<typeof DismissResponseSchema>>;
+  /**
+   * Issue 18: the SLA report of a period (days or ISO instants; default this month), a desk and a client
+   * (absent: all) — the use case `exo-intake report` runs (buildSlaReport), not a second computation.
+   */
+  slaReport(request: {
+    from?: string;
+    to?: string;
+    desk?: string;
+    client?: string;
+  }): Promise<{ report: SlaReport; series: ReportSeries; outcomes: TicketOutcome[] }>;
   /** Client portal "nouveau lien" (docs/client-portal.md): every link mailed so far stops working. */
   rotateClientLink(reference: string, agent: Agent): Promise<z.input<typeof RotateLinkResponseSchema>>;
   /** The monthly report of one client (docs/reports.md): the one French page, and its file name. */

@@ -3,6 +3,8 @@ import { AgentSchema } from '../../domain/desk/agent';
 import { ContractSchema, DeskIdSchema, PriorityLevelSchema } from '../../domain/desk/service-desk-config';
 import { MailAddressSchema } from '../../domain/mail/inbound-email';
 import { SuspendedClassSchema } from '../../domain/mail/suspension';
+import type { ReportSeries } from '../../domain/report/report-series';
+import type { SlaReport } from '../../domain/report/sla-report';
 import {
   IdempotencyKeySchema,
   OutboundKindSchema,
@@ -351,3 +353,10 @@ export type RejectHeldResponse = z.infer<typeof RejectHeldResponseSchema>;
 export type HeldItem = TicketDetailsResponse['held'][number];
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export type PrioritySource = z.infer<typeof PrioritySourceSchema>;
+
+/**
+ * `GET /api/reports` (issue 18): the figures exactly as `exo-intake report --format json` prints them
+ * (`SlaReport`, docs/reports.md) and the series the charts draw. A type, not a schema: both come from
+ * the domain's types, the route returns what the use case computed without reshaping it.
+ */
+export type ReportResponse = { report: SlaReport; series: ReportSeries };

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Agent } from '../../domain/desk/agent';
 import type { ServiceDeskConfig } from '../../domain/desk/service-desk-config';
 import { InputError, NotFoundError } from '../../domain/errors';
+import { figuresCsv, ticketsCsv } from '../../domain/report/report-csv';
 import { REPORT_CSP_HEADER } from '../../domain/report/report-html';
 import { MonthlyReportRequestSchema } from '../../domain/report/report-period';
 import { IdempotencyKeySchema, UploadIdSchema } from '../../domain/ticket/outbound-message';
@@ -37,6 +38,7 @@ import {
   ReplyResponseSchema,
   ReplyUploadRequestSchema,
   ReplyUploadResponseSchema,
+  type ReportResponse,
   ResendPathKeySchema,
   ResendRequestSchema,
   ResendResponseSchema,
@@ -49,6 +51,7 @@ import { body, type ErrorLogger, errorResponse, readableIssues, UnauthorizedErro
 import { isLoopbackHost } from './loopback-host';
 import { messageView, outboundView } from './message-view';
 import { loadPortalAssets, type PortalAssets } from './portal-assets';
+import { reportQuerySchema } from './report-query';
 import { decodeSuspendedCursor, encodeSuspendedCursor, SuspendedQuerySchema } from './suspended-query';
 
 export type AgentAppDeps = {
@@ -379,7 +382,68 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
     return c.json(reply(ConvertResponseSchema, { reference: ticket.reference, ticket }), 201);
   });
 
+  // ---- SLA reports (issue 18, docs/reports.md) ----
+  // Every signed-in agent reads every desk's and client's report, as every ticket (docs/agents.md,
+  // "Authentication": reading is open, desks cover each other). The figures are the CLI's use case.
+  const reportQuery = reportQuerySchema(deps.config);
+  const report = async (c: Context) => {
+    const parsed = reportQuery.safeParse(c.req.query());
+    if (!parsed.success)
+      throw new InputError(parsed.error.issues.map((i) => i.message).join(' ; '), {
+        hint: 'from=2026-11-01&to=2026-11-30&desk=reunion|all&client=CLI-…|all (from and to: both days included)',
+      });
+    const { from, to, desk, client } = parsed.data;
+    return cases.slaReport({
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(desk ? { desk } : {}),
+      ...(client ? { client } : {}),
+    });
+  };
+  app.get('/api/reports', async (c) => {
+    const { report: figures, series } = await report(c);
+    return c.json({ report: figures, series } satisfies ReportResponse);
+  });
+  app.get('/api/reports/tickets.csv', async (c) => {
+    const { report: figures, series, outcomes } = await report(c);
+    return csv(c, ticketsCsv(outcomes), csvName(figures, series, 'tickets'));
+  });
+  app.get('/api/reports/figures.csv', async (c) => {
+    const { report: figures, series } = await report(c);
+    return csv(c, figuresCsv(figures), csvName(figures, series, 'chiffres'));
+  });
+
   return app;
+}
+
+/**
+ * A CSV download: UTF-8 with a byte order mark (a French spreadsheet then reads the accents right),
+ * always an attachment, never shown inline.
+ */
+function csv(c: Context, text: string, filename: string): Response {
+  return c.body(`\uFEFF${text}`, 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${filename}"`,
+  });
+}
+
+/** `rapport-sla_2026-11-01_2026-11-30_reunion_tous-clients_tickets.csv`: only characters safe in a header. */
+function csvName(
+  figures: ReportResponse['report'],
+  series: ReportResponse['series'],
+  what: 'tickets' | 'chiffres',
+): string {
+  const first = series.days[0]?.day ?? figures.period.from.slice(0, 10);
+  const last = series.days.at(-1)?.day ?? figures.period.to.slice(0, 10);
+  const parts = [
+    'rapport-sla',
+    first,
+    last,
+    figures.desk ?? 'tous-centres',
+    figures.client ?? 'tous-clients',
+    what,
+  ];
+  return `${parts.map((p) => p.replace(/[^\w.-]/g, '_')).join('_')}.csv`;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { PRIORITY_LEVELS } from '../desk/service-desk-config';
+import type { PriorityFigures, SlaReport } from './sla-report';
 import type { TicketOutcome } from './ticket-outcome';
 
 /**
@@ -39,6 +41,58 @@ export const TICKET_CSV_HEADER = COLUMNS.map(([name]) => name);
 
 export function ticketsCsv(outcomes: readonly TicketOutcome[]): string {
   const rows = [TICKET_CSV_HEADER, ...outcomes.map((o) => COLUMNS.map(([, cell]) => cell(o)))];
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * The figures of a report as CSV: one row per priority, one column per figure (the names of the JSON,
+ * docs/reports.md; a distribution is two columns, `…Median` and `…P90`), each row carrying the period,
+ * desk and client it is about (`all` for every desk or client), so rows of several exports can be
+ * pasted into one sheet. Same cell rules as the tickets' CSV.
+ */
+const FIGURE_COLUMNS: Array<[string, (f: PriorityFigures) => number | null]> = [
+  ['received', (f) => f.received],
+  ['gtiMet', (f) => f.gtiMet],
+  ['gtiBreached', (f) => f.gtiBreached],
+  ['gtiRunning', (f) => f.gtiRunning],
+  ['gtiMetRatio', (f) => f.gtiMetRatio],
+  ['gtrMet', (f) => f.gtrMet],
+  ['gtrBreached', (f) => f.gtrBreached],
+  ['gtrRunning', (f) => f.gtrRunning],
+  ['gtrMetRatio', (f) => f.gtrMetRatio],
+  ['firstContactOpenMinutesMedian', (f) => f.firstContactOpenMinutes.median],
+  ['firstContactOpenMinutesP90', (f) => f.firstContactOpenMinutes.p90],
+  ['firstContactWallMinutesMedian', (f) => f.firstContactWallMinutes.median],
+  ['firstContactWallMinutesP90', (f) => f.firstContactWallMinutes.p90],
+  ['resolutionOpenMinutesMedian', (f) => f.resolutionOpenMinutes.median],
+  ['resolutionOpenMinutesP90', (f) => f.resolutionOpenMinutes.p90],
+  ['resolutionWallMinutesMedian', (f) => f.resolutionWallMinutes.median],
+  ['resolutionWallMinutesP90', (f) => f.resolutionWallMinutes.p90],
+  ['reopened', (f) => f.reopened],
+  ['moved', (f) => f.moved],
+];
+
+export const FIGURES_CSV_HEADER = [
+  'from',
+  'to',
+  'desk',
+  'client',
+  'priority',
+  ...FIGURE_COLUMNS.map(([n]) => n),
+];
+
+export function figuresCsv(report: SlaReport): string {
+  const rows: Array<Array<string | number | null>> = [
+    FIGURES_CSV_HEADER,
+    ...PRIORITY_LEVELS.map((level) => [
+      report.period.from,
+      report.period.to,
+      report.desk ?? 'all',
+      report.client ?? 'all',
+      level,
+      ...FIGURE_COLUMNS.map(([, cell]) => cell(report.byPriority[level])),
+    ]),
+  ];
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { escapeHtml } from '../acknowledgement/mail-document';
 import { deskById, PRIORITY_LEVELS, type ServiceDeskConfig } from '../desk/service-desk-config';
+import { reportCharts } from './charts';
+import { renderMarkup } from './charts/markup';
 import { monthLabel } from './report-period';
+import type { ReportSeries } from './report-series';
 import type { Distribution, SlaReport } from './sla-report';
 
 /**
@@ -20,6 +23,8 @@ export type ReportHtmlOptions = {
   timeZone?: string;
   /** `2026-11`: titled as the monthly report of that month. */
   month?: string | null;
+  /** What the charts draw (buildSlaReport's `series`); absent: the page has no charts. */
+  series?: ReportSeries | null;
   /** Screen only (never printed): a link back, e.g. to the client portal's « Mes demandes ». */
   back?: { href: string; label: string } | null;
 };
@@ -50,11 +55,12 @@ th, td { border: 1px solid #666; padding: 2px 4px; text-align: right; vertical-a
 th[scope="row"], td.text, th.text { text-align: left; }
 thead th { background: #eee; font-weight: 600; }
 td.missed { font-weight: 700; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: .5rem; }
-figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
-figure svg { width: 100%; height: auto; max-height: 55mm; }
-figcaption { font-size: 9pt; font-weight: 600; }
-.placeholder { border: 1px dashed #666; padding: .5rem; font-size: 9pt; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: .6rem; }
+.report-chart { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+.report-chart svg { display: block; width: 100%; height: auto; }
+.report-chart figcaption { font-size: 9pt; font-weight: 600; }
+.report-chart details { font-size: 8.5pt; }
+.report-chart summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; }
 .note { font-size: 8pt; color: #333; margin-top: .5rem; }
 @media print {
   body { padding: 0; max-width: none; font-size: 8.5pt; }
@@ -63,7 +69,9 @@ figcaption { font-size: 9pt; font-weight: 600; }
   th, td { padding: 1px 3px; }
   h2 { margin: .45rem 0 .2rem; font-size: 10pt; }
   thead th { background: #fff; border-bottom: 2px solid #111; }
-  figure svg { max-height: 45mm; }
+  .charts { grid-template-columns: repeat(3, 1fr); gap: 4mm; }
+  .report-chart svg { max-height: 58mm; }
+  .report-chart details { display: none; }
   .wide { overflow: visible; }
 }
 `;
@@ -161,9 +169,7 @@ ${options.back ? `<p class="screen-only"><a class="back" href="${e(options.back.
 <tbody>
 ${rows}
 </tbody></table></div>
-<h2>Graphiques</h2>
-${charts(report)}
-<h2>Dépassements (${report.breaches.length})</h2>
+${options.series ? `<h2>Graphiques</h2>\n${charts(options.series)}\n` : ''}<h2>Dépassements (${report.breaches.length})</h2>
 ${breaches}
 <h2>Réouvertures, suivi du soleil, tickets ouverts</h2>
 <p>Tickets rouverts (${report.reopened.length}) : ${reopened}.</p>
@@ -177,12 +183,11 @@ ${breaches}
 `;
 }
 
-/**
- * PLACEHOLDER — the charts come from the one chart module of branch s3-i18-page (SVG strings, DOM-free),
- * merged in when it lands. No chart is drawn here: this page must not grow a second chart renderer.
- */
-function charts(_report: SlaReport): string {
-  return '<p class="placeholder" data-placeholder="charts">Graphiques à venir (module de graphiques partagé).</p>';
+/** The report charts of the one chart module (shared/domain/report/charts): inline SVG, no script. */
+function charts(series: ReportSeries): string {
+  return `<div class="charts">\n${reportCharts(series, { idPrefix: 'mensuel-' })
+    .map((c) => renderMarkup(c.figure))
+    .join('\n')}\n</div>`;
 }
 
 function more(total: number, shown: number, what: string): string {

@@ -205,7 +205,7 @@ function figures(outcomes: readonly TicketOutcome[]): PriorityFigures {
 }
 
 /** met / decided, to 4 decimals (a percentage to 2); null when nothing is decided. */
-function ratio(met: number, breached: number): number | null {
+export function ratio(met: number, breached: number): number | null {
   const decided = met + breached;
   return decided === 0 ? null : Math.round((met / decided) * 10_000) / 10_000;
 }

@@ -68,6 +68,14 @@ describe('Function: buildMonthlyReport', () => {
     expect(html).toContain('heures en heure de La Réunion');
   });
 
+  it('draws the three charts of the one chart module, as inline SVG with their figures', async () => {
+    const { html } = await buildMonthlyReport({ client: CLIENT, month: '2026-12' }, deps);
+    expect(html.match(/<figure class="report-chart"/g)).toHaveLength(3);
+    expect(html.match(/<svg [^>]*role="img"/g)).toHaveLength(3);
+    expect(html).toContain('Voir les chiffres');
+    expect(html).not.toContain('data-placeholder');
+  });
+
   it('escapes the client name from the directory: a <script> in it is text', async () => {
     const { html } = await buildMonthlyReport({ client: CLIENT, month: '2026-12' }, deps);
     expect(html).toContain('Quincaillerie &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Fils&quot;');
@@ -79,7 +87,10 @@ describe('Function: buildMonthlyReport', () => {
     expect(html.match(/<h1>/g)).toHaveLength(1);
     expect(html).toContain('@page { size: A4 portrait;');
     expect(styleOf(html)).toMatch(/table \{[^}]*break-inside: avoid/);
-    expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\sstyle=|https?:\/\//i);
+    // Only the SVG namespace is a URL, and it loads nothing.
+    expect(html).not.toMatch(
+      /<script|<link|<img|<iframe|<object|\ssrc=|\shref="http|\sstyle=|(?<!xmlns=")https?:\/\//i,
+    );
     expect(html.match(/<style>/g)).toHaveLength(1);
     const hash = createHash('sha256').update(styleOf(html), 'utf8').digest('base64');
     expect(REPORT_CSP).toContain(`style-src 'sha256-${hash}'`);

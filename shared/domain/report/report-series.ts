@@ -1,0 +1,128 @@
+import { DateTime } from 'luxon';
+import { PRIORITY_LEVELS, type PriorityLevel } from '../desk/service-desk-config';
+import { SLA_TARGETS } from '../sla/sla';
+import { ratio, type SlaReport } from './sla-report';
+import type { ClockOutcome, TicketOutcome } from './ticket-outcome';
+
+/**
+ * The series the report charts draw (docs/reports.md, "Charts"), computed from the same outcomes as the
+ * figures: nothing here judges a clock again. Days and weeks are read in the report's zone (the desk's;
+ * UTC for all desks), as the period is. Plain data (no Date, no class): it travels as JSON to the
+ * portals and is drawn by shared/domain/report/charts/ on the server and in the browser alike.
+ */
+export type WeekPoint = {
+  /** The Monday that starts the week, `YYYY-MM-DD` in the report's zone (the first week may start before the period). */
+  weekStart: string;
+  /** Tickets of the period received that week. */
+  received: number;
+  gtiMet: number;
+  gtiBreached: number;
+  gtrMet: number;
+  gtrBreached: number;
+  /** met ÷ (met + breached), 4 decimals; null when no clock of the week is decided. */
+  gtiMetRatio: number | null;
+  gtrMetRatio: number | null;
+};
+
+export type DayVolume = {
+  /** `YYYY-MM-DD` in the report's zone. */
+  day: string;
+  /** Tickets received that day at each desk of `ReportSeries.desks` (the receiving desk, not the desk on duty). */
+  byDesk: Record<string, number>;
+  total: number;
+};
+
+export type FirstContactPoint = {
+  priority: PriorityLevel;
+  /** The GTI target in open minutes (60 / 45 / 30 / 15). */
+  targetMinutes: number;
+  /** Receipt → first contact in open minutes, by nearest rank (the report's figures). */
+  median: number | null;
+  p90: number | null;
+  /** How many first contacts the median and p90 are taken from. */
+  contacts: number;
+  gtiMet: number;
+  gtiBreached: number;
+};
+
+export type ReportSeries = {
+  /** The IANA zone days and weeks are read in. */
+  zone: string;
+  /** The desks the daily volume counts, in configuration order, with their display names. */
+  desks: Array<{ id: string; name: string }>;
+  weeks: WeekPoint[];
+  days: DayVolume[];
+  firstContact: FirstContactPoint[];
+};
+
+/**
+ * The chart series of a report: `outcomes` and `report` from the same call (buildSlaReport), `desks`
+ * the desks the report read, `zone` the zone its period was read in.
+ */
+export function reportSeries(
+  outcomes: readonly TicketOutcome[],
+  report: SlaReport,
+  zone: string,
+  desks: ReadonlyArray<{ id: string; name: string }>,
+): ReportSeries {
+  const from = DateTime.fromISO(report.period.from, { zone });
+  // The period is [from, to): its last day is the one holding the millisecond before `to`.
+  const last = DateTime.fromISO(report.period.to, { zone }).minus({ milliseconds: 1 });
+  const dayOf = (iso: string) => DateTime.fromISO(iso, { zone }).toISODate() ?? '';
+  const mondayOf = (day: DateTime) => day.startOf('day').minus({ days: day.weekday - 1 });
+
+  const weeks: WeekPoint[] = [];
+  for (let week = mondayOf(from); week <= last; week = week.plus({ weeks: 1 })) {
+    const start = week.toISODate() ?? '';
+    const ofWeek = outcomes.filter(
+      (o) => (mondayOf(DateTime.fromISO(o.receivedAt, { zone })).toISODate() ?? '') === start,
+    );
+    const count = (clock: 'gti' | 'gtr', outcome: ClockOutcome) =>
+      ofWeek.filter((o) => o[clock].outcome === outcome).length;
+    const gtiMet = count('gti', 'met');
+    const gtiBreached = count('gti', 'breached');
+    const gtrMet = count('gtr', 'met');
+    const gtrBreached = count('gtr', 'breached');
+    weeks.push({
+      weekStart: start,
+      received: ofWeek.length,
+      gtiMet,
+      gtiBreached,
+      gtrMet,
+      gtrBreached,
+      gtiMetRatio: ratio(gtiMet, gtiBreached),
+      gtrMetRatio: ratio(gtrMet, gtrBreached),
+    });
+  }
+
+  const perDay = new Map<string, TicketOutcome[]>();
+  for (const o of outcomes) {
+    const day = dayOf(o.receivedAt);
+    perDay.set(day, [...(perDay.get(day) ?? []), o]);
+  }
+  const days: DayVolume[] = [];
+  for (let day = from.startOf('day'); day <= last; day = day.plus({ days: 1 })) {
+    const key = day.toISODate() ?? '';
+    const ofDay = perDay.get(key) ?? [];
+    days.push({
+      day: key,
+      byDesk: Object.fromEntries(desks.map((d) => [d.id, ofDay.filter((o) => o.desk === d.id).length])),
+      total: ofDay.length,
+    });
+  }
+
+  const firstContact = PRIORITY_LEVELS.map((priority): FirstContactPoint => {
+    const f = report.byPriority[priority];
+    return {
+      priority,
+      targetMinutes: SLA_TARGETS[priority].gtiMinutes,
+      median: f.firstContactOpenMinutes.median,
+      p90: f.firstContactOpenMinutes.p90,
+      contacts: outcomes.filter((o) => o.priority === priority && o.gti.openMinutes !== null).length,
+      gtiMet: f.gtiMet,
+      gtiBreached: f.gtiBreached,
+    };
+  });
+
+  return { zone, desks: desks.map((d) => ({ id: d.id, name: d.name })), weeks, days, firstContact };
+}
