@@ -48,12 +48,15 @@ p { margin: .2rem 0; }
 .back { display: inline-block; padding: .7rem 0; min-height: 44px; color: #0645ad; }
 .screen-note { font-size: 9pt; color: #333; }
 .wide { overflow-x: auto; }
+.wide table { min-width: 40rem; }
 .wide:focus { outline: 2px solid #0645ad; outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; break-inside: avoid; page-break-inside: avoid; }
 caption { text-align: left; font-weight: 600; padding: 0 0 .2rem; }
 th, td { border: 1px solid #666; padding: 2px 4px; text-align: right; vertical-align: top; }
 th[scope="row"], td.text, th.text { text-align: left; }
 thead th { background: #eee; font-weight: 600; }
+thead th.group { text-align: center; }
+td { white-space: nowrap; }
 td.missed { font-weight: 700; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: .6rem; }
 .report-chart { margin: 0; break-inside: avoid; page-break-inside: avoid; }
@@ -73,6 +76,7 @@ td.missed { font-weight: 700; }
   .report-chart svg { max-height: 58mm; }
   .report-chart details { display: none; }
   .wide { overflow: visible; }
+  .wide table { min-width: 0; }
 }
 `;
 
@@ -118,7 +122,7 @@ export function reportHtml(
   const rows = PRIORITY_LEVELS.map((level) => {
     const f = report.byPriority[level];
     const running = f.gtiRunning + f.gtrRunning === 0 ? '—' : `${f.gtiRunning} / ${f.gtrRunning}`;
-    return `<tr><th scope="row">${level}</th><td>${f.received}</td><td>${f.gtiMet}</td><td${f.gtiBreached > 0 ? ' class="missed"' : ''}>${f.gtiBreached}</td><td>${percent(f.gtiMetRatio)}</td><td>${f.gtrMet}</td><td${f.gtrBreached > 0 ? ' class="missed"' : ''}>${f.gtrBreached}</td><td>${percent(f.gtrMetRatio)}</td><td>${running}</td><td>${dist(f.firstContactOpenMinutes)}</td><td>${dist(f.resolutionOpenMinutes)}</td><td>${dist(f.firstContactWallMinutes)}</td><td>${dist(f.resolutionWallMinutes)}</td><td>${f.reopened}</td></tr>`;
+    return `<tr><th scope="row">${level}</th><td>${f.received}</td><td>${f.gtiMet}</td><td${f.gtiBreached > 0 ? ' class="missed"' : ''}>${f.gtiBreached}</td><td>${percent(f.gtiMetRatio)}</td><td>${f.gtrMet}</td><td${f.gtrBreached > 0 ? ' class="missed"' : ''}>${f.gtrBreached}</td><td>${percent(f.gtrMetRatio)}</td><td>${running}</td><td>${dist(f.firstContactOpenMinutes)}</td><td>${dist(f.firstContactWallMinutes)}</td><td>${dist(f.resolutionOpenMinutes)}</td><td>${dist(f.resolutionWallMinutes)}</td><td>${f.reopened}</td></tr>`;
   }).join('\n');
 
   const shownBreaches = report.breaches.slice(0, PAGE_ROWS.breaches);
@@ -165,7 +169,10 @@ ${options.back ? `<p class="screen-only"><a class="back" href="${e(options.back.
 <main>
 <h2 id="par-priorite">Engagements par priorité</h2>
 <div class="wide" tabindex="0" role="region" aria-labelledby="par-priorite"><table>
-<thead><tr><th scope="col" class="text">Priorité</th><th scope="col">Reçus</th><th scope="col">GTI tenue</th><th scope="col">GTI dépassée</th><th scope="col">% GTI</th><th scope="col">GTR tenue</th><th scope="col">GTR dépassée</th><th scope="col">% GTR</th><th scope="col">En cours (GTI / GTR)</th><th scope="col">1er contact, heures ouvrées (médiane / 90 %)</th><th scope="col">Résolution, heures ouvrées (médiane / 90 %)</th><th scope="col">1er contact, temps réel</th><th scope="col">Résolution, temps réel</th><th scope="col">Rouverts</th></tr></thead>
+<thead>
+<tr><th scope="col" rowspan="2" class="text">Priorité</th><th scope="col" rowspan="2">Reçus</th><th scope="colgroup" colspan="3" class="group">GTI (1er contact)</th><th scope="colgroup" colspan="3" class="group">GTR (résolution)</th><th scope="col" rowspan="2">En cours GTI / GTR</th><th scope="colgroup" colspan="2" class="group">Délai de 1er contact, médiane / 90 %</th><th scope="colgroup" colspan="2" class="group">Délai de résolution, médiane / 90 %</th><th scope="col" rowspan="2">Rouverts</th></tr>
+<tr><th scope="col">tenue</th><th scope="col">dépassée</th><th scope="col">% tenue</th><th scope="col">tenue</th><th scope="col">dépassée</th><th scope="col">% tenue</th><th scope="col">heures ouvrées</th><th scope="col">temps réel</th><th scope="col">heures ouvrées</th><th scope="col">temps réel</th></tr>
+</thead>
 <tbody>
 ${rows}
 </tbody></table></div>
@@ -197,7 +204,10 @@ function more(total: number, shown: number, what: string): string {
 }
 
 function percent(ratio: number | null): string {
-  return ratio === null ? '—' : `${(ratio * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
+  // A no-break space: « 100 % » never splits over two lines.
+  return ratio === null
+    ? '—'
+    : `${(ratio * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })}\u00a0%`;
 }
 
 function dist(d: Distribution): string {
@@ -208,6 +218,6 @@ function dist(d: Distribution): string {
 function minutes(value: number | null): string {
   if (value === null) return '—';
   const total = Math.round(value);
-  if (total < 60) return `${total} min`;
-  return `${Math.floor(total / 60)} h ${String(total % 60).padStart(2, '0')}`;
+  if (total < 60) return `${total}\u00a0min`;
+  return `${Math.floor(total / 60)}\u00a0h\u00a0${String(total % 60).padStart(2, '0')}`;
 }

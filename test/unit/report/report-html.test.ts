@@ -57,11 +57,12 @@ describe('Function: buildMonthlyReport', () => {
     }
     // Hand-computed (fixtures): critique, 2 tickets, GTI 2/2, GTR 1 met 1 breached (the reopened one).
     expect(report.byPriority.critique).toMatchObject({ received: 2, gtiMetRatio: 1, gtrMetRatio: 0.5 });
-    expect(html).toContain('<td>100 %</td>');
-    expect(html).toContain('<td>50 %</td>');
+    // No-break spaces: a figure never splits over two lines.
+    expect(html).toContain('<td>100\u00a0%</td>');
+    expect(html).toContain('<td>50\u00a0%</td>');
     // The reopened ticket: its GTR breach (deadline 13:00, stopped 14:00, 60 min) and its reopening.
     expect(html).toMatch(
-      /<td class="text">EXO-2026-000007<\/td><td class="text">critique<\/td><td class="text">GTR<\/td><td>02\/12 13:00<\/td><td>02\/12 14:00<\/td><td>1 h 00<\/td>/,
+      /<td class="text">EXO-2026-000007<\/td><td class="text">critique<\/td><td class="text">GTR<\/td><td>02\/12 13:00<\/td><td>02\/12 14:00<\/td><td>1\u00a0h\u00a000<\/td>/,
     );
     expect(html).toContain('Tickets rouverts (1) : EXO-2026-000007 (rouvert le 02/12 12:00)');
     expect(html).toContain(`Dépassements (${report.breaches.length})`);
