@@ -4,7 +4,6 @@
  */
 export type {
   ClientActionResponse,
-  ClientAttachment,
   ClientConversationItem as ClientMessage,
   ClientErrorBody,
   ClientErrorCode,
@@ -12,7 +11,6 @@ export type {
   ClientReportMonthsResponse as ClientReportMonths,
   ClientSessionResponse as ClientSession,
   ClientTicketListResponse as ClientTicketList,
-  ClientTicketSummary,
   ClientTicketView,
   ClientUploadResponse as PresignedUpload,
   SignInResponse as SignInAnswer,
