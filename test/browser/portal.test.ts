@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -515,6 +515,81 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
       await page.locator('#dev-login input[name=agent]').waitFor();
       await expectPhoneUsable('sign-in');
       await expectAccessible('the sign-in page on a phone');
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+    expect(problems).toEqual([]);
+  });
+  it('shows « Rapports » on the seeded tickets: figures, breaches, charts with their figures, CSV, phone and desktop', async () => {
+    // A step that cannot happen fails here with its locator, not as the test's timeout.
+    page.setDefaultTimeout(10_000);
+    // The phone check above signed out: an agent of another desk signs in (reports are open to all).
+    await page.locator('#dev-login input[name=agent]').fill('mona');
+    await page.locator('#dev-login select[name=desk]').selectOption('martinique');
+    await page.locator('#dev-login button[type=submit]').click();
+    await page.locator('#whoami').waitFor();
+    await page.goto(`${server.url}/#/`);
+    await page.locator('#queue-view').waitFor();
+    await page.locator('a.nav-link', { hasText: 'Rapports' }).click();
+    await page.locator('#report-figures').waitFor();
+    // The month the server chose (all desks: UTC), shown in the form.
+    expect(await page.locator('#report-from').inputValue()).toBe('2026-11-01');
+    expect(await page.locator('#report-to').inputValue()).toBe('2026-11-30');
+    const cell = (figure: string, priority: string) =>
+      page
+        .locator(`#report-figures tr[data-figure="${figure}"] td[data-priority="${priority}"]`)
+        .textContent();
+    // Two critique tickets: the one received at 08:00 missed its 08:15 GTI, the other still runs (09:25).
+    expect(await cell('Reçus', 'critique')).toBe('2');
+    expect(await cell('GTI tenue', 'critique')).toBe('0\u00a0% (0/1)');
+    // The moyenne ticket was contacted at 09:12 (GTI 09:50) by the test above.
+    expect(await cell('GTI tenue', 'moyenne')).toBe('100\u00a0% (1/1)');
+    expect(await page.locator(`[data-breach="${refs.breached}:gti"] a`).getAttribute('href')).toBe(
+      `#/tickets/${refs.breached}`,
+    );
+    // Three charts drawn by the shared module, each an image with a name and its figures a click away.
+    expect(await page.locator('.report-chart svg[role="img"]').count()).toBe(3);
+    const volume = page.locator('#rapport-volume-per-day');
+    expect(await volume.locator('svg title').textContent()).toBe('Tickets reçus par jour et par centre');
+    await volume.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await volume.locator('details').getAttribute('open')).not.toBeNull();
+    const lastDay = volume.locator('tbody tr').last();
+    expect(await lastDay.locator('th').textContent()).toBe('30 nov. 2026');
+    const received = Number(await lastDay.locator('td').last().textContent());
+    expect(received).toBeGreaterThanOrEqual(5);
+    await expectAccessible("the reports page with a chart's figures open");
+
+    // The tickets' CSV: one row per ticket of the report, downloaded with the session's token.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button[data-csv="tickets"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      'rapport-sla_mois_en-cours_tous-centres_tous-clients_tickets.csv',
+    );
+    const csvText = await readFile(await download.path(), 'utf8');
+    expect(csvText.startsWith('\uFEFFreference,desk,')).toBe(true);
+    expect(csvText.trimEnd().split('\r\n')).toHaveLength(1 + received);
+
+    // A reversed period: the server's French reason, nothing drawn.
+    await page.locator('#report-from').fill('2026-11-30');
+    await page.locator('#report-to').fill('2026-11-01');
+    await page.locator('#report-form button[type=submit]').click();
+    await expect
+      .poll(() => page.locator('#flash').textContent(), PATIENCE)
+      .toMatch(/^Rapport refusé : la période finit \(2026-11-01\) avant de commencer/);
+    await page.goto(`${server.url}/#/reports?from=2026-11-01&to=2026-11-30&desk=reunion`);
+    await expect.poll(() => page.locator('#report-desk').inputValue(), PATIENCE).toBe('reunion');
+    await page.locator('#report-figures').waitFor();
+    expect(await cell('Reçus', 'critique')).toBe('2');
+    await page.screenshot({ path: 'test-results/reports-desktop.png', fullPage: true });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await expectPhoneUsable('reports');
+      await expectAccessible('the reports page on a phone');
+      await page.screenshot({ path: 'test-results/reports-390.png', fullPage: true });
     } finally {
       await page.setViewportSize({ width: 1400, height: 900 });
     }

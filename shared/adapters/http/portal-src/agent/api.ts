@@ -18,6 +18,7 @@ import type {
   ReplyRequestBody,
   ReplyResponse,
   ReplyUploadResponse,
+  ReportResponse,
   ResendResponse,
   SuspendedListResponse,
   TicketDetailsResponse,
@@ -93,6 +94,11 @@ export const api = {
   dismiss: (id: string) => client.post<DismissResponse>(`/api/suspended/${encodeURIComponent(id)}/dismiss`),
   acceptHeld: (reference: string, id: string) =>
     client.post<AcceptHeldResponse>(`${ref(reference)}/held/${encodeURIComponent(id)}/accept`),
+  /** Issue 18: the SLA figures and chart series of a period, desk and client (empty fields: all). */
+  report: (query: URLSearchParams) => client.get<ReportResponse>(`/api/reports?${query}`),
+  /** A CSV export as text (the bearer token cannot ride on a plain link: the page saves it itself). */
+  reportCsv: (what: 'tickets' | 'figures', query: URLSearchParams) =>
+    client.text(`/api/reports/${what}.csv?${query}`),
   rejectHeld: (reference: string, id: string) =>
     client.post<RejectHeldResponse>(`${ref(reference)}/held/${encodeURIComponent(id)}/reject`),
 };

@@ -6,11 +6,13 @@ import { renderSignIn } from './sign-in';
 import { state, type View } from './state';
 import { loadDesks } from './views/desks';
 import { loadQueue } from './views/queue';
+import { openReports } from './views/reports';
 import { openSuspended } from './views/suspended';
 import { openTicket } from './views/ticket';
 
 /**
- * Hash routes: `#/` the queue, `#/tickets/EXO-…` a ticket, `#/suspended` the suspended messages. No
+ * Hash routes: `#/` the queue, `#/tickets/EXO-…` a ticket, `#/suspended` the suspended messages,
+ * `#/reports?from=…&to=…&desk=…&client=…` the SLA reports (a link to a report can be shared). No
  * token: the sign-in. Each view is a section of index.html shown alone.
  */
 const VIEWS: Record<View, string> = {
@@ -18,6 +20,7 @@ const VIEWS: Record<View, string> = {
   queue: 'queue-view',
   ticket: 'ticket-view',
   suspended: 'suspended-view',
+  reports: 'reports-view',
 };
 
 export function show(view: View): void {
@@ -55,6 +58,10 @@ export async function route(): Promise<void> {
       show('ticket');
       await openTicket(ticket[1]);
       focusHeading('ticket-title');
+    } else if (location.hash === '#/reports' || location.hash.startsWith('#/reports?')) {
+      show('reports');
+      await openReports(new URLSearchParams(location.hash.slice('#/reports'.length + 1)));
+      focusHeading('reports-title');
     } else if (location.hash === '#/suspended') {
       show('suspended');
       await openSuspended();

@@ -6,7 +6,7 @@ import type {
   TicketDetailsResponse,
 } from '../../api-schemas';
 
-export type View = 'login' | 'queue' | 'ticket' | 'suspended';
+export type View = 'login' | 'queue' | 'ticket' | 'suspended' | 'reports';
 
 /**
  * What the page knows. Answers are kept with the moment they arrived (`…At`, the browser's clock), so the

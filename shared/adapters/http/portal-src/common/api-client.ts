@@ -32,6 +32,22 @@ export class ApiClient {
     return this.request<T>('GET', path);
   }
 
+  /** A text download (CSV) with the same token and the same errors as the JSON calls. */
+  async text(path: string): Promise<string> {
+    const token = this.options.token();
+    const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    if (response.ok) return response.text();
+    const json: unknown = await response.json().catch(() => null);
+    const error = (json as Partial<ErrorBody> | null)?.error;
+    if (response.status === 401 && token) this.options.onUnauthorized();
+    throw new ApiError(
+      response.status,
+      error?.code ?? null,
+      error?.message ?? `HTTP ${response.status}`,
+      error?.hint,
+    );
+  }
+
   post<T>(path: string, body: Record<string, unknown> = {}): Promise<T> {
     return this.request<T>('POST', path, body);
   }

@@ -1,6 +1,7 @@
 import type { PriorityLevel } from '../../../../domain/desk/service-desk-config';
 import type { Verdict } from '../../../../domain/mail/receipt';
 import type { SuspendedClass } from '../../../../domain/mail/suspension';
+import type { Breach } from '../../../../domain/report/sla-report';
 import type { OutboundKind, OutboundState } from '../../../../domain/ticket/outbound-message';
 import type { AuditEventType, MessageKind, TicketStatus } from '../../../../domain/ticket/ticket';
 import type { ContactChannel } from '../../../../domain/ticket/ticket-work';
@@ -35,6 +36,12 @@ export const LABELS = {
     moyenne: 'Moyenne',
     normale: 'Normale',
   } satisfies Record<PriorityLevel, string>,
+
+  /** The SLA reports (issue 18): which commitment a breach is about. */
+  reportClock: {
+    gti: 'GTI (intervention)',
+    gtr: 'GTR (résolution)',
+  } satisfies Record<Breach['clock'], string>,
 
   prioritySource: {
     declared: 'déclarée par le client',
