@@ -80,8 +80,6 @@ export function reportQuerySchema(config: Pick<ServiceDeskConfig, 'desks'>) {
     });
 }
 
-export type ReportQuery = z.output<ReturnType<typeof reportQuerySchema>>;
-
 function isCalendarDay(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;

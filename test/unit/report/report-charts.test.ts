@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type ChartLabels,
+  FRENCH_PRIORITIES,
   firstContactChart,
   h,
+  type Markup,
   type MarkupNode,
   metPerWeekChart,
   renderMarkup,
@@ -59,10 +62,9 @@ const SERIES: ReportSeries = {
   ],
 };
 
-function find(node: MarkupNode, tag: string): MarkupNode[] {
-  const found: MarkupNode[] = node.tag === tag ? [node] : [];
-  for (const child of node.children) if (typeof child !== 'string') found.push(...find(child, tag));
-  return found;
+function find(node: Markup, tag: string): MarkupNode[] {
+  if (typeof node === 'string') return [];
+  return [...(node.tag === tag ? [node] : []), ...node.children.flatMap((child) => find(child, tag))];
 }
 
 function tableRows(figure: MarkupNode): string[][] {
@@ -128,10 +130,18 @@ describe('Module: report charts', () => {
     ]);
     expect(textOf(first)).toContain('aucun contact');
     // The labels a view passes (typed against the priorities) replace the French defaults.
-    const custom = firstContactChart(SERIES, {
-      labels: { priority: { critique: 'P1', haute: 'P2', moyenne: 'P3', normale: 'P4' } },
-    });
-    expect(tableRows(custom).map((r) => r[0])).toEqual(['P1', 'P2', 'P3', 'P4']);
+    const labels: ChartLabels = { priority: { critique: 'P1', haute: 'P2', moyenne: 'P3', normale: 'P4' } };
+    expect(tableRows(firstContactChart(SERIES, { labels })).map((r) => r[0])).toEqual([
+      'P1',
+      'P2',
+      'P3',
+      'P4',
+    ]);
+    expect(tableRows(first).map((r) => r[0])).toEqual(
+      ['critique', 'haute', 'moyenne', 'normale'].map(
+        (l) => FRENCH_PRIORITIES[l as keyof typeof FRENCH_PRIORITIES],
+      ),
+    );
   });
 
   it('escapes every text as HTML: a hostile desk name stays text', () => {

@@ -16,9 +16,9 @@ export const PALETTE = ['#1f5fa8', '#a8420b', '#2e6b30', '#6a3d9a'] as const;
 export type FillKind = 'solid' | 'hatch' | 'dots' | 'cross';
 export const FILL_KINDS: readonly FillKind[] = ['solid', 'hatch', 'dots', 'cross'];
 
-/** Text sizes in viewBox units: charts are 400 wide, so 12 is about 11 px on a 360 px phone. */
-export const FONT = 12;
-export const SMALL = 11;
+/** Text sizes in viewBox units: charts are 400 wide, so 12 is about 10.5 px on a 360 px phone. */
+export const FONT = 13;
+export const SMALL = 12;
 export const WIDTH = 400;
 
 /** The French words the charts use for priorities (a view may pass its own table). */
@@ -82,7 +82,7 @@ export function legend(
   let x = 0;
   let y = top;
   for (const item of items) {
-    const itemWidth = 26 + item.label.length * 6.6 + 14;
+    const itemWidth = 26 + item.label.length * 7.2 + 14;
     if (x > 0 && x + itemWidth > width) {
       x = 0;
       y += row;

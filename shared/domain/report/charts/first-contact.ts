@@ -119,14 +119,14 @@ export function firstContactChart(
         : h(
             'text',
             { x: plot.right + 6, y: y0 + 17, 'font-size': SMALL, fill: INK },
-            `méd. ${minutes(p.median)}`,
+            `méd. : ${minutes(p.median)}`,
           ),
       p.p90 === null
         ? null
         : h(
             'text',
             { x: plot.right + 6, y: y0 + 34, 'font-size': SMALL, fill: INK },
-            `90 % ${minutes(p.p90)}`,
+            `90e : ${minutes(p.p90)}`,
           ),
     );
   });

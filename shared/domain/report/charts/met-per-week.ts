@@ -49,7 +49,7 @@ export function metPerWeekChart(series: Pick<ReportSeries, 'weeks'>, options: Ch
   );
   const top = keyHeight + 14;
   const height = top + 170;
-  const margin = { left: 40, right: 16, bottom: 30 };
+  const margin = { left: 48, right: 16, bottom: 30 };
   const x = scalePoint<string>()
     .domain(weeks.map((w) => w.weekStart))
     .range([margin.left, WIDTH - margin.right])

@@ -42,6 +42,8 @@ export async function openReports(query: URLSearchParams): Promise<void> {
     return;
   }
   if (mine !== shown) return;
+  // A refusal of an earlier query no longer applies.
+  byId('flash').hidden = true;
   fillForm(asked, answer);
   byId('report').replaceChildren(...renderReport(answer, asked));
   byId('report-status').textContent = `Rapport ${periodText(answer)} affiché.`;
@@ -244,12 +246,17 @@ function minutes(value: number | null): string {
   return days > 0 ? `${days}${NBSP}j ${rest}` : rest;
 }
 
+/** « 83 % (5/6) »: the ratio and the clocks it is taken from; « — » when none is decided yet. */
+function metCell(ratio: number | null, met: number, breached: number): string {
+  return ratio === null ? '—' : `${percent(ratio)} (${met}/${met + breached})`;
+}
+
 type FigureRow = { label: string; cell: (f: PriorityFigures) => string; group?: string };
 
 const FIGURE_ROWS: readonly FigureRow[] = [
   { label: 'Reçus', cell: (f) => String(f.received) },
-  { label: 'GTI tenue', cell: (f) => `${percent(f.gtiMetRatio)} (${f.gtiMet}/${f.gtiMet + f.gtiBreached})` },
-  { label: 'GTR tenue', cell: (f) => `${percent(f.gtrMetRatio)} (${f.gtrMet}/${f.gtrMet + f.gtrBreached})` },
+  { label: 'GTI tenue', cell: (f) => metCell(f.gtiMetRatio, f.gtiMet, f.gtiBreached) },
+  { label: 'GTR tenue', cell: (f) => metCell(f.gtrMetRatio, f.gtrMet, f.gtrBreached) },
   { label: 'En cours (GTI / GTR)', cell: (f) => `${f.gtiRunning} / ${f.gtrRunning}` },
   {
     label: 'Médiane',
