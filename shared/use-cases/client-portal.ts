@@ -25,6 +25,7 @@ import type { AgentTicketStore, TicketView } from '../ports/agent-ticket-store';
 import type { ClientAccessStore, ClientSession } from '../ports/client-access-store';
 import type { Clock } from '../ports/clock';
 import type { MailSender } from '../ports/mail-sender';
+import type { ReportStore } from '../ports/report-store';
 
 /**
  * The client portal's reading side and its access (docs/client-portal.md, conversation.md §5): a ticket
@@ -44,6 +45,8 @@ export type ClientPortalDeps = {
   newId: () => string;
   limits: ClientRateLimits;
   log: (message: string, detail: Record<string, unknown>) => void;
+  /** The SLA reports' index: a client administrator's monthly reports (client-reports.ts). */
+  reports: ReportStore;
 };
 
 /** A new session: the cookie's secret (the only copy) and its CSRF token. */
@@ -278,7 +281,7 @@ async function openSession(session: ClientSession, deps: ClientPortalDeps): Prom
   return { secret, csrfToken: csrfTokenOf(secret), expiresAt: new Date(session.expiresAt) };
 }
 
-async function administratorOf(address: string, deps: ClientPortalDeps): Promise<ClientEntry | null> {
+export async function administratorOf(address: string, deps: ClientPortalDeps): Promise<ClientEntry | null> {
   const clients = await deps.directory();
   return clients.find((c) => c.administrators?.includes(address)) ?? null;
 }
@@ -293,7 +296,12 @@ async function ticketsOfAddress(
   return deps.access.getTickets(entries.slice(0, 300).map((e) => e.reference));
 }
 
-async function limit(scope: string, key: string, rule: RateRule, deps: ClientPortalDeps): Promise<void> {
+export async function limit(
+  scope: string,
+  key: string,
+  rule: RateRule,
+  deps: ClientPortalDeps,
+): Promise<void> {
   const window = rateWindow(scope, key, rule, deps.clock.now());
   const count = await deps.access.increment(window.counter, window.expiresAt);
   if (count > rule.limit) {
@@ -302,6 +310,6 @@ async function limit(scope: string, key: string, rule: RateRule, deps: ClientPor
   }
 }
 
-function invalid(): InvalidLinkError {
+export function invalid(): InvalidLinkError {
   return new InvalidLinkError("Ce lien n'est pas valide.");
 }

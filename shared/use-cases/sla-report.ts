@@ -40,14 +40,19 @@ export type SlaReportResult = {
  * The SLA report of a period, a desk (or all) and a client (or all): one index Query per desk
  * (docs/reports.md, "How it reads"), the figures by the pure domain module.
  */
-export async function buildSlaReport(request: ReportRequest, deps: ReportDeps): Promise<SlaReportResult> {
+export async function buildSlaReport(
+  request: ReportRequest,
+  deps: ReportDeps,
+  /** The zone days, weeks and the default month are read in (a client's home desk); default: the desk's, UTC for all. */
+  zone?: string,
+): Promise<SlaReportResult> {
   const { config } = deps;
   const desk = request.desk ?? null;
   if (desk !== null && !deskById(config, desk))
     throw new InputError(`no desk "${desk}"`, {
       hint: `use one of ${config.desks.map((d) => d.id).join(', ')}, or no desk for all`,
     });
-  const timeZone = desk === null ? 'UTC' : (deskById(config, desk)?.timeZone ?? 'UTC');
+  const timeZone = zone ?? (desk === null ? 'UTC' : (deskById(config, desk)?.timeZone ?? 'UTC'));
   const now = deps.clock.now();
   const month = monthOf(now, timeZone);
   const period = reportPeriod(request.from ?? month.from, request.to ?? month.to, timeZone);

@@ -10,6 +10,7 @@ import { defaultQueueDesk, desksOverview, listQueue } from '../use-cases/agent-q
 import { rotateClientLink } from '../use-cases/client-portal';
 import { type ConvertSuspendedDeps, convertSuspended } from '../use-cases/convert-suspended';
 import { acceptHeld, rejectHeld } from '../use-cases/decide-held';
+import { buildMonthlyReport } from '../use-cases/monthly-report';
 import { presignReplyUpload, replyAttachmentLink } from '../use-cases/reply-attachments';
 import {
   notifyAfterAction,
@@ -97,5 +98,12 @@ export function agentUseCases(ports: AgentUseCasePorts): AgentUseCases {
     },
     rotateClientLink: (reference, agent) =>
       rotateClientLink(reference, agent, { clock, tickets: ports.store }),
+    monthlyReport: (request) =>
+      buildMonthlyReport(request, {
+        config,
+        clock,
+        reports: ports.reports,
+        directory: ports.convert.clients,
+      }),
   };
 }

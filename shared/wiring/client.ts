@@ -5,6 +5,8 @@ import type { Context } from 'hono';
 import { DynamoDbAgentStore } from '../adapters/aws/dynamodb/agent-store';
 import { DynamoDbClientAccessStore } from '../adapters/aws/dynamodb/client-access-store';
 import { DynamoDbClientDirectoryStore } from '../adapters/aws/dynamodb/client-directory-store';
+import { dynamoReportStore } from '../adapters/aws/dynamodb/report-store';
+import { Table } from '../adapters/aws/dynamodb/table';
 import { S3UploadStore, s3BucketOrigin } from '../adapters/aws/s3-upload-store';
 import { SesMailSender } from '../adapters/aws/ses-mail-sender';
 import { type ClientAppDeps, type ClientPortalApi, createClientApp } from '../adapters/http/client/app';
@@ -26,6 +28,7 @@ import {
   sessionOf,
   viewTicket,
 } from '../use-cases/client-portal';
+import { clientMonthlyReport, clientReportMonths } from '../use-cases/client-reports';
 import { clientAttachmentLink, presignClientUpload } from '../use-cases/client-uploads';
 import {
   addClientMessage,
@@ -68,6 +71,7 @@ export function createClientPortalDeps(input: {
     newId: randomUUID,
     limits: { ...DEFAULT_CLIENT_RATE_LIMITS, ...input.limits },
     log: input.log,
+    reports: dynamoReportStore(new Table(doc, input.tableName)),
   };
 }
 
@@ -96,6 +100,8 @@ export function clientPortalApi(deps: ClientWriteDeps): ClientPortalApi {
       presignClientUpload(session, reference, input, { ...deps, ...deps.files }),
     attachmentLink: (session, reference, id) =>
       clientAttachmentLink(session, reference, id, { ...deps, downloads: deps.files.uploads }),
+    reportMonths: (session) => clientReportMonths(session, deps),
+    monthlyReport: (session, month) => clientMonthlyReport(session, month, deps),
   };
 }
 

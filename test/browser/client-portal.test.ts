@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -22,6 +22,8 @@ const PATIENCE = { timeout: 15_000 };
 const PHONE = { width: 360, height: 740 };
 const CLIENT = 'Jean Hoarau <jean.hoarau@quincaillerie-du-port.re>';
 const XSS = '<img src=x onerror="window.__pwned=1;document.body.dataset.pwned=1">';
+/** The client administrator of Quincaillerie du Port (the example directory, plus administrators[]). */
+const ADMIN = 'direction@quincaillerie-du-port.re';
 
 if (!existsSync(CHROMIUM)) {
   console.warn(`client portal browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
@@ -84,12 +86,19 @@ describe.skipIf(!existsSync(CHROMIUM))('Client portal (Chromium, headless, 360 Ã
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'client-portal-'));
+    // The example directory, with a client administrator at Quincaillerie du Port (monthly reports).
+    const directory = JSON.parse(await readFile('config/clients.example.json', 'utf8')) as {
+      clients: Array<{ clientId: string; administrators?: string[] }>;
+    };
+    for (const entry of directory.clients)
+      if (entry.clientId === 'CLI-RE-0027') entry.administrators = [ADMIN];
+    await writeFile(join(dataDir, 'clients.json'), JSON.stringify(directory));
     stack = await startLocalStack({
       host: '127.0.0.1',
       dataDir,
       ports: { smtp: 0, api: 0, ses: 0, client: 0 },
       maxMessageBytes: 1024 * 1024,
-      clientsPath: 'config/clients.example.json',
+      clientsPath: join(dataDir, 'clients.json'),
       tableName: 'exodata-client-portal',
       bucket: 'exodata-client-portal',
       slaIntervalMs: null,
@@ -348,6 +357,68 @@ describe.skipIf(!existsSync(CHROMIUM))('Client portal (Chromium, headless, 360 Ã
     await page.locator('#sign-in-email').waitFor(PATIENCE);
 
     await page.goto(signIn);
+    await page.locator('#invalid-view:not([hidden])').waitFor(PATIENCE);
+  });
+
+  it('"Rapports mensuels": a client administrator opens the monthâ€™s report, printable on one A4 page', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${clientUrl}/mes-demandes`);
+    await page.locator('#sign-in-email').fill(ADMIN);
+    await page.locator('#sign-in-form button').click();
+    await page.locator('#sign-in-answer:not([hidden])').waitFor(PATIENCE);
+    let signIn = '';
+    await expect
+      .poll(async () => {
+        const mail = (await stack.ses.emulator.store())
+          .filter((m) => m.destination.to.includes(ADMIN))
+          .at(-1);
+        signIn = mail?.body.text?.match(/http:\/\/[^\s]+\/mes-demandes#jeton=[A-Za-z0-9_-]+/)?.[0] ?? '';
+        return signIn;
+      }, PATIENCE)
+      .not.toBe('');
+    await page.goto(signIn);
+    await page.locator('#reports:not([hidden])').waitFor(PATIENCE);
+    // The whole client's tickets (Jean's among them), then the last 12 months, the current one first.
+    expect(await page.locator(`#tickets li[data-ref="${reference}"]`).count()).toBe(1);
+    const months = page.locator('#report-months a');
+    expect(await months.count()).toBe(12);
+    expect(await months.first().textContent()).toMatch(/^\p{L}+ \d{4} \(en cours\)$/u);
+    await expectAccessible('"Mes demandes" with the monthly reports');
+    await expectPhoneUsable('"Mes demandes" with the monthly reports');
+
+    const month = (await months.first().getAttribute('data-month')) ?? '';
+    await months.first().click();
+    await page.locator('h1').filter({ hasText: 'Rapport mensuel SLA' }).waitFor(PATIENCE);
+    expect(page.url()).toBe(`${clientUrl}/rapports/${month}`);
+    expect(await page.locator('header .scope strong').textContent()).toBe(
+      'Quincaillerie du Port (CLI-RE-0027) â€” contrat standard',
+    );
+    expect(await page.locator('figure.report-chart svg[role="img"]').count()).toBe(3);
+    // Jean's tickets count in the month's figures (received, per priority).
+    const received = await page.locator('#par-priorite + .wide tbody td:first-of-type').allTextContents();
+    expect(received).toHaveLength(4);
+    expect(received.reduce((sum, n) => sum + Number(n), 0)).toBeGreaterThanOrEqual(1);
+    await expectAccessible('the monthly report');
+    await expectPhoneUsable('the monthly report');
+    await page.screenshot({ path: 'test-results/client-monthly-report-390.png', fullPage: true });
+
+    // Printed: one A4 sheet, the screen-only link gone.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('a.back').isVisible()).toBe(false);
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.screenshot({ path: 'test-results/client-monthly-report-print.png', fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
+    await writeFile('test-results/client-monthly-report.pdf', pdf);
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize(PHONE);
+
+    await page.goBack();
+    await page.locator('#reports:not([hidden])').waitFor(PATIENCE);
+    await page.locator('#sign-out').click();
+    await page.locator('#sign-in-email').waitFor(PATIENCE);
+    // Signed out, the same address gets what an unknown path gets.
+    await page.goto(`${clientUrl}/rapports/${month}`);
     await page.locator('#invalid-view:not([hidden])').waitFor(PATIENCE);
   });
 

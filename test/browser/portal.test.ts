@@ -572,6 +572,18 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     expect(csvText.startsWith('\uFEFFreference,desk,')).toBe(true);
     expect(csvText.trimEnd().split('\r\n')).toHaveLength(1 + received);
 
+    // A client chosen (only then): its monthly report, the printable page, downloaded the same way.
+    expect(await page.locator('button[data-monthly]').count()).toBe(0);
+    await page.goto(`${server.url}/#/reports?from=2026-11-01&to=2026-11-30&client=CLI-RE-0027`);
+    const [monthly] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button[data-monthly="2026-11"]').click(),
+    ]);
+    expect(monthly.suggestedFilename()).toBe('rapport-sla-CLI-RE-0027-2026-11.html');
+    expect(await readFile(await monthly.path(), 'utf8')).toContain(
+      '<h1>Rapport mensuel SLA — novembre 2026</h1>',
+    );
+
     // A reversed period: the server's French reason, nothing drawn.
     await page.locator('#report-from').fill('2026-11-30');
     await page.locator('#report-to').fill('2026-11-01');

@@ -2,6 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LateServer, listenFirst } from '../../shared/adapters/http/client/server';
 import {
+  ClientReportMonthsResponseSchema,
   ClientSessionResponseSchema,
   ClientTicketListResponseSchema,
   ClientTicketViewSchema,
@@ -9,6 +10,8 @@ import {
   SIGN_IN_MESSAGE,
 } from '../../shared/adapters/http/client-api-schemas';
 import type { AgentServer } from '../../shared/adapters/http/server';
+import { REPORT_CSP_HEADER } from '../../shared/domain/report/report-html';
+import { recentMonths } from '../../shared/domain/report/report-period';
 import type { ClientPortalDeps } from '../../shared/use-cases/client-portal';
 import { createClientAppWith, createClientPortalDeps } from '../../shared/wiring/client';
 import { call, startAgentApi } from '../support/agent-api';
@@ -20,6 +23,8 @@ import { mail } from './intake/mail';
  * (acknowledgement link → session → ticket; "Mes demandes") and, beside it, the attacker's.
  */
 const ORIGIN = 'https://support.exodata.fr';
+const ADMIN = 'direction@quincaillerie-du-port.re';
+const OTHER_ADMIN = 'dg@hotel-lagon-bleu.re';
 const reunion = (wallClock: string) => new Date(`${wallClock}:00+04:00`).toISOString();
 
 let services: Services;
@@ -94,6 +99,20 @@ async function openSession(reference: string, secret: string) {
 beforeAll(async () => {
   services = await startServices();
   intake = await createIntake(services, { tableName: 'client-portal', start: reunion('2026-11-30T09:00') });
+  // Client administrators (docs/client-portal.md): one at each of two clients (monthly reports).
+  for (const [clientId, name, domain, admin] of [
+    ['CLI-RE-0027', 'Quincaillerie du Port', 'quincaillerie-du-port.re', ADMIN],
+    ['CLI-RE-0012', 'Hôtel Lagon Bleu', 'hotel-lagon-bleu.re', OTHER_ADMIN],
+  ] as const)
+    await intake.deps.directory.putClient({
+      clientId,
+      name,
+      contract: clientId === 'CLI-RE-0012' ? 'premium' : 'standard',
+      homeDesk: 'reunion',
+      addresses: [],
+      domains: [domain],
+      administrators: [admin],
+    });
   const api = await startAgentApi(intake);
   agentServer = api.server;
   alice = await api.login('alice', 'reunion');
@@ -106,6 +125,7 @@ beforeAll(async () => {
     limits: {
       linkPerSource: { limit: 5, windowSeconds: 900 },
       signInPerAddress: { limit: 3, windowSeconds: 3600 },
+      reportPerAddress: { limit: 4, windowSeconds: 900 },
     },
     log: (message, detail) => logged.push(`${message} ${JSON.stringify(detail)}`),
   });
@@ -684,5 +704,139 @@ describe('client files: uploads on the shared upload module, downloads by a shor
     expect(stolen.status).toBe(400);
     expect(stolen.json()).toMatchObject({ error: { code: 'UPLOAD_REFUSED' } });
     expect((await intake.store.getTicket(t.reference))!.messageCount).toBe(before);
+  });
+});
+
+describe('"Rapports mensuels": a client administrator’s monthly reports, and nobody else’s', () => {
+  /** An address session through the real sign-in mail. */
+  async function signIn(email: string): Promise<string> {
+    await request('POST', '/api/client/sign-in', { body: { email } });
+    const mail = (await intake.sentMails()).filter((m) => m.destination.to.includes(email)).at(-1);
+    const token = /mes-demandes#jeton=([A-Za-z0-9_-]{32})/.exec(mail?.body.text ?? '')?.[1];
+    if (!token) throw new Error(`no sign-in link mailed to ${email}`);
+    return cookieOf(await request('POST', '/api/client/sign-in/redeem', { body: { token } }));
+  }
+  const agentGet = (path: string, token: string | null = alice) =>
+    fetch(`${agentServer.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+  const thisMonth = () => recentMonths(intake.clock.now(), 'Indian/Reunion', 1)[0]!;
+  let jean = '';
+  /** One sign-in per address (the sign-in limit is 3 an hour here). */
+  let admin = '';
+
+  beforeAll(async () => {
+    jean = await newTicket('Jean <jean@quincaillerie-du-port.re>', 'Caisse enregistreuse bloquée');
+    await newTicket('Lina <lina@hotel-lagon-bleu.re>', 'Téléphone du bar');
+    admin = await signIn(ADMIN);
+  });
+
+  it('lists the last 12 months and opens one: the one report page, the same as the agents download', async () => {
+    const cookie = admin;
+    const session = ClientSessionResponseSchema.parse(
+      (await request('GET', '/api/client/session', { cookie })).json(),
+    );
+    expect(session).toMatchObject({ kind: 'address', email: ADMIN, administrator: true });
+    const list = await request('GET', '/api/client/reports', { cookie });
+    expect(list.status).toBe(200);
+    const { months } = ClientReportMonthsResponseSchema.parse(list.json());
+    expect(months.map((m) => m.month)).toEqual(recentMonths(intake.clock.now(), 'Indian/Reunion', 12));
+    expect(months[0]?.label).toMatch(/ \(en cours\)$/);
+
+    const month = thisMonth();
+    const page = await request('GET', `/rapports/${month}`, { cookie });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(REPORT_CSP_HEADER);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.text).toContain('<h1>Rapport mensuel SLA — ');
+    expect(page.text).toContain('Quincaillerie du Port (CLI-RE-0027) — contrat standard');
+    expect(page.text).toContain('<a class="back" href="/mes-demandes">');
+    // Jean's ticket (still running) is in this month's figures.
+    expect(page.text).toMatch(/<th scope="row">\p{L}+<\/th><td>[1-9]\d*<\/td>/u);
+    expect(page.text).not.toContain(jean); // no breach yet: no reference on the page
+
+    // The agents download the same page (one function), as an attachment.
+    const download = await agentGet(`/api/reports/monthly?client=CLI-RE-0027&month=${month}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toBe(
+      `attachment; filename="rapport-sla-CLI-RE-0027-${month}.html"`,
+    );
+    expect(download.headers.get('content-security-policy')).toBe(REPORT_CSP_HEADER);
+    const agentHtml = await download.text();
+    expect(agentHtml).toBe(page.text.replace(/<p class="screen-only"><a class="back"[^\n]*\n/, ''));
+  });
+
+  it('refuses the agents’ download without a token, with a bad month or client (French 400), an unknown client (404)', async () => {
+    const month = thisMonth();
+    expect((await agentGet(`/api/reports/monthly?client=CLI-RE-0027&month=${month}`, null)).status).toBe(401);
+    const badMonth = await agentGet('/api/reports/monthly?client=CLI-RE-0027&month=2026-13');
+    expect(badMonth.status).toBe(400);
+    expect(await badMonth.text()).toContain('un mois au format AAAA-MM');
+    const noClient = await agentGet(`/api/reports/monthly?month=${month}`);
+    expect(noClient.status).toBe(400);
+    expect(await noClient.text()).toContain("l'identifiant d'un client de l'annuaire");
+    const hostile = await agentGet(
+      `/api/reports/monthly?client=${encodeURIComponent('x"; filename=a.exe')}&month=${month}`,
+    );
+    expect(hostile.status).toBe(400);
+    const unknown = await agentGet(`/api/reports/monthly?client=CLI-XX-9999&month=${month}`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('aucun client « CLI-XX-9999 »');
+  });
+
+  it('answers everyone else exactly as for something that does not exist', async () => {
+    const month = thisMonth();
+    const nothing = await request('GET', '/rapports/nimporte-quoi');
+    const noApi = await request('GET', '/api/client/nowhere', { cookie: admin });
+    expect([noApi.status, noApi.text]).toEqual([404, JSON.stringify(INVALID_LINK_BODY)]);
+    const same = async (who: string, cookie: string | undefined, path = `/rapports/${month}`) => {
+      const page = await request('GET', path, cookie ? { cookie } : {});
+      expect([page.status, page.headers.get('content-type'), page.text], `${who}: ${path}`).toEqual([
+        nothing.status,
+        nothing.headers.get('content-type'),
+        nothing.text,
+      ]);
+      expect(page.text).not.toContain('Rapport mensuel');
+      if (!cookie) return;
+      const api = await request('GET', '/api/client/reports', { cookie });
+      expect([api.status, api.text], `${who}: the list`).toEqual([404, JSON.stringify(INVALID_LINK_BODY)]);
+    };
+
+    await same('no session', undefined);
+    const link = await lastLink('jean@quincaillerie-du-port.re');
+    await same('a ticket-link session', (await openSession(link.reference, link.secret)).cookie);
+    await same('a contact who is not an administrator', await signIn('jean@quincaillerie-du-port.re'));
+
+    for (const forged of [
+      '2026-13',
+      '2020-01',
+      '2027-06',
+      '2026-1',
+      '..%2F2026-11',
+      `${month}%00`,
+      `CLI-RE-0012/${month}`,
+    ]) {
+      await same(`a forged month ${forged}`, undefined, `/rapports/${forged}`);
+      const forgedByAdmin = await request('GET', `/rapports/${forged}`, { cookie: admin });
+      expect([forgedByAdmin.status, forgedByAdmin.text], forged).toEqual([nothing.status, nothing.text]);
+    }
+
+    // Another client's administrator sees their own client only: no client id is taken from the request.
+    const other = await signIn(OTHER_ADMIN);
+    const theirs = await request('GET', `/rapports/${month}?client=CLI-RE-0027`, { cookie: other });
+    expect(theirs.status).toBe(200);
+    expect(theirs.text).toContain('Hôtel Lagon Bleu (CLI-RE-0012)');
+    expect(theirs.text).not.toContain('Quincaillerie');
+    expect((await request('GET', `/rapports/CLI-RE-0027/${month}`, { cookie: other })).text).toBe(
+      nothing.text,
+    );
+    expect(logged.join('\n')).toContain('client report refused');
+  });
+
+  it('rate limits the reports of an address (429), like the other client routes', async () => {
+    const cookie = admin;
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push((await request('GET', `/rapports/${thisMonth()}`, { cookie })).status);
+    expect(statuses.at(-1)).toBe(429);
   });
 });

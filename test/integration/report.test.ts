@@ -3,6 +3,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbClientDirectoryStore } from '../../shared/adapters/aws/dynamodb/client-directory-store';
 import { eventItem, messageItem, ticketItem } from '../../shared/adapters/aws/dynamodb/items';
 import { Table } from '../../shared/adapters/aws/dynamodb/table';
 import { ensureTable } from '../../shared/adapters/aws/dynamodb/table-schema';
@@ -120,7 +121,34 @@ describe('Command: exo-intake report (DynamoDB Local)', () => {
     expect(run.stdout).toContain('<html lang="fr">');
     expect(run.stdout).toContain('Rapport SLA du 30 novembre 2026 au 10 décembre 2026');
     expect(run.stdout).toContain("default-src 'none'");
-    expect(run.stdout).not.toMatch(/<script|https?:\/\/(?!evil)/);
+    // The charts' SVG namespace is the only URL, and it loads nothing.
+    expect(run.stdout).not.toMatch(/<script|(?<!xmlns=")https?:\/\/(?!evil)/);
+    expect(run.stdout.match(/<figure class="report-chart"/g)).toHaveLength(3);
+  });
+
+  it('renders the monthly report of one client (--client --month): its name from the directory, escaped, the same figures as --format json', async () => {
+    const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    await new DynamoDbClientDirectoryStore(doc, TABLE).putClient({
+      clientId: CLIENT,
+      name: 'Quincaillerie <script>du Port</script>',
+      contract: 'standard',
+      homeDesk: 'reunion',
+      addresses: [],
+      domains: ['quincaillerie-du-port.re'],
+    });
+    const html = await report('--client', CLIENT, '--month', '2026-12', '--format', 'html');
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('<h1>Rapport mensuel SLA — décembre 2026</h1>');
+    expect(html.stdout).toContain('Quincaillerie &lt;script&gt;du Port&lt;/script&gt; (CLI-RE-0027)');
+    expect(html.stdout).not.toMatch(/<script/);
+    const json = (await report('--client', CLIENT, '--month', '2026-12')).lines[0] as SlaReport;
+    expect(json.period).toEqual({ from: '2026-11-30T20:00:00.000Z', to: '2026-12-31T20:00:00.000Z' });
+    for (const b of json.breaches) expect(html.stdout).toContain(`<td class="text">${b.reference}</td>`);
+    expect(html.stdout).toContain(`Dépassements (${json.breaches.length})`);
+    expect((await report('--month', '2026-12')).stderr).toMatch(/--client C --month/);
+    expect((await report('--client', 'CLI-NOPE', '--month', '2026-12')).stderr).toMatch(
+      /aucun client « CLI-NOPE »/,
+    );
   });
 
   it('gives the index keys to tickets written before the index (--backfill-index), once', async () => {

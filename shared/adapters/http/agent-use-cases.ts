@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Agent } from '../../domain/desk/agent';
 import type { DeskId } from '../../domain/desk/service-desk-config';
+import type { MonthlyReportRequest } from '../../domain/report/report-period';
 import type { ReportSeries } from '../../domain/report/report-series';
 import type { SlaReport } from '../../domain/report/sla-report';
 import type { TicketOutcome } from '../../domain/report/ticket-outcome';
@@ -108,4 +109,6 @@ export type AgentUseCases = {
   }): Promise<{ report: SlaReport; series: ReportSeries; outcomes: TicketOutcome[] }>;
   /** Client portal "nouveau lien" (docs/client-portal.md): every link mailed so far stops working. */
   rotateClientLink(reference: string, agent: Agent): Promise<z.input<typeof RotateLinkResponseSchema>>;
+  /** The monthly report of one client (docs/reports.md): the one French page, and its file name. */
+  monthlyReport(request: MonthlyReportRequest, agent: Agent): Promise<{ html: string; filename: string }>;
 };

@@ -5,6 +5,8 @@ import type { Agent } from '../../domain/desk/agent';
 import type { ServiceDeskConfig } from '../../domain/desk/service-desk-config';
 import { InputError, NotFoundError } from '../../domain/errors';
 import { figuresCsv, ticketsCsv } from '../../domain/report/report-csv';
+import { REPORT_CSP_HEADER } from '../../domain/report/report-html';
+import { MonthlyReportRequestSchema } from '../../domain/report/report-period';
 import { IdempotencyKeySchema, UploadIdSchema } from '../../domain/ticket/outbound-message';
 import { QueueQuerySchema } from '../../domain/ticket/queue-query';
 import { ReplyRequestSchema } from '../../domain/ticket/reply-effects';
@@ -125,6 +127,8 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
       },
       referrerPolicy: 'no-referrer',
       crossOriginEmbedderPolicy: false,
+      // A route that serves its own page (the monthly report: a CSP allowing its hashed style) keeps it.
+      overwrite: false,
     }),
   );
   app.use('/api/*', async (c, next) => {
@@ -345,6 +349,21 @@ export function createAgentApp(deps: AgentAppDeps): Hono<AppEnv> {
         classTotal: page.classTotal,
       }),
     );
+  });
+
+  // The monthly report of one client (docs/reports.md): the printable French page, as a download.
+  app.get('/api/reports/monthly', async (c) => {
+    const request = parse(MonthlyReportRequestSchema, {
+      client: c.req.query('client'),
+      month: c.req.query('month'),
+    });
+    const { html, filename } = await cases.monthlyReport(request, c.get('agent'));
+    c.header('Content-Type', 'text/html; charset=utf-8');
+    // The file name is [\w.-] (client id by the schema, month digits): nothing to quote in the header.
+    c.header('Content-Disposition', `attachment; filename="${filename}"`);
+    c.header('Content-Security-Policy', REPORT_CSP_HEADER);
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.body(html);
   });
 
   app.post('/api/suspended/:id/dismiss', async (c) => {

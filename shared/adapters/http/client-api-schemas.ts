@@ -88,6 +88,18 @@ export const ClientTicketSummarySchema = z.object({
 export const ClientTicketListResponseSchema = z.object({ tickets: z.array(ClientTicketSummarySchema) });
 export type ClientTicketListResponse = z.infer<typeof ClientTicketListResponseSchema>;
 
+/** `GET /api/client/reports` (a client administrator): the monthly reports, newest first. */
+export const ClientReportMonthsResponseSchema = z.object({
+  months: z.array(
+    z.object({
+      /** `2026-11`: the page is `/rapports/2026-11`. */
+      month: z.string().regex(/^\d{4}-\d{2}$/),
+      label: z.string(),
+    }),
+  ),
+});
+export type ClientReportMonthsResponse = z.infer<typeof ClientReportMonthsResponseSchema>;
+
 export const ClientAttachmentSchema = z.object({
   /** Pass to `GET /api/client/tickets/{ref}/attachments/{id}` (a 302 to a short-lived download). */
   id: z.string(),

@@ -15,6 +15,8 @@ export type ClientRateLimits = {
   signInPerSource: RateRule;
   /** Redeeming a sign-in token, per source address. */
   redeemPerSource: RateRule;
+  /** A client administrator's monthly reports (each reads a month of the index), per address. */
+  reportPerAddress: RateRule;
 };
 
 export const DEFAULT_CLIENT_RATE_LIMITS: ClientRateLimits = {
@@ -22,6 +24,7 @@ export const DEFAULT_CLIENT_RATE_LIMITS: ClientRateLimits = {
   signInPerAddress: { limit: 5, windowSeconds: 60 * 60 },
   signInPerSource: { limit: 20, windowSeconds: 60 * 60 },
   redeemPerSource: { limit: 30, windowSeconds: 15 * 60 },
+  reportPerAddress: { limit: 30, windowSeconds: 15 * 60 },
 };
 
 /** The counter of `scope`/`key` for the window holding `now`, when it expires, and the wait until the next. */

@@ -51,3 +51,45 @@ function instantOf(value: string, timeZone: string, name: string, endOfDay: bool
     throw new InputError(`--${name} "${value}" is not a day in ${timeZone}`, { hint: 'YYYY-MM-DD' });
   return (endOfDay ? day.plus({ days: 1 }).startOf('day') : day.startOf('day')).toJSDate();
 }
+
+const MONTH_HINT = 'un mois au format AAAA-MM, par exemple 2026-11';
+const CLIENT_HINT =
+  "l'identifiant d'un client de l'annuaire (lettres, chiffres, . _ -), par exemple CLI-RE-0027";
+
+/** A calendar month, `2026-11` (the monthly report per client). */
+export const ReportMonthSchema = z.string({ error: MONTH_HINT }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, MONTH_HINT);
+
+/**
+ * `?client=…&month=YYYY-MM` of the monthly report per client (agents' API, CLI, client portal), with
+ * French messages: the agents read them.
+ */
+export const MonthlyReportRequestSchema = z.object({
+  client: z
+    .string({ error: CLIENT_HINT })
+    .trim()
+    .min(1, CLIENT_HINT)
+    .max(128, CLIENT_HINT)
+    .regex(/^[\w.-]+$/, CLIENT_HINT),
+  month: ReportMonthSchema,
+});
+export type MonthlyReportRequest = z.infer<typeof MonthlyReportRequestSchema>;
+
+/** The month [from, to) in `timeZone` (the client's home desk): from its first midnight to the next month's. */
+export function monthPeriod(month: string, timeZone: string): { from: Date; to: Date } {
+  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: timeZone });
+  if (!ReportMonthSchema.safeParse(month).success || !start.isValid)
+    throw new InputError(`"${month}" is not a month`, { hint: 'write a month as YYYY-MM, e.g. 2026-11' });
+  return { from: start.toJSDate(), to: start.plus({ months: 1 }).toJSDate() };
+}
+
+/** The `count` months up to the one holding `at` in `timeZone`, newest first: ['2026-12', '2026-11', …]. */
+export function recentMonths(at: Date, timeZone: string, count: number): string[] {
+  const current = DateTime.fromJSDate(at, { zone: timeZone }).startOf('month');
+  return Array.from({ length: count }, (_, i) => current.minus({ months: i }).toFormat('yyyy-MM'));
+}
+
+/** `2026-11` → « novembre 2026 ». */
+export function monthLabel(month: string): string {
+  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: 'UTC' }).setLocale('fr-FR');
+  return start.isValid ? start.toFormat('MMMM yyyy') : month;
+}

@@ -18,6 +18,7 @@ import {
   NotFoundError,
   TransientError,
 } from '../../../domain/errors';
+import { REPORT_CSP_HEADER } from '../../../domain/report/report-html';
 import type { ClientSession } from '../../../ports/client-access-store';
 import {
   CLIENT_SESSION_COOKIE,
@@ -27,6 +28,7 @@ import {
   ClientMessageRequestSchema,
   ClientMessageResponseSchema,
   ClientPriorityRequestSchema,
+  ClientReportMonthsResponseSchema,
   ClientSessionResponseSchema,
   ClientTicketListResponseSchema,
   ClientTicketViewSchema,
@@ -85,6 +87,10 @@ export type ClientPortalApi = {
   ): Promise<{ uploadId: string; url: string; fields: Record<string, string> }>;
   /** A short-lived presigned GET (Content-Disposition: attachment) of a public message's file. */
   attachmentLink(session: ClientSession, reference: string, attachmentId: string): Promise<string>;
+  /** A client administrator's monthly reports (newest first); anyone else → InvalidLinkError. */
+  reportMonths(session: ClientSession): Promise<Array<{ month: string; label: string }>>;
+  /** One month's report page (the one reportHtml); not an administrator, or not a month of the list → InvalidLinkError. */
+  monthlyReport(session: ClientSession, month: string): Promise<string>;
 };
 
 export type ClientAppDeps = {
@@ -142,6 +148,8 @@ export function createClientApp(deps: ClientAppDeps): Hono<Env> {
       },
       referrerPolicy: 'no-referrer',
       crossOriginEmbedderPolicy: false,
+      // The monthly report page keeps its own CSP (its hashed <style>), set by its route.
+      overwrite: false,
       strictTransportSecurity: deps.secureCookie ? 'max-age=31536000; includeSubDomains' : false,
     }),
   );
@@ -225,6 +233,11 @@ export function createClientApp(deps: ClientAppDeps): Hono<Env> {
     return c.json(ClientTicketListResponseSchema.parse({ tickets }));
   });
 
+  app.get('/api/client/reports', async (c) => {
+    const months = await api.reportMonths(c.get('session'));
+    return c.json(ClientReportMonthsResponseSchema.parse({ months }));
+  });
+
   app.get('/api/client/tickets/:ref/attachments/:id', async (c) => {
     const url = await api.attachmentLink(c.get('session'), c.req.param('ref'), c.req.param('id'));
     return c.redirect(url, 302);
@@ -269,6 +282,22 @@ export function createClientApp(deps: ClientAppDeps): Hono<Env> {
     c.header('Cache-Control', name === 'index.html' ? 'no-cache' : 'public, max-age=300');
     return c.body(found.body);
   };
+  // A client administrator's monthly report: a page of its own (no script), under the report's CSP.
+  // Anyone else gets exactly what an unknown path gets (the shell, which says "lien invalide").
+  app.get('/rapports/:month', async (c, next) => {
+    const found = await api.sessionOf(getCookie(c, CLIENT_SESSION_COOKIE));
+    let html: string | null = null;
+    try {
+      html = found ? await api.monthlyReport(found.session, c.req.param('month').slice(0, 20)) : null;
+    } catch (err) {
+      if (!(err instanceof InvalidLinkError)) throw err;
+    }
+    if (html === null) return next();
+    c.header('Content-Type', 'text/html; charset=utf-8');
+    c.header('Content-Security-Policy', REPORT_CSP_HEADER);
+    c.header('Cache-Control', 'no-store');
+    return c.body(html);
+  });
   app.get('/client/app.js', asset('app.js', { body: '', contentType: 'text/javascript; charset=utf-8' }));
   app.get('/client/app.css', asset('styles.css', { body: '', contentType: 'text/css; charset=utf-8' }));
   app.get('/client/styles.css', asset('styles.css', { body: '', contentType: 'text/css; charset=utf-8' }));

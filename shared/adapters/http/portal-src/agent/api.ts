@@ -99,6 +99,9 @@ export const api = {
   /** A CSV export as text (the bearer token cannot ride on a plain link: the page saves it itself). */
   reportCsv: (what: 'tickets' | 'figures', query: URLSearchParams) =>
     client.text(`/api/reports/${what}.csv?${query}`),
+  /** The monthly report of one client (the printable French page), as text to save. */
+  reportMonthly: (client_: string, month: string) =>
+    client.text(`/api/reports/monthly?${new URLSearchParams({ client: client_, month })}`),
   rejectHeld: (reference: string, id: string) =>
     client.post<RejectHeldResponse>(`${ref(reference)}/held/${encodeURIComponent(id)}/reject`),
 };

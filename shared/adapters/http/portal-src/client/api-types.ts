@@ -8,6 +8,7 @@ export type {
   ClientErrorBody,
   ClientErrorCode,
   ClientMessageResponse as PostedMessage,
+  ClientReportMonthsResponse as ClientReportMonths,
   ClientSessionResponse as ClientSession,
   ClientTicketListResponse as ClientTicketList,
   ClientTicketView,

@@ -3,6 +3,7 @@ import type {
   ClientActionResponse,
   ClientErrorBody,
   ClientErrorCode,
+  ClientReportMonths,
   ClientSession,
   ClientTicketList,
   ClientTicketView,
@@ -65,6 +66,7 @@ export const clientApi = {
     csrfToken = null;
   },
   tickets: () => request<ClientTicketList>('GET', '/api/client/tickets'),
+  reportMonths: () => request<ClientReportMonths>('GET', '/api/client/reports'),
   ticket: (reference: string) => request<ClientTicketView>('GET', ticketPath(reference)),
   postMessage: (reference: string, text: string, idempotencyKey: string, uploads: string[]) =>
     request<PostedMessage>('POST', `${ticketPath(reference)}/messages`, {

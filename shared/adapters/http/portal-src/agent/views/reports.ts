@@ -98,7 +98,7 @@ function renderReport(answer: ReportResponse, asked: URLSearchParams): Node[] {
       `${capitalised(periodText(answer))} — ${scopeText(report)} — ${received} ticket${received > 1 ? 's' : ''} reçu${received > 1 ? 's' : ''}. `,
       el('span', { class: 'small' }, `Situation au ${formatAt(report.at, series.zone)}.`),
     ),
-    downloads(asked),
+    downloads(asked, answer),
     section('report-figures-title', 'Engagements par priorité', figuresTable(report)),
     el(
       'p',
@@ -156,7 +156,7 @@ function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function downloads(asked: URLSearchParams): HTMLElement {
+function downloads(asked: URLSearchParams, answer: ReportResponse): HTMLElement {
   const link = (what: 'tickets' | 'figures', label: string) => {
     const button = el('button', { type: 'button', class: 'secondary', 'data-csv': what }, label);
     button.addEventListener('click', async () => {
@@ -176,7 +176,29 @@ function downloads(asked: URLSearchParams): HTMLElement {
     { class: 'report-downloads' },
     link('tickets', 'Tickets (CSV)'),
     link('figures', 'Chiffres par priorité (CSV)'),
+    ...(answer.report.client === null ? [] : [monthlyLink(answer.report.client, answer)]),
   );
+}
+
+/** A client chosen: its monthly report (the month the period starts in), the page clients print. */
+function monthlyLink(clientId: string, answer: ReportResponse): HTMLElement {
+  const month = (answer.series.days[0]?.day ?? '').slice(0, 7);
+  const button = el(
+    'button',
+    { type: 'button', class: 'secondary', 'data-monthly': month },
+    'Rapport mensuel (client)',
+  );
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      save(await api.reportMonthly(clientId, month), `rapport-sla-${clientId}-${month}.html`, 'text/html');
+    } catch (error) {
+      flash(explain(error));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
 }
 
 function csvName(what: 'tickets' | 'figures', asked: URLSearchParams): string {
@@ -195,9 +217,9 @@ function csvName(what: 'tickets' | 'figures', asked: URLSearchParams): string {
  * The CSV the API sent, saved as a file by a temporary link. fetch's text() drops the byte order mark
  * the API sends: it is put back, so that a spreadsheet reads the file as UTF-8.
  */
-function save(text: string, filename: string): void {
-  const bom = text.startsWith('\uFEFF') ? '' : '\uFEFF';
-  const url = URL.createObjectURL(new Blob([bom, text], { type: 'text/csv;charset=utf-8' }));
+function save(text: string, filename: string, type = 'text/csv'): void {
+  const bom = text.startsWith('\uFEFF') || type !== 'text/csv' ? '' : '\uFEFF';
+  const url = URL.createObjectURL(new Blob([bom, text], { type: `${type};charset=utf-8` }));
   const anchor = el('a', { href: url, download: filename, hidden: true });
   document.body.append(anchor);
   anchor.click();

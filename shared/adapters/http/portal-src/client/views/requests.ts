@@ -74,4 +74,20 @@ export async function showRequests(session: ClientSession): Promise<void> {
   );
   byId('no-tickets').hidden = tickets.length > 0;
   byId('requests-list').hidden = false;
+  if (session.administrator) await showReports();
+}
+
+/** "Rapports mensuels" (an administrator only): each month a link to its printable page. */
+async function showReports(): Promise<void> {
+  const { months } = await clientApi.reportMonths();
+  byId('report-months').replaceChildren(
+    ...months.map((m) =>
+      el(
+        'li',
+        {},
+        el('a', { href: `/rapports/${encodeURIComponent(m.month)}`, 'data-month': m.month }, m.label),
+      ),
+    ),
+  );
+  byId('reports').hidden = months.length === 0;
 }
