@@ -63,6 +63,13 @@ export type ColdStartFigures = {
    * moments of a busy machine, which two medians taken minutes apart do not.
    */
   intakeLoadRatioToFloor: number;
+  /**
+   * The diagnostic bundle (the floor plus the libraries of the intake's features, none of our code) over
+   * the floor, from the same alternate loads: what the libraries alone put above the floor.
+   */
+  featuresLoadRatioToFloor: number;
+  /** Its bytes over the floor's. */
+  featuresBundleRatioToFloor: number;
 };
 
 /**
@@ -121,9 +128,10 @@ export async function benchColdStart(options: {
     const floorBytes = together?.bytes ?? 0;
     if (paired) {
       progress.line(
-        `intake / floor, loaded alternately: ${round(paired.loadMsMedian, 0)} / ${round(paired.floorLoadMsMedian, 0)} ms`,
+        `intake / floor / floor with the features' libraries, loaded alternately: ${round(paired.loadMsMedian, 0)} / ${round(paired.floorLoadMsMedian, 0)} / ${round(paired.featuresLoadMsMedian, 0)} ms`,
       );
     }
+    const features = floor[floor.length - 2];
     return {
       functions: measured,
       intakeBundleBytes: intake.bytes,
@@ -141,6 +149,11 @@ export async function benchColdStart(options: {
         (paired?.loadMsMedian ?? Number.NaN) / (paired?.floorLoadMsMedian ?? Number.NaN),
         3,
       ),
+      featuresLoadRatioToFloor: round(
+        (paired?.featuresLoadMsMedian ?? Number.NaN) / (paired?.floorLoadMsMedian ?? Number.NaN),
+        3,
+      ),
+      featuresBundleRatioToFloor: round((features?.bytes ?? Number.NaN) / floorBytes, 3),
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
