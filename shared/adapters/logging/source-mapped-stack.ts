@@ -73,6 +73,15 @@ function escapeRegex(text: string): string {
  * sources while the error itself, which the caller may still rethrow, is left as it was.
  */
 export function withMappedStack<E extends Error>(error: E, mapStack: StackMapper, depth = 0): E {
+  try {
+    return mappedCopy(error, mapStack, depth);
+  } catch {
+    // A frozen or exotic error (a non-configurable stack): logged as it is rather than not at all.
+    return error;
+  }
+}
+
+function mappedCopy<E extends Error>(error: E, mapStack: StackMapper, depth: number): E {
   const copy = Object.create(Object.getPrototypeOf(error)) as E;
   Object.defineProperties(copy, Object.getOwnPropertyDescriptors(error));
   if (typeof error.stack === 'string')

@@ -6,7 +6,11 @@ import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSTRUCT_BUILD_OPTIONS } from '../../../bench/lib/construct-build-options';
-import { commonDirectory } from '../../../shared/adapters/logging/source-mapped-stack';
+import {
+  commonDirectory,
+  type StackMapper,
+  withMappedStack,
+} from '../../../shared/adapters/logging/source-mapped-stack';
 
 const run = promisify(execFile);
 const FIXTURE = 'test/fixtures/logging/throws-when-called.ts';
@@ -95,5 +99,27 @@ describe('commonDirectory', () => {
     expect(commonDirectory(['../a/bc/x.ts', '../a/b/y.ts'])).toBe('../a/');
     expect(commonDirectory(['../a/x.ts'])).toBe('../a/');
     expect(commonDirectory([])).toBe('');
+  });
+});
+
+describe('withMappedStack', () => {
+  const upper: StackMapper = (stack) => stack.toUpperCase();
+
+  it('maps a copy, causes included, and leaves the error that may be rethrown as it was', () => {
+    const cause = new TypeError('inner');
+    const error = new Error('outer', { cause });
+    const copy = withMappedStack(error, upper);
+    expect(copy).toBeInstanceOf(Error);
+    expect(copy.message).toBe('outer');
+    expect(copy.stack).toBe(error.stack?.toUpperCase());
+    expect((copy.cause as Error).stack).toBe(cause.stack?.toUpperCase());
+    expect(error.stack).not.toBe(copy.stack);
+    expect(error.cause).toBe(cause);
+  });
+
+  it('gives back an error it cannot copy (a non-configurable stack) rather than throwing in the logger', () => {
+    const error = new Error('frozen');
+    Object.defineProperty(error, 'stack', { value: 'Error: frozen', configurable: false, writable: false });
+    expect(withMappedStack(error, upper)).toBe(error);
   });
 });
