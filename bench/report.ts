@@ -73,6 +73,16 @@ export const INFORMATIVE: readonly { key: string; label: string; unit: string }[
   { key: 'intake.writeUnitsPerNewTicket', label: 'DynamoDB write units per new ticket', unit: 'WRU' },
   { key: 'coldStart.floorBytes', label: 'required libraries alone, bundled', unit: 'B' },
   { key: 'coldStart.floorLoadMsMedian', label: 'required libraries alone, load (median)', unit: 'ms' },
+  {
+    key: 'coldStart.featuresBundleRatioToFloor',
+    label: "floor + the features' libraries, bytes / floor",
+    unit: '×',
+  },
+  {
+    key: 'coldStart.featuresLoadRatioToFloor',
+    label: "floor + the features' libraries, load / floor (same run)",
+    unit: '×',
+  },
   { key: 'coldStart.intakeReadyMsMedian', label: 'process start → handler ready', unit: 'ms' },
   { key: 'memory.peakRssMb', label: 'peak RSS on the large message', unit: 'MB' },
   { key: 'cost.usdPer1000Tickets', label: 'AWS cost per 1,000 tickets', unit: 'USD' },

@@ -50,13 +50,20 @@ function entrySource(imports: Record<string, string[]>): string {
 /** A bundle loaded in turn with the last floor bundle, so that both see the same moments of a busy machine. */
 export type PairedLoad = { file: string; environment: Record<string, string> };
 
+/**
+ * Medians of loads taken in turn: the paired bundle (the intake), the floor, and the floor plus the
+ * features' libraries (the diagnostic), so that the diagnostic's ratio to the floor is as trustworthy as
+ * the intake's on a busy machine.
+ */
+export type PairedMedians = { loadMsMedian: number; floorLoadMsMedian: number; featuresLoadMsMedian: number };
+
 export async function bundleFloor(options: {
   loads: number;
   progress: Progress;
   /** Loaded alternately with the last entry (every required library together), `pairedLoads` times. */
   pairedWith?: PairedLoad;
   pairedLoads?: number;
-}): Promise<{ floor: FloorBundle[]; paired: { loadMsMedian: number; floorLoadMsMedian: number } | null }> {
+}): Promise<{ floor: FloorBundle[]; paired: PairedMedians | null }> {
   const outRoot = join(REPO_ROOT, '.tmp/bench-floor');
   const required = Object.assign({}, ...FLOOR_ENTRIES.map((e) => e.imports), {
     // what our schemas use, named: `{ z }` would keep all of zod's locales (see bundle-hygiene)
@@ -84,8 +91,9 @@ export async function bundleFloor(options: {
     { holds: 'the floor: mailparser and the SDK clients, with zod and luxon', imports: required },
   ];
   const results: FloorBundle[] = [];
-  let paired: { loadMsMedian: number; floorLoadMsMedian: number } | null = null;
+  let paired: PairedMedians | null = null;
   try {
+    const outfiles: string[] = [];
     for (const [i, entry] of entries.entries()) {
       const outfile = join(outRoot, String(i), 'index.mjs');
       mkdirSync(join(outRoot, String(i)), { recursive: true });
@@ -94,20 +102,42 @@ export async function bundleFloor(options: {
         stdin: { contents: entrySource(entry.imports), resolveDir: REPO_ROOT, loader: 'js' },
         outfile,
       });
-      const loads: number[] = [];
-      const pairedLoads: number[] = [];
+      outfiles.push(outfile);
+    }
+    const featuresIndex = entries.length - 2;
+    const loadsOf = new Map<number, number[]>();
+    const pairedLoads: number[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      const outfile = outfiles[i] ?? '';
       const pairHere = options.pairedWith && i === entries.length - 1 ? options.pairedWith : null;
+      // Paired, the features' bundle is loaded in the same turns (its own loads were skipped above).
+      if (options.pairedWith && i === featuresIndex) continue;
       const count = pairHere ? Math.max(options.loads, options.pairedLoads ?? 0) : options.loads;
+      const loads: number[] = [];
+      const features: number[] = [];
       for (let n = 0; n < count; n++) {
         loads.push((await loadOnce(outfile, {})).importMs);
-        if (pairHere) pairedLoads.push((await loadOnce(pairHere.file, pairHere.environment)).importMs);
+        if (pairHere) {
+          pairedLoads.push((await loadOnce(pairHere.file, pairHere.environment)).importMs);
+          features.push((await loadOnce(outfiles[featuresIndex] ?? '', {})).importMs);
+        }
       }
-      if (pairHere)
-        paired = { loadMsMedian: round(median(pairedLoads), 1), floorLoadMsMedian: round(median(loads), 1) };
-      const bytes = statSync(outfile).size;
-      results.push({ holds: entry.holds, bytes, loadMsMedian: round(median(loads), 1) });
+      loadsOf.set(i, loads);
+      if (pairHere) {
+        loadsOf.set(featuresIndex, features);
+        paired = {
+          loadMsMedian: round(median(pairedLoads), 1),
+          floorLoadMsMedian: round(median(loads), 1),
+          featuresLoadMsMedian: round(median(features), 1),
+        };
+      }
+    }
+    for (const [i, entry] of entries.entries()) {
+      const bytes = statSync(outfiles[i] ?? '').size;
+      const loadMsMedian = round(median(loadsOf.get(i) ?? []), 1);
+      results.push({ holds: entry.holds, bytes, loadMsMedian });
       options.progress.line(
-        `floor: ${entry.holds}: ${(bytes / 1024 / 1024).toFixed(2)} MB, load ${round(median(loads), 0)} ms`,
+        `floor: ${entry.holds}: ${(bytes / 1024 / 1024).toFixed(2)} MB, load ${round(loadMsMedian, 0)} ms`,
       );
     }
   } finally {

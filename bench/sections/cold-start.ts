@@ -9,6 +9,7 @@ import { buildIntakeApp } from '../../infra/intake-app';
 import { CONSTRUCT_BUILD_OPTIONS } from '../lib/construct-build-options';
 import { DEPLOYMENT_EXAMPLE, REPO_ROOT } from '../lib/deployment';
 import { loadOnce } from '../lib/load-bundle';
+import { withSourceMapsFlag } from '../lib/node-options';
 import type { Progress } from '../lib/progress';
 import { median, round } from '../lib/stats';
 import { bundleFloor, type FloorBundle } from './bundle-floor';
@@ -23,13 +24,16 @@ export type FunctionBundle = {
   /** What the deployment zip costs to move around, roughly. */
   gzipBytes: number;
   memorySizeMb: number;
-  /** Module load in a fresh Node process (import() of the bundle with the template's environment). */
+  /** Module load in a fresh Node process (import() of the bundle with the template's environment, NODE_OPTIONS included). */
   loadMsMedian: number | null;
   loadMsP90: number | null;
   /** Process start to handler ready, same processes (Node's own start-up included). */
   readyMsMedian: number | null;
-  /** Module load without NODE_OPTIONS=--enable-source-maps (what the source maps cost at start). */
-  loadMsWithoutSourceMapsMedian: number | null;
+  /**
+   * Module load with `--enable-source-maps` added to the template's NODE_OPTIONS: what Node's own
+   * mapping would cost at each cold start (the functions map stacks in their logger instead).
+   */
+  loadMsWithSourceMapsFlagMedian: number | null;
   /** Why the bundle could not be loaded here (an environment the stand-ins do not satisfy). */
   loadError: string | null;
 };
@@ -55,10 +59,17 @@ export type ColdStartFigures = {
   intakeBundleRatioToFloor: number;
   /**
    * Intake module load / floor load (target ≤ 1.25), from loads taken alternately in the same run (the
-   * intake with its template environment, source maps on as deployed): each median sees the same
+   * intake with its template environment, NODE_OPTIONS as deployed): each median sees the same
    * moments of a busy machine, which two medians taken minutes apart do not.
    */
   intakeLoadRatioToFloor: number;
+  /**
+   * The diagnostic bundle (the floor plus the libraries of the intake's features, none of our code) over
+   * the floor, from the same alternate loads: what the libraries alone put above the floor.
+   */
+  featuresLoadRatioToFloor: number;
+  /** Its bytes over the floor's. */
+  featuresBundleRatioToFloor: number;
 };
 
 /**
@@ -117,9 +128,10 @@ export async function benchColdStart(options: {
     const floorBytes = together?.bytes ?? 0;
     if (paired) {
       progress.line(
-        `intake / floor, loaded alternately: ${round(paired.loadMsMedian, 0)} / ${round(paired.floorLoadMsMedian, 0)} ms`,
+        `intake / floor / floor with the features' libraries, loaded alternately: ${round(paired.loadMsMedian, 0)} / ${round(paired.floorLoadMsMedian, 0)} / ${round(paired.featuresLoadMsMedian, 0)} ms`,
       );
     }
+    const features = floor[floor.length - 2];
     return {
       functions: measured,
       intakeBundleBytes: intake.bytes,
@@ -137,6 +149,11 @@ export async function benchColdStart(options: {
         (paired?.loadMsMedian ?? Number.NaN) / (paired?.floorLoadMsMedian ?? Number.NaN),
         3,
       ),
+      featuresLoadRatioToFloor: round(
+        (paired?.featuresLoadMsMedian ?? Number.NaN) / (paired?.floorLoadMsMedian ?? Number.NaN),
+        3,
+      ),
+      featuresBundleRatioToFloor: round((features?.bytes ?? Number.NaN) / floorBytes, 3),
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
@@ -158,15 +175,15 @@ async function measureFunction(
     memorySizeMb: fn.memorySizeMb,
   };
   const loads: { importMs: number; readyMs: number }[] = [];
-  const bare: number[] = [];
+  const flagged: number[] = [];
   try {
     for (let i = 0; i < count; i++) {
       loads.push(await loadOnce(file, fn.environment));
       progress.tick(`${fn.name}: loads`, i + 1, count);
     }
-    const withoutMaps = { ...fn.environment, NODE_OPTIONS: stripSourceMaps(fn.environment.NODE_OPTIONS) };
+    const withMaps = { ...fn.environment, NODE_OPTIONS: withSourceMapsFlag(fn.environment.NODE_OPTIONS) };
     for (let i = 0; i < Math.max(2, Math.round(count / 2)); i++) {
-      bare.push((await loadOnce(file, withoutMaps)).importMs);
+      flagged.push((await loadOnce(file, withMaps)).importMs);
     }
   } catch (error) {
     // A function that does not start with stand-in values must not hide the other figures.
@@ -177,7 +194,7 @@ async function measureFunction(
       loadMsMedian: null,
       loadMsP90: null,
       readyMsMedian: null,
-      loadMsWithoutSourceMapsMedian: null,
+      loadMsWithSourceMapsFlagMedian: null,
       loadError: reason,
     };
   }
@@ -188,7 +205,7 @@ async function measureFunction(
     loadMsMedian: round(median(importMs), 1),
     loadMsP90: round(importMs[Math.ceil(importMs.length * 0.9) - 1] ?? Number.NaN, 1),
     readyMsMedian: round(median(loads.map((l) => l.readyMs)), 1),
-    loadMsWithoutSourceMapsMedian: round(median(bare), 1),
+    loadMsWithSourceMapsFlagMedian: round(median(flagged), 1),
     loadError: null,
   };
 }
@@ -290,10 +307,6 @@ type Resource = {
   };
   Metadata?: Record<string, unknown>;
 };
-
-function stripSourceMaps(nodeOptions: string | undefined): string {
-  return (nodeOptions ?? '').replace(/--enable-source-maps/g, '').trim();
-}
 
 /**
  * Which packages make the intake bundle big: an esbuild re-bundle with the options ExodataFunction

@@ -1,11 +1,11 @@
 // First, before any module builds a zod schema: parsers are not generated with eval (cold start).
 import '../../shared/wiring/zod-jitless';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { loadIntakeEnv } from '../../shared/config';
 import { createIntakeDependencies } from '../../shared/wiring/aws';
 import { createAwsClients } from '../../shared/wiring/aws-clients';
+import { createFunctionLogger } from '../../shared/wiring/function-logger';
 import { createIntakeHandler } from './handle-ses-event';
 import { INTAKE_METRICS } from './intake-metrics';
 
@@ -20,7 +20,7 @@ tracer.captureAWSv3Client(clients.s3);
 tracer.captureAWSv3Client(clients.dynamodb);
 tracer.captureAWSv3Client(clients.ses);
 
-const logger = new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME, logLevel: env.LOG_LEVEL });
+const logger = createFunctionLogger({ serviceName: env.POWERTOOLS_SERVICE_NAME, logLevel: env.LOG_LEVEL });
 const metrics = new Metrics({
   namespace: env.POWERTOOLS_METRICS_NAMESPACE,
   serviceName: env.POWERTOOLS_SERVICE_NAME,

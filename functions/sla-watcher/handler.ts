@@ -1,15 +1,15 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { loadSlaWatcherEnv } from '../../shared/agent-config';
 import { type WatchSlaResult, watchSla } from '../../shared/use-cases/watch-sla';
 import { createDynamoDbClients } from '../../shared/wiring/aws-clients';
+import { createFunctionLogger } from '../../shared/wiring/function-logger';
 import { createSlaWatcherDependencies } from '../../shared/wiring/sla-watcher';
 import { SLA_ROUND_COUNTS } from './sla-metrics';
 
 // Cold start: a bad environment (a desk without topic) fails here, once, with every problem named.
 const env = loadSlaWatcherEnv(process.env);
-const logger = new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME, logLevel: env.LOG_LEVEL });
+const logger = createFunctionLogger({ serviceName: env.POWERTOOLS_SERVICE_NAME, logLevel: env.LOG_LEVEL });
 const metrics = new Metrics({
   namespace: env.POWERTOOLS_METRICS_NAMESPACE,
   serviceName: env.POWERTOOLS_SERVICE_NAME,

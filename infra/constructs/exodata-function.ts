@@ -70,7 +70,8 @@ export type ExodataFunctionProps = {
 
 /**
  * House construct for every Lambda function (like Powertools' FunctionWithLogGroup): current Node.js on
- * arm64, ESM bundle built by the local esbuild with source maps enabled at run time, its own log group
+ * arm64, ESM bundle built by the local esbuild with its source map beside it (read by the logger at the
+ * first error it logs, not by Node at each cold start), its own log group
  * with retention, its own role (no managed policy), and for asynchronous functions a failure queue.
  * Access is added through `bind…` helpers, each granting the least it can and setting the env var the
  * code reads, so permissions and configuration cannot drift apart.
@@ -87,8 +88,10 @@ export class ExodataFunction extends Construct {
   constructor(scope: Construct, id: string, props: ExodataFunctionProps) {
     super(scope, id);
     this.serviceName = props.serviceName;
+    // No NODE_OPTIONS=--enable-source-maps: Node would read and parse the source map at every cold
+    // start. The map ships beside index.mjs and the logger maps an error's stack when it logs it
+    // (shared/wiring/function-logger.ts, docs/performance.md item 9).
     this.environment = {
-      NODE_OPTIONS: '--enable-source-maps',
       POWERTOOLS_SERVICE_NAME: props.serviceName,
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
       LOG_LEVEL: props.logLevel ?? 'INFO',
@@ -140,6 +143,7 @@ export class ExodataFunction extends Construct {
         banner:
           "import { createRequire as __exodataCreateRequire } from 'node:module'; const require = __exodataCreateRequire(import.meta.url);",
         minify: true,
+        // index.mjs.map ships in the asset for the logger's stack mapping; no sources inside (smaller zip).
         sourceMap: true,
         sourcesContent: false,
         // The runtime's SDK lags our pinned @aws-sdk versions: ship the versions the tests ran against.

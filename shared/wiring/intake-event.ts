@@ -1,4 +1,3 @@
-import { destinationError, LambdaDestinationRecordSchema } from '../adapters/aws/lambda-destination-record';
 import {
   receiptFromSes,
   SesReceiptEventSchema,
@@ -27,18 +26,6 @@ export function readSesReceiptEvent(
   return {
     ok: false,
     issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-  };
-}
-
-/**
- * The body of a message of the intake's on-failure queue (a Lambda destination record): the error the
- * last attempt failed with and the SES records it carried. Throws (zod, JSON) when the body is not that.
- */
-export function readFailedIntakeEvent(body: string): { failure: string; records: SesRecord[] } {
-  const destination = LambdaDestinationRecordSchema.parse(JSON.parse(body));
-  return {
-    failure: destinationError(destination),
-    records: SesReceiptEventSchema.parse(destination.requestPayload).Records,
   };
 }
 

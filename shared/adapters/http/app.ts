@@ -10,13 +10,8 @@ import { MonthlyReportRequestSchema } from '../../domain/report/report-period';
 import { IdempotencyKeySchema, UploadIdSchema } from '../../domain/ticket/outbound-message';
 import { QueueQuerySchema } from '../../domain/ticket/queue-query';
 import { ReplyRequestSchema } from '../../domain/ticket/reply-effects';
-import {
-  assertMayAct,
-  ForbiddenError,
-  NoteSchema,
-  type TicketAction,
-  TicketActionSchema,
-} from '../../domain/ticket/ticket-actions';
+import { NoteSchema, type TicketAction, TicketActionSchema } from '../../domain/ticket/ticket-action-schema';
+import { assertMayAct, ForbiddenError } from '../../domain/ticket/ticket-actions';
 import type { AgentTicketStore } from '../../ports/agent-ticket-store';
 import type { Clock } from '../../ports/clock';
 import type { AgentUseCases } from './agent-use-cases';

@@ -1,44 +1,22 @@
-import * as z from 'zod';
 import type { Agent } from '../desk/agent';
-import { deskById, PriorityLevelSchema, type ServiceDeskConfig } from '../desk/service-desk-config';
+import { deskById, type ServiceDeskConfig } from '../desk/service-desk-config';
 import { ConflictError, ExodataError, InputError } from '../errors';
 import { serviceCalendar } from '../sla/calendar';
 import { recomputeAfterPriorityChange, resumeGtr } from '../sla/sla';
 import { isOpen } from '../sla/sla-status';
 import type { AuditEvent, AuditEventType, Ticket } from './ticket';
-import { ContactChannelSchema, type TicketWork, workOf } from './ticket-work';
+import type { TicketAction } from './ticket-action-schema';
+import { type TicketWork, workOf } from './ticket-work';
 
 /** The agent is signed in but not a member of a desk that may act on this ticket. */
 export class ForbiddenError extends ExodataError {
   readonly code = 'FORBIDDEN';
 }
 
-const IsoInstant = z.iso.datetime({ offset: true });
-const Reason = z.string().trim().min(1, 'give a reason').max(2000);
-
-/** What an agent can do to a ticket: the request bodies of the API, validated at the boundary. */
-export const TicketActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('claim') }),
-  z.object({ type: z.literal('release') }),
-  z.object({
-    type: z.literal('first-contact'),
-    channel: ContactChannelSchema,
-    /** When the contact happened (a call logged afterwards); now when absent. */
-    at: IsoInstant.optional(),
-    note: z.string().trim().max(2000).optional(),
-  }),
-  z.object({ type: z.literal('wait'), reason: z.string().trim().max(2000).optional() }),
-  z.object({ type: z.literal('resume') }),
-  z.object({
-    type: z.literal('resolve'),
-    summary: z.string().trim().min(1, 'say how it was resolved').max(5000),
-  }),
-  z.object({ type: z.literal('reopen'), reason: Reason }),
-  z.object({ type: z.literal('priority'), level: PriorityLevelSchema, reason: Reason }),
-]);
-export type TicketAction = z.infer<typeof TicketActionSchema>;
-
-export const NoteSchema = z.object({ text: z.string().trim().min(1, 'the note is empty').max(10_000) });
+// The API's request bodies (TicketActionSchema, NoteSchema) live in ticket-action-schema.ts: only the agent
+// API parses them, and the intake, which imports this module for a client reply's effects, would build
+// their ~50 zod schemas at every cold start for nothing.
+export type { TicketAction } from './ticket-action-schema';
 
 export type ActionContext = { now: Date; agent: Agent; config: ServiceDeskConfig };
 

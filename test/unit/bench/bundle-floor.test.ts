@@ -1,10 +1,22 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentProgress } from '../../../bench/lib/progress';
 import { bundleFloor } from '../../../bench/sections/bundle-floor';
 
 describe('Bench: the floor of the required libraries', () => {
   it("bundles mailparser, the SDK clients, the features' libraries and the floor (last), each loadable", async () => {
-    const { floor, paired } = await bundleFloor({ loads: 1, progress: silentProgress });
+    // Paired with a tiny module: the intake, the floor and the features' bundle are then loaded in turn.
+    const dir = mkdtempSync(join(tmpdir(), 'exodata-floor-pair-'));
+    const file = join(dir, 'index.mjs');
+    writeFileSync(file, 'export const handler = () => 1;\n');
+    const { floor, paired } = await bundleFloor({
+      loads: 1,
+      pairedLoads: 2,
+      pairedWith: { file, environment: {} },
+      progress: silentProgress,
+    }).finally(() => rmSync(dir, { recursive: true, force: true }));
 
     expect(floor.map((f) => f.holds)).toEqual([
       'mailparser (MailParser and its dependencies)',
@@ -20,6 +32,10 @@ describe('Bench: the floor of the required libraries', () => {
     // The diagnostic holds the floor and more (tldts's table alone is over 100 KB).
     expect(withFeatures).toBeGreaterThan((together ?? 0) + 300 * 1024);
     for (const f of floor) expect(f.loadMsMedian).toBeGreaterThan(0);
-    expect(paired).toBeNull();
+    expect(paired?.loadMsMedian).toBeGreaterThan(0);
+    expect(paired?.floorLoadMsMedian).toBe(floor[3]?.loadMsMedian);
+    // The features' bundle was loaded in the same turns, its median is the paired one.
+    expect(paired?.featuresLoadMsMedian).toBe(floor[2]?.loadMsMedian);
+    expect(paired?.featuresLoadMsMedian).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, InputError } from '../../../shared/domain/errors';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
+import { TicketActionSchema } from '../../../shared/domain/ticket/ticket-action-schema';
 import {
   type ActionContext,
   applyTicketAction,
   ForbiddenError,
   type TicketAction,
-  TicketActionSchema,
   type TicketChange,
 } from '../../../shared/domain/ticket/ticket-actions';
 import { workOf } from '../../../shared/domain/ticket/ticket-work';
