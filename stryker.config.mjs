@@ -4,10 +4,15 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.unit.config.ts' },
+  // `related`: each mutant runs only the tests that cover it, among the files that import its file.
+  vitest: { configFile: 'vitest.unit.config.ts', related: true },
+  // The checker sets aside mutants that do not compile (about half of them: they only measure the
+  // compiler). It is most of the cost, so: a program of the domain only (tsconfig.stryker.json, 64 files
+  // instead of the whole project with CDK), and the native TypeScript 7 preview (`@typescript/native`,
+  // starts in seconds instead of tens); both measured in docs/mutation-testing.md.
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
-  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  tsconfigFile: 'tsconfig.stryker.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true, experimentalNativePreview: true },
   coverageAnalysis: 'perTest',
   mutate: [
     'shared/domain/**/*.ts',
