@@ -2,6 +2,10 @@
 // Unit tests only (vitest.unit.config.ts); incremental, so a re-run tests only what changed since the
 // last run recorded in reports/stryker-incremental.json.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+// A run in parts (MUTATE_PART=sla npx stryker run --mutate 'shared/domain/sla/**/*.ts'): each part keeps
+// its own incremental file and JSON report, and `npm run -s mutate:table` merges every report it finds.
+const part = process.env.MUTATE_PART ? `-${process.env.MUTATE_PART.replace(/[^a-z0-9-]/gi, '')}` : '';
+
 export default {
   testRunner: 'vitest',
   // `related`: each mutant runs only the tests that cover it, among the files that import its file.
@@ -24,10 +28,10 @@ export default {
     'shared/use-cases/watch-sla.ts',
   ],
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
+  incrementalFile: `reports/stryker-incremental${part}.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `reports/mutation/index${part}.html` },
+  jsonReporter: { fileName: `reports/mutation/mutation${part}.json` },
   thresholds: { high: 90, low: 85, break: null },
   tempDirName: '.tmp/stryker',
   cleanTempDir: 'always',
