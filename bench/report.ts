@@ -117,7 +117,6 @@ export const ResultsSchema = z.object({
     z.object({ key: z.string(), value: figure.nullable(), max: figure, pass: z.boolean().nullable() }),
   ),
 });
-export type Results = z.infer<typeof ResultsSchema>;
 
 export function valueAt(results: Record<string, unknown>, key: string): number | null {
   let node: unknown = results;

@@ -33,7 +33,6 @@ export const SES_RECEIVING_REGIONS = [
 ] as const;
 /** When the list above was last compared with AWS's table (docs/deploy.md says what was found). */
 export const SES_RECEIVING_REGIONS_CHECKED = '2026-12-03';
-export type SesReceivingRegion = (typeof SES_RECEIVING_REGIONS)[number];
 
 /** SES receiving rejects larger messages, so a bigger limit could never be reached. */
 export const SES_MAX_RECEIVED_MESSAGE_BYTES = 40 * 1024 * 1024;

@@ -77,6 +77,9 @@ export class ClientPortal extends Construct {
     const client = 'client' as PortalName;
     const portalDir = join(Stage.of(this)?.outdir ?? 'cdk.out', 'portal-build', 'client');
     const withPages = (PORTALS as readonly string[]).includes(client);
+    // Keys under uploads/: `<ref>/client/<id>` (clients' files), `<ref>/replies/<id>` (agents' files).
+    const clientUploads = `${props.uploadsPrefix}*/client/`;
+    const replyFiles = `${props.uploadsPrefix}*/replies/`;
     if (withPages && Stack.of(this).bundlingRequired) writePortalSync(client, portalDir);
 
     this.handler = new ExodataFunction(this, 'Handler', {
@@ -97,13 +100,15 @@ export class ClientPortal extends Construct {
     })
       .bindTable(props.table, 'readWrite')
       // A portal message is stored as the raw mail it would have been, then read by the intake's parser.
-      // Clients' files: presigned POSTs (signed by this role) under uploads/, checked (head, first bytes),
-      // read into the message's mail, then deleted; downloads are presigned GETs of attachments/.
+      // Clients' files: presigned POSTs (signed by this role) under uploads/<ref>/client/, checked (head,
+      // first bytes), read into the message's mail, then deleted; downloads are presigned GETs of
+      // attachments/ and of the agents' reply files (uploads/<ref>/replies/), which it reads, never writes.
+      // Nothing else under uploads/ (the agents' unsent files) is within this role's reach.
       .bindBucketPrefixes(props.mailBucket, {
         bucketEnvVar: 'RAW_MAIL_BUCKET',
-        read: [props.rawMailPrefix, props.attachmentsPrefix, props.uploadsPrefix],
-        write: [`${props.rawMailPrefix}portal/`, props.attachmentsPrefix, props.uploadsPrefix],
-        remove: [props.uploadsPrefix],
+        read: [props.rawMailPrefix, props.attachmentsPrefix, clientUploads, replyFiles],
+        write: [`${props.rawMailPrefix}portal/`, props.attachmentsPrefix, clientUploads],
+        remove: [clientUploads],
       });
 
     const integration = new HttpLambdaIntegration('Integration', this.handler.function);

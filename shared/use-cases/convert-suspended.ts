@@ -4,23 +4,12 @@ import { isSuspensionExpired } from '../domain/mail/suspension';
 import type { Ticket, TicketMessage } from '../domain/ticket/ticket';
 import { agentEvent, ForbiddenError } from '../domain/ticket/ticket-actions';
 import { NO_WORK } from '../domain/ticket/ticket-work';
-import type { IntakeDependencies } from './intake-email';
-import {
-  attachmentsOf,
-  buildDelivery,
-  buildMessage,
-  buildRecord,
-  buildTicket,
-  type IntakeContext,
-} from './intake-records';
+import { attachmentsOf, buildDelivery, buildMessage, buildRecord, buildTicket } from './intake-records';
+import { replayStoredMail, type StoredMailDeps } from './replay-stored-mail';
 import { putAttachments, storeAttachments } from './store-attachments';
 import { alreadyHandled } from './suspended-messages';
-import { triageEmail } from './triage-email';
 
-export type ConvertSuspendedDeps = Pick<
-  IntakeDependencies,
-  'config' | 'clients' | 'parser' | 'tickets' | 'rawMail' | 'attachments' | 'clock' | 'newId'
-> & { maxAttachmentBytes: number };
+export type ConvertSuspendedDeps = StoredMailDeps;
 
 /**
  * An agent turns a suspended message (automated mail, spam verdict) into a ticket. The raw mail is
@@ -46,24 +35,8 @@ export async function convertSuspended(
     );
   // Dismissed ("Ignorer"): the store's condition refuses it too, when the two race.
   if (suspended.dismissedAt !== undefined) throw alreadyHandled(id, suspended);
-  const raw = await deps.rawMail.get(suspended.rawKey);
-  const parsed = await deps.parser.parse(raw, { maxAttachmentBytes: deps.maxAttachmentBytes });
-  const triage = triageEmail(parsed.email, suspended.receipt, {
-    config: deps.config,
-    clients: await deps.clients(),
-  });
-  const now = deps.clock.now();
-  const ctx: IntakeContext = {
-    receipt: suspended.receipt,
-    parsed,
-    raw,
-    triage,
-    rawKey: suspended.rawKey,
-    commitToken: deps.newId(),
-    now,
-    ourAddresses: deps.config.desks.map((d) => d.address),
-    attachmentKey: (sha256, filename) => deps.attachments.keyFor(suspended.deskId, sha256, filename),
-  };
+  const ctx = await replayStoredMail(suspended, deps);
+  const { parsed, now } = ctx;
   // Before the commit, as the intake does: the message is committed with its bodies stored.
   const attachmentsStored = await putAttachments(attachmentsOf(ctx), ctx, deps);
   const year = new Date(suspended.receipt.receivedAt).getUTCFullYear();

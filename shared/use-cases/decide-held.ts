@@ -10,23 +10,18 @@ import {
 } from '../domain/ticket/ticket';
 import { agentEvent, ForbiddenError } from '../domain/ticket/ticket-actions';
 import type { HeldMessage } from '../ports/ticket-store';
-import type { IntakeDependencies } from './intake-email';
 import {
   attachmentsOf,
   buildDelivery,
   buildMessage,
   buildRecord,
   clientReplyOf,
-  type IntakeContext,
   ticketAfterMessage,
 } from './intake-records';
+import { replayStoredMail, type StoredMailDeps } from './replay-stored-mail';
 import { putAttachments, storeAttachments } from './store-attachments';
-import { triageEmail } from './triage-email';
 
-export type DecideHeldDeps = Pick<
-  IntakeDependencies,
-  'config' | 'clients' | 'parser' | 'tickets' | 'rawMail' | 'attachments' | 'clock' | 'newId'
-> & { maxAttachmentBytes: number };
+export type DecideHeldDeps = StoredMailDeps;
 
 const MAX_ROUNDS = 10;
 
@@ -45,24 +40,8 @@ export async function acceptHeld(
   deps: DecideHeldDeps,
 ): Promise<{ ticket: Ticket; message: TicketMessage }> {
   const { held, ticket: first } = await heldFor(reference, id, agent, deps);
-  const raw = await deps.rawMail.get(held.rawKey);
-  const parsed = await deps.parser.parse(raw, { maxAttachmentBytes: deps.maxAttachmentBytes });
-  const triage = triageEmail(parsed.email, held.receipt, {
-    config: deps.config,
-    clients: await deps.clients(),
-  });
-  const now = deps.clock.now();
-  const ctx: IntakeContext = {
-    receipt: held.receipt,
-    parsed,
-    raw,
-    triage: { ...triage, sender: { trust: 'verified', reason: `accepted by ${agent.id}` } },
-    rawKey: held.rawKey,
-    commitToken: deps.newId(),
-    now,
-    ourAddresses: deps.config.desks.map((d) => d.address),
-    attachmentKey: (sha256, filename) => deps.attachments.keyFor(held.deskId, sha256, filename),
-  };
+  const ctx = await replayStoredMail(held, deps, { trust: 'verified', reason: `accepted by ${agent.id}` });
+  const { parsed, now } = ctx;
   const attachmentsStored = await putAttachments(attachmentsOf(ctx), ctx, deps);
   const receivedAt = new Date(held.receipt.receivedAt);
   let ticket: Ticket | null = first;

@@ -432,6 +432,16 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
       await page.locator('#suspended-list li[data-class="spam"] button', { hasText: 'Ignorer' }).count(),
     ).toBe(1);
     await expectAccessible('the suspended messages filtered by class');
+    // Away and back by the hash: the chosen class still filters, and « Tous » lifts it again.
+    await page.goto(`${server.url}/#/`);
+    await page.locator('#queue-view').waitFor();
+    await page.goto(`${server.url}/#/suspended`);
+    await expect.poll(() => page.locator('#suspended-list li[data-suspended]').count(), PATIENCE).toBe(1);
+    await page.locator('#suspended-class').selectOption({ label: 'Tous' });
+    await expect
+      .poll(() => page.locator('#suspended-total').textContent(), PATIENCE)
+      .toBe('2 messages suspendus');
+    expect(await page.locator('#suspended-list li[data-suspended]').count()).toBe(2);
   });
 
   it('shows a held message on its ticket, escaped, with Accepter / Rejeter, and accepts it after a confirmation', async () => {

@@ -94,8 +94,9 @@ describe('Check: cdk-nag AwsSolutions', () => {
       'AwsSolutions-IAM5[Resource::<ARN>/inbound/*]', // client portal: reads the raw mail it wrote
       'AwsSolutions-IAM5[Resource::<ARN>/inbound/portal/*]', // client portal: writes portal messages only
       'AwsSolutions-IAM5[Resource::<ARN>/index/*]', // intake, bounce recorder, agent API, SLA watcher: the table's indexes
+      'AwsSolutions-IAM5[Resource::<ARN>/uploads/*/client/*]', // client portal: clients' files (presigned POST, check, delete)
+      'AwsSolutions-IAM5[Resource::<ARN>/uploads/*/replies/*]', // client portal: reads agents' reply files (presigned GET)
       'AwsSolutions-IAM5[Resource::<ARN>/uploads/*]', // agent API: reply files under uploads/ (presigned POST, check, delete)
-      'AwsSolutions-IAM5[Resource::<ARN>/uploads/*]', // client portal: clients' files under uploads/ (presigned POST, check, delete)
       'AwsSolutions-SQS3', // failure queues are themselves dead-letter queues
     ]);
     for (const rule of distinct.values()) expect(rule.reason.length, rule.id).toBeGreaterThan(60);

@@ -433,17 +433,23 @@ describe('Class: StatelessStack', () => {
         expect(route.Target).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integration.id }]] });
     });
 
-    it("client portal: clients' files under uploads/ (presign, check, delete), downloads of attachments/", () => {
+    it("client portal: clients' files under uploads/<ref>/client/ (presign, check, delete), downloads of attachments/ and reply files", () => {
       const statements = statementsOf(synth, 'ClientPortalHandler');
       const resourceOfAction = (action: string) =>
         JSON.stringify(statements.find((s) => s.Action === action)!.Resource);
       expect(resourceOfAction('s3:GetObject')).toMatch(/"\/inbound\/\*"/);
       expect(resourceOfAction('s3:GetObject')).toMatch(/"\/attachments\/\*"/);
-      expect(resourceOfAction('s3:GetObject')).toMatch(/"\/uploads\/\*"/);
-      expect(resourceOfAction('s3:PutObject')).toMatch(/"\/uploads\/\*"/);
+      expect(resourceOfAction('s3:GetObject')).toMatch(/"\/uploads\/\*\/client\/\*"/);
+      expect(resourceOfAction('s3:GetObject')).toMatch(/"\/uploads\/\*\/replies\/\*"/);
+      expect(resourceOfAction('s3:PutObject')).toMatch(/"\/uploads\/\*\/client\/\*"/);
       expect(resourceOfAction('s3:PutObject')).toMatch(/"\/inbound\/portal\/\*"/);
-      expect(resourceOfAction('s3:DeleteObject')).toMatch(/"\/uploads\/\*"/);
-      expect(resourceOfAction('s3:DeleteObject')).not.toMatch(/inbound|attachments/);
+      expect(resourceOfAction('s3:DeleteObject')).toMatch(/"\/uploads\/\*\/client\/\*"/);
+      expect(resourceOfAction('s3:DeleteObject')).not.toMatch(/inbound|attachments|replies/);
+      // The attacker's view: no statement of this role reaches the whole of uploads/ (agents' unsent files),
+      // and it may neither write nor delete an agent's reply file.
+      for (const action of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'])
+        expect(resourceOfAction(action)).not.toMatch(/"\/uploads\/\*"/);
+      expect(resourceOfAction('s3:PutObject')).not.toMatch(/replies/);
       const { props } = resourceOf(synth.stateless$, 'AWS::Lambda::Function', 'ClientPortalHandlerFunction');
       expect(props.Environment.Variables.UPLOADS_PREFIX).toBe('uploads/');
     });

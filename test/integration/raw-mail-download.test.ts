@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3RawMailStore } from '../../shared/adapters/aws/s3-raw-mail-store';
-import { type S3rverInstance, startS3rver } from '../support/s3rver';
+import { type S3rverInstance, startS3rver } from '../../shared/adapters/local/services/s3rver';
 
 const BUCKET = 'raw-mail-download';
 

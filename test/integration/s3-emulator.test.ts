@@ -1,7 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type S3rverInstance, startS3rver } from '../support/s3rver';
+import { type S3rverInstance, startS3rver } from '../../shared/adapters/local/services/s3rver';
 
 const BUCKET = 's3-emulator-checks';
 

@@ -1,10 +1,10 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3UploadStore, s3BucketOrigin } from '../../shared/adapters/aws/s3-upload-store';
+import { type S3rverInstance, startS3rver } from '../../shared/adapters/local/services/s3rver';
 import { AGENT_REPLY_LIMITS } from '../../shared/domain/mail/attachment-policy';
 import type { PresignedUpload } from '../../shared/ports/upload-store';
 import { verifyUploads } from '../../shared/use-cases/verify-uploads';
-import { type S3rverInstance, startS3rver } from '../support/s3rver';
 
 const BUCKET = 'upload-store-checks';
 

@@ -1,7 +1,7 @@
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { AttachmentLinks } from '../../ports/attachment-links';
 import type { Clock } from '../../ports/clock';
+import { presignedDownload } from './s3-download-link';
 
 /** Five minutes: long enough to click, short enough that a link pasted in a chat soon stops working. */
 const DEFAULT_EXPIRES_SECONDS = 300;
@@ -23,17 +23,12 @@ export class S3AttachmentLinks implements AttachmentLinks {
     filename: string;
     contentType: string;
   }): Promise<{ url: string; expiresAt: string }> {
-    const now = this.clock.now();
-    const url = await getSignedUrl(
-      this.s3,
-      new GetObjectCommand({
-        Bucket: this.bucket,
-        Key: input.key,
-        ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(input.filename)}`,
-        ResponseContentType: 'application/octet-stream',
-      }),
-      { expiresIn: this.expiresInSeconds, signingDate: now },
-    );
-    return { url, expiresAt: new Date(now.getTime() + this.expiresInSeconds * 1000).toISOString() };
+    return presignedDownload(this.s3, {
+      bucket: this.bucket,
+      key: input.key,
+      filename: input.filename,
+      now: this.clock.now(),
+      expiresInSeconds: this.expiresInSeconds,
+    });
   }
 }

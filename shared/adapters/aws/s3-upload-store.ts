@@ -1,6 +1,5 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { InputError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import type {
@@ -10,6 +9,7 @@ import type {
   UploadStore,
 } from '../../ports/upload-store';
 import { asIntakeFailure, awsCall } from './aws-errors';
+import { presignedDownload } from './s3-download-link';
 
 /** Five minutes: enough to pick files and send them on a slow phone, short enough to go stale quickly. */
 const DEFAULT_EXPIRES_SECONDS = 300;
@@ -97,18 +97,13 @@ export class S3UploadStore implements UploadStore {
   }
 
   async downloadLink(input: { key: string; filename: string }): Promise<{ url: string; expiresAt: string }> {
-    const now = this.clock.now();
-    const url = await getSignedUrl(
-      this.s3,
-      new GetObjectCommand({
-        Bucket: this.bucket,
-        Key: input.key,
-        ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(input.filename)}`,
-        ResponseContentType: STORED_TYPE,
-      }),
-      { expiresIn: DEFAULT_EXPIRES_SECONDS, signingDate: now },
-    );
-    return { url, expiresAt: new Date(now.getTime() + DEFAULT_EXPIRES_SECONDS * 1000).toISOString() };
+    return presignedDownload(this.s3, {
+      bucket: this.bucket,
+      key: input.key,
+      filename: input.filename,
+      now: this.clock.now(),
+      expiresInSeconds: DEFAULT_EXPIRES_SECONDS,
+    });
   }
 }
 

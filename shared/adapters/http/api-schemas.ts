@@ -331,7 +331,6 @@ export type AssigneeFilter = z.infer<typeof AssigneeFilterSchema>;
 export type MessageView = z.infer<typeof MessageViewSchema>;
 export type InboundMessageView = z.infer<typeof InboundMessageViewSchema>;
 export type OutboundMessageView = z.infer<typeof OutboundMessageViewSchema>;
-export type ConversationItem = z.infer<typeof ConversationItemSchema>;
 export type TicketDetailsResponse = z.infer<typeof TicketDetailsResponseSchema>;
 export type ReplyRequestBody = z.input<typeof ReplyRequestSchema>;
 export type ReplyResponse = z.infer<typeof ReplyResponseSchema>;

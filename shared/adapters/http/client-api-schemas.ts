@@ -47,11 +47,9 @@ const Secret = z.string().regex(/^[A-Za-z0-9_-]{22,86}$/);
 
 /** `POST /api/client/link-session` → 204 + cookie; anything wrong → 404 INVALID_LINK. */
 export const LinkSessionRequestSchema = z.object({ reference: Reference, secret: Secret });
-export type LinkSessionRequest = z.infer<typeof LinkSessionRequestSchema>;
 
 /** `POST /api/client/sign-in` → 202 with the same message whether or not the address is known. */
 export const SignInRequestSchema = z.object({ email: z.string().trim().min(3).max(254) });
-export type SignInRequest = z.infer<typeof SignInRequestSchema>;
 export const SIGN_IN_MESSAGE =
   "Si des demandes existent pour cette adresse, un lien de connexion vient d'y être envoyé.";
 export const SignInResponseSchema = z.object({ message: z.literal(SIGN_IN_MESSAGE) });
@@ -59,7 +57,6 @@ export type SignInResponse = z.infer<typeof SignInResponseSchema>;
 
 /** `POST /api/client/sign-in/redeem` → 204 + cookie (address session); invalid/used/expired → 404 INVALID_LINK. */
 export const RedeemRequestSchema = z.object({ token: Secret });
-export type RedeemRequest = z.infer<typeof RedeemRequestSchema>;
 
 /** `GET /api/client/session`; no session → 401 NO_SESSION. */
 export const ClientSessionResponseSchema = z.object({
@@ -89,7 +86,6 @@ export const ClientTicketSummarySchema = z.object({
   priority: PriorityLevelSchema,
 });
 export const ClientTicketListResponseSchema = z.object({ tickets: z.array(ClientTicketSummarySchema) });
-export type ClientTicketSummary = z.infer<typeof ClientTicketSummarySchema>;
 export type ClientTicketListResponse = z.infer<typeof ClientTicketListResponseSchema>;
 
 export const ClientAttachmentSchema = z.object({
@@ -135,7 +131,6 @@ export const ClientTicketViewSchema = z.object({
 });
 export type ClientTicketView = z.infer<typeof ClientTicketViewSchema>;
 export type ClientConversationItem = z.infer<typeof ClientConversationItemSchema>;
-export type ClientAttachment = z.infer<typeof ClientAttachmentSchema>;
 
 // ---- Writing (cookie + X-CSRF-Token + same-origin Origin; else 403 CSRF) --------------------------------
 
@@ -149,7 +144,6 @@ export const ClientMessageRequestSchema = z.object({
     .max(10)
     .optional(),
 });
-export type ClientMessageRequest = z.infer<typeof ClientMessageRequestSchema>;
 export const ClientMessageResponseSchema = z.object({ id: z.string(), at: z.string() });
 export type ClientMessageResponse = z.infer<typeof ClientMessageResponseSchema>;
 
@@ -159,7 +153,6 @@ export const ClientUploadRequestSchema = z.object({
   size: z.number().int().positive(),
   type: z.string().max(255),
 });
-export type ClientUploadRequest = z.infer<typeof ClientUploadRequestSchema>;
 export const ClientUploadResponseSchema = z.object({
   uploadId: z.string(),
   url: z.string(),
@@ -169,10 +162,6 @@ export type ClientUploadResponse = z.infer<typeof ClientUploadResponseSchema>;
 
 /** `POST /api/client/tickets/{ref}/priority` → 200; an agent's choice stands → 409 CONFLICT. */
 export const ClientPriorityRequestSchema = z.object({ level: PriorityLevelSchema });
-export type ClientPriorityRequest = z.infer<typeof ClientPriorityRequestSchema>;
-
-/** `POST /api/client/tickets/{ref}/confirm-resolved` `{}` → 200; not resolved → 409 CONFLICT. */
-export const ConfirmResolvedRequestSchema = z.object({}).strict();
 
 /** The answer of both ticket actions: the ticket as the client now sees it. */
 export const ClientActionResponseSchema = z.object({ ticket: ClientTicketViewSchema });

@@ -85,11 +85,6 @@ export const OutboundMessageSchema = z.object({
 });
 export type OutboundMessage = z.infer<typeof OutboundMessageSchema>;
 
-/** The states in which the message may have reached the client. */
-export function mayHaveLeft(state: OutboundState): boolean {
-  return state !== 'rejected';
-}
-
 /** French labels of the states, as the portal shows them (conversation.md §3). */
 export const OUTBOUND_STATE_LABEL: Record<OutboundState, string> = {
   sending: 'envoi en cours',

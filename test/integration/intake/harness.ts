@@ -13,6 +13,7 @@ import {
   type DynamoDbLocal,
   startDynamoDbLocal,
 } from '../../../shared/adapters/local/services/dynamodb-local';
+import { type S3rverInstance, startS3rver } from '../../../shared/adapters/local/services/s3rver';
 import {
   EMULATOR_REGION,
   type SesEmulator,
@@ -29,7 +30,6 @@ import {
   type IntakeWiringOverrides,
 } from '../../../shared/wiring/aws';
 import { type AwsClients, createAwsClients } from '../../../shared/wiring/aws-clients';
-import { type S3rverInstance, startS3rver } from '../../support/s3rver';
 import { FaultInjector } from './faults';
 
 export const BUCKET = 'exodata-raw-mail-test';

@@ -34,7 +34,10 @@ import {
   ClientUploadResponseSchema,
   CSRF_HEADER,
   INVALID_LINK_BODY,
+  LinkSessionRequestSchema,
+  RedeemRequestSchema,
   SIGN_IN_MESSAGE,
+  SignInRequestSchema,
   SignInResponseSchema,
 } from '../client-api-schemas';
 import type { ErrorLogger } from '../errors';
@@ -156,9 +159,10 @@ export function createClientApp(deps: ClientAppDeps): Hono<Env> {
 
   // ---- sessions ----
   app.post('/api/client/link-session', async (c) => {
-    const fields = await readJsonLoosely(c);
+    const body = LinkSessionRequestSchema.safeParse(await readJsonLoosely(c));
+    // Malformed is answered as a wrong link (the use case's uniform 404), never as a telling 400.
     const opened = await api.openTicketSession(
-      { reference: stringField(fields, 'reference'), secret: stringField(fields, 'secret') },
+      body.success ? body.data : { reference: '', secret: '' },
       deps.sourceOf(c),
     );
     setSessionCookie(c, opened, deps.secureCookie);
@@ -166,14 +170,15 @@ export function createClientApp(deps: ClientAppDeps): Hono<Env> {
   });
 
   app.post('/api/client/sign-in', async (c) => {
-    const fields = await readJsonLoosely(c);
-    await api.requestSignIn(stringField(fields, 'email').slice(0, 320), deps.sourceOf(c));
+    const body = SignInRequestSchema.safeParse(await readJsonLoosely(c));
+    // Malformed still counts against the rate limits and gets the same 202 as any address.
+    await api.requestSignIn(body.success ? body.data.email : '', deps.sourceOf(c));
     return c.json(SignInResponseSchema.parse({ message: SIGN_IN_MESSAGE }), 202);
   });
 
   app.post('/api/client/sign-in/redeem', async (c) => {
-    const fields = await readJsonLoosely(c);
-    const opened = await api.redeemSignIn(stringField(fields, 'token'), deps.sourceOf(c));
+    const body = RedeemRequestSchema.safeParse(await readJsonLoosely(c));
+    const opened = await api.redeemSignIn(body.success ? body.data.token : '', deps.sourceOf(c));
     setSessionCookie(c, opened, deps.secureCookie);
     return c.body(null, 204);
   });
@@ -344,9 +349,4 @@ async function readJsonLoosely(c: Context): Promise<Record<string, unknown>> {
   } catch {
     return {};
   }
-}
-
-function stringField(fields: Record<string, unknown>, name: string): string {
-  const value = fields[name];
-  return typeof value === 'string' ? value.slice(0, 200) : '';
 }

@@ -4,14 +4,12 @@
  */
 export type {
   ClientActionResponse,
-  ClientAttachment,
   ClientConversationItem as ClientMessage,
   ClientErrorBody,
   ClientErrorCode,
   ClientMessageResponse as PostedMessage,
   ClientSessionResponse as ClientSession,
   ClientTicketListResponse as ClientTicketList,
-  ClientTicketSummary,
   ClientTicketView,
   ClientUploadResponse as PresignedUpload,
   SignInResponse as SignInAnswer,
