@@ -2,9 +2,11 @@
  * The per-file table of a mutation run (`npm run mutate` prints it at the end; `npm run -s mutate:table`
  * prints it again): killed, survived, no coverage, timeout, compile errors and the score of every
  * mutated file, worst first, each file under the 85 % that issue 19 asks for flagged.
- * Reads reports/mutation/mutation.json (StrykerJS's JSON report, schema "mutation-testing-report").
+ * Reads every reports/mutation/mutation*.json (StrykerJS's JSON report; one per part of a run in parts,
+ * see stryker.config.mjs), or the reports given as arguments; a file in several takes the newest report.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const TARGET = 85;
@@ -25,8 +27,7 @@ interface FileRow {
   score: number | null;
 }
 
-function fileRows(json: unknown): FileRow[] {
-  const { files } = report.parse(json);
+function fileRows(files: Record<string, { mutants: Array<{ status: string }> }>): FileRow[] {
   return Object.entries(files)
     .map(([file, { mutants }]) => {
       const count = (status: string) => mutants.filter((m) => m.status === status).length;
@@ -75,5 +76,19 @@ function formatTable(rows: readonly FileRow[]): string {
   ].join('\n');
 }
 
-const path = process.argv[2] ?? 'reports/mutation/mutation.json';
-console.log(formatTable(fileRows(JSON.parse(readFileSync(path, 'utf8')))));
+const DIR = 'reports/mutation';
+const given = process.argv.slice(2);
+const paths = (
+  given.length > 0
+    ? given
+    : (existsSync(DIR) ? readdirSync(DIR) : [])
+        .filter((name) => /^mutation.*\.json$/.test(name))
+        .map((name) => join(DIR, name))
+).sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+if (paths.length === 0) throw new Error(`no mutation report in ${DIR}: run \`npm run mutate\` first`);
+const merged = Object.assign(
+  {},
+  ...paths.map((path) => report.parse(JSON.parse(readFileSync(path, 'utf8'))).files),
+);
+console.log(`${paths.join(', ')}\n`);
+console.log(formatTable(fileRows(merged)));
