@@ -120,6 +120,7 @@ function standardHours(zoneName: string, holidays: PublicHolidays): OpenInterval
     let date = DateTime.fromMillis(at, { zone }).toISODate() ?? '';
     for (let closedDays = 0; closedDays < MAX_CLOSED_DAYS; ) {
       const { interval, next } = serviceDay(date);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: `date` is the local date of `at` or later and a service day ends at 24:00, so its end is after `at`
       if (interval && interval.end > at) {
         closedDays = 0;
         yield interval;
