@@ -5,32 +5,35 @@ import {
   readClientRows,
 } from '../../../shared/domain/desk/client-directory';
 
-const quincaillerie = ClientEntrySchema.parse({
-  clientId: 'CLI-RE-0027',
-  name: 'Quincaillerie du Port',
-  contract: 'premium',
-  homeDesk: 'reunion',
-  addresses: ['Gerant@Gmail.com'],
-  domains: ['@Quincaillerie-du-Port.RE'],
-});
-const pharmacie = ClientEntrySchema.parse({
-  clientId: 'CLI-NC-0003',
-  name: 'Pharmacie',
-  contract: 'standard',
-  homeDesk: 'nouvelle-caledonie',
-  domains: ['pharmacie.nc'],
-});
-const directory = [pharmacie, quincaillerie];
+// Parsed in each test (functions): a value computed when the file is collected cannot show a mutant.
+const quincaillerie = () =>
+  ClientEntrySchema.parse({
+    clientId: 'CLI-RE-0027',
+    name: 'Quincaillerie du Port',
+    contract: 'premium',
+    homeDesk: 'reunion',
+    addresses: ['Gerant@Gmail.com'],
+    domains: ['@Quincaillerie-du-Port.RE'],
+  });
+const pharmacie = () =>
+  ClientEntrySchema.parse({
+    clientId: 'CLI-NC-0003',
+    name: 'Pharmacie',
+    contract: 'standard',
+    homeDesk: 'nouvelle-caledonie',
+    domains: ['pharmacie.nc'],
+  });
+const directory = () => [pharmacie(), quincaillerie()];
 
 describe('client directory', () => {
   it('stores addresses and domains lower-cased, a domain without its @', () => {
-    expect(quincaillerie.addresses).toEqual(['gerant@gmail.com']);
-    expect(quincaillerie.domains).toEqual(['quincaillerie-du-port.re']);
-    expect(pharmacie.addresses).toEqual([]);
+    expect(quincaillerie().addresses).toEqual(['gerant@gmail.com']);
+    expect(quincaillerie().domains).toEqual(['quincaillerie-du-port.re']);
+    expect(pharmacie().addresses).toEqual([]);
   });
 
   it('matches an exact address first, whatever its case and surrounding spaces', () => {
-    expect(lookupClient(directory, '  GERANT@gmail.com ')).toEqual({
+    expect(lookupClient(directory(), '  GERANT@gmail.com ')).toEqual({
       clientId: 'CLI-RE-0027',
       name: 'Quincaillerie du Port',
       contract: 'premium',
@@ -41,12 +44,12 @@ describe('client directory', () => {
   });
 
   it('then the domain after the last @', () => {
-    expect(lookupClient(directory, 'compta@Pharmacie.NC')).toMatchObject({
+    expect(lookupClient(directory(), 'compta@Pharmacie.NC')).toMatchObject({
       clientId: 'CLI-NC-0003',
       matchedBy: 'domain',
     });
-    expect(lookupClient(directory, '"a@b"@pharmacie.nc')).toMatchObject({ clientId: 'CLI-NC-0003' });
-    expect(lookupClient(directory, 'x@pharmacie.nc.evil.re').unknownClient).toBe(true);
+    expect(lookupClient(directory(), '"a@b"@pharmacie.nc')).toMatchObject({ clientId: 'CLI-NC-0003' });
+    expect(lookupClient(directory(), 'x@pharmacie.nc.evil.re').unknownClient).toBe(true);
   });
 
   it('serves an unknown, empty or missing sender on the standard contract, as unknown', () => {
@@ -58,12 +61,12 @@ describe('client directory', () => {
       unknownClient: true,
       matchedBy: null,
     };
-    expect(lookupClient(directory, 'someone@elsewhere.re')).toEqual(unknown);
-    expect(lookupClient(directory, '')).toEqual(unknown);
-    expect(lookupClient(directory, null)).toEqual(unknown);
-    expect(lookupClient(directory, undefined)).toEqual(unknown);
+    expect(lookupClient(directory(), 'someone@elsewhere.re')).toEqual(unknown);
+    expect(lookupClient(directory(), '')).toEqual(unknown);
+    expect(lookupClient(directory(), null)).toEqual(unknown);
+    expect(lookupClient(directory(), undefined)).toEqual(unknown);
     // A bare word is no address: it must not match a domain that happens to equal it.
-    expect(lookupClient(directory, 'pharmacie.nc')).toEqual(unknown);
+    expect(lookupClient(directory(), 'pharmacie.nc')).toEqual(unknown);
   });
 
   it('keeps the valid rows and reports each bad one by its id (or its number) and what is wrong', () => {
