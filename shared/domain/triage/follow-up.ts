@@ -30,13 +30,9 @@ export function findFollowUpCandidate(email: InboundEmail): FollowUpCandidate {
 function messageIdsIn(value: string): string[] {
   const bracketed = value.match(/<[^<>\s]+>/gu);
   if (bracketed) return bracketed;
-  return (
-    value
-      // Stryker disable next-line Regex: a run of separators only adds empty strings, which the filter drops
-      .split(/[\s,]+/u)
-      .filter((v) => /^[^<>\s@]+@[^<>\s@]+$/u.test(v))
-      .map((v) => `<${v}>`)
-  );
+  // Stryker disable next-line Regex: a run of separators only adds empty strings, which the filter drops
+  const words = value.split(/[\s,]+/u);
+  return words.filter((v) => /^[^<>\s@]+@[^<>\s@]+$/u.test(v)).map((v) => `<${v}>`);
 }
 
 function keepNewest(ids: readonly string[], inReplyTo: ReadonlySet<string>): string[] {
