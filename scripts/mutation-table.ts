@@ -52,7 +52,7 @@ function fileRows(files: Record<string, { mutants: Array<{ status: string }> }>)
 }
 
 function formatTable(rows: readonly FileRow[]): string {
-  const header = ['file', 'killed', 'survived', 'no cov', 'timeout', 'compile err', 'score', ''];
+  const header = ['file', 'killed', 'survived', 'no cov', 'timeout', 'compile err', 'ignored', 'score', ''];
   const lines = rows.map((r) => [
     r.file,
     String(r.killed),
@@ -60,6 +60,7 @@ function formatTable(rows: readonly FileRow[]): string {
     String(r.noCoverage),
     String(r.timeout),
     String(r.compileErrors),
+    String(r.ignored),
     r.score === null ? 'n/a' : `${r.score.toFixed(2)} %`,
     r.score !== null && r.score < TARGET ? `< ${TARGET} %` : '',
   ]);
