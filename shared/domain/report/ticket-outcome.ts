@@ -95,6 +95,7 @@ export function ticketOutcome(ticket: ReportTicket, now: Date, config: ServiceDe
   const open = isOpen(ticket);
   const received = Date.parse(ticket.receivedAt);
   const openBetween = (from: number, to: number) =>
+    // Stryker disable next-line EqualityOperator: at to === from both arms give 0 open minutes
     to <= from ? 0 : round(calendar.openMinutesBetween(new Date(from), new Date(to)));
   const wallBetween = (from: number, to: number) => round(Math.max(0, to - from) / MS_PER_MINUTE);
   const overrun = (dueAt: string, stoppedAt: number | null): Overrun => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { reportPeriod } from '../../../shared/domain/report/report-period';
 import { distribution, type ReportScope, slaReport } from '../../../shared/domain/report/sla-report';
 import { ticketOutcome } from '../../../shared/domain/report/ticket-outcome';
@@ -18,11 +18,19 @@ import {
   TICKETS,
 } from './fixtures';
 
-const period = reportPeriod('2026-11-30', '2026-12-10', 'Indian/Reunion');
-const scope: ReportScope = { ...period, desk: 'reunion', client: CLIENT };
+// Computed in each test (functions, beforeEach), not when the file is collected: StrykerJS switches a
+// mutant on only once the tests start, so a value computed at collection could never show a mutant.
+const period = () => reportPeriod('2026-11-30', '2026-12-10', 'Indian/Reunion');
+let scope: ReportScope;
+beforeEach(() => {
+  scope = { ...period(), desk: 'reunion', client: CLIENT };
+});
 
 describe('Function: slaReport', () => {
-  const report = slaReport(TICKETS, scope, NOW, config);
+  let report: ReturnType<typeof slaReport>;
+  beforeEach(() => {
+    report = slaReport(TICKETS, scope, NOW, config);
+  });
 
   it('counts each priority: received, met and breached, running clocks apart, ratios of decided clocks', () => {
     expect(report.byPriority.haute).toMatchObject({

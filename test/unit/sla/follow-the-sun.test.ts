@@ -86,6 +86,22 @@ describe('Function: deskOnDuty', () => {
   it('throws a ConfigError for a home desk that is not configured', () => {
     expect(() => duty('2026-11-30T06:00:00Z', 'tahiti', 'premium')).toThrow(ConfigError);
   });
+
+  it('names the unknown desk and lists the configured ones, so the client directory can be fixed', () => {
+    const error = (() => {
+      try {
+        duty('2026-11-30T06:00:00Z', 'tahiti', 'premium');
+      } catch (e) {
+        return e;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).toUserMessage()).toBe(
+      'home desk "tahiti" is not in the service-desk configuration ' +
+        '(use one of reunion, martinique, guadeloupe, nouvelle-caledonie in the client directory)',
+    );
+  });
 });
 
 describe('Function: deskLocalTime', () => {
