@@ -39,6 +39,7 @@ describe('portal rate windows', () => {
       signInPerAddress: { limit: 5, windowSeconds: 3600 },
       signInPerSource: { limit: 20, windowSeconds: 3600 },
       redeemPerSource: { limit: 30, windowSeconds: 900 },
+      reportPerAddress: { limit: 30, windowSeconds: 900 },
     });
   });
 });
