@@ -207,3 +207,42 @@ export function minutes(value: number | null): string {
 export function at(value: number): number {
   return Math.round(value * 10) / 10;
 }
+
+/** The horizontal grid of a chart: a line and its label at each tick of the value scale. */
+export function gridLines(
+  ticks: readonly number[],
+  y: (value: number) => number,
+  margin: { left: number; right: number },
+  label: (tick: number) => string,
+): MarkupNode[] {
+  return ticks.map((t) =>
+    h(
+      'g',
+      {},
+      h('line', {
+        x1: margin.left,
+        x2: WIDTH - margin.right,
+        y1: at(y(t)),
+        y2: at(y(t)),
+        stroke: GRID,
+        'stroke-width': 1,
+      }),
+      h(
+        'text',
+        { x: margin.left - 6, y: at(y(t)) + 4, 'text-anchor': 'end', 'font-size': SMALL, fill: MUTED },
+        label(t),
+      ),
+    ),
+  );
+}
+
+/** Said in the plot itself when there is nothing to draw, so an empty chart is not mistaken for 0 %. */
+export function emptyNote(empty: boolean, top: number, bottom: number): MarkupNode | null {
+  return empty
+    ? h(
+        'text',
+        { x: WIDTH / 2, y: at((top + bottom) / 2), 'text-anchor': 'middle', 'font-size': FONT, fill: MUTED },
+        'Aucune donnée sur la période',
+      )
+    : null;
+}

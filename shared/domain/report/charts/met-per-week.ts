@@ -5,12 +5,11 @@ import {
   at,
   type ChartOptions,
   chartFigure,
-  FONT,
-  GRID,
+  emptyNote,
+  gridLines,
   INK,
   legend,
   longDay,
-  MUTED,
   PALETTE,
   percent,
   SMALL,
@@ -60,25 +59,7 @@ export function metPerWeekChart(series: Pick<ReportSeries, 'weeks'>, options: Ch
   const labelled = weeks.length <= 8;
   const every = Math.max(1, Math.ceil(weeks.length / 6));
 
-  const grid = y.ticks(4).map((t) =>
-    h(
-      'g',
-      {},
-      h('line', {
-        x1: margin.left,
-        x2: WIDTH - margin.right,
-        y1: at(y(t)),
-        y2: at(y(t)),
-        stroke: GRID,
-        'stroke-width': 1,
-      }),
-      h(
-        'text',
-        { x: margin.left - 6, y: at(y(t)) + 4, 'text-anchor': 'end', 'font-size': SMALL, fill: MUTED },
-        `${t} %`,
-      ),
-    ),
-  );
+  const grid = gridLines(y.ticks(4), y, margin, (t) => `${t} %`);
   const axis = weeks.map((w, i) =>
     i % every === 0
       ? h(
@@ -206,15 +187,4 @@ function lineSample(clock: Clock, x: number, y: number): MarkupNode {
     }),
     marker(clock, x + 11, y),
   );
-}
-
-/** Said in the plot itself when there is nothing to draw, so an empty chart is not mistaken for 0 %. */
-export function emptyNote(empty: boolean, top: number, bottom: number): MarkupNode | null {
-  return empty
-    ? h(
-        'text',
-        { x: WIDTH / 2, y: at((top + bottom) / 2), 'text-anchor': 'middle', 'font-size': FONT, fill: MUTED },
-        'Aucune donnée sur la période',
-      )
-    : null;
 }

@@ -4,13 +4,13 @@ import {
   at,
   type ChartOptions,
   chartFigure,
+  emptyNote,
   FILL_KINDS,
   fillOf,
-  GRID,
+  gridLines,
   INK,
   legend,
   longDay,
-  MUTED,
   PALETTE,
   pattern,
   SMALL,
@@ -18,7 +18,6 @@ import {
   WIDTH,
 } from './chart-kit';
 import { h, type MarkupNode } from './markup';
-import { emptyNote } from './met-per-week';
 
 /**
  * Tickets received per day, stacked by the desk that received them: each desk has its colour and its
@@ -63,25 +62,7 @@ export function volumePerDayChart(
   const every = Math.max(1, Math.ceil(days.length / 7));
   const totals = days.length <= 16;
 
-  const grid = ticks.map((t) =>
-    h(
-      'g',
-      {},
-      h('line', {
-        x1: margin.left,
-        x2: WIDTH - margin.right,
-        y1: at(y(t)),
-        y2: at(y(t)),
-        stroke: GRID,
-        'stroke-width': 1,
-      }),
-      h(
-        'text',
-        { x: margin.left - 6, y: at(y(t)) + 4, 'text-anchor': 'end', 'font-size': SMALL, fill: MUTED },
-        String(t),
-      ),
-    ),
-  );
+  const grid = gridLines(ticks, y, margin, String);
   const bars = days.map((d, i) => {
     const left = x(d.day) ?? 0;
     let base = 0;
