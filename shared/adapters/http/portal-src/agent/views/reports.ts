@@ -253,47 +253,26 @@ function metCell(ratio: number | null, met: number, breached: number): string {
 
 type FigureRow = { label: string; cell: (f: PriorityFigures) => string; group?: string };
 
+/** A duration's median and 90th percentile, as two rows under one group heading. */
+function distributionRows(
+  group: string,
+  of: (f: PriorityFigures) => { median: number | null; p90: number | null },
+): FigureRow[] {
+  return [
+    { label: 'Médiane', group, cell: (f) => minutes(of(f).median) },
+    { label: '90e centile', group, cell: (f) => minutes(of(f).p90) },
+  ];
+}
+
 const FIGURE_ROWS: readonly FigureRow[] = [
   { label: 'Reçus', cell: (f) => String(f.received) },
   { label: 'GTI tenue', cell: (f) => metCell(f.gtiMetRatio, f.gtiMet, f.gtiBreached) },
   { label: 'GTR tenue', cell: (f) => metCell(f.gtrMetRatio, f.gtrMet, f.gtrBreached) },
   { label: 'En cours (GTI / GTR)', cell: (f) => `${f.gtiRunning} / ${f.gtrRunning}` },
-  {
-    label: 'Médiane',
-    group: '1er contact, heures ouvrées',
-    cell: (f) => minutes(f.firstContactOpenMinutes.median),
-  },
-  {
-    label: '90e centile',
-    group: '1er contact, heures ouvrées',
-    cell: (f) => minutes(f.firstContactOpenMinutes.p90),
-  },
-  {
-    label: 'Médiane',
-    group: '1er contact, temps réel',
-    cell: (f) => minutes(f.firstContactWallMinutes.median),
-  },
-  {
-    label: '90e centile',
-    group: '1er contact, temps réel',
-    cell: (f) => minutes(f.firstContactWallMinutes.p90),
-  },
-  {
-    label: 'Médiane',
-    group: 'Résolution, heures ouvrées',
-    cell: (f) => minutes(f.resolutionOpenMinutes.median),
-  },
-  {
-    label: '90e centile',
-    group: 'Résolution, heures ouvrées',
-    cell: (f) => minutes(f.resolutionOpenMinutes.p90),
-  },
-  { label: 'Médiane', group: 'Résolution, temps réel', cell: (f) => minutes(f.resolutionWallMinutes.median) },
-  {
-    label: '90e centile',
-    group: 'Résolution, temps réel',
-    cell: (f) => minutes(f.resolutionWallMinutes.p90),
-  },
+  ...distributionRows('1er contact, heures ouvrées', (f) => f.firstContactOpenMinutes),
+  ...distributionRows('1er contact, temps réel', (f) => f.firstContactWallMinutes),
+  ...distributionRows('Résolution, heures ouvrées', (f) => f.resolutionOpenMinutes),
+  ...distributionRows('Résolution, temps réel', (f) => f.resolutionWallMinutes),
   { label: 'Rouverts', cell: (f) => String(f.reopened) },
   { label: 'Pris par un autre centre', cell: (f) => String(f.moved) },
 ];
