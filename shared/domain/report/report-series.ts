@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { PRIORITY_LEVELS, type PriorityLevel } from '../desk/service-desk-config';
 import { SLA_TARGETS } from '../sla/sla';
-import { ratio, type SlaReport } from './sla-report';
+import { type PriorityFigures, ratio, type SlaReport } from './sla-report';
 import type { ClockOutcome, TicketOutcome } from './ticket-outcome';
 
 /**
@@ -13,16 +13,11 @@ import type { ClockOutcome, TicketOutcome } from './ticket-outcome';
 export type WeekPoint = {
   /** The Monday that starts the week, `YYYY-MM-DD` in the report's zone (the first week may start before the period). */
   weekStart: string;
-  /** Tickets of the period received that week. */
-  received: number;
-  gtiMet: number;
-  gtiBreached: number;
-  gtrMet: number;
-  gtrBreached: number;
-  /** met ÷ (met + breached), 4 decimals; null when no clock of the week is decided. */
-  gtiMetRatio: number | null;
-  gtrMetRatio: number | null;
-};
+} & Pick<
+  PriorityFigures,
+  // For the week: tickets of the period received that week, their decided clocks and met ÷ decided.
+  'received' | 'gtiMet' | 'gtiBreached' | 'gtrMet' | 'gtrBreached' | 'gtiMetRatio' | 'gtrMetRatio'
+>;
 
 export type DayVolume = {
   /** `YYYY-MM-DD` in the report's zone. */

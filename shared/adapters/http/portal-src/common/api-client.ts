@@ -37,15 +37,7 @@ export class ApiClient {
     const token = this.options.token();
     const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
     if (response.ok) return response.text();
-    const json: unknown = await response.json().catch(() => null);
-    const error = (json as Partial<ErrorBody> | null)?.error;
-    if (response.status === 401 && token) this.options.onUnauthorized();
-    throw new ApiError(
-      response.status,
-      error?.code ?? null,
-      error?.message ?? `HTTP ${response.status}`,
-      error?.hint,
-    );
+    return this.refused(response, await response.json().catch(() => null), token);
   }
 
   post<T>(path: string, body: Record<string, unknown> = {}): Promise<T> {
@@ -64,6 +56,11 @@ export class ApiClient {
     });
     const json: unknown = await response.json().catch(() => null);
     if (response.ok) return json as T;
+    return this.refused(response, json, token);
+  }
+
+  /** A refused call, JSON or text alike: the server's code and French message, or the status. */
+  private refused(response: Response, json: unknown, token: string | null): never {
     const error = (json as Partial<ErrorBody> | null)?.error;
     if (response.status === 401 && token) this.options.onUnauthorized();
     throw new ApiError(
