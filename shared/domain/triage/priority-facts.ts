@@ -55,6 +55,14 @@ import {
   WORKAROUND_SUCCESS,
 } from './priority-vocabulary-general-3';
 import {
+  GENERAL_NO_WORKAROUND_CUES_4,
+  GENERAL_ONE_USER_CUES_4,
+  GENERAL_SEVERAL_CUES_4,
+  GENERAL_WORKAROUND_CUES_4,
+  SINCE_SUBJECT_BEFORE,
+  WHO_NEEDS_IT_CUES,
+} from './priority-vocabulary-general-4';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -139,18 +147,28 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_SEVERAL_CUES),
     ...find(GENERAL_SEVERAL_CUES_2),
     ...find(GENERAL_SEVERAL_CUES_3),
+    ...find(GENERAL_SEVERAL_CUES_4),
   ].filter((f) => !f.negated && !notAll(folded.text, f));
   const blockingSeveral = severalFound.filter((f) => f.cue.blocking);
   // A workaround that is asked about is not a workaround that exists; one that was tried and
   // failed (`J'ai essayé sur un autre poste, même problème`) is none; the last statement wins.
-  const noWorkaround = find(NO_WORKAROUND_CUES).filter((f) => !f.question);
+  const noWorkaround = [...find(NO_WORKAROUND_CUES), ...find(GENERAL_NO_WORKAROUND_CUES_4)].filter(
+    (f) => !f.question,
+  );
   const offered = [
     ...find(WORKAROUND_CUES),
     ...find(MORE_WORKAROUND_CUES),
     ...find(GENERAL_WORKAROUND_CUES),
     ...find(GENERAL_WORKAROUND_CUES_2),
     ...find(GENERAL_WORKAROUND_CUES_3),
-  ].filter((f) => !f.question && !f.negated && !noWorkaround.some((n) => overlaps(n, f)));
+    ...find(GENERAL_WORKAROUND_CUES_4),
+  ].filter(
+    (f) =>
+      !f.question &&
+      !f.negated &&
+      !noWorkaround.some((n) => overlaps(n, f)) &&
+      !SINCE_SUBJECT_BEFORE.test(folded.text.slice(Math.max(f.clause.start, f.start - 40), f.start)),
+  );
   const notBlocked = [
     ...blockedFound.filter(
       (f) => f.negated && f.cue.negation === 'denies' && !existentialObject(folded.text, f),
@@ -199,24 +217,33 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
           f.cue.id === 'meanwhile-then-doing' ||
           f.cue.id === 'means-until-fixed') &&
         blockedClauses.has(f.clause.start)
-      ),
+      ) &&
+      !(GENERAL_WORKAROUND_CUES_4.includes(f.cue) && blockedAfter(f, blocked)),
   );
   const statements = [...noWorkaround, ...failed, ...workaround].sort(byStart);
   const lastStatement = statements.at(-1);
 
   const blockedSentences = new Set(blocked.map((f) => f.sentence.start));
-  const several = severalFound.filter(
-    (f) =>
-      !objectOfOneUser(folded.text, f, blocked) &&
-      !servedPeople(folded.text, f, blocked) &&
-      (f.cue.blocking ||
-        f.start < subjectEnd ||
-        blockedSentences.has(f.sentence.start) ||
-        AFFECTED.test(folded.text.slice(f.sentence.start, f.sentence.end))),
-  );
-  const oneUser = [...find(ONE_USER_CUES), ...find(GENERAL_ONE_USER_CUES)].filter(
-    (f) => !f.question && !f.negated,
-  );
+  const several = severalFound
+    .filter(
+      (f) =>
+        !objectOfOneUser(folded.text, f, blocked) &&
+        !servedPeople(folded.text, f, blocked) &&
+        (f.cue.blocking ||
+          f.start < subjectEnd ||
+          blockedSentences.has(f.sentence.start) ||
+          AFFECTED.test(folded.text.slice(f.sentence.start, f.sentence.end))),
+    )
+    // `nous sommes cinq à devoir signer`: who needs the tool, when something is blocked (after holdout5).
+    .concat(blocked.length > 0 ? find(WHO_NEEDS_IT_CUES).filter((f) => !f.negated && !f.question) : [])
+    .sort(byStart);
+  // `ce n'est plus seulement son poste`: a negated "only" is not one user (after holdout5).
+  const notOnly = severalFound.filter((f) => f.cue.id === 'not-only-me');
+  const oneUser = [
+    ...find(ONE_USER_CUES),
+    ...find(GENERAL_ONE_USER_CUES),
+    ...find(GENERAL_ONE_USER_CUES_4),
+  ].filter((f) => !f.question && !f.negated && !notOnly.some((n) => overlaps(n, f)));
 
   const phrase = (list: readonly Found[]) => unique(list.map((f) => phraseOf(folded, f)));
   const isBlocked = blocked.length > 0 && notBlocked.length === 0;
@@ -490,6 +517,14 @@ function objectOfOneUser(text: string, f: Found, blocked: readonly Found[]): boo
 }
 /** The speaker alone as subject: `I`, `je`, `j'`. */
 const ONE_SPEAKER = /(?:^|[\s,])(?:i|i'm|im|i've|ive|je|j'\w*|jai|j(?= [a-z]))\b/u;
+
+/**
+ * A way of carrying on read after holdout5 (`I'm running it on the back office PC for tonight`) is
+ * void when its sentence goes on to say that it is blocked too (`…, it crashes there as well`).
+ */
+function blockedAfter(f: Found, blocked: readonly Found[]): boolean {
+  return blocked.some((b) => b.sentence.start === f.sentence.start && b.start >= f.start);
+}
 
 /** End of the sentence after the one holding `f`: a failure told right after the attempt. */
 function nextSentenceEnd(spans: readonly Span[], f: Found): number {

@@ -3,6 +3,7 @@
  * apostrophe and dash, runs of spaces collapsed. Vocabularies are written once, folded, instead of
  * listing every spelling a client's keyboard or phone may produce.
  */
+import { expandSmsSpellings } from './text-sms';
 
 /** Folded text plus, for each of its characters, the index of the character it came from. */
 export type FoldedText = { text: string; origin: number[]; source: string };
@@ -118,7 +119,9 @@ export function foldText(source: string): FoldedText {
     // One entry per UTF-16 unit, so that indexes into `text` index `origin` too.
     for (let k = 0; k < out.length; k++) origin.push(at);
   }
-  return { text: restoreApostrophes(text), origin, source };
+  // Same length, then SMS spellings (`jarrive pa`, `dautre`), which may change it: index map kept.
+  const expanded = expandSmsSpellings(restoreApostrophes(text), origin);
+  return { text: expanded.text, origin: expanded.origin, source };
 }
 
 /**
