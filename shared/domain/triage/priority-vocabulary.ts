@@ -620,7 +620,7 @@ export const MORE_WORKAROUND_CUES: readonly Cue[] = [
   ),
   cue(
     'en:using-meanwhile',
-    "\\b(?:i'?m on my (?:personal|own|home|old) \\S+|personal (?:laptop|pc|phone|computer)|(?:i'?m|we'?re|we are|i am) (?:using|reading|writing|taking|borrowing|calling|filling|opening|walking) \\S+|(?:we|i) (?:use|call|fill|write|open|forwarded|answer|print) (?:\\S+ ){0,6}?(?:meanwhile|for now|by hand|on paper|in the meantime|instead|for today)|(?:can|could) still (?:book|sell|work|pay|use|print|access|read)|customers can still|using hers|using his|retrieved the files|sign in on the paper|moved to|i'?ll come to the office|which is fine for)\\b",
+    "\\b(?:i'?m on my (?:personal|own|home|old) \\S+|personal (?:laptop|pc|phone|computer)|(?:i'?m|we'?re|we are|i am) (?:using|reading|writing|taking|borrowing|calling|filling|opening|walking) (?!(?:to|because|about|regarding|on behalf|in|as|from|again|back|following|with regard)\\b)\\S+|(?:we|i) (?:use|call|fill|write|open|forwarded|answer|print) (?:\\S+ ){0,6}?(?:meanwhile|for now|by hand|on paper|in the meantime|instead|for today)|(?:can|could) still (?:book|sell|work|pay|use|print|access|read)|customers can still|using hers|using his|retrieved the files|sign in on the paper|moved to|i'?ll come to the office|which is fine for)\\b",
   ),
   cue(
     'fr:pour-l-instant',

@@ -3,7 +3,8 @@
  * `jarrive pa a me connecter`, `jpeux plu imprimer`, `ya pas dautre moyen` says what `j'arrive
  * pas`, `je peux plus`, `y a pas d'autre moyen` say. A closed list of spellings, never a guess
  * from a letter pattern (`lecteur` is not `l'ecteur`, `il a plu` is rain, `un peu plus` is more):
- * - `j` glued to a verb: `jpeux`, `jpe`, `jsuis`, `chui`, `jarrive`, `jai`, `jutilise`…;
+ * - `j` glued to a verb or a pronoun: `jpeux`, `jpe`, `jsuis`, `chui`, `jarrive`, `jai`, `jle`…;
+ *   `aujourdhui`;
  * - an elided article or preposition glued to a work word: `dautre`, `lappli`, `lordi`, `lacces`;
  *   `quon`, `ya`;
  * - the negation cut short: `pa` after a word that is not a determiner (`le PA`, `my pa` stay),
@@ -13,7 +14,7 @@
  * character, pointing at the character it was written next to, so evidence stays the client's.
  */
 
-const GLUED_JE: Record<string, string> = {
+const GLUED_WORDS: Record<string, string> = {
   jpeux: 'je peux',
   jpeu: 'je peux',
   jpe: 'je peux',
@@ -28,6 +29,10 @@ const GLUED_JE: Record<string, string> = {
   jsais: 'je sais',
   jdois: 'je dois',
   jme: 'je me',
+  jle: 'je le',
+  jla: 'je la',
+  jles: 'je les',
+  jlui: 'je lui',
   jtravaille: 'je travaille',
   jrecois: 'je recois',
   jtrouve: 'je trouve',
@@ -45,6 +50,7 @@ const GLUED_JE: Record<string, string> = {
   jouvre: "j'ouvre",
   jaccede: "j'accede",
   jattends: "j'attends",
+  aujourdhui: "aujourd'hui",
 };
 
 const WORK_WORDS =
@@ -81,7 +87,7 @@ const NOT_BEFORE_PA = new Set([
 const AVOIR_BEFORE_PLU = /(?:^|[\s'])(?:a|ai|as|avons|avez|ont|avait|avais|avaient|aurait|aura|eu)\s$/u;
 
 const SMS_SPELLING = new RegExp(
-  `(?<![\\p{L}\\p{N}'])(?:(${Object.keys(GLUED_JE).join('|')})|([dl])(${WORK_WORDS})|(qu)(on|il|ils|elle|elles)|(ya)|(pa|plu)|(peu)(?= (?:pa|pas|plu|plus|pu|rien|jamais)\\b))(?![\\p{L}\\p{N}'])`,
+  `(?<![\\p{L}\\p{N}'])(?:(${Object.keys(GLUED_WORDS).join('|')})|([dl])(${WORK_WORDS})|(qu)(on|il|ils|elle|elles)|(ya)|(pa|plu)|(peu)(?= (?:pa|pas|plu|plus|pu|rien|jamais)\\b))(?![\\p{L}\\p{N}'])`,
   'gu',
 );
 const PRONOUN_BEFORE_PEU = /(?:^|\s)(je|j'|tu|on|il|elle|ca|cela)\s$/u;
@@ -90,7 +96,7 @@ function replacement(text: string, m: RegExpMatchArray): string | undefined {
   const at = m.index ?? 0;
   const before = text.slice(Math.max(0, at - 12), at);
   const [, je, elided, word, qu, quWord, ya, neg, peu] = m;
-  if (je) return GLUED_JE[je];
+  if (je) return GLUED_WORDS[je];
   if (elided && word) return `${elided}'${word}`;
   if (qu && quWord) return `qu'${quWord}`;
   if (ya) return 'y a';

@@ -125,6 +125,19 @@ const WORST_INPUTS = [
   fill('neither of the '),
   fill('error vanished '),
   fill("j'utilise celui de "),
+  // The general readings of issue 11's holdout5: SMS spellings, long quantifiers, every credential,
+  // an organisation's devices, not only me, who needs it, no manual means, everyone but me, ways on.
+  fill('jpe pa '),
+  fill('je peu '),
+  fill('aucun des 40 '),
+  fill('none of the 30 '),
+  fill('ne reconnait plus aucun '),
+  fill("aucun poste de l'"),
+  fill('nous sommes 5 a '),
+  fill('no paper '),
+  fill('tout le monde peut '),
+  fill("i'm running it on the "),
+  fill('se sert de son tel '),
 ];
 
 /**
