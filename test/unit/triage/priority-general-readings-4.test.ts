@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { buildAcknowledgement } from '../../../shared/domain/acknowledgement/acknowledgement';
 import { triagePriority } from '../../../shared/domain/triage/priority';
 import { levelFromFacts, readPriorityFacts } from '../../../shared/domain/triage/priority-facts';
 import { foldText, originalSpan } from '../../../shared/domain/triage/text-normalize';
+import { ackInput } from '../acknowledgement/support';
 
 // Issue 11, after the blind holdout5: each reading is stated with sentences written for this file
 // (not the corpus's), French formal and informal, unaccented, SMS, upper case and English, with the
@@ -279,6 +281,16 @@ describe('Ask when unsure: what stays open after the holdout5 readings is said, 
     expect(t.level).toBe('critique');
     expect(t.confidence).toBe('low');
     expect(t.uncertain).toContain(fact);
+  });
+
+  it('the acknowledgement of such a mail asks who is blocked (and, the workaround unsaid, whether they can carry on)', () => {
+    const { level, source, evidence, uncertain } = triage(
+      "Le système de contrôle d'accès est hors service depuis 5h.",
+    );
+    const ack = buildAcknowledgement(ackInput({ priority: { level, source, evidence, uncertain } }));
+    expect(ack.text).toContain('Êtes-vous plusieurs à être bloqués ?');
+    expect(uncertain).toEqual(['severalUsers', 'workaround']);
+    expect(ack.text).toContain('Pouvez-vous continuer à travailler autrement en attendant ?');
   });
 
   it.each([
