@@ -35,6 +35,13 @@ const FR_DEVICES =
 const EN_DEVICES =
   '(?:pcs?|computers?|workstations?|machines?|terminals?|tablets?|laptops?|tills?|screens?|phones?|printers?|desktops?)';
 
+/**
+ * The devices as the subject, not where one person tried (`je ne peux plus imprimer depuis tous les
+ * postes du cabinet`, `I can't print from every PC in the office`: one user, several places).
+ */
+const NOT_AFTER_PREPOSITION =
+  '(?<!\\b(?:depuis|sur|de|a partir de|via|avec|from|on|with|at|in|to|onto|sous|dans|pour|for) (?:plus )?)';
+
 export const GENERAL_SEVERAL_CUES_4: readonly Cue[] = [
   // `Aucun des 40 salariés de l'équipe du matin ne peut entrer`, `none of the 30 teachers in the
   // east building can log in`: the quantifier carries the negation over a long noun phrase. Only a
@@ -66,15 +73,16 @@ export const GENERAL_SEVERAL_CUES_4: readonly Cue[] = [
   // The devices of a whole organisation are its people's: `plus aucun poste de l'étude n'accède`,
   // `tous les ordinateurs du cabinet`, `every PC in the office`, `none of the computers at the
   // practice`. Counted like any several-users phrase (with a blocked statement in its sentence).
-  // Not one's own desk (`tous les postes de mon bureau`: no article of the organisation).
+  // Not one's own desk (`tous les postes de mon bureau`: no article of the organisation), nor the
+  // places one person tried (`je ne peux plus imprimer depuis tous les postes du cabinet`).
   cue(
     'fr:devices-of-the-organisation',
-    `\\b(?:aucune?|tous les|toutes les|chaque|l'ensemble des|la totalite des|plus aucune?) ${FR_DEVICES} ${FR_ORGANISATION}`,
+    `${NOT_AFTER_PREPOSITION}\\b(?:aucune?|tous les|toutes les|chaque|l'ensemble des|la totalite des|plus aucune?) ${FR_DEVICES} ${FR_ORGANISATION}`,
     { people: true },
   ),
   cue(
     'en:devices-of-the-organisation',
-    `\\b(?:every|all (?:the |our )?|each|none of the|no|not a single|not one) ${EN_DEVICES} ${EN_ORGANISATION}`,
+    `${NOT_AFTER_PREPOSITION}\\b(?:every|all (?:the |our )?|each|none of the|no|not a single|not one) ${EN_DEVICES} ${EN_ORGANISATION}`,
     { people: true },
   ),
   // "Not only me": `ce n'est plus seulement son poste`, `y a pas que moi`, `je ne suis pas la
@@ -109,7 +117,7 @@ export const WHO_NEEDS_IT_CUES: readonly Cue[] = [
 export const GENERAL_NO_WORKAROUND_CUES_4: readonly Cue[] = [
   cue(
     'no-manual-means',
-    "\\b(?:(?:no|not any|no longer (?:have|keep|use)(?: any)?|don'?t have any|do not have any|haven'?t (?:got )?any|without) (?:more )?(?:[a-z-]+ )?(?:paper|manual|handwritten|hand-written|printed|hard-?copy|offline|carbon) (?!(?:jam|jams|tray|trays|size|quality|cut|cuts|problem|issue|in|on|at|left|for|and|or|to|the|anymore|any)\\b)[a-z-]+|(?:pas|plus|aucune?|sans) (?:de |d')?(?!besoin|souci|probleme|papier\\b|de\\b|d')[a-z-]+(?: (?:de|d'|a) [a-z-]+)? (?:papier|papiers|manuel(?:le)?s?|imprimee?s?|ecrite?s? a la main|a souche|a souches|carbone))\\b",
+    "\\b(?:(?:no|not any|no longer (?:have|keep|use)(?: any)?|don'?t have any|do not have any|haven'?t (?:got )?any) (?:more )?(?:[a-z-]+ )?(?:paper|manual|handwritten|hand-written|printed|hard-?copy|offline|carbon) (?!(?:jam|jams|tray|trays|size|quality|cut|cuts|problem|issue|in|on|at|left|for|and|or|to|the|anymore|any)\\b)[a-z-]+|(?:pas|plus|aucune?|sans) (?:de |d')?(?!besoin|souci|probleme|papier\\b|de\\b|d')[a-z-]+(?: (?:de|d'|a) [a-z-]+)? (?:papier|papiers|manuel(?:le)?s?|imprimee?s?|ecrite?s? a la main|a souche|a souches|carbone))\\b",
   ),
 ];
 

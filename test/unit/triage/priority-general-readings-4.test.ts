@@ -128,6 +128,8 @@ describe("Reading: the devices of a whole organisation are its people's", () => 
       'my own desk (no article of the organisation)',
       'Je ne peux plus imprimer depuis tous les postes de mon bureau.',
     ],
+    ['places one person tried', 'Je ne peux plus imprimer depuis tous les postes du cabinet.'],
+    ['places one person tried, English', "I can't print from every PC in the office."],
     ['one device of the office', "Le poste de l'accueil ne démarre plus, je suis seule à l'utiliser."],
   ])('%s: one user', (_why, text) => {
     expect(facts(text).severalUsers.state).toBe('no');
