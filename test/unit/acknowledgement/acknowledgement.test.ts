@@ -187,6 +187,16 @@ describe('Function: buildAcknowledgement', () => {
       );
     });
 
+    it('quotes each phrase an inference was drawn from, in English too', () => {
+      const en = buildAcknowledgement(
+        ackInput({
+          language: 'en',
+          priority: { level: 'critique', source: 'inferred', evidence: ['nobody can work', 'no workaround'] },
+        }),
+      );
+      expect(en.text).toContain('based on “nobody can work”, “no workaround”.');
+    });
+
     it('says the client declared it without quoting anything when no declaration was kept', () => {
       const ack = buildAcknowledgement(
         ackInput({ priority: { level: 'haute', source: 'declared', evidence: [] } }),

@@ -5,6 +5,7 @@ import {
   CLIENT_UPLOAD_LIMITS,
   contentRefusal,
   formatSize,
+  lastExtension,
   nameRefusal,
   refusalMessage,
   sanitiseFileName,
@@ -74,6 +75,12 @@ describe('Attachment policy: names', () => {
     expect(sanitiseFileName('\0\u202e . ')).toBe('fichier');
     expect(sanitiseFileName('.htaccess')).toBe('htaccess');
     expect(sanitiseFileName('rapport \t  final.pdf')).toBe('rapport final.pdf');
+  });
+
+  it('reads the last extension as a desktop does, and none in a name without a dot', () => {
+    expect(lastExtension('Facture.PDF.ExE ')).toBe('exe');
+    expect(lastExtension('facture\uff0e\uff45\uff58\uff45')).toBe('exe');
+    expect(lastExtension('sans-extension')).toBe('');
   });
 
   it('keeps a name of exactly 120 characters as it is, whatever follows its dot', () => {
