@@ -114,8 +114,7 @@ export function sanitiseFileName(name: string): string {
 export function lastExtension(name: string): string {
   const folded = sanitiseFileName(name.normalize('NFKC')).toLowerCase();
   const dot = folded.lastIndexOf('.');
-  // Stryker disable next-line EqualityOperator: leading dots were removed (sanitiseFileName), so a dot is never first
-  return dot < 0 ? '' : folded.slice(dot + 1).trim();
+  return dot === -1 ? '' : folded.slice(dot + 1).trim();
 }
 
 /**
@@ -125,12 +124,11 @@ export function lastExtension(name: string): string {
 export function nameRefusal(name: string): string | null {
   const readings = new Set<string>([name]);
   const nul = name.indexOf('\0');
-  // Stryker disable next-line EqualityOperator: a NUL first leaves an empty reading, which has no extension
-  if (nul >= 0) readings.add(name.slice(0, nul));
+  // A NUL or a colon first leaves an empty reading, which has no extension.
+  if (nul !== -1) readings.add(name.slice(0, nul));
   for (const reading of [...readings]) {
     const colon = reading.indexOf(':');
-    // Stryker disable next-line EqualityOperator: a colon first leaves an empty reading, which has no extension
-    if (colon > 0) readings.add(reading.slice(0, colon));
+    if (colon !== -1) readings.add(reading.slice(0, colon));
   }
   for (const reading of readings) {
     const extension = lastExtension(reading);

@@ -31,6 +31,7 @@ describe('Attachment policy: names', () => {
     'code.js',
     'raccourci.lnk',
     'image-disque.iso',
+    'x.exe',
   ])('refuses %s by its extension', (name) => {
     expect(nameRefusal(name)).toMatch(/ne sont pas acceptés/);
   });

@@ -209,6 +209,11 @@ describe('registrable domains (Public Suffix List, tldts)', () => {
     ['a@[10.0.0.1]', null],
     ['', null],
     ['attacker.example?@hotel.re', 'hotel.re'],
+    ['?@hotel.re', 'hotel.re'],
+    [' Marie@Hotel-Lagon-Bleu.RE \t', 'hotel-lagon-bleu.re'],
+    ['\tmail.hotel-lagon-bleu.re ', 'hotel-lagon-bleu.re'],
+    ['a@[IPv6:::1]', null],
+    ['a@', null],
     ['attacker.example/x@hotel.re', 'hotel.re'],
     ['a@exa mple.com', null],
     ['a@ex!ample.com', null],
@@ -241,6 +246,7 @@ describe('normalisedAddress (conversation.md §2)', () => {
     expect(normalisedAddress('Jean+Promo@Hotel.RE')).toBe('jean@hotel.re');
     expect(normalisedAddress('jean+a+b@hotel.re')).toBe('jean@hotel.re');
     expect(normalisedAddress('+tag@hotel.re')).toBe('+tag@hotel.re');
+    expect(normalisedAddress('@Hotel.re')).toBe('@hotel.re');
     expect(normalisedAddress('  Jean+1@Hotel.re \r\n')).toBe('jean@hotel.re');
   });
 
