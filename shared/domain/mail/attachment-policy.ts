@@ -94,15 +94,17 @@ export function sanitiseFileName(name: string): string {
     .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '')
     .replace(/[/\\:*?"<>|]/g, '_')
     .replace(/\s+/gu, ' ')
+    // Every run of whitespace is one space by now: removing the spaces at both ends trims it.
     .replace(/[. ]+$/u, '')
-    .replace(/^[. ]+/u, '')
-    .trim();
+    .replace(/^[. ]+/u, '');
   if (cleaned === '') cleaned = 'fichier';
   const chars = Array.from(cleaned);
   if (chars.length <= MAX_NAME_CHARS) return cleaned;
-  const dot = cleaned.lastIndexOf('.');
-  const extension = dot > 0 ? Array.from(cleaned.slice(dot)).slice(0, 20).join('') : '';
-  return Array.from(cleaned.slice(0, dot > 0 ? dot : undefined))
+  // The extension starts at the last dot (never the first character: leading dots were removed above).
+  const lastDot = cleaned.lastIndexOf('.');
+  const dot = lastDot === -1 ? cleaned.length : lastDot;
+  const extension = Array.from(cleaned.slice(dot)).slice(0, 20).join('');
+  return Array.from(cleaned.slice(0, dot))
     .slice(0, MAX_NAME_CHARS - Array.from(extension).length)
     .join('')
     .concat(extension);
@@ -112,7 +114,7 @@ export function sanitiseFileName(name: string): string {
 export function lastExtension(name: string): string {
   const folded = sanitiseFileName(name.normalize('NFKC')).toLowerCase();
   const dot = folded.lastIndexOf('.');
-  return dot < 0 ? '' : folded.slice(dot + 1).trim();
+  return dot === -1 ? '' : folded.slice(dot + 1).trim();
 }
 
 /**
@@ -122,10 +124,11 @@ export function lastExtension(name: string): string {
 export function nameRefusal(name: string): string | null {
   const readings = new Set<string>([name]);
   const nul = name.indexOf('\0');
-  if (nul >= 0) readings.add(name.slice(0, nul));
+  // A NUL or a colon first leaves an empty reading, which has no extension.
+  if (nul !== -1) readings.add(name.slice(0, nul));
   for (const reading of [...readings]) {
     const colon = reading.indexOf(':');
-    if (colon > 0) readings.add(reading.slice(0, colon));
+    if (colon !== -1) readings.add(reading.slice(0, colon));
   }
   for (const reading of readings) {
     const extension = lastExtension(reading);
@@ -137,11 +140,12 @@ export function nameRefusal(name: string): string | null {
 
 /** Why this content is refused (it starts as a program does), or null. */
 export function contentRefusal(firstBytes: Uint8Array): string | null {
-  const starts = (bytes: readonly number[], at: number) =>
-    firstBytes.length >= at + bytes.length && bytes.every((b, i) => firstBytes[at + i] === b);
+  // A byte past the end is undefined, never equal: a file shorter than a signature does not start with it.
+  const starts = (bytes: readonly number[], at: number) => bytes.every((b, i) => firstBytes[at + i] === b);
+  // After a UTF-8 BOM (which no signature starts with), the signature is read after the BOM.
   const offset = starts(UTF8_BOM, 0) ? UTF8_BOM.length : 0;
   for (const magic of MAGIC) {
-    if (starts(magic.bytes, 0) || (offset > 0 && starts(magic.bytes, offset)))
+    if (starts(magic.bytes, offset))
       return `son contenu est un ${magic.label}, quel que soit son nom : il n'est pas accepté`;
   }
   return null;

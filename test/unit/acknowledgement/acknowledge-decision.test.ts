@@ -122,6 +122,21 @@ describe('Function: acknowledgeDecision', () => {
     });
   });
 
+  it('does not take a From without "@" (undisclosed-recipients, a bare name) for a sender address', () => {
+    const message = email({ from: { address: 'undisclosed-recipients', name: '' } });
+    expect(
+      acknowledgeDecision(
+        message,
+        receipt({ verdicts: { ...verdicts, dmarc: 'NOT_CHECKED' } }),
+        human,
+        OUR_ADDRESSES,
+      ),
+    ).toEqual({
+      acknowledge: false,
+      reason: 'sender:missing',
+    });
+  });
+
   it('gives the security verdict first when several rules apply', () => {
     const message = email({ from: { address: 'noreply@client.example', name: '' } });
     const failed = receipt({ verdicts: { ...verdicts, virus: 'FAIL' } });
@@ -142,6 +157,10 @@ describe('Function: ackSubjectKey', () => {
   it('counts "RE: TR: [EXO-…] Imprimante  HS" and "imprimante hs" as the same subject', () => {
     expect(ackSubjectKey('RE: TR: [EXO-2026-000001] Imprimante  HS')).toBe(ackSubjectKey('imprimante hs'));
     expect(ackSubjectKey('Écran noir')).toBe('ecran noir');
+  });
+
+  it('counts a subject with stray accent marks (no letter under them) as the same subject', () => {
+    expect(ackSubjectKey('\u0301 Imprimante \u0301 HS \u0301')).toBe('imprimante hs');
   });
 });
 
@@ -207,6 +226,16 @@ describe('Function: intakeAcknowledgement', () => {
       state: 'suppressed',
       reason: 'no requester address to answer',
     });
+  });
+
+  it('still says why when a refusal came without a reason', () => {
+    expect(
+      intakeAcknowledgement({
+        acknowledge: { acknowledge: false, reason: null },
+        requester,
+        machineAlert: false,
+      }),
+    ).toEqual({ state: 'suppressed', reason: 'not to be acknowledged' });
   });
 });
 

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { buildAcknowledgement, ticketUrl } from '../../../shared/domain/acknowledgement/acknowledgement';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  type AcknowledgementContent,
+  buildAcknowledgement,
+  ticketUrl,
+} from '../../../shared/domain/acknowledgement/acknowledgement';
 import { ConfigError, InputError } from '../../../shared/domain/errors';
 import { ackInput, desk } from './support';
 
@@ -9,6 +13,17 @@ const BROCHURE_DEFINITIONS = [
   "Haute : l'utilisateur est bloqué dans son travail et il n'y a pas de solution de contournement pour lui permettre de continuer son travail.",
   "Critique : plusieurs utilisateurs sont bloqués dans leur travail et il n'y a pas de solution de contournement pour leur permettre de continuer leur travail.",
 ];
+
+/** What a thrown domain error tells a human: what was wrong, then what to do. */
+function thrownBy(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError || error instanceof ConfigError) return error.toUserMessage();
+    throw error;
+  }
+  throw new Error('nothing was thrown');
+}
 
 /** The HTML as a reader sees it: tags dropped, entities decoded. */
 function visibleText(html: string): string {
@@ -23,8 +38,13 @@ function visibleText(html: string): string {
 }
 
 describe('Function: buildAcknowledgement', () => {
+  // Built in beforeEach, not in the describe body: a value computed when the file is collected is
+  // computed with no mutant switched on (docs/mutation-testing.md, "Known trap").
   describe('in French', () => {
-    const ack = buildAcknowledgement(ackInput());
+    let ack: AcknowledgementContent;
+    beforeEach(() => {
+      ack = buildAcknowledgement(ackInput());
+    });
 
     it('tags the subject with the reference and keeps the cleaned client subject', () => {
       expect(ack.subject).toBe('[EXO-2026-000123] Serveur de fichiers inaccessible');
@@ -99,13 +119,16 @@ describe('Function: buildAcknowledgement', () => {
   });
 
   describe('in English', () => {
-    const ack = buildAcknowledgement(
-      ackInput({
-        language: 'en',
-        priority: { level: 'haute', source: 'declared', evidence: ['Priority: high'] },
-        originalSubject: 'Fwd: VPN down',
-      }),
-    );
+    let ack: AcknowledgementContent;
+    beforeEach(() => {
+      ack = buildAcknowledgement(
+        ackInput({
+          language: 'en',
+          priority: { level: 'haute', source: 'declared', evidence: ['Priority: high'] },
+          originalSubject: 'Fwd: VPN down',
+        }),
+      );
+    });
 
     it('writes every section in English', () => {
       expect(ack.subject).toBe('[EXO-2026-000123] VPN down');
@@ -156,6 +179,50 @@ describe('Function: buildAcknowledgement', () => {
         ackInput({ priority: { level: 'moyenne', source: 'inferred', evidence: [] } }),
       );
       expect(ack.text).toContain("nous l'avons déduite de votre description.");
+      const en = buildAcknowledgement(
+        ackInput({ language: 'en', priority: { level: 'moyenne', source: 'inferred', evidence: [] } }),
+      );
+      expect(en.text).toContain(
+        '\n\nYour message did not state a priority: we inferred it from your description.\n\n',
+      );
+    });
+
+    it('quotes each phrase an inference was drawn from, in English too', () => {
+      const en = buildAcknowledgement(
+        ackInput({
+          language: 'en',
+          priority: { level: 'critique', source: 'inferred', evidence: ['nobody can work', 'no workaround'] },
+        }),
+      );
+      expect(en.text).toContain('based on “nobody can work”, “no workaround”.');
+    });
+
+    it('says the client declared it without quoting anything when no declaration was kept', () => {
+      const ack = buildAcknowledgement(
+        ackInput({ priority: { level: 'haute', source: 'declared', evidence: [] } }),
+      );
+      expect(ack.text).toContain("\n\nVous l'avez indiquée dans votre message.\n\n");
+      const en = buildAcknowledgement(
+        ackInput({ language: 'en', priority: { level: 'haute', source: 'declared', evidence: [] } }),
+      );
+      expect(en.text).toContain('\n\nYou stated it in your message.\n\n');
+    });
+
+    it('quotes neither an empty phrase nor one made only of control characters, nor a phrase twice', () => {
+      const ack = buildAcknowledgement(
+        ackInput({
+          priority: { level: 'haute', source: 'inferred', evidence: ['', '\u0007', 'bloqué', 'bloqué'] },
+        }),
+      );
+      expect(ack.text).toContain("d'après « bloqué ».");
+    });
+
+    it('keeps a phrase of exactly 100 characters whole and cuts one of 101 to 99 and an ellipsis', () => {
+      const hundred = 'é'.repeat(100);
+      const ack = buildAcknowledgement(
+        ackInput({ priority: { level: 'haute', source: 'inferred', evidence: [hundred, `${hundred}z`] } }),
+      );
+      expect(ack.text).toContain(`d'après « ${hundred} », « ${'é'.repeat(99)}… ».`);
     });
 
     it('shows at most five short phrases when the evidence is long', () => {
@@ -212,16 +279,19 @@ describe('Function: buildAcknowledgement', () => {
   });
 
   describe('untrusted client text', () => {
-    const hostile = buildAcknowledgement(
-      ackInput({
-        originalSubject: 'Re: <script>alert(1)</script> & "quotes" \'single\'\r\nBcc: x@y',
-        priority: {
-          level: 'haute',
-          source: 'inferred',
-          evidence: ['<img src=x onerror=alert(1)>', 'bloqué" onmouseover="x'],
-        },
-      }),
-    );
+    let hostile: AcknowledgementContent;
+    beforeEach(() => {
+      hostile = buildAcknowledgement(
+        ackInput({
+          originalSubject: 'Re: <script>alert(1)</script> & "quotes" \'single\'\r\nBcc: x@y',
+          priority: {
+            level: 'haute',
+            source: 'inferred',
+            evidence: ['<img src=x onerror=alert(1)>', 'bloqué" onmouseover="x'],
+          },
+        }),
+      );
+    });
 
     it('escapes the subject and the evidence in the HTML', () => {
       expect(hostile.html).not.toMatch(/<script|<img|" onmouseover/i);
@@ -240,17 +310,23 @@ describe('Function: buildAcknowledgement', () => {
   });
 
   describe('invalid input', () => {
-    it('throws an InputError when the reference is not a ticket reference', () => {
+    it('throws an InputError when the reference is not a ticket reference, saying which and what to give', () => {
       expect(() => buildAcknowledgement(ackInput({ reference: 'EXO-2026-123' }))).toThrow(InputError);
       expect(() => buildAcknowledgement(ackInput({ reference: 'EXO-2026-000123<x>' }))).toThrow(InputError);
+      expect(thrownBy(() => buildAcknowledgement(ackInput({ reference: 'EXO-2026-123' })))).toBe(
+        '"EXO-2026-123" is not a ticket reference (acknowledge with a reference like EXO-2026-000123 (formatReference))',
+      );
     });
 
-    it('throws a ConfigError when the portal is not a web address', () => {
+    it('throws a ConfigError when the portal is not a web address, saying what to set', () => {
       expect(() =>
         buildAcknowledgement(
           ackInput({ contact: { portalBaseUrl: 'javascript:alert(1)', emergencyPhone: '02 62 500 700' } }),
         ),
       ).toThrow(ConfigError);
+      expect(thrownBy(() => ticketUrl('ftp://support.exodata.fr', 'EXO-2026-000123', null))).toBe(
+        'portal base URL "ftp://support.exodata.fr" is not a web address (contact.portalBaseUrl must start with https://)',
+      );
     });
 
     it('throws an InputError when a deadline is not a valid instant', () => {
@@ -278,7 +354,16 @@ describe('Function: ticketUrl', () => {
     expect(url.hash).toBe('#k=AbCdEfGhIjKlMnOpQrStUvWxYz012345');
   });
 
-  it('throws a ConfigError when the base is not a URL', () => {
+  it('throws a ConfigError when the base is not a URL, saying what to set', () => {
     expect(() => ticketUrl('support.exodata.fr', 'EXO-2026-000123', null)).toThrow(ConfigError);
+    expect(thrownBy(() => ticketUrl('support.exodata.fr', 'EXO-2026-000123', null))).toBe(
+      'portal base URL "support.exodata.fr" is not a URL (set contact.portalBaseUrl to e.g. https://support.exodata.fr)',
+    );
+  });
+
+  it('accepts a plain http portal (a local or internal one) as well as https', () => {
+    expect(ticketUrl('http://localhost:8080', 'EXO-2026-000123', null)).toBe(
+      'http://localhost:8080/t/EXO-2026-000123',
+    );
   });
 });

@@ -52,6 +52,17 @@ describe('Function: cleanSubject', () => {
     expect(cleaned).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });
 
+  it('keeps a subject of exactly the limit whole, and cuts before the spaces at the cut', () => {
+    const exact = 'x'.repeat(MAX_SUBJECT_CHARS);
+    expect(cleanSubject(exact)).toBe(exact);
+    const spaced = `${'x'.repeat(MAX_SUBJECT_CHARS - 2)} ${'y'.repeat(10)}`;
+    expect(cleanSubject(spaced)).toBe(`${'x'.repeat(MAX_SUBJECT_CHARS - 2)}…`);
+  });
+
+  it('leaves a space where a ticket tag separated two words', () => {
+    expect(cleanSubject('Panne[EXO-2026-000001]imprimante')).toBe('Panne imprimante');
+  });
+
   it('returns an empty string when only prefixes and tags are left', () => {
     expect(cleanSubject('Re: TR: [EXO-2026-000001]')).toBe('');
   });

@@ -5,6 +5,7 @@ import {
   CLIENT_UPLOAD_LIMITS,
   contentRefusal,
   formatSize,
+  lastExtension,
   nameRefusal,
   refusalMessage,
   sanitiseFileName,
@@ -30,6 +31,7 @@ describe('Attachment policy: names', () => {
     'code.js',
     'raccourci.lnk',
     'image-disque.iso',
+    'x.exe',
   ])('refuses %s by its extension', (name) => {
     expect(nameRefusal(name)).toMatch(/ne sont pas acceptés/);
   });
@@ -44,6 +46,7 @@ describe('Attachment policy: names', () => {
     ['full-width dot and letters', 'facture\uff0e\uff45\uff58\uff45'],
     ['a zero-width space in the extension', 'facture.e\u200bxe'],
     ['a CR/LF in the name', 'facture.pdf\r\n.exe'],
+    ['a space after the last dot', 'facture. exe'],
   ])('refuses an executable hidden by %s', (_why, name) => {
     expect(nameRefusal(name)).not.toBeNull();
   });
@@ -56,6 +59,9 @@ describe('Attachment policy: names', () => {
     'journal.log',
     'sans-extension',
     'archive.tar.gz',
+    // Only the whole last extension counts: .jsx is not .js, a name without a dot has no extension.
+    'composant.jsx',
+    'exe',
   ])('accepts %s', (name) => {
     expect(nameRefusal(name)).toBeNull();
   });
@@ -69,6 +75,29 @@ describe('Attachment policy: names', () => {
     expect(sanitiseFileName('e\u0301te\u0301.txt')).toBe('été.txt');
     expect(sanitiseFileName('\0\u202e . ')).toBe('fichier');
     expect(sanitiseFileName('.htaccess')).toBe('htaccess');
+    expect(sanitiseFileName('rapport \t  final.pdf')).toBe('rapport final.pdf');
+  });
+
+  it('reads the last extension as a desktop does, and none in a name without a dot', () => {
+    expect(lastExtension('Facture.PDF.ExE ')).toBe('exe');
+    expect(lastExtension('facture\uff0e\uff45\uff58\uff45')).toBe('exe');
+    expect(lastExtension('sans-extension')).toBe('');
+  });
+
+  it('keeps a name of exactly 120 characters as it is, whatever follows its dot', () => {
+    const name = `CR.${'b'.repeat(117)}`;
+    expect(sanitiseFileName(name)).toBe(name);
+  });
+
+  it('cuts a long name without extension to its first 120 characters', () => {
+    expect(sanitiseFileName(`${'a'.repeat(999)}z`)).toBe('a'.repeat(120));
+  });
+
+  it('keeps at most 20 characters of a long extension, after as much of the name as fits', () => {
+    expect(sanitiseFileName(`a.${'b'.repeat(200)}`)).toBe(`a.${'b'.repeat(19)}`);
+    expect(sanitiseFileName(`${'a'.repeat(200)}.${'b'.repeat(50)}`)).toBe(
+      `${'a'.repeat(100)}.${'b'.repeat(19)}`,
+    );
   });
 
   it('cuts a 1000-character name to 120 characters, keeping its extension (and still sees .exe)', () => {
@@ -92,6 +121,13 @@ describe('Attachment policy: content', () => {
     ['a Windows shortcut', Uint8Array.from([0x4c, 0, 0, 0, 1, 0x14, 2, 0, 0, 0])],
   ])('refuses %s whatever its name', (_what, bytes) => {
     expect(contentRefusal(bytes)).toMatch(/quel que soit son nom/);
+  });
+
+  it('refuses a file that is nothing but a signature', () => {
+    expect(contentRefusal(Uint8Array.from([0x4d, 0x5a]))).toBe(
+      "son contenu est un programme Windows (MZ), quel que soit son nom : il n'est pas accepté",
+    );
+    expect(contentRefusal(Uint8Array.from([0xef, 0xbb, 0xbf, 0x23, 0x21]))).toMatch(/script \(#!\)/);
   });
 
   it('accepts a PDF, an image, text and a file shorter than any signature', () => {
@@ -138,7 +174,9 @@ describe('Attachment policy: a message’s files', () => {
       AGENT_REPLY_LIMITS,
     );
     expect(refusals.map((r) => r.filename)).toEqual(['facture.pdf', 'vide.txt']);
-    expect(refusalMessage(refusals)).toContain('« facture.pdf » : son contenu est un programme Windows (MZ)');
+    expect(refusalMessage(refusals)).toBe(
+      "Pièces jointes refusées : « facture.pdf » : son contenu est un programme Windows (MZ), quel que soit son nom : il n'est pas accepté ; « vide.txt » : le fichier est vide.",
+    );
   });
 
   it('shows a hostile name cleaned in the refusal, never raw', () => {
@@ -151,6 +189,9 @@ describe('Attachment policy: a message’s files', () => {
 
   it('writes sizes in French units', () => {
     expect(formatSize(512)).toBe('512 octets');
+    expect(formatSize(1023)).toBe('1023 octets');
+    expect(formatSize(1024)).toBe('1 Ko');
+    expect(formatSize(MB)).toBe('1 Mo');
     expect(formatSize(2048)).toBe('2 Ko');
     expect(formatSize(20 * MB)).toBe('20 Mo');
     expect(formatSize(1.5 * MB)).toBe('1,5 Mo');

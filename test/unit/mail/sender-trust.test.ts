@@ -75,7 +75,45 @@ describe('senderTrust (conversation.md §1)', () => {
     );
   });
 
+  it('gives its reason in one line, naming the verdicts and the domain it checked', () => {
+    const reasons = [
+      senderTrust(input({ spf: 'NOT_CHECKED', dkim: 'NOT_CHECKED', dmarc: 'NOT_CHECKED' })),
+      senderTrust(input({ dmarc: 'PASS' })),
+      senderTrust(input({ dmarc: 'FAIL' })),
+      senderTrust(input({ spf: 'PASS' }, { from: null })),
+      senderTrust(input({ spf: 'PASS' })),
+      senderTrust(input({ dkim: 'PASS' }, { dkimSignatures: [sig('mail.hotel-lagon-bleu.re')] })),
+      senderTrust(input({ spf: 'PASS', dkim: 'PROCESSING_FAILED' }, { envelopeFrom: 'x@attacker.example' })),
+    ].map((d) => `${d.trust}: ${d.reason}`);
+    expect(reasons).toEqual([
+      'not-checked: no verdicts (local delivery)',
+      'verified: DMARC PASS',
+      'unverified: DMARC FAIL',
+      'unverified: DMARC GRAY and no usable From domain',
+      'verified: DMARC GRAY, SPF PASS aligned with hotel-lagon-bleu.re',
+      'verified: DMARC GRAY, DKIM PASS signed by hotel-lagon-bleu.re',
+      'unverified: DMARC GRAY, SPF PASS and DKIM PROCESSING_FAILED not aligned with hotel-lagon-bleu.re',
+    ]);
+  });
+
   describe('the attacker', () => {
+    it('an aligned signature does not count when DKIM did not pass', () => {
+      for (const dkim of ['FAIL', 'GRAY', 'PROCESSING_FAILED'] as const) {
+        const decision = senderTrust(input({ dkim }, { dkimSignatures: [sig('hotel-lagon-bleu.re')] }));
+        expect(decision.trust).toBe('unverified');
+      }
+    });
+
+    it('the domain of an address is what follows its last @, even when the local part looks like a host', () => {
+      const decision = senderTrust(
+        input(
+          { spf: 'PASS' },
+          { from: 'attacker.example?@hotel-lagon-bleu.re', envelopeFrom: 'x@attacker.example' },
+        ),
+      );
+      expect(decision.trust).toBe('unverified');
+    });
+
     it("SPF PASS for the attacker's own envelope domain with a victim's From is unverified", () => {
       const decision = senderTrust(input({ spf: 'PASS' }, { envelopeFrom: 'x@attacker.example' }));
       expect(decision.trust).toBe('unverified');
@@ -170,6 +208,15 @@ describe('registrable domains (Public Suffix List, tldts)', () => {
     ['co.uk', null],
     ['a@[10.0.0.1]', null],
     ['', null],
+    ['attacker.example?@hotel.re', 'hotel.re'],
+    ['?@hotel.re', 'hotel.re'],
+    [' Marie@Hotel-Lagon-Bleu.RE \t', 'hotel-lagon-bleu.re'],
+    ['\tmail.hotel-lagon-bleu.re ', 'hotel-lagon-bleu.re'],
+    ['a@[IPv6:::1]', null],
+    ['a@', null],
+    ['attacker.example/x@hotel.re', 'hotel.re'],
+    ['a@exa mple.com', null],
+    ['a@ex!ample.com', null],
   ])('%s → %s', (value, expected) => {
     expect(registrableDomainOf(value)).toBe(expected);
   });
@@ -187,6 +234,11 @@ describe('dkimSigningDomain', () => {
     expect(dkimSigningDomain('d=ex\r\n ample.com')).toBe('example.com');
     expect(dkimSigningDomain('v=1; s=x')).toBeNull();
   });
+
+  it('skips a tag without "=" and reads an empty d= as no signer', () => {
+    expect(dkimSigningDomain('v=1; d ; d=example.com')).toBe('example.com');
+    expect(dkimSigningDomain('v=1; d= ; s=x')).toBeNull();
+  });
 });
 
 describe('normalisedAddress (conversation.md §2)', () => {
@@ -194,5 +246,11 @@ describe('normalisedAddress (conversation.md §2)', () => {
     expect(normalisedAddress('Jean+Promo@Hotel.RE')).toBe('jean@hotel.re');
     expect(normalisedAddress('jean+a+b@hotel.re')).toBe('jean@hotel.re');
     expect(normalisedAddress('+tag@hotel.re')).toBe('+tag@hotel.re');
+    expect(normalisedAddress('@Hotel.re')).toBe('@hotel.re');
+    expect(normalisedAddress('  Jean+1@Hotel.re \r\n')).toBe('jean@hotel.re');
+  });
+
+  it('leaves a value that is not an address as it is, but in lower case', () => {
+    expect(normalisedAddress('Jean+Promo')).toBe('jean+promo');
   });
 });
