@@ -282,6 +282,32 @@ describe('Function: applyClientReply, a plain answer to a level to confirm (issu
     expect(events).toEqual([]);
   });
 
+  it('keeps the level to confirm while a fact is still uncertain, quoting at most five of the client’s phrases', () => {
+    const ticket = toConfirm();
+    const bothUncertain: Ticket = {
+      ...ticket,
+      priority: {
+        ...ticket.priority,
+        uncertain: ['blocked', 'severalUsers'],
+        facts: {
+          blocked: { state: 'unknown', confidence: 'low', evidence: [] },
+          workaround: { state: 'not-mentioned', confidence: 'medium', evidence: [] },
+          severalUsers: { state: 'unknown', confidence: 'low', evidence: [] },
+        },
+      },
+    };
+    const evidence = ['je suis seule', 'un', 'deux', 'trois', 'quatre', 'cinq'];
+    const { ticket: next, events } = applyClientReply(
+      bothUncertain,
+      reply({ answer: { answers: { severalUsers: false }, evidence } }),
+      at('2026-11-30T09:10'),
+    );
+    expect(next.priority.level).not.toBe('critique');
+    expect(next.priority).toMatchObject({ confidence: 'low', uncertain: ['blocked'] });
+    expect(next.priority.evidence).toEqual(evidence.slice(0, 5));
+    expect(events[0]?.detail).toMatchObject({ evidence: evidence.join(' | ') });
+  });
+
   it('does not touch a level an agent set, nor a confident one', () => {
     const agentSet = { ...toConfirm(), priority: { ...toConfirm().priority, source: 'agent' as const } };
     expect(

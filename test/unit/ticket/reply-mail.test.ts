@@ -65,6 +65,34 @@ describe('Function: replyMail (an agent reply, conversation.md §3)', () => {
     expect(body.startsWith('Hello,\n\nFixed.\n\nKind regards,')).toBe(true);
   });
 
+  it('greets by name in English, and without a name in French when the mail gave none', () => {
+    const english = reply('Fixed.', { ticket: aTicket({ language: 'en' }) });
+    expect(english.body.startsWith('Hello Gérant,\n\nFixed.\n\n')).toBe(true);
+    const anonymous = reply('Corrigé.', { ticket: aTicket({ requester: null }) });
+    expect(anonymous.body.startsWith('Bonjour,\n\nCorrigé.\n\n')).toBe(true);
+  });
+
+  it('cuts a very long requester name to 80 characters in the greeting', () => {
+    const name = `${'é'.repeat(79)}xyz`;
+    const { body } = reply('Ok.', {
+      ticket: aTicket({ requester: { address: 'gerant@quincaillerie-du-port.re', name } }),
+    });
+    expect(body.split('\n')[0]).toBe(`Bonjour ${'é'.repeat(79)}x,`);
+  });
+
+  it('a notification is signed by the desk alone and marked auto-generated, with our loop header', () => {
+    const { body, mail } = reply('Votre demande est résolue.', { signer: null, personal: false });
+    expect(body).toContain(`\n\nCordialement,\n${desk.displayName}\n\n-- \n`);
+    expect(mail.headers).toEqual({ 'Auto-Submitted': 'auto-generated', 'X-Exodata-Loop': 'EXO-2026-000042' });
+    expect(mail.automatic).toBe(true);
+  });
+
+  it('a mail that answers no client message starts a thread: no In-Reply-To, no References', () => {
+    const { mail } = reply('Bonjour', { thread: null });
+    expect(mail.inReplyTo).toBeNull();
+    expect(mail.references).toEqual([]);
+  });
+
   it('is a person’s mail: our loop header, no Auto-Submitted, threaded, Cc kept, tagged subject', async () => {
     const raw = await composeMime(reply('Bonjour').mail);
     const parsed = await simpleParser(raw);
@@ -135,6 +163,35 @@ describe('Function: textToHtml', () => {
     expect(html).toContain('<p style="margin:0 0 12px 0;">paragraphe 2</p>');
   });
 
+  it('is a whole HTML document: language, charset, phone viewport, escaped title, one paragraph per block', () => {
+    expect(textToHtml('Bonjour', 'en', '[EXO-2026-000042] <Caisse> & co')).toBe(
+      [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<title>[EXO-2026-000042] &lt;Caisse&gt; &amp; co</title></head>',
+        '<body style="margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;"><div style="max-width:640px;">',
+        '<p style="margin:0 0 12px 0;">Bonjour</p>',
+        '</div></body>',
+        '</html>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps the words between and after links, each link once', () => {
+    const html = textToHtml('Voir http://exodata.fr/a ou support@exodata.fr, merci.', 'fr', 't');
+    expect(html).toContain(
+      '<p style="margin:0 0 12px 0;">Voir <a href="http://exodata.fr/a" style="color:#0b5cad;">http://exodata.fr/a</a> ou <a href="mailto:support@exodata.fr" style="color:#0b5cad;">support@exodata.fr</a>, merci.</p>',
+    );
+  });
+
+  it('attacker: an ftp link that carries an http URL is not made clickable', () => {
+    const html = textToHtml('ftp://files.example/?next=http://evil.example', 'fr', 't');
+    expect(html).not.toContain('<a ');
+    expect(html).toContain('ftp://files.example/?next=http://evil.example');
+  });
+
   it('attacker: a javascript: URL is never a link', () => {
     const html = textToHtml('javascript:alert(1) et data:text/html,<b>x</b>', 'fr', 't');
     expect(html).not.toContain('<a ');
@@ -145,5 +202,9 @@ describe('Function: textToHtml', () => {
 describe('Function: normaliseReplyText', () => {
   it('turns CR/LF into LF, drops controls and bidi overrides, keeps tabs, trims blank runs', () => {
     expect(normaliseReplyText('a\r\nb\rc\u0000d\u202ee\t f  \n\n\n\ng')).toBe('a\nb\ncde\t f\n\ng');
+  });
+
+  it('turns Unicode line and paragraph separators into line breaks, and trims blank lines at both ends', () => {
+    expect(normaliseReplyText('\n\n  a\u2028b\u2029c  \n\n')).toBe('a\nb\nc');
   });
 });

@@ -76,6 +76,18 @@ describe('Function: applyTicketAction', () => {
         apply(relayed, { type: 'claim' }, at('2026-11-30T09:05', mona)).ticket.work?.assignee?.agentId,
       ).toBe(mona.id);
     });
+
+    it('moves only a new ticket to "en cours": a ticket waiting on its client keeps waiting', () => {
+      const waiting = run(aTicket(), [
+        ['2026-11-30T09:10', { type: 'first-contact', channel: 'phone' }],
+        ['2026-11-30T09:20', { type: 'wait' }],
+        ['2026-11-30T09:25', { type: 'release' }],
+      ]);
+      const { ticket, events } = apply(waiting, { type: 'claim' }, at('2026-11-30T09:30', bob));
+      expect(ticket.status).toBe('en attente client');
+      // The audit log keeps the status the ticket had when it was taken.
+      expect(events[0]?.detail).toEqual({ status: 'en attente client' });
+    });
   });
 
   describe('release', () => {
@@ -85,6 +97,9 @@ describe('Function: applyTicketAction', () => {
         ConflictError,
       );
       expect(workOf(apply(claimed, { type: 'release' }, at('2026-11-30T09:06')).ticket).assignee).toBeNull();
+      expect(apply(claimed, { type: 'release' }, at('2026-11-30T09:06')).events).toEqual([
+        expect.objectContaining({ type: 'ticket-released', actor: alice.id, detail: {} }),
+      ]);
     });
   });
 
@@ -134,6 +149,15 @@ describe('Function: applyTicketAction', () => {
       );
     });
 
+    it('accepts a contact logged at the very instant the mail was received', () => {
+      const { ticket } = apply(
+        aTicket(),
+        { type: 'first-contact', channel: 'phone', at: reunionAt('2026-11-30T09:00').toISOString() },
+        at('2026-11-30T09:45'),
+      );
+      expect(workOf(ticket).firstContact?.at).toBe(reunionAt('2026-11-30T09:00').toISOString());
+    });
+
     it('records the first contact only once', () => {
       const contacted = run(aTicket(), [['2026-11-30T09:10', { type: 'first-contact', channel: 'phone' }]]);
       expect(() =>
@@ -163,6 +187,21 @@ describe('Function: applyTicketAction', () => {
       expect(workOf(resumed).pause).toBeNull();
     });
 
+    it('records why and against which GTR the ticket waits', () => {
+      const ticket = contacted();
+      const { events } = apply(
+        ticket,
+        { type: 'wait', reason: 'version du logiciel ?' },
+        at('2026-11-30T10:00'),
+      );
+      expect(events).toEqual([
+        expect.objectContaining({
+          type: 'waiting-on-client',
+          detail: { reason: 'version du logiciel ?', gtrDueAt: ticket.gtrDueAt },
+        }),
+      ]);
+    });
+
     it('counts only open time over a weekend: Friday 23:00 → Monday 09:00 is 2 open hours', () => {
       // normale received Friday 22:00: GTR = 7 service days of 16 h.
       const friday = aTicket({
@@ -182,6 +221,10 @@ describe('Function: applyTicketAction', () => {
       const late = run(contacted(), [['2026-12-01T09:30', { type: 'wait' }]]);
       const resumed = apply(late, { type: 'resume' }, at('2026-12-01T11:00')).ticket;
       expect(resumed.gtrDueAt).toBe(late.gtrDueAt);
+      // A pause that moved nothing counts for nothing, now and for a later priority change.
+      expect(workOf(resumed).gtrPausedOpenMinutes).toBe(0);
+      const { events } = apply(late, { type: 'resume' }, at('2026-12-01T11:00'));
+      expect(events[0]?.detail).toMatchObject({ pausedOpenMinutes: 0 });
     });
 
     it('refuses to wait on a client who was never contacted, and to resume a ticket that is not waiting', () => {
@@ -213,6 +256,37 @@ describe('Function: applyTicketAction', () => {
       expect(workOf(late).resolution?.gtrMet).toBe(false);
     });
 
+    it('meets the GTR when resolved at the very minute of the deadline', () => {
+      const onTime = run(aTicket(), [
+        ['2026-11-30T09:10', { type: 'first-contact', channel: 'phone' }],
+        ['2026-12-01T09:00', { type: 'resolve', summary: 'fait' }],
+      ]);
+      expect(workOf(onTime).resolution?.gtrMet).toBe(true);
+    });
+
+    it('keeps the agent who holds the ticket, and gives an unclaimed one to the agent who resolves it', () => {
+      const heldByBob = run(aTicket(), [['2026-11-30T09:05', { type: 'claim' }, bob]]);
+      const byAlice = apply(heldByBob, { type: 'resolve', summary: 'fait' }, at('2026-11-30T09:20')).ticket;
+      expect(workOf(byAlice).assignee?.agentId).toBe(bob.id);
+      expect(workOf(byAlice).resolution?.agentId).toBe(alice.id);
+      const unclaimed = apply(aTicket(), { type: 'resolve', summary: 'fait' }, at('2026-11-30T09:20')).ticket;
+      expect(workOf(unclaimed).assignee?.agentId).toBe(alice.id);
+    });
+
+    it('records the GTR, whether it was met, the summary and whether the contact was implicit', () => {
+      const gtr = aTicket().gtrDueAt;
+      const implicit = apply(aTicket(), { type: 'resolve', summary: 'doublon' }, at('2026-11-30T09:20'));
+      expect(implicit.events).toEqual([
+        expect.objectContaining({
+          type: 'ticket-resolved',
+          detail: { gtrDueAt: gtr, gtrMet: true, summary: 'doublon', firstContactImplicit: true },
+        }),
+      ]);
+      const contacted = run(aTicket(), [['2026-11-30T09:10', { type: 'first-contact', channel: 'phone' }]]);
+      const explicit = apply(contacted, { type: 'resolve', summary: 'fait' }, at('2026-11-30T09:20'));
+      expect(explicit.events[0]?.detail).toMatchObject({ firstContactImplicit: false });
+    });
+
     it('ends a wait when resolving: the waiting time does not count against the GTR', () => {
       const resolved = run(aTicket(), [
         ['2026-11-30T09:10', { type: 'first-contact', channel: 'phone' }],
@@ -229,6 +303,13 @@ describe('Function: applyTicketAction', () => {
       expect(workOf(resolved).firstContact).toMatchObject({ implicit: true, gtiMet: true });
     });
 
+    it('judges an implicit first contact against the GTI: met at 09:30 exactly, missed at 09:31', () => {
+      const atDeadline = run(aTicket(), [['2026-11-30T09:30', { type: 'resolve', summary: 'fait' }]]);
+      expect(workOf(atDeadline).firstContact).toMatchObject({ implicit: true, gtiMet: true });
+      const late = run(aTicket(), [['2026-11-30T09:31', { type: 'resolve', summary: 'fait' }]]);
+      expect(workOf(late).firstContact).toMatchObject({ implicit: true, gtiMet: false });
+    });
+
     it('reopens a resolved ticket with a reason, keeping its deadlines', () => {
       const resolved = run(aTicket(), [['2026-11-30T09:20', { type: 'resolve', summary: 'fait' }]]);
       const { ticket, events } = apply(
@@ -242,6 +323,10 @@ describe('Function: applyTicketAction', () => {
       // Reports count the ticket once and show the reopening (docs/reports.md).
       expect(ticket.reopenedAt).toEqual([reunionAt('2026-11-30T11:00').toISOString()]);
       expect(events[0]).toMatchObject({ type: 'ticket-reopened', actor: alice.id });
+      expect(events[0]?.detail).toEqual({
+        reason: 'le problème est revenu',
+        previousResolution: reunionAt('2026-11-30T09:20').toISOString(),
+      });
     });
 
     it('never reopens a closed ticket', () => {
@@ -294,6 +379,23 @@ describe('Function: applyTicketAction', () => {
         at('2026-11-30T09:25'),
       );
       expect(workOf(raised.ticket).firstContact?.gtiMet).toBe(false);
+    });
+
+    it('keeps a first contact met when it is within the new GTI, to the minute (critique: 09:15)', () => {
+      for (const contactAt of ['2026-11-30T09:10', '2026-11-30T09:15']) {
+        const contacted = run(aTicket(), [['2026-11-30T09:00', { type: 'claim' }]]);
+        const logged = apply(
+          contacted,
+          { type: 'first-contact', channel: 'phone', at: reunionAt(contactAt).toISOString() },
+          at('2026-11-30T09:20'),
+        ).ticket;
+        const raised = apply(
+          logged,
+          { type: 'priority', level: 'critique', reason: 'urgent' },
+          at('2026-11-30T09:25'),
+        );
+        expect(workOf(raised.ticket).firstContact?.gtiMet).toBe(true);
+      }
     });
 
     it('refuses the level the ticket already has', () => {

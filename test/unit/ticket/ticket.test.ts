@@ -3,7 +3,9 @@ import {
   followUpDisposition,
   mayFollowUpByReference,
   mergeParticipants,
+  storedFacts,
 } from '../../../shared/domain/ticket/ticket';
+import type { FactReadings } from '../../../shared/domain/triage/priority-facts';
 
 const ticket = {
   requester: { address: 'marie.payet@hotel-lagon-bleu.re', name: 'Marie Payet' },
@@ -72,6 +74,27 @@ describe('Function: mayFollowUpByReference', () => {
     const unknown = { ...ticket, client: { clientId: null, name: null, matchedBy: null } };
     expect(mayFollowUpByReference(unknown, 'x@elsewhere.example', null)).toBe(false);
   });
+
+  it('recognises the requester by address alone, whatever the case or blanks, even on a public domain', () => {
+    const onGmail = { ...ticket, requester: { address: 'marie@gmail.com', name: '' }, participants: [] };
+    expect(mayFollowUpByReference(onGmail, ' Marie@Gmail.com ', null)).toBe(true);
+  });
+
+  it('attacker: a directory client id without a sender address does not open the ticket', () => {
+    expect(mayFollowUpByReference(ticket, 'not-an-address', 'CLI-RE-0012')).toBe(false);
+    expect(mayFollowUpByReference(ticket, null, 'CLI-RE-0012')).toBe(false);
+  });
+
+  it('attacker: a requester address without a domain lends no domain to strangers', () => {
+    const noDomain = {
+      requester: { address: 'gerant', name: '' },
+      participants: [],
+      client: { clientId: null, name: null, matchedBy: null },
+    };
+    expect(mayFollowUpByReference(noDomain, 'x@gerant', null)).toBe(false);
+    expect(mayFollowUpByReference(noDomain, 'x@', null)).toBe(false);
+    expect(mayFollowUpByReference({ ...noDomain, requester: null }, 'x@', null)).toBe(false);
+  });
 });
 
 describe('Function: mergeParticipants', () => {
@@ -84,5 +107,28 @@ describe('Function: mergeParticipants', () => {
     );
     expect(merged).toEqual(['a@x.example', 'b@y.example', 'c@z.example']);
     expect(mergeParticipants(merged, ['d@w.example'], [], 3)).toEqual(merged);
+  });
+
+  it('trims the blanks around an address before comparing and keeping it', () => {
+    expect(mergeParticipants(['a@x.example'], [' a@x.example ', ' B@y.example\t'], [])).toEqual([
+      'a@x.example',
+      'b@y.example',
+    ]);
+  });
+});
+
+describe('Function: storedFacts', () => {
+  it('keeps at most three phrases per fact, each cut at 200 characters', () => {
+    const long = 'x'.repeat(250);
+    const readings: FactReadings = {
+      blocked: { state: 'yes', confidence: 'high', evidence: [long, 'b', 'c', 'd'] },
+      workaround: { state: 'none', confidence: 'medium', evidence: ['pas de solution'] },
+      severalUsers: { state: 'unknown', confidence: 'low', evidence: [] },
+    };
+    expect(storedFacts(readings)).toEqual({
+      blocked: { state: 'yes', confidence: 'high', evidence: ['x'.repeat(200), 'b', 'c'] },
+      workaround: { state: 'none', confidence: 'medium', evidence: ['pas de solution'] },
+      severalUsers: { state: 'unknown', confidence: 'low', evidence: [] },
+    });
   });
 });
