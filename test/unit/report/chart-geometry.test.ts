@@ -521,3 +521,28 @@ describe('firstContactChart: geometry', () => {
     ]);
   });
 });
+
+describe('the figures behind the charts: column heads', () => {
+  it('names every column of the weekly and first-contact tables', () => {
+    const head = (figure: MarkupNode) => find(find(figure, 'thead')[0] as MarkupNode, 'th').map(textOf);
+    expect(head(metPerWeekChart({ weeks: [week('2026-11-30', 1, 1)] }))).toEqual([
+      'Semaine du',
+      'Reçus',
+      'GTI tenue',
+      'GTI dépassée',
+      '% GTI',
+      'GTR tenue',
+      'GTR dépassée',
+      '% GTR',
+    ]);
+    expect(head(firstContactChart({ firstContact: [point('haute', 30, 10, 20)] }))).toEqual([
+      'Priorité',
+      'Cible GTI',
+      'Médiane',
+      '90e centile',
+      'Contacts',
+      'GTI tenue',
+      'GTI dépassée',
+    ]);
+  });
+});
