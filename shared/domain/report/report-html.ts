@@ -105,7 +105,7 @@ export function reportHtml(
     return `${d.day === 1 ? '1er' : d.day} ${d.toFormat('MMMM yyyy')}`;
   };
   const short = (iso: string) => local(iso).toFormat('dd/MM HH:mm');
-  const e = (value: string | number | null) => escapeHtml(value === null ? '—' : String(value));
+  const e = (value: string | number) => escapeHtml(String(value));
 
   const client = report.client === null ? null : (options.clientName ?? report.client);
   const title = options.month

@@ -57,6 +57,17 @@ describe('what a client sees of a ticket', () => {
     ]);
   });
 
+  it('shows a mail with no text at all (files only) with an empty text', () => {
+    const v = view(aTicket(), [aMessage({ newText: '', text: '' })]);
+    expect(v.conversation.map((e) => e.text)).toEqual(['']);
+  });
+
+  it('refuses a ticket of a desk that is not configured rather than guess its zone', () => {
+    expect(() =>
+      view(aTicket({ desk: 'atlantide', deskOnDuty: { deskId: 'atlantide', onCall: false } })),
+    ).toThrow('ticket EXO-2026-000042 belongs to desk "atlantide", not configured');
+  });
+
   it('names a client by address when the mail gave no name, and by nothing when it gave neither', () => {
     const v = view(aTicket(), [
       aMessage({ id: 'a', from: { address: 'x@client.re', name: '' } }),

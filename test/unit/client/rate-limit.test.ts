@@ -33,6 +33,13 @@ describe('portal rate windows', () => {
     expect(w.counter).not.toBe(rateWindow('redeem', 'gerant@quincaillerie.re', RULE, at).counter);
   });
 
+  it('never merges two addresses that differ by more than case (ß is not SS)', () => {
+    const at = new Date('2026-12-03T10:00:00.000Z');
+    expect(rateWindow('sign-in', 'straße@x.de', RULE, at).counter).not.toBe(
+      rateWindow('sign-in', 'STRASSE@x.de', RULE, at).counter,
+    );
+  });
+
   it('has the limits of docs/client-portal.md', () => {
     expect(DEFAULT_CLIENT_RATE_LIMITS).toEqual({
       linkPerSource: { limit: 30, windowSeconds: 900 },

@@ -33,6 +33,14 @@ describe('the "Mes demandes" sign-in link', () => {
     expect(() => signInUrl('portail.exodata.fr', TOKEN)).toThrow(
       /portal base URL "portail.exodata.fr" is not a URL/,
     );
+    // The parser's own refusal is kept as the cause, for the logs.
+    let thrown: unknown;
+    try {
+      signInUrl('portail.exodata.fr', TOKEN);
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as Error).cause).toBeInstanceOf(TypeError);
   });
 
   it('mails the link once, from the desk, in French then English, with its lifetime', () => {
@@ -57,6 +65,9 @@ describe('the "Mes demandes" sign-in link', () => {
     const link = `https://portail.exodata.fr/mes-demandes#jeton=${TOKEN}`;
     expect(mail.text).toContain(`\n\n${link}\n\n`);
     expect(mail.text).toMatch(/^Bonjour,\n\n.*une seule fois, pendant 15 minutes/);
+    expect(mail.text).toContain(
+      `\n\n${link}\n\nSi vous n'avez rien demandé, ignorez ce message.\n\nHello,\n`,
+    );
     expect(mail.text).toContain('It works once, for 15 minutes');
     expect(mail.text.endsWith(`${desk.displayName}\n`)).toBe(true);
     expect(mail.html).toContain(link);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type ChartLabels,
   FRENCH_PRIORITIES,
@@ -7,6 +7,7 @@ import {
   type Markup,
   type MarkupNode,
   metPerWeekChart,
+  type ReportChart,
   renderMarkup,
   reportCharts,
   textOf,
@@ -72,7 +73,11 @@ function tableRows(figure: MarkupNode): string[][] {
 }
 
 describe('Module: report charts', () => {
-  const charts = reportCharts(SERIES, { idPrefix: 'r1' });
+  // Built before each test, not when the file is collected: a mutant is switched on only while tests run.
+  let charts: ReportChart[];
+  beforeEach(() => {
+    charts = reportCharts(SERIES, { idPrefix: 'r1' });
+  });
 
   it('draws the three charts of issue 18 as accessible SVG figures with their figures one click away', () => {
     expect(charts.map((c) => c.id)).toEqual(['met-per-week', 'volume-per-day', 'first-contact']);

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { reportPeriod } from '../../../shared/domain/report/report-period';
-import { reportSeries } from '../../../shared/domain/report/report-series';
+import { type ReportSeries, reportSeries } from '../../../shared/domain/report/report-series';
 import { type ReportScope, reportOutcomes, summarise } from '../../../shared/domain/report/sla-report';
 import { CLIENT, config, NOW, TICKETS } from './fixtures';
 
@@ -20,7 +20,11 @@ function seriesOf(client: string | null) {
 }
 
 describe('Function: reportSeries', () => {
-  const series = seriesOf(CLIENT);
+  // Built before each test, not when the file is collected: a mutant is switched on only while tests run.
+  let series: ReportSeries;
+  beforeEach(() => {
+    series = seriesOf(CLIENT);
+  });
 
   it('counts GTI and GTR per week (Monday, in the desk zone), running clocks left out', () => {
     // Week of Mon 30 Nov: 001 met/met, 002 breached/breached, 005 met/running (paused), 006 met/met,

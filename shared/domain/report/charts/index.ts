@@ -18,7 +18,7 @@
 import type { ReportSeries } from '../report-series';
 import type { ChartOptions } from './chart-kit';
 import { firstContactChart } from './first-contact';
-import type { MarkupNode } from './markup';
+import { type Markup, type MarkupNode, textOf } from './markup';
 import { metPerWeekChart } from './met-per-week';
 import { volumePerDayChart } from './volume-per-day';
 
@@ -34,9 +34,10 @@ export type ReportChart = { id: ReportChartId; title: string; figure: MarkupNode
 
 /** The three charts of issue 18, in reading order. */
 export function reportCharts(series: ReportSeries, options: ChartOptions = {}): ReportChart[] {
+  // chartFigure puts the <figcaption> first: its text is the chart's title.
   const titled = (id: ReportChartId, figure: MarkupNode): ReportChart => ({
     id,
-    title: captionOf(figure),
+    title: textOf(figure.children[0] as Markup),
     figure,
   });
   return [
@@ -44,10 +45,4 @@ export function reportCharts(series: ReportSeries, options: ChartOptions = {}): 
     titled('volume-per-day', volumePerDayChart(series, options)),
     titled('first-contact', firstContactChart(series, options)),
   ];
-}
-
-function captionOf(figure: MarkupNode): string {
-  const caption = figure.children.find((c) => typeof c !== 'string' && c.tag === 'figcaption');
-  const text = caption && typeof caption !== 'string' ? caption.children[0] : undefined;
-  return typeof text === 'string' ? text : '';
 }
