@@ -142,10 +142,12 @@ function sortKey(ticket: Ticket, sla: TicketSla, sort: QueueQuery['sort']): Sort
   return [first, ticket.gtrDueAt, ticket.reference];
 }
 
+// Code-unit order, not localeCompare: ISO instants and references sort by their characters, and the
+// collation of localeCompare puts `~` before the digits (paused tickets came first, not last).
 function compareKeys(a: SortKey, b: SortKey): number {
   for (let i = 0; i < a.length; i++) {
-    const order = (a[i] as string).localeCompare(b[i] as string);
-    if (order !== 0) return order;
+    if (a[i]! < b[i]!) return -1;
+    if (a[i]! > b[i]!) return 1;
   }
   return 0;
 }
