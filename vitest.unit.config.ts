@@ -30,7 +30,10 @@ export default defineConfig({
     ],
     // The same pinned zone as the whole suite: a rule's result must not depend on the machine.
     env: { TZ: 'UTC' },
-    testTimeout: 30_000,
+    // Instrumented code on a machine shared by several mutation runs (load 15 on 2 cores) is many
+    // times slower: at 30 s the dry run of part E failed on a 6 MB SES test. StrykerJS's own timeout
+    // per mutant (from the dry run's times) still stops a mutant that loops.
+    testTimeout: 120_000,
     // StrykerJS chooses the pool itself (one worker per runner); the vitest default `isolate: true`
     // re-imports every module for each test file, which cost most of each run's overhead. The rules are
     // pure (no module state, no vi.mock), so sharing the module graph cannot make a test pass wrongly.
