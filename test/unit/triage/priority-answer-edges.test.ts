@@ -38,6 +38,30 @@ describe('readPriorityAnswer', () => {
     });
   });
 
+  it('takes the person of a blocked statement even with medium confidence, with its phrase as evidence', () => {
+    expect(readPriorityAnswer('On ne peut plus imprimer.', ['severalUsers'])).toEqual({
+      answers: { severalUsers: true },
+      evidence: ['On ne peut plus imprimer'],
+    });
+    expect(
+      readPriorityAnswer("Impossible d'imprimer depuis ce matin. J'ai redémarré.", ['severalUsers']),
+    ).toEqual({
+      answers: { severalUsers: false },
+      evidence: ["Impossible d'imprimer depuis ce matin"],
+    });
+  });
+
+  it('takes a group named with confidence even when nothing is said blocked', () => {
+    expect(readPriorityAnswer("Toute l'équipe est concernée.", ['severalUsers'])).toEqual({
+      answers: { severalUsers: true },
+      evidence: ["Toute l'équipe est concernée"],
+    });
+  });
+
+  it('answers nothing when nothing was asked', () => {
+    expect(readPriorityAnswer('Oui, nous sommes 5 à être bloqués.', [])).toBeNull();
+  });
+
   it('lets the facts of the reply win over a bare oui/non at its start', () => {
     expect(readPriorityAnswer('Non, nous sommes 5 à être bloqués.', ['severalUsers'])?.answers).toEqual({
       severalUsers: true,
