@@ -159,6 +159,12 @@ describe('splitNewText: separators and header blocks', () => {
     expect(splitNewText(`Texte\n${sentence}`).newText).toBe(`Texte\n${sentence}`);
   });
 
+  it('reads a line for markers in its first 400 characters only (a megabyte line costs no more)', () => {
+    const block = 'De : Exodata\nEnvoyé : lundi\n\nvieux';
+    expect(splitNewText(`Texte\n${'_'.repeat(400)}x\n${block}`).newText).toBe('Texte');
+    expect(splitNewText(`Texte\n${'_'.repeat(399)}x\n${block}`).newText).toBe(`Texte\n${'_'.repeat(399)}x`);
+  });
+
   it('removes the Outlook mobile footer', () => {
     expect(splitNewText('Texte\n\nGet Outlook for iOS').newText).toBe('Texte');
     expect(splitNewText('Texte\n\nTélécharger Outlook pour Android').newText).toBe('Texte');
