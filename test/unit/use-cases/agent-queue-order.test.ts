@@ -140,7 +140,7 @@ describe('listQueue: order and pages', () => {
     expect(references(upToLast)).toEqual(['006', '002', '003', '004', '005']);
     const allButLast = await listQueue(query({ limit: 4 }), alice, deps());
     store.tickets.delete('EXO-2026-000005');
-    const after = await listQueue(query({ limit: 4, cursor: allButLast.nextCursor }), alice, deps());
+    const after = await listQueue(query({ limit: 5, cursor: allButLast.nextCursor }), alice, deps());
     expect(after).toMatchObject({ items: [], total: 4, nextCursor: null });
   });
 

@@ -183,6 +183,51 @@ describe('watchSla: the 15-minute warning and the breach', () => {
     ]);
   });
 
+  it('marks a GTR breach against the GTR deadline', async () => {
+    const contacted = aTicket({
+      work: {
+        ...NO_WORK,
+        firstContact: {
+          at: reunionAt('2026-11-30T09:10').toISOString(),
+          channel: 'phone',
+          agentId: 'alice@exodata.fr',
+          gtiMet: true,
+          implicit: false,
+        },
+      },
+    });
+    const r = round([contacted]);
+    expect(await watchSla(r.deps('2026-12-01T09:00'))).toMatchObject({ breaches: 1, breachesMarked: 1 });
+    expect(r.store.tickets.get(contacted.reference)!.work?.breaches).toEqual({
+      gti: null,
+      gtr: { dueAt: contacted.gtrDueAt, notedAt: reunionAt('2026-12-01T09:00').toISOString() },
+    });
+  });
+
+  it('does not warn of a paused GTR, even 10 open minutes from its deadline', async () => {
+    const waiting = aTicket({
+      status: 'en attente client',
+      work: {
+        ...NO_WORK,
+        firstContact: {
+          at: reunionAt('2026-11-30T09:10').toISOString(),
+          channel: 'email',
+          agentId: 'alice@exodata.fr',
+          gtiMet: true,
+          implicit: false,
+        },
+        pause: {
+          since: reunionAt('2026-12-01T08:50').toISOString(),
+          agentId: 'alice@exodata.fr',
+          messageCount: 1,
+        },
+      },
+    });
+    const r = round([waiting]);
+    expect(await watchSla(r.deps('2026-12-01T12:00'))).toMatchObject({ warnings: 0, breaches: 0 });
+    expect(r.sent).toEqual([]);
+  });
+
   it('watches neither clock of a ticket whose GTR is paused and whose first contact is recorded', async () => {
     const waiting = aTicket({
       status: 'en attente client',
@@ -468,6 +513,12 @@ describe('watchSla: follow the sun', () => {
       [{ ...quincaillerie, homeDesk: 'martinique' }],
     );
     expect((await watchSla(noClient.deps('2026-12-01T00:06'))).escalations).toBe(0);
+  });
+
+  it("finds the ticket's own client in a directory of several", async () => {
+    const other: ClientEntry = { ...quincaillerie, clientId: 'CLI-RE-0001', homeDesk: 'martinique' };
+    const r = round([aTicket({ ...lateMonday })], [other, quincaillerie]);
+    expect((await watchSla(r.deps('2026-12-01T00:06'))).escalations).toBe(0);
   });
 
   it('does not move a ticket whose desk on duty is still staffed, nor one already contacted', async () => {
