@@ -58,6 +58,10 @@ describe('readPriorityAnswer', () => {
     });
   });
 
+  it('takes no answer about several users from a blocked statement that does not say who', () => {
+    expect(readPriorityAnswer('La caisse ne marche plus.', ['severalUsers'])).toBeNull();
+  });
+
   it('answers nothing when nothing was asked', () => {
     expect(readPriorityAnswer('Oui, nous sommes 5 à être bloqués.', [])).toBeNull();
   });

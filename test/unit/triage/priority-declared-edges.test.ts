@@ -42,6 +42,8 @@ describe('parseLevel: noise, intensifiers and codes', () => {
     expect(parseLevel('hautee')).toBeNull();
     expect(parseLevel('critqiue')).toBeNull();
     expect(parseLevel('passe')).toBeNull();
+    // Five letters, one deletion from `majeur`: too short to forgive.
+    expect(parseLevel('majeu')).toBeNull();
   });
 });
 
@@ -100,6 +102,16 @@ describe('declaredInBody', () => {
     expect(declaredInBody('• Priority = P3')?.level).toBe('moyenne');
   });
 
+  it('strips every bullet or heading mark before the key', () => {
+    expect(declaredInBody('### Priorité : haute')?.level).toBe('haute');
+    expect(declaredInBody('-- Priorité : haute')?.level).toBe('haute');
+  });
+
+  it('reads a value split by a slip before its comment, and its first two words whatever separates them', () => {
+    expect(declaredInBody('Priorité : très crit ique, merci')?.level).toBe('critique');
+    expect(declaredInBody('Priorité : très, haute')?.level).toBe('haute');
+  });
+
   it('reads the value before a comment, else its first two words, else its first word', () => {
     expect(declaredInBody('Priorité : haute, merci de faire vite')?.level).toBe('haute');
     expect(declaredInBody('Priorité : haute (bloquant)')?.level).toBe('haute');
@@ -117,6 +129,15 @@ describe('declaredInBody', () => {
     expect(declaredInBody('Priorité haute')?.level).toBe('haute');
     expect(declaredInBody('Prioirté : haute')?.level).toBe('haute');
     expect(declaredInBody('**Priorité** haute')?.level).toBe('haute');
+  });
+
+  it('reads a key typed with a slip however its colon is spaced, with two words of value at most', () => {
+    expect(declaredInBody('Prioirté: haute')?.level).toBe('haute');
+    expect(declaredInBody('Prioirté:haute')?.level).toBe('haute');
+    expect(declaredInBody('Prioirté :haute')?.level).toBe('haute');
+    expect(declaredInBody('Prioirté : très haute')?.level).toBe('haute');
+    expect(declaredInBody('Prioirté très haute :')?.level).toBe('haute');
+    expect(declaredInBody('Prioirté vraiment très haute')).toBeNull();
   });
 
   it('reads no declaration in a sentence, a bare key or a key too far from the word', () => {

@@ -51,7 +51,7 @@ describe('findNonSignals', () => {
   });
 
   it('flags a text of twelve letters or more at least 80 % in capitals, whole up to 80 characters', () => {
-    expect(findNonSignals('ABCDEFGHIJKL', '', {})).toEqual(['capitals "ABCDEFGHIJKL"']);
+    expect(findNonSignals('  ABCDEFGHIJKL  ', '', {})).toEqual(['capitals "ABCDEFGHIJKL"']);
     expect(findNonSignals('ABCDEFGHIJK', '', {})).toEqual([]);
     expect(findNonSignals('ABCDEFGHIJKLmno', '', {})).toEqual(['capitals "ABCDEFGHIJKLmno"']);
     expect(findNonSignals('ABCDEFGHIJKlmno', '', {})).toEqual([]);
