@@ -89,7 +89,8 @@ export async function listQueue(query: QueueQuery, agent: Agent, deps: QueueDeps
   const start = after ? rows.findIndex((r) => compareKeys(r.key, after) > 0) : 0;
   const page = start < 0 ? [] : rows.slice(start, start + query.limit);
   const last = page.at(-1);
-  const hasMore = start >= 0 && start + query.limit < rows.length;
+  // A cursor past the last ticket (start -1) gives an empty page, so no `last` and no next cursor.
+  const hasMore = start + query.limit < rows.length;
   return {
     desk,
     items: page.map((r) => queueItem(r.ticket, r.sla)),
@@ -142,10 +143,13 @@ function sortKey(ticket: Ticket, sla: TicketSla, sort: QueueQuery['sort']): Sort
   return [first, ticket.gtrDueAt, ticket.reference];
 }
 
+// Code-unit order, not localeCompare: ISO instants and references sort by their characters, and the
+// collation of localeCompare puts `~` before the digits (paused tickets came first, not last).
 function compareKeys(a: SortKey, b: SortKey): number {
+  // Stryker disable next-line EqualityOperator: one index past a 3-tuple is undefined on both sides, neither < nor >
   for (let i = 0; i < a.length; i++) {
-    const order = (a[i] as string).localeCompare(b[i] as string);
-    if (order !== 0) return order;
+    if (a[i]! < b[i]!) return -1;
+    if (a[i]! > b[i]!) return 1;
   }
   return 0;
 }

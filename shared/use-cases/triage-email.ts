@@ -55,7 +55,8 @@ export function triageEmail(email: InboundEmail, receipt: Receipt, ctx: TriageCo
       ? replyTo
       : email.from;
   const sender = senderTrustOf(email, receipt);
-  const client = lookupClient(ctx.clients, email.from?.address ?? requester?.address);
+  // From, never the Reply-To: a Reply-To is only used with a From of the same domain.
+  const client = lookupClient(ctx.clients, email.from?.address);
   const contract = ctx.contractOverride ?? client.contract;
   const priority = triagePriority({
     subject: email.subject,

@@ -132,7 +132,7 @@ function foldLines(lines: readonly string[]): FoldedLines {
 
 /** Number of lines (1 to 3) of an attribution starting at folded line i, or 0. */
 function attributionLength(folded: FoldedLines, i: number): number {
-  const first = folded.at(i) ?? '';
+  const first = folded.at(i)!;
   if (first === '' || first.startsWith('>')) return 0;
   if (ATTRIBUTION_END.test(first) && first.length <= MAX_ATTRIBUTION) {
     if (ATTRIBUTION_START.test(first) || ATTRIBUTION_DETAIL.test(first)) return 1;
@@ -155,7 +155,7 @@ function messageMarker(
   folded: FoldedLines,
   i: number,
 ): { length: number; kind: 'forward' | 'original' } | null {
-  const line = folded.at(i) ?? '';
+  const line = folded.at(i)!;
   const dashed = DASHED_SEPARATOR.exec(line);
   if (dashed) return { length: 1, kind: FORWARD_WORDS.test(dashed[1]!) ? 'forward' : 'original' };
   if (FORWARD_INTRO.test(line)) return { length: 1, kind: 'forward' };
@@ -168,7 +168,7 @@ function messageMarker(
 
 /** `De : X` / `From: X` followed within four lines by `Envoyé :`, `Sent:`, `Date:`, `À :` or `Objet :`. */
 function isHeaderBlock(folded: FoldedLines, i: number): boolean {
-  if (!FROM_LINE.test(folded.at(i) ?? '')) return false;
+  if (!FROM_LINE.test(folded.at(i)!)) return false;
   for (let k = i + 1; k <= i + 4 && k < folded.length; k++) {
     if (HEADER_LINE.test(folded.at(k)!) && !FROM_LINE.test(folded.at(k)!)) return true;
   }

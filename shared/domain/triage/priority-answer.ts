@@ -1,6 +1,6 @@
 import type { PriorityLevel } from '../desk/service-desk-config';
 import type { UncertainFact } from './priority';
-import { type FactReadings, levelFromFacts, type PriorityFacts, readPriorityFacts } from './priority-facts';
+import { type FactReadings, levelFromFacts, readPriorityFacts } from './priority-facts';
 import { fold } from './text-normalize';
 
 /** The questions an acknowledgement asks about the facts the triage could not settle (issue 11). */
@@ -36,6 +36,7 @@ export function readPriorityAnswer(
   newText: string,
   uncertain: readonly UncertainFact[],
 ): PriorityAnswer | null {
+  // Stryker disable next-line ConditionalExpression: a shortcut; with nothing asked no answer is taken and the result is null anyway
   if (uncertain.length === 0) return null;
   const facts = readPriorityFacts(newText);
   const r = facts.readings;
@@ -56,7 +57,8 @@ export function readPriorityAnswer(
       take(fact, r.blocked.state === 'yes', r.blocked.evidence);
     }
   }
-  const first = fold(newText.split('\n').find((l) => l.trim() !== '') ?? '');
+  // The first line that is not blank (fold trims its blanks).
+  const first = fold(newText.trimStart().split('\n')[0]!);
   const bare = YES.test(first) ? true : NO.test(first) ? false : null;
   if (bare !== null && uncertain.length === 1 && answers[uncertain[0]!] === undefined) {
     take(uncertain[0]!, bare, [first.slice(0, 60)]);
@@ -82,13 +84,7 @@ export function levelAfterAnswer(
         ? readings.severalUsers
         : { ...confirmed, state: a.severalUsers ? 'yes' : 'no' },
   };
-  const facts: PriorityFacts = {
-    blocked: next.blocked.state === 'yes',
-    workaround: next.workaround.state === 'exists',
-    severalUsers: next.severalUsers.state === 'yes',
-    readings: next,
-    phrases: { blocked: [], notBlocked: [], workaround: [], noWorkaround: [], severalUsers: [], oneUser: [] },
-  };
   const uncertain = (['blocked', 'severalUsers'] as const).filter((f) => next[f].confidence === 'low');
-  return { level: levelFromFacts(facts), readings: next, uncertain };
+  // The level depends on the readings only.
+  return { level: levelFromFacts({ readings: next }), readings: next, uncertain };
 }

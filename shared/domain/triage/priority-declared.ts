@@ -60,7 +60,9 @@ const TRAILING_NOISE = new Set([' ', '"', "'", '*', '_', '.', '!']);
 function trimChars(value: string, leading: ReadonlySet<string>, trailing: ReadonlySet<string>): string {
   let start = 0;
   let end = value.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound only; value[end] is undefined, never noise
   while (start < end && leading.has(value[start]!)) start++;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound only; below start, slice(start, end) is '' all the same
   while (end > start && trailing.has(value[end - 1]!)) end--;
   return value.slice(start, end);
 }
@@ -69,6 +71,7 @@ function trimChars(value: string, leading: ReadonlySet<string>, trailing: Readon
 export function parseLevel(value: string): PriorityLevel | null {
   const v = trimChars(fold(value), LEADING_NOISE, TRAILING_NOISE)
     .replace(INTENSIFIERS, '')
+    // Stryker disable next-line Regex: fold leaves single spaces, and `p 1` is only a level as the whole value
     .replace(/^p\s+([1-4])$/u, 'p$1');
   const exact = LEVEL_WORDS[v];
   if (exact) return exact;
@@ -117,11 +120,9 @@ export function declaredInBody(newText: string): Declaration | null {
     const folded = fold(line).replace(/^[\s*•>#-]+/u, '');
     const value = valueAfterKey(folded);
     if (value === null) continue;
-    const first = value.split(/[\s,;.!(]+/u)[0] ?? '';
-    const second = value
-      .split(/[\s,;.!(]+/u)
-      .slice(0, 2)
-      .join(' ');
+    const words = value.split(/[\s,;.!(]+/u);
+    const first = words[0]!;
+    const second = words.slice(0, 2).join(' ');
     const level = parseLevel(value.replace(/[,;.!(].*$/u, '')) ?? parseLevel(second) ?? parseLevel(first);
     if (level) return { level, phrase: line.trim(), where: 'body' };
   }
@@ -129,6 +130,7 @@ export function declaredInBody(newText: string): Declaration | null {
 }
 
 function valueAfterKey(line: string): string | null {
+  // Stryker disable next-line StringLiteral: the u flag changes nothing for these ASCII patterns on a folded line
   const withSeparator = new RegExp(`^${KEY}\\s*\\**\\s*[:=]\\s*\\**\\s*(.+)$`, 'u').exec(line);
   if (withSeparator) return withSeparator[1]!;
   // `Priorité haute` alone on its line; and keys typed with a slip (`Prioirté : haute`).

@@ -536,7 +536,7 @@ function nextSentenceEnd(spans: readonly Span[], f: Found): number {
  * triage.md: not blocked → normale; blocked with a workaround → moyenne (even for several users);
  * blocked, no workaround, one user → haute; several users → critique.
  */
-export function levelFromFacts(facts: PriorityFacts): PriorityLevel {
+export function levelFromFacts(facts: Pick<PriorityFacts, 'readings'>): PriorityLevel {
   const open = openLevels(facts);
   // Between levels the evidence leaves open, critique wins when it is one of them: an
   // over-served ticket costs minutes, a missed one costs the contract (issue 11).
@@ -544,7 +544,7 @@ export function levelFromFacts(facts: PriorityFacts): PriorityLevel {
 }
 
 /** The levels the facts leave open: one when every fact is settled, two when one is unknown. */
-export function openLevels(facts: PriorityFacts): PriorityLevel[] {
+export function openLevels(facts: Pick<PriorityFacts, 'readings'>): PriorityLevel[] {
   const { blocked, workaround, severalUsers } = facts.readings;
   const blockedOptions = blocked.state === 'unknown' ? [false, true] : [blocked.state === 'yes'];
   const workaroundOptions = [workaround.state === 'exists'];

@@ -35,14 +35,15 @@ export function findNonSignals(
       found.push(`"${originalSpan(folded, m.index, m.index + m[0].length)}"`);
     }
     for (const m of text.matchAll(EXCLAMATIONS)) found.push(`"${m[0]}"`);
-    for (const m of text.matchAll(SHOUTING)) found.push(`capitals "${m[0].trim()}"`);
+    // A match starts and ends with a capital: nothing to trim.
+    for (const m of text.matchAll(SHOUTING)) found.push(`capitals "${m[0]}"`);
     if (isMostlyCapitals(text)) found.push(`capitals "${text.trim().slice(0, 80)}"`);
   }
   return [...new Set(found)].slice(0, MAX_NON_SIGNALS);
 }
 
 function isMostlyCapitals(text: string): boolean {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  const capitals = text.match(/\p{Lu}/gu) ?? [];
-  return letters.length >= 12 && capitals.length / letters.length >= 0.8;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
+  return letters >= 12 && capitals / letters >= 0.8;
 }
