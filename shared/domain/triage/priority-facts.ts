@@ -63,6 +63,16 @@ import {
   WHO_NEEDS_IT_CUES,
 } from './priority-vocabulary-general-4';
 import {
+  DROPPED_FIRST_PERSON,
+  FREQUENCY_AFTER,
+  GENERAL_BLOCKED_CUES_5,
+  GENERAL_WORKAROUND_CUES_5,
+  OTHER_SENSE_CUES_5,
+  PAST_DATE,
+  REPAIR_WORDS,
+  SPREAD_CUES_5,
+} from './priority-vocabulary-general-5';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -140,6 +150,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(STILL_BROKEN_CUES),
     ...find(GENERAL_BLOCKED_CUES),
     ...find(GENERAL_BLOCKED_CUES_3),
+    ...find(GENERAL_BLOCKED_CUES_5),
   ];
   const severalFound = [
     ...find(SEVERAL_USERS_CUES),
@@ -148,7 +159,11 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_SEVERAL_CUES_2),
     ...find(GENERAL_SEVERAL_CUES_3),
     ...find(GENERAL_SEVERAL_CUES_4),
-  ].filter((f) => !f.negated && !notAll(folded.text, f));
+  ].filter(
+    // `toutes les deux minutes`: a frequency, not a pair of people (after holdout6).
+    (f) =>
+      !f.negated && !notAll(folded.text, f) && !FREQUENCY_AFTER.test(folded.text.slice(f.end, f.end + 20)),
+  );
   const blockingSeveral = severalFound.filter((f) => f.cue.blocking);
   // A workaround that is asked about is not a workaround that exists; one that was tried and
   // failed (`J'ai essayé sur un autre poste, même problème`) is none; the last statement wins.
@@ -162,12 +177,15 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_WORKAROUND_CUES_2),
     ...find(GENERAL_WORKAROUND_CUES_3),
     ...find(GENERAL_WORKAROUND_CUES_4),
+    ...find(GENERAL_WORKAROUND_CUES_5),
   ].filter(
     (f) =>
       !f.question &&
       !f.negated &&
       !noWorkaround.some((n) => overlaps(n, f)) &&
-      !SINCE_SUBJECT_BEFORE.test(folded.text.slice(Math.max(f.clause.start, f.start - 40), f.start)),
+      !SINCE_SUBJECT_BEFORE.test(folded.text.slice(Math.max(f.clause.start, f.start - 40), f.start)) &&
+      // `everything was moved to the app in September`: a change with its date is history (after holdout6).
+      !PAST_DATE.test(folded.text.slice(f.clause.start, f.clause.end)),
   );
   const notBlocked = [
     ...blockedFound.filter(
@@ -182,7 +200,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   // A statement of the other polarity (`personne ne s'en plaint`) is not a blocked one.
   // Good news about an error (`n'affiche plus d'erreur`) and a hypothesis asked (`que faire si
   // le logiciel affiche une erreur ?`) say nothing blocked (issue 11, after holdout4).
-  const noMoreError = find(NO_MORE_ERROR);
+  // `j'ai bloqué le créneau de jeudi`: `bloquer` a time is a booking (after holdout6).
+  const noMoreError = [...find(NO_MORE_ERROR), ...find(OTHER_SENSE_CUES_5)];
   const blocked = [...blockedFound.filter((f) => !f.negated), ...blockingSeveral]
     .filter((f) => !notBlocked.some((n) => overlaps(n, f)) && !noMoreError.some((n) => overlaps(n, f)))
     .filter((f) => !(f.question && CONDITIONAL_BEFORE.test(folded.text.slice(f.clause.start, f.start))))
@@ -235,7 +254,12 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
           AFFECTED.test(folded.text.slice(f.sentence.start, f.sentence.end))),
     )
     // `nous sommes cinq à devoir signer`: who needs the tool, when something is blocked (after holdout5).
-    .concat(blocked.length > 0 ? find(WHO_NEEDS_IT_CUES).filter((f) => !f.negated && !f.question) : [])
+    // `maintenant c'est toutes les caisses`: the fault spread to every device (after holdout6).
+    .concat(
+      blocked.length > 0
+        ? [...find(WHO_NEEDS_IT_CUES), ...find(SPREAD_CUES_5)].filter((f) => !f.negated && !f.question)
+        : [],
+    )
     .sort(byStart);
   // `ce n'est plus seulement son poste`: a negated "only" is not one user (after holdout5).
   const notOnly = severalFound.filter((f) => f.cue.id === 'not-only-me');
@@ -253,6 +277,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     notBlocked.length === 0 &&
     (workaround.length > 0 || failed.length > 0) &&
     (PROBLEM_WORDS.test(folded.text) ||
+      REPAIR_WORDS.test(folded.text) ||
       PROBLEM_WORDS.test(foldText(problemContext.slice(0, MAX_ANALYSED_CHARS)).text));
   const blockedReading: FactReadings['blocked'] = isBlocked
     ? { state: 'yes', confidence: 'high', evidence: phrase(blocked.slice(0, 2)) }
@@ -279,7 +304,16 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     evidence: lastStatement ? phrase([lastStatement]) : [],
   };
 
-  const severalReading = readSeveralUsers(folded.text, several, oneUser, blocked, phrase);
+  // `cant log in since 7`: a blocked sentence that opens on its verb, outside the subject line, is
+  // the writer's own (telegraphic first person, after holdout6).
+  const droppedSubject = blocked.some(
+    (f) =>
+      f.sentence.start >= subjectEnd &&
+      f.clause.start === f.sentence.start &&
+      !f.question &&
+      DROPPED_FIRST_PERSON.test(folded.text.slice(f.sentence.start, f.sentence.end)),
+  );
+  const severalReading = readSeveralUsers(folded.text, several, oneUser, blocked, phrase, droppedSubject);
   const readings: FactReadings = {
     blocked: blockedReading,
     workaround: workaroundReading,
@@ -391,6 +425,7 @@ function readSeveralUsers(
   oneUser: readonly Found[],
   blocked: readonly Found[],
   phrase: (list: readonly Found[]) => string[],
+  droppedSubject = false,
 ): FactReadings['severalUsers'] {
   if (oneUser.length > 0) return { state: 'no', confidence: 'high', evidence: phrase(oneUser.slice(0, 1)) };
   const people = several.filter((f) => f.cue.people || PEOPLE_WORD.test(text.slice(f.start, f.end)));
@@ -402,12 +437,12 @@ function readSeveralUsers(
   // Only places or devices (`partout`, `at the door and at the office`): one person can meet the
   // problem in several places; the person of the blocked statement decides (issue 11).
   if (several.length > 0) {
-    const person = personOf(text, blocked, phrase);
+    const person = personOf(text, blocked, phrase, droppedSubject);
     return person.state === 'no' && person.confidence === 'high'
       ? { ...person, confidence: 'medium' }
       : { state: 'yes', confidence: 'high', evidence: phrase(several.slice(0, 2)) };
   }
-  return personOf(text, blocked, phrase);
+  return personOf(text, blocked, phrase, droppedSubject);
 }
 
 /** Who is blocked, from the person of the blocked statements (`je ne peux plus`, `we cannot`). */
@@ -415,6 +450,7 @@ function personOf(
   text: string,
   blocked: readonly Found[],
   phrase: (list: readonly Found[]) => string[],
+  droppedSubject = false,
 ): FactReadings['severalUsers'] {
   const evidence = phrase(blocked.slice(0, 1));
   // Who is blocked: the person of the blocked clauses, else of their sentences, else of the whole
@@ -437,7 +473,8 @@ function personOf(
     // blocked verb is one user too; read only near the blocked statement (`merci de me rappeler`
     // elsewhere says nothing about who is blocked). Issue 11, after holdout4.
     const singular =
-      countMatches(part, SINGULAR_SUBJECT) + (level === 'mail' ? 0 : countMatches(part, SINGULAR_OBJECT));
+      countMatches(part, SINGULAR_SUBJECT) +
+      (level === 'mail' ? 0 : countMatches(part, SINGULAR_OBJECT) + (droppedSubject ? 1 : 0));
     const plural = countMatches(part, PLURAL_SUBJECT);
     if (singular > 0 && plural > 0) return { state: 'unknown', confidence: 'low', evidence };
     if (singular > 0) return { state: 'no', confidence: level === 'mail' ? 'medium' : 'high', evidence };

@@ -845,7 +845,8 @@ export const ONE_USER_CUES: readonly Cue[] = [
   ),
   cue(
     'fr:les-autres-ont-acces',
-    "\\b(?:mes|les|nos) (?:collegues|collaborateurs|collaboratrices|autres)\\b[^.;!?]{0,25}?\\b(?:y )?(?:ont acces|accedent|arrivent|fonctionnent|marchent|(?:n')?ont (?:pas|aucun) (?:de )?(?:probleme|souci))",
+    // Not other places (`les autres bâtiments fonctionnent`: says where, not how many; after holdout6).
+    "\\b(?:mes|les|nos) (?:collegues|collaborateurs|collaboratrices|autres)\\b(?! (?:batiments?|sites?|agences?|etages?|services?|magasins?|boutiques?|succursales?|antennes?|bureaux|ecoles?|etablissements?|cabinets?|villes?|communes?|entrepots?|depots?|filiales?|salles?|locaux|pharmacies?|hotels?|restaurants?|points de vente|implantations?)\\b)[^.;!?]{0,25}?\\b(?:y )?(?:ont acces|accedent|arrivent|fonctionnent|marchent|(?:n')?ont (?:pas|aucun) (?:de )?(?:probleme|souci))",
   ),
   cue(
     'en:only-me',

@@ -138,6 +138,20 @@ const WORST_INPUTS = [
   fill('tout le monde peut '),
   fill("i'm running it on the "),
   fill('se sert de son tel '),
+  // The general readings of issue 11's holdout6: nothing done, empty work, a booked slot, the fault
+  // spread, paying another way, a past date, a dropped subject, a frequency, a repair.
+  fill('on vend plus '),
+  fill('affiche une liste '),
+  fill('shows an empty '),
+  fill("j'ai bloque le "),
+  fill('le creneau de '),
+  fill("c'est pareil sur tous les "),
+  fill('paying cash '),
+  fill('en attendant les clients paient '),
+  fill('in september '),
+  fill('cant '),
+  fill('toutes les deux '),
+  fill('jfais '),
 ];
 
 /**

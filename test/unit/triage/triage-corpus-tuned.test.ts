@@ -15,6 +15,7 @@ const TUNED_SETS: readonly CorpusSet[] = [
   'holdout3',
   'holdout4',
   'holdout5',
+  'holdout6',
 ];
 const mails = readCorpusSource();
 

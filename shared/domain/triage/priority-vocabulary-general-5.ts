@@ -1,0 +1,152 @@
+/**
+ * General readings added after issue 11's blind holdout6: a verb of the work with `plus rien`
+ * (`on ne facture plus rien`, without `ne` too), a tool that shows empty work (`affiche une liste
+ * vide`, `shows a blank rota`), `bloquer` a time slot (a booking, not a block), the fault spread
+ * to every device (`maintenant c'est tous les postes`), people paying another way meanwhile
+ * (`customers pay by cheque until it's fixed`), a change told with a past date (history, not a
+ * way of carrying on), an English or French sentence whose subject is dropped (`cant print since
+ * 8`: the writer), a frequency (`toutes les deux minutes`) that is no group, other places that
+ * work (`les autres sites fonctionnent`) that say nothing about one user, and a stand-in while
+ * the usual tool is repaired. Each family is stated with new sentences in
+ * test/unit/triage/priority-general-readings-5.test.ts. Written against folded text
+ * (text-normalize.ts). docs/triage.md, "General readings (issue 11, after the blind holdout6)".
+ */
+import { type Cue, cue } from './priority-vocabulary';
+import { UNTIL_FIXED } from './priority-vocabulary-general-3';
+
+/** A word of a phrase: no punctuation, so the reading stays in one clause. */
+const WORD = '[^\\s.!?;,:()]+';
+
+/** Verbs of the work itself (not of understanding or feeling): what a team does all day. */
+const FR_WORK_VERB =
+  '(?:encaiss|vend(?!redi)|factur|imprim|envoi|envoy|recoi|recev|livr|expedi|scann|enregistr|valid|sort|produi|fabriqu|saisi|telecharg|synchronis|delivr|transmet|transmett)\\w*';
+const EN_WORK_VERB =
+  '(?:selling|printing|sending|receiving|shipping|scanning|processing|invoicing|billing|syncing|loading|dispatching|delivering|issuing|taking payments)';
+
+/** What the work is read from: a list, a route, a rota, a record (not a list of errors). */
+const WORK_DATA =
+  '(?:listes?|lists?|tournees?|routes?|rotas?|plannings?|schedules?|agendas?|calendars?|calendriers?|pages?|ecrans?|screens?|dossiers?|folders?|fiches?|records?|manifests?|inventaires?|inventor(?:y|ies)|stocks?|catalogues?|catalogs?|journees?|registres?|registers?|tableaux?|tables?|dashboards?|inbox(?:es)?|mailbox(?:es)?|boites? de reception|bases?|databases?|resultats?|results?|fenetres?|windows?|commandes?|orders?|bons?|ordonnances?|prescriptions?)';
+
+/** Lists whose emptiness is good news or nothing: errors, alerts, the trash. */
+const NOT_WORK_DATA =
+  "(?!(?:d'|des? |of )?(?:erreurs?|errors?|alertes?|alerts?|warnings?|anomalies?|incidents?|rejets?|corbeilles?|trash|bin|spam|indesirables|notifications?)\\b)";
+
+export const GENERAL_BLOCKED_CUES_5: readonly Cue[] = [
+  // `on n'encaisse plus rien`, `on facture plus rien` (no `ne`), `elle sort rien`, `we're not
+  // selling anything`: nothing of the work gets done. Not `rien d'autre`, `rien de spécial`.
+  cue(
+    'fr:work-verb-nothing',
+    `\\b(?:ne |n')?${FR_WORK_VERB}(?: (?:plus|pas|pu|jamais))? rien\\b(?! (?:d'|de |a signaler|que\\b))`,
+  ),
+  cue(
+    'en:work-verb-nothing',
+    `\\b(?:(?:we|i|they|it)(?:'re|'m| are| am| is|'s) not|(?:we|i|they) (?:aren'?t|can'?t|cannot)|(?:it|that) isn'?t) ${EN_WORK_VERB} anything\\b(?! (?:else|special|unusual|new|wrong))`,
+  ),
+  // A tool that shows empty work: `les terminaux affichent une tournée vide`, `l'agenda affiche
+  // des journées vierges`, `the app shows an empty list`, `displays a blank rota`. Not an empty
+  // list of errors, alerts or pending items (`la file des erreurs est vide` is good news).
+  cue(
+    'shows-empty-work',
+    `\\b(?:affich\\w*|montr\\w*|renvoi\\w*|show(?:s|ed|ing)?|display(?:s|ed|ing)?|return(?:s|ed|ing)?|load(?:s|ed|ing)?|comes? up with|came up with) (?:une |des |la |le |les |l'|an |a |the |only |just |que |plus qu'une? )?(?:(?:empty|blank|vides?|vierges?|blanches?) (?:${NOT_WORK_DATA}${WORD} )?${WORK_DATA}|${WORK_DATA}(?: ${NOT_WORK_DATA}${WORD}){0,3}? (?:vides?|vierges?|blanches?|empty|blank))\\b`,
+  ),
+];
+
+/** Times and bookings that `bloquer` reserves: a slot, a day, a room. */
+const FR_BOOKED =
+  '(?:creneaux?|dates?|journees?|matinees?|apres-midi|soirees?|semaines?|plages?(?: horaires?)?|horaires?|rendez-vous|rdv|agendas?|salles?|chambres?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
+/** The times alone, for the passive (`le créneau de 14h est bloqué pour vous`). */
+const FR_TIME = '(?:creneaux?|dates?|journees?|matinees?|apres-midi|soirees?|plages? horaires?)';
+const EN_BOOKED =
+  '(?:slots?|time ?slots?|times?|dates?|days?|mornings?|afternoons?|evenings?|weeks?|calendars?|diar(?:y|ies)|hours?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+
+/**
+ * Duration is the other sense (`j'ai bloqué toute la journée sur ce bug`: stuck all day), so no
+ * `toute la`, no count of hours.
+ *
+ * `j'ai bloqué le créneau de jeudi`, `nous avons bloqué la matinée pour l'intervention`, `le
+ * créneau de 14h est bloqué`, `I've blocked out Thursday afternoon`: a booking, not a blocked
+ * client. It cancels the blocked reading it overlaps (it denies nothing else in the mail). Not a
+ * tool that blocks (`le pare-feu bloque l'agenda partagé`: a thing as the subject is not handled
+ * here, and `bloqué sur l'agenda` has no booked object).
+ */
+export const OTHER_SENSE_CUES_5: readonly Cue[] = [
+  cue(
+    'booked-a-slot',
+    `\\b(?:j'ai|on a|nous avons|j'avais|nous avions|je vais|on va|nous allons|pouvez-vous|pourriez-vous|merci de|je|nous|on) (?:deja |bien |aussi |donc )?bloque\\w* (?:le |la |les |l'|un |une |des |mon |ma |mes |notre |nos |votre |vos |ce |cet |cette )?${FR_BOOKED}\\b|\\b${FR_TIME}(?: ${WORD}){0,4}? (?:est|sont|a ete|ont ete|reste|restent) (?:bien |deja )?bloquee?s? (?=pour\\b|dans l'agenda|sur l'agenda|sur le planning|au planning)`,
+  ),
+  cue(
+    'en:booked-a-slot',
+    `\\b(?:i'?ve|i have|we'?ve|we have|i|we|i'?ll|we'?ll|i will|we will|please|can you|could you) (?:already |also )?block(?:ed)? (?:out |off )?(?:the |a |an |my |our |your |this |that |next |all of )?${EN_BOOKED}\\b`,
+  ),
+];
+
+/** Devices each in a person's hands: a fault on every one of them is on every person's work. */
+const FR_STATIONS =
+  '(?:caisses?|postes?|pcs?|ordis?|ordinateurs?|terminaux|terminal|tablettes?|telephones?|imprimantes?|machines?|comptoirs?|guichets?|lecteurs?|scanners?|balances?|sessions?|comptes?)';
+const EN_STATIONS =
+  '(?:tills?|registers?|pcs?|computers?|terminals?|tablets?|phones?|printers?|machines?|workstations?|laptops?|counters?|desks?|scanners?|readers?|sessions?|accounts?)';
+
+/**
+ * The fault spread to every device: `maintenant c'est toutes les caisses`, `c'est pareil sur tous
+ * les postes`, `now it's every till`, `same on all the PCs`. Read only in a mail where something
+ * is blocked (priority-facts.ts), as several places; the person of the blocked statement still
+ * decides when it names one (`je ne peux plus imprimer, c'est pareil sur tous les postes`).
+ */
+export const SPREAD_CUES_5: readonly Cue[] = [
+  cue(
+    'fault-spread-to-every-device',
+    `\\b(?:c'est|c est|ca fait|ca le fait|pareil|idem|meme (?:chose|erreur|probleme|message)|it'?s|its|it is|same(?: thing| error| problem| issue)?)(?: (?:maintenant|desormais|now|aussi|also|too|pareil))?(?: (?:sur|on|avec|with|pour|for|a))? (?:tous les|toutes les|every|all (?:the |our |of the |of our )?|chaque|each) (?:${WORD} )?(?:${FR_STATIONS}|${EN_STATIONS})\\b`,
+  ),
+];
+
+/** Means of payment a customer can use when the card terminal cannot take cards. */
+const PAYMENT_MEANS =
+  '(?:cash|cheques?|checks?|bank transfers?|transfers?|virements?|especes|en liquide|liquide|tickets? restaurant|qr ?codes?|paylib|lydia|wero|paypal|mobile money|payment links?|liens? de paiement)';
+const MEANWHILE =
+  "(?:for now|for today|for the time being|meanwhile|in the meantime|today|en attendant|pour l'instant|pour le moment|aujourd'hui|entre-temps)";
+
+/**
+ * People paying another way meanwhile: `customers are paying cash until it's fixed`, `les clients
+ * règlent par chèque en attendant la réparation`, `on prend les espèces pour l'instant`. The
+ * shop's work (being paid) goes on: a workaround. Negated (`customers can't pay cash until…`), it
+ * is none.
+ */
+export const GENERAL_WORKAROUND_CUES_5: readonly Cue[] = [
+  cue(
+    'paying-another-way',
+    `\\b(?:pay(?:s|ing|e|ent|er)?|paid|settl(?:e|es|ing)|regl\\w*|pai(?:e|ent|ement)|encaiss\\w*|accept\\w*|tak(?:e|es|ing)|prend\\w*)(?: ${WORD}){0,3}? (?:(?:in|by|en|par|with|avec|via) (?:a |an |the |le |la |les |un |une |des )?)?${PAYMENT_MEANS}\\b(?: ${WORD}){0,10}? (?:${UNTIL_FIXED}|${MEANWHILE}\\b)|\\b(?:${UNTIL_FIXED}|${MEANWHILE}),?(?: ${WORD}){0,4}? (?:pay(?:s|ing|e|ent|er)?|paid|regl\\w*|pai(?:e|ent)|encaiss\\w*|accept\\w*|tak(?:e|es|ing)|prend\\w*)(?: ${WORD}){0,3}? (?:(?:in|by|en|par|with|avec|via) (?:a |an |the |le |la |les |un |une |des )?)?${PAYMENT_MEANS}\\b`,
+    { negation: 'cancels' },
+  ),
+];
+
+/**
+ * A change made long ago, told with its date (`everything was moved to the app in September`,
+ * `on est passés au logiciel l'an dernier`, `two years ago`): history, not a way of carrying on
+ * now. Not a date the way around started from (`since September we…`, `depuis l'an dernier`):
+ * the workaround is then still in use. Tested on the clause of a workaround phrase.
+ */
+export const PAST_DATE =
+  /(?<!\b(?:since|depuis|from|des|starting) (?:the |le |la |l')?)\b(?:(?:in|en|back in|au mois de|au mois d') (?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|19\d\d|20\d\d)|last (?:year|month|spring|summer|autumn|fall|winter|term)|(?:l'an|l'annee|le mois|l'ete|l'hiver|le printemps|l'automne|le trimestre) (?:dernier|derniere|passee?)|(?:\d+|a|one|two|three|four|five|six|several|a few) (?:years?|months?) ago|il y a (?:\d+ |un |une |deux |trois |quelques |plusieurs )?(?:ans?|annees?|mois))\b/u;
+
+/**
+ * A sentence that opens on its verb, subject dropped (`cant log in since 7`, `tried again, same`,
+ * `peux plus imprimer`): the telegraphic first person, the writer alone. Tested at the start of a
+ * blocked sentence outside the subject line (a subject is a title, not a sentence).
+ */
+export const DROPPED_FIRST_PERSON =
+  /^[\s,]*(?:cant|can't|cannot|can not|couldnt|couldn't|could not|unable to|not able to|locked out|stuck|been|tried|trying|need|needed|lost|got no|have no|havent|haven't|(?:ne |n')?peux|(?:ne |n')?suis|(?:n')?ai (?:pas|plus|pu|aucune?|toujours pas)|(?:n')?arrive (?:pas|plus|pu))\b/u;
+
+/**
+ * `toutes les deux minutes`, `tous les 3 jours`, `every two hours`: a frequency after a count or
+ * a pair is no group of people. Tested on the text right after a several-users phrase.
+ */
+export const FREQUENCY_AFTER =
+  /^ (?:\d+ |deux |trois |quatre |cinq |six |dix |quinze |vingt |trente |two |three |four |five |ten |fifteen |twenty |thirty )?(?:minutes?|mins?|mn|secondes?|seconds?|secs?|heures?|hours?|h|jours?|days?|semaines?|weeks?|mois|months?|ans|annees?|years?)\b/u;
+
+/**
+ * The usual tool is being repaired or stood in for (`une imprimante provisoire en attendant la
+ * réparation de la nôtre`, `a loaner until ours is repaired`): a workaround in use then says the
+ * usual way of working stopped, like the problem words of priority-vocabulary.ts.
+ */
+export const REPAIR_WORDS =
+  /\b(?:repar\w*|repair\w*|depann\w*|provisoire\w*|temporaire\w*|temporary|de pret|loaner|loan unit|en sav|au sav)\b/u;
