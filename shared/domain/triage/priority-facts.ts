@@ -437,7 +437,9 @@ function readSeveralUsers(
   // Only places or devices (`partout`, `at the door and at the office`): one person can meet the
   // problem in several places; the person of the blocked statement decides (issue 11).
   if (several.length > 0) {
-    const person = personOf(text, blocked, phrase, droppedSubject);
+    // A dropped subject is weak: it never outweighs named devices or places (`cant sell, none of
+    // the tills work`).
+    const person = personOf(text, blocked, phrase);
     return person.state === 'no' && person.confidence === 'high'
       ? { ...person, confidence: 'medium' }
       : { state: 'yes', confidence: 'high', evidence: phrase(several.slice(0, 2)) };

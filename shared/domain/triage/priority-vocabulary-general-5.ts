@@ -20,34 +20,41 @@ const WORD = '[^\\s.!?;,:()]+';
 /** Verbs of the work itself (not of understanding or feeling): what a team does all day. */
 const FR_WORK_VERB =
   '(?:encaiss|vend(?!redi)|factur|imprim|envoi|envoy|recoi|recev|livr|expedi|scann|enregistr|valid|sort|produi|fabriqu|saisi|telecharg|synchronis|delivr|transmet|transmett)\\w*';
+/** What a machine puts out: `elle sort rien` is a fault even without `plus`. */
+const FR_OUTPUT_VERB = '(?:sort|imprim|recoi|recev|enregistr|synchronis|telecharg)\\w*';
 const EN_WORK_VERB =
   '(?:selling|printing|sending|receiving|shipping|scanning|processing|invoicing|billing|syncing|loading|dispatching|delivering|issuing|taking payments)';
 
 /** What the work is read from: a list, a route, a rota, a record (not a list of errors). */
 const WORK_DATA =
-  '(?:listes?|lists?|tournees?|routes?|rotas?|plannings?|schedules?|agendas?|calendars?|calendriers?|pages?|ecrans?|screens?|dossiers?|folders?|fiches?|records?|manifests?|inventaires?|inventor(?:y|ies)|stocks?|catalogues?|catalogs?|journees?|registres?|registers?|tableaux?|tables?|dashboards?|inbox(?:es)?|mailbox(?:es)?|boites? de reception|bases?|databases?|resultats?|results?|fenetres?|windows?|commandes?|orders?|bons?|ordonnances?|prescriptions?)';
+  '(?:listes?|lists?|tournees?|routes?|rotas?|plannings?|schedules?|agendas?|calendars?|calendriers?|pages?|ecrans?|screens?|dossiers?|folders?|fiches?|records?|manifests?|catalogues?|catalogs?|journees?|registres?|registers?|tableaux?|tables?|dashboards?|inbox(?:es)?|mailbox(?:es)?|boites? de reception|bases?|databases?|resultats?|results?|fenetres?|windows?|commandes?|orders?|bons?|ordonnances?|prescriptions?)';
 
 /** Lists whose emptiness is good news or nothing: errors, alerts, the trash. */
-const NOT_WORK_DATA =
-  "(?!(?:d'|des? |of )?(?:erreurs?|errors?|alertes?|alerts?|warnings?|anomalies?|incidents?|rejets?|corbeilles?|trash|bin|spam|indesirables|notifications?)\\b)";
+const NOT_WORK =
+  '(?:erreurs?|errors?|alertes?|alerts?|warnings?|anomalies?|incidents?|rejets?|corbeilles?|trash|bin|spam|indesirables|notifications?)';
+const NOT_WORK_DATA = `(?!(?:d'|des? |of )?${NOT_WORK}\\b)`;
+/** After the list: `an empty list of notifications`, `une liste vide d'alertes`. */
+const NOT_OF_WORK = `(?! (?:of (?:the |new )?|d'|de |des )${NOT_WORK}\\b)`;
 
 export const GENERAL_BLOCKED_CUES_5: readonly Cue[] = [
   // `on n'encaisse plus rien`, `on facture plus rien` (no `ne`), `elle sort rien`, `we're not
-  // selling anything`: nothing of the work gets done. Not `rien d'autre`, `rien de spécial`.
+  // selling anything since noon`: nothing of the work gets done any more. A change (`plus`), or a
+  // machine's output; not a description of the business (`nous ne vendons rien en ligne`, `we're
+  // not selling anything online`), nor `rien d'autre`, `rien de spécial`.
   cue(
     'fr:work-verb-nothing',
-    `\\b(?:ne |n')?${FR_WORK_VERB}(?: (?:plus|pas|pu|jamais))? rien\\b(?! (?:d'|de |a signaler|que\\b))`,
+    `\\b(?:ne |n')?(?:${FR_WORK_VERB} (?:plus|pu)(?: jamais)?|${FR_OUTPUT_VERB}(?: jamais)?) rien\\b(?! (?:d'|de |a signaler|que\\b))`,
   ),
   cue(
     'en:work-verb-nothing',
-    `\\b(?:(?:we|i|they|it)(?:'re|'m| are| am| is|'s) not|(?:we|i|they) (?:aren'?t|can'?t|cannot)|(?:it|that) isn'?t) ${EN_WORK_VERB} anything\\b(?! (?:else|special|unusual|new|wrong))`,
+    `\\b(?:(?:(?:we|i|they|it)(?:'re|'m| are| am| is|'s) not|(?:we|i|they) (?:aren'?t|can'?t|cannot)|(?:it|that) isn'?t) ${EN_WORK_VERB} anything(?! (?:else|special|unusual|new|wrong)\\b)(?: ${WORD}){0,3}? (?:since|today|tonight|this morning|this afternoon|right now|at the moment|anymore|any more|at all)|(?:we|i|they|it) (?:are |is |am |'re |'s |'m )?no longer ${EN_WORK_VERB} anything)\\b`,
   ),
   // A tool that shows empty work: `les terminaux affichent une tournée vide`, `l'agenda affiche
   // des journées vierges`, `the app shows an empty list`, `displays a blank rota`. Not an empty
   // list of errors, alerts or pending items (`la file des erreurs est vide` is good news).
   cue(
     'shows-empty-work',
-    `\\b(?:affich\\w*|montr\\w*|renvoi\\w*|show(?:s|ed|ing)?|display(?:s|ed|ing)?|return(?:s|ed|ing)?|load(?:s|ed|ing)?|comes? up with|came up with) (?:une |des |la |le |les |l'|an |a |the |only |just |que |plus qu'une? )?(?:(?:empty|blank|vides?|vierges?|blanches?) (?:${NOT_WORK_DATA}${WORD} )?${WORK_DATA}|${WORK_DATA}(?: ${NOT_WORK_DATA}${WORD}){0,3}? (?:vides?|vierges?|blanches?|empty|blank))\\b`,
+    `\\b(?:affich\\w*|montr\\w*|renvoi\\w*|show(?:s|ed|ing)?|display(?:s|ed|ing)?|return(?:s|ed|ing)?|load(?:s|ed|ing)?|comes? up with|came up with) (?:une |un |des |la |le |les |l'|an |a |the |only |just |que |plus qu'une? )?(?:(?:empty|blank|vides?|vierges?|blanches?) (?:${NOT_WORK_DATA}${WORD} )?${WORK_DATA}\\b${NOT_OF_WORK}|${WORK_DATA}(?: ${NOT_WORK_DATA}${WORD}){0,3}? (?:vides?|vierges?|blanches?|empty|blank)\\b${NOT_OF_WORK})`,
   ),
 ];
 
@@ -126,7 +133,7 @@ export const GENERAL_WORKAROUND_CUES_5: readonly Cue[] = [
  * the workaround is then still in use. Tested on the clause of a workaround phrase.
  */
 export const PAST_DATE =
-  /(?<!\b(?:since|depuis|from|des|starting) (?:the |le |la |l')?)\b(?:(?:in|en|back in|au mois de|au mois d') (?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|19\d\d|20\d\d)|last (?:year|month|spring|summer|autumn|fall|winter|term)|(?:l'an|l'annee|le mois|l'ete|l'hiver|le printemps|l'automne|le trimestre) (?:dernier|derniere|passee?)|(?:\d+|a|one|two|three|four|five|six|several|a few) (?:years?|months?) ago|il y a (?:\d+ |un |une |deux |trois |quelques |plusieurs )?(?:ans?|annees?|mois))\b/u;
+  /(?<!\b(?:since|depuis|from|des|starting) (?:the |le |la |l')?)\b(?:(?:in|en|back in|au mois de|au mois d') (?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|19\d\d|20\d\d)|last (?:year|month|spring|summer|autumn|fall|winter|term)|(?:l'an|l'annee|le mois|l'ete|l'hiver|le printemps|l'automne|le trimestre) (?:dernier|derniere|passee?)|(?:\d+|a|one|two|three|four|five|six|several|a few) (?:years?|months?) ago|il y a (?:\d+ |un |une |deux |trois |quelques |plusieurs )?(?:ans?|annees?|mois))\b(?!'s)/u;
 
 /**
  * A sentence that opens on its verb, subject dropped (`cant log in since 7`, `tried again, same`,
@@ -134,7 +141,7 @@ export const PAST_DATE =
  * blocked sentence outside the subject line (a subject is a title, not a sentence).
  */
 export const DROPPED_FIRST_PERSON =
-  /^[\s,]*(?:cant|can't|cannot|can not|couldnt|couldn't|could not|unable to|not able to|locked out|stuck|been|tried|trying|need|needed|lost|got no|have no|havent|haven't|(?:ne |n')?peux|(?:ne |n')?suis|(?:n')?ai (?:pas|plus|pu|aucune?|toujours pas)|(?:n')?arrive (?:pas|plus|pu))\b/u;
+  /^[\s,]*(?:cant|can't|cannot|can not|couldnt|couldn't|could not|unable to|not able to|locked out|tried|trying|need|needed|(?:ne |n')?peux|(?:ne |n')?suis|(?:n')?ai (?:pas|plus|pu|aucune?|toujours pas)|(?:n')?arrive (?:pas|plus|pu))\b/u;
 
 /**
  * `toutes les deux minutes`, `tous les 3 jours`, `every two hours`: a frequency after a count or

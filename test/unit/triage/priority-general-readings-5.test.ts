@@ -27,6 +27,11 @@ describe('Reading: a verb of the work with "plus rien" says nothing gets done', 
     ['nothing else, English', "We're not selling anything else this month, just checking the licence."],
     ['a verb of understanding', 'Je ne comprends plus rien à ce menu, pouvez-vous me montrer ?'],
     ['Friday is no verb', 'vendredi rien de prévu pour la maintenance ?'],
+    ['the business described', 'Nous ne vendons rien en ligne, pouvez-vous installer le module boutique ?'],
+    [
+      'the business described, English',
+      "We're not selling anything online, only in the shop. Can you add a page?",
+    ],
   ])('%s: not blocked', (_why, text) => {
     expect(facts(text).blocked.state).not.toBe('yes');
   });
@@ -43,14 +48,20 @@ describe('Reading: a tool that shows empty work is blocked', () => {
     'LE LOGICIEL AFFICHE UNE FICHE PATIENT VIDE',
     'The scheduling app shows an empty rota for next week.',
     'the portal displays a blank order list since 9',
+    'le logiciel affiche un écran vide depuis la coupure',
   ])('blocked: %s', (text) => {
     expect(facts(text).blocked.state).toBe('yes');
   });
 
   it.each([
     ['an empty list of errors', "Le journal affiche une liste d'erreurs vide, tout va bien."],
+    ['an empty list of notifications', 'The app shows an empty list of notifications.'],
     ['an empty trash', 'The mail client shows an empty trash folder, is that normal after the purge?'],
     ['not work data', 'Le formulaire affiche un champ vide pour le numéro de TVA, pouvez-vous le remplir ?'],
+    [
+      'stock is business, not a fault',
+      "L'inventaire affiche un stock vide pour cet article, est-ce normal ?",
+    ],
   ])('%s: not blocked', (_why, text) => {
     expect(facts(text).blocked.state).not.toBe('yes');
   });
@@ -151,6 +162,7 @@ describe('Reading: a change told with its past date is history, not a way of car
   it.each([
     'The booking tool is down; since last month we have moved to the paper book when it fails, so we use it now.',
     'The booking tool is down, people have moved to the paper book meanwhile.',
+    "The label printer is down, we're using last year's paper forms meanwhile.",
   ])('a way around in use now stays one: %s', (text) => {
     expect(facts(text).workaround.state).toBe('exists');
   });
@@ -162,6 +174,7 @@ describe('Reading: a sentence that opens on its verb is the writer alone', () =>
     "Can't get into the shared drive since 8. Need the files for a meeting.",
     'arrive plus a ouvrir le logiciel de caisse depuis 9h',
     'UNABLE TO PRINT ANY LABEL SINCE THE UPDATE.',
+    'Locked out of the accounting software since the password change.',
   ])('one user → haute: %s', (text) => {
     expect(facts(text).severalUsers.state).toBe('no');
     expect(level(text)).toBe('haute');
@@ -171,6 +184,12 @@ describe('Reading: a sentence that opens on its verb is the writer alone', () =>
     ['a group named', "Can't log in since 8, the whole accounts team is stuck.", 'critique'],
     ['a subject line is a title', 'The ledger shows error 42 on every save.', 'critique'],
     ['a question', "Can't you reset the router? It has been down since 8.", 'critique'],
+    ['"been" drops "it", not "I"', 'Been down all morning.', 'critique'],
+    [
+      'named devices outweigh a dropped subject',
+      'Cant sell anything, none of the tills work since 8.',
+      'critique',
+    ],
   ])('%s → %s', (_why, text, expected) => {
     expect(level(text)).toBe(expected);
   });
