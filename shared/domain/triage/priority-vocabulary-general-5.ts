@@ -67,14 +67,12 @@ const EN_BOOKED =
   '(?:slots?|time ?slots?|times?|dates?|days?|mornings?|afternoons?|evenings?|weeks?|calendars?|diar(?:y|ies)|hours?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 
 /**
- * Duration is the other sense (`j'ai bloqué toute la journée sur ce bug`: stuck all day), so no
- * `toute la`, no count of hours.
- *
  * `j'ai bloqué le créneau de jeudi`, `nous avons bloqué la matinée pour l'intervention`, `le
- * créneau de 14h est bloqué`, `I've blocked out Thursday afternoon`: a booking, not a blocked
- * client. It cancels the blocked reading it overlaps (it denies nothing else in the mail). Not a
- * tool that blocks (`le pare-feu bloque l'agenda partagé`: a thing as the subject is not handled
- * here, and `bloqué sur l'agenda` has no booked object).
+ * créneau de 14h est bloqué pour vous`, `I've blocked out Thursday afternoon`: a booking, not a
+ * blocked client. It cancels the blocked reading it overlaps and denies nothing else in the mail
+ * (read in priority-facts.ts with the good news about errors). A duration is the other sense
+ * (`j'ai bloqué toute la journée sur ce bug`: stuck all day), so no `toute la`, no count of hours;
+ * a person or a thing blocked (`je suis bloquée`, `mon compte est bloqué`) has no booked object.
  */
 export const OTHER_SENSE_CUES_5: readonly Cue[] = [
   cue(
