@@ -33,6 +33,8 @@ const WORK_DATA =
 const NOT_WORK =
   '(?:erreurs?|errors?|alertes?|alerts?|warnings?|anomalies?|incidents?|rejets?|corbeilles?|trash|bin|spam|indesirables|notifications?)';
 const NOT_WORK_DATA = `(?!(?:d'|des? |of )?${NOT_WORK}\\b)`;
+/** An empty plan for the future is not filled in yet (`un planning vide pour la semaine prochaine`). */
+const NOT_FUTURE = `(?!(?: ${WORD}){0,4}? (?:next|prochaine?s?|a venir|upcoming|suivante?s?|coming)\\b)`;
 /** After the list: `an empty list of notifications`, `une liste vide d'alertes`. */
 const NOT_OF_WORK = `(?! (?:of (?:the |new )?|d'|de |des )${NOT_WORK}\\b)`;
 
@@ -40,10 +42,11 @@ export const GENERAL_BLOCKED_CUES_5: readonly Cue[] = [
   // `on n'encaisse plus rien`, `on facture plus rien` (no `ne`), `elle sort rien`, `we're not
   // selling anything since noon`: nothing of the work gets done any more. A change (`plus`), or a
   // machine's output; not a description of the business (`nous ne vendons rien en ligne`, `we're
-  // not selling anything online`), nor `rien d'autre`, `rien de spécial`.
+  // not selling anything online`), a restriction (`on n'encaisse plus rien en chèque`), nor `rien
+  // d'autre`, `rien de spécial`.
   cue(
     'fr:work-verb-nothing',
-    `\\b(?:ne |n')?(?:${FR_WORK_VERB} (?:plus|pu)(?: jamais)?|${FR_OUTPUT_VERB}(?: jamais)?) rien\\b(?! (?:d'|de |a signaler|que\\b))`,
+    `\\b(?:ne |n')?(?:${FR_WORK_VERB} (?:plus|pu)(?: jamais)?|${FR_OUTPUT_VERB}(?: jamais)?) rien\\b(?! (?:d'|de |a signaler|que\\b|en |par |sans ))`,
   ),
   cue(
     'en:work-verb-nothing',
@@ -54,7 +57,7 @@ export const GENERAL_BLOCKED_CUES_5: readonly Cue[] = [
   // list of errors, alerts or pending items (`la file des erreurs est vide` is good news).
   cue(
     'shows-empty-work',
-    `\\b(?:affich\\w*|montr\\w*|renvoi\\w*|show(?:s|ed|ing)?|display(?:s|ed|ing)?|return(?:s|ed|ing)?|load(?:s|ed|ing)?|comes? up with|came up with) (?:une |un |des |la |le |les |l'|an |a |the |only |just |que |plus qu'une? )?(?:(?:empty|blank|vides?|vierges?|blanches?) (?:${NOT_WORK_DATA}${WORD} )?${WORK_DATA}\\b${NOT_OF_WORK}|${WORK_DATA}(?: ${NOT_WORK_DATA}${WORD}){0,3}? (?:vides?|vierges?|blanches?|empty|blank)\\b${NOT_OF_WORK})`,
+    `\\b(?:affich\\w*|montr\\w*|renvoi\\w*|show(?:s|ed|ing)?|display(?:s|ed|ing)?|return(?:s|ed|ing)?|load(?:s|ed|ing)?|comes? up with|came up with) (?:une |un |des |la |le |les |l'|an |a |the |only |just |que |plus qu'une? )?(?:(?:empty|blank|vides?|vierges?|blanches?) (?:${NOT_WORK_DATA}${WORD} )?${WORK_DATA}\\b${NOT_OF_WORK}|${WORK_DATA}(?: ${NOT_WORK_DATA}${WORD}){0,3}? (?:vides?|vierges?|blanches?|empty|blank)\\b${NOT_OF_WORK})${NOT_FUTURE}`,
   ),
 ];
 

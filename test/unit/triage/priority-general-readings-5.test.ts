@@ -27,6 +27,10 @@ describe('Reading: a verb of the work with "plus rien" says nothing gets done', 
     ['nothing else, English', "We're not selling anything else this month, just checking the licence."],
     ['a verb of understanding', 'Je ne comprends plus rien à ce menu, pouvez-vous me montrer ?'],
     ['Friday is no verb', 'vendredi rien de prévu pour la maintenance ?'],
+    [
+      'a restriction',
+      "Nous n'encaissons plus rien en chèque depuis janvier, pouvez-vous retirer le module ?",
+    ],
     ['the business described', 'Nous ne vendons rien en ligne, pouvez-vous installer le module boutique ?'],
     [
       'the business described, English',
@@ -46,7 +50,7 @@ describe('Reading: a tool that shows empty work is blocked', () => {
     "Depuis la mise à jour, l'agenda affiche des journées vierges pour tous les praticiens.",
     'les tablettes affichent une liste de livraisons vide',
     'LE LOGICIEL AFFICHE UNE FICHE PATIENT VIDE',
-    'The scheduling app shows an empty rota for next week.',
+    'The scheduling app shows an empty rota for today.',
     'the portal displays a blank order list since 9',
     'le logiciel affiche un écran vide depuis la coupure',
   ])('blocked: %s', (text) => {
@@ -58,6 +62,10 @@ describe('Reading: a tool that shows empty work is blocked', () => {
     ['an empty list of notifications', 'The app shows an empty list of notifications.'],
     ['an empty trash', 'The mail client shows an empty trash folder, is that normal after the purge?'],
     ['not work data', 'Le formulaire affiche un champ vide pour le numéro de TVA, pouvez-vous le remplir ?'],
+    [
+      'an empty plan for the future',
+      'Le nouveau logiciel affiche un planning vide pour la semaine prochaine, rien n’est encore saisi.',
+    ],
     [
       'stock is business, not a fault',
       "L'inventaire affiche un stock vide pour cet article, est-ce normal ?",
