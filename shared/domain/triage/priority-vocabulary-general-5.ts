@@ -27,14 +27,16 @@ const EN_WORK_VERB =
 
 /** What the work is read from: a list, a route, a rota, a record (not a list of errors). */
 const WORK_DATA =
-  '(?:listes?|lists?|tournees?|routes?|rotas?|plannings?|schedules?|agendas?|calendars?|calendriers?|pages?|ecrans?|screens?|dossiers?|folders?|fiches?|records?|manifests?|catalogues?|catalogs?|journees?|registres?|registers?|tableaux?|tables?|dashboards?|inbox(?:es)?|mailbox(?:es)?|boites? de reception|bases?|databases?|resultats?|results?|fenetres?|windows?|commandes?|orders?|bons?|ordonnances?|prescriptions?)';
+  '(?:listes?|lists?|tournees?|routes?|rotas?|plannings?|schedules?|agendas?|calendars?|calendriers?|pages?|ecrans?|screens?|dossiers?|folders?|fiches?|records?|manifests?|catalogues?|catalogs?|journees?|registres?|registers?|tableaux?|dashboards?|inbox(?:es)?|mailbox(?:es)?|boites? de reception|bases?|databases?|resultats?|results?|fenetres?|windows?|commandes?|orders?|bons?|ordonnances?|prescriptions?)';
 
 /** Lists whose emptiness is good news or nothing: errors, alerts, the trash. */
 const NOT_WORK =
   '(?:erreurs?|errors?|alertes?|alerts?|warnings?|anomalies?|incidents?|rejets?|corbeilles?|trash|bin|spam|indesirables|notifications?)';
 const NOT_WORK_DATA = `(?!(?:d'|des? |of )?${NOT_WORK}\\b)`;
 /** An empty plan for the future is not filled in yet (`un planning vide pour la semaine prochaine`). */
-const NOT_FUTURE = `(?!(?: ${WORD}){0,4}? (?:next|prochaine?s?|a venir|upcoming|suivante?s?|coming)\\b)`;
+const FUTURE = '(?:next|prochaine?s?|a venir|upcoming|suivante?s?|coming|demain|tomorrow)';
+const NOT_FUTURE = `(?!(?: ${WORD}){0,4}? ${FUTURE}\\b)`;
+const NOT_FUTURE_WORD = `(?!${FUTURE}\\b)`;
 /** After the list: `an empty list of notifications`, `une liste vide d'alertes`. */
 const NOT_OF_WORK = `(?! (?:of (?:the |new )?|d'|de |des )${NOT_WORK}\\b)`;
 
@@ -58,6 +60,13 @@ export const GENERAL_BLOCKED_CUES_5: readonly Cue[] = [
   cue(
     'shows-empty-work',
     `\\b(?:affich\\w*|montr\\w*|renvoi\\w*|show(?:s|ed|ing)?|display(?:s|ed|ing)?|return(?:s|ed|ing)?|load(?:s|ed|ing)?|comes? up with|came up with) (?:une |un |des |la |le |les |l'|an |a |the |only |just |que |plus qu'une? )?(?:(?:empty|blank|vides?|vierges?|blanches?) (?:${NOT_WORK_DATA}${WORD} )?${WORK_DATA}\\b${NOT_OF_WORK}|${WORK_DATA}(?: ${NOT_WORK_DATA}${WORD}){0,3}? (?:vides?|vierges?|blanches?|empty|blank)\\b${NOT_OF_WORK})${NOT_FUTURE}`,
+  ),
+  // The same, said as a state: `la liste des rendez-vous est vide sur tous les postes`, `the
+  // delivery list is empty on every tablet`. Not a list of errors (`la liste des erreurs est
+  // vide`), nor a plan for the future (`le planning de la semaine prochaine est vide`).
+  cue(
+    'work-is-empty',
+    `\\b${WORK_DATA}(?: ${NOT_WORK_DATA}${NOT_FUTURE_WORD}${WORD}){0,4}? (?:est|sont|reste|restent|is|are|stays|remains|s'affiche|s'affichent|appara\\w+|comes up|come up) (?:completement |totalement |toujours |encore |still |completely |now |maintenant |desormais )?(?:vides?|vierges?|empty|blank)\\b${NOT_OF_WORK}${NOT_FUTURE}`,
   ),
 ];
 

@@ -143,6 +143,8 @@ const WORST_INPUTS = [
   fill('on vend plus '),
   fill('affiche une liste '),
   fill('shows an empty '),
+  fill('la liste des '),
+  fill('the list is '),
   fill("j'ai bloque le "),
   fill('le creneau de '),
   fill("c'est pareil sur tous les "),

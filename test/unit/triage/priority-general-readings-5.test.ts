@@ -53,6 +53,8 @@ describe('Reading: a tool that shows empty work is blocked', () => {
     'The scheduling app shows an empty rota for today.',
     'the portal displays a blank order list since 9',
     'le logiciel affiche un écran vide depuis la coupure',
+    'La liste des rendez-vous est vide depuis ce matin.',
+    "The delivery list is empty on the driver's tablet since the sync.",
   ])('blocked: %s', (text) => {
     expect(facts(text).blocked.state).toBe('yes');
   });
@@ -65,6 +67,11 @@ describe('Reading: a tool that shows empty work is blocked', () => {
     [
       'an empty plan for the future',
       'Le nouveau logiciel affiche un planning vide pour la semaine prochaine, rien n’est encore saisi.',
+    ],
+    ['a list of errors, as a state', "La liste des erreurs est vide, tout est rentré dans l'ordre."],
+    [
+      'a plan for the future, as a state',
+      "Le planning de la semaine prochaine est vide, normal on ne l'a pas encore fait.",
     ],
     [
       'stock is business, not a fault',
