@@ -139,11 +139,17 @@ export const GENERAL_WORKAROUND_CUES_5: readonly Cue[] = [
 /**
  * A change made long ago, told with its date (`everything was moved to the app in September`,
  * `on est passés au logiciel l'an dernier`, `two years ago`): history, not a way of carrying on
- * now. Not a date the way around started from (`since September we…`, `depuis l'an dernier`):
- * the workaround is then still in use. Tested on the clause of a workaround phrase.
+ * now. A month or a year alone may be ahead (`en attendant la réparation prévue en janvier`), so it
+ * counts only after a verb of the past (`was moved`, `we switched`, `on a basculé`). Not a date the
+ * way around started from (`since September we…`, `depuis l'an dernier`): the workaround is then
+ * still in use. Tested on the clause of a workaround phrase.
  */
-export const PAST_DATE =
-  /(?<!\b(?:since|depuis|from|des|starting) (?:the |le |la |l')?)\b(?:(?:in|en|back in|au mois de|au mois d') (?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|19\d\d|20\d\d)|last (?:year|month|spring|summer|autumn|fall|winter|term)|(?:l'an|l'annee|le mois|l'ete|l'hiver|le printemps|l'automne|le trimestre) (?:dernier|derniere|passee?)|(?:\d+|a|one|two|three|four|five|six|several|a few) (?:years?|months?) ago|il y a (?:\d+ |un |une |deux |trois |quelques |plusieurs )?(?:ans?|annees?|mois))\b(?!'s)/u;
+const PAST_VERB =
+  '(?:was|were|been|had|did|moved|switched|migrated|changed|went|removed|stopped|replaced|dropped|scrapped|got rid|a ete|ont ete|avons|avez|ont|sommes|etions|etait|etaient|passee?s?|basculee?s?|migree?s?|supprimee?s?|retiree?s?|arretee?s?|changee?s?|remplacee?s?|abandonnee?s?)';
+export const PAST_DATE = new RegExp(
+  `(?<!\\b(?:since|depuis|from|des|starting) (?:the |le |la |l')?)\\b(?:${PAST_VERB}\\b(?: ${WORD}){0,8}? (?:in|en|back in|au mois de|au mois d') (?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|19\\d\\d|20\\d\\d)|last (?:year|month|spring|summer|autumn|fall|winter|term)|(?:l'an|l'annee|le mois|l'ete|l'hiver|le printemps|l'automne|le trimestre) (?:dernier|derniere|passee?)|(?:\\d+|a|one|two|three|four|five|six|several|a few) (?:years?|months?) ago|il y a (?:\\d+ |un |une |deux |trois |quelques |plusieurs )?(?:ans?|annees?|mois))\\b(?!'s)`,
+  'u',
+);
 
 /**
  * A sentence that opens on its verb, subject dropped (`cant log in since 7`, `tried again, same`,

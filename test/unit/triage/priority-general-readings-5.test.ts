@@ -178,6 +178,8 @@ describe('Reading: a change told with its past date is history, not a way of car
     'The booking tool is down; since last month we have moved to the paper book when it fails, so we use it now.',
     'The booking tool is down, people have moved to the paper book meanwhile.',
     "The label printer is down, we're using last year's paper forms meanwhile.",
+    'The label printer is down; we write the labels by hand until the repair planned in January.',
+    'Le lecteur est HS, on note les codes à la main en attendant la réparation prévue en janvier.',
   ])('a way around in use now stays one: %s', (text) => {
     expect(facts(text).workaround.state).toBe('exists');
   });
