@@ -310,3 +310,174 @@ describe('A way that was only tried is no workaround', () => {
     );
   });
 });
+
+describe('Questions, hypotheses and good news', () => {
+  it('does not take a way around asked about as refused (`Il n’y a pas d’autre solution ?`)', () => {
+    expect(read("Je suis bloqué. Il n'y a pas d'autre solution ?").readings.workaround.state).toBe(
+      'not-mentioned',
+    );
+  });
+
+  it('does not take a failure asked about as a failed attempt', () => {
+    expect(read("Je suis bloqué. Même problème sur l'autre poste ?").readings.workaround.state).toBe(
+      'not-mentioned',
+    );
+  });
+
+  it('reads a blocked question as blocked when no `si` opens its clause, whatever comes after', () => {
+    expect(read('La caisse est bloquée ? Rappelez-moi si possible.').readings.blocked.state).toBe('yes');
+  });
+
+  it('reads an error that no longer shows as nothing blocked', () => {
+    expect(read("Le logiciel n'affiche plus d'erreur.").readings.blocked).toEqual({
+      state: 'no',
+      confidence: 'medium',
+      evidence: [],
+    });
+  });
+
+  it('does not take `suis-je le seul ?` as saying one user', () => {
+    expect(read('Je suis bloqué. Suis-je le seul ?').readings.severalUsers).toEqual({
+      state: 'no',
+      confidence: 'high',
+      evidence: ['Je suis bloqué'],
+    });
+  });
+});
+
+describe('Which statement about a workaround counts', () => {
+  it('takes the last one written: a way in use, then none', () => {
+    const text = 'On imprime chez le voisin en attendant. Finalement pas de solution de contournement.';
+    expect(read(text).readings.workaround).toEqual({
+      state: 'none',
+      confidence: 'high',
+      evidence: ['Finalement pas de solution de contournement'],
+    });
+  });
+
+  it('does not let a failure told before its sentence void a way in use', () => {
+    const text =
+      "J'ai essayé sur un autre poste, même problème. Du coup on imprime chez le voisin en attendant.";
+    expect(read(text).readings.workaround.state).toBe('exists');
+  });
+
+  it('keeps a not-blocked statement that is no success of the workaround before it', () => {
+    expect(read('On passe par le portail en attendant, rien de bloquant.').readings.blocked).toMatchObject({
+      state: 'no',
+      confidence: 'high',
+    });
+  });
+
+  it('takes a fallback that is itself blocked as a failed way, whatever opens its sentence', () => {
+    const text = 'Le logiciel est en panne. Comme prévu, le portable de secours refuse de se connecter.';
+    expect(read(text).readings.workaround).toEqual({
+      state: 'failed',
+      confidence: 'high',
+      evidence: ['le portable de secours refuse de se connecter'],
+    });
+  });
+
+  it('voids a way of carrying on when its own sentence says it is blocked there too, not another', () => {
+    expect(
+      read('The till is down. I’m running it on the back office PC for tonight, it crashes there as well.')
+        .readings.workaround.state,
+    ).toBe('not-mentioned');
+    expect(level("I'm running it on the back office PC for tonight. It crashes on the main PC.")).toBe(
+      'moyenne',
+    );
+  });
+});
+
+describe('Who is blocked', () => {
+  it('quotes the first blocked statement when the person decides', () => {
+    expect(
+      read('Je suis bloqué. La caisse est bloquée. Le serveur est bloqué.').readings.severalUsers,
+    ).toEqual({
+      state: 'no',
+      confidence: 'high',
+      evidence: ['Je suis bloqué'],
+    });
+  });
+
+  it('reads a group named with the blocked verb of `I` as several when it names people', () => {
+    expect(level("I can't log into the rota app for the whole team.")).toBe('critique');
+  });
+
+  it('reads a group after an impersonal blocked statement as who is blocked, even with `je` elsewhere', () => {
+    expect(
+      level("Je vous écris pour le planning. Impossible d'ouvrir le planning pour toutes les infirmières."),
+    ).toBe('critique');
+  });
+
+  it('reads a group after `I can’t` as the object, even with a conjunction elsewhere in the mail', () => {
+    expect(level("Hi and thanks. I can't get into the staff rota app for all the nurses.")).toBe('haute');
+  });
+
+  it('reads a group after a negation in the clause before as several (the negation is not `pas tout`)', () => {
+    expect(level('Pas de chance, tout le monde est bloqué.')).toBe('critique');
+  });
+
+  it('leaves open who is blocked when the mail names only colleagues', () => {
+    expect(read('Le logiciel est bloqué pour mes collègues.').readings.severalUsers).toMatchObject({
+      state: 'unknown',
+      confidence: 'low',
+    });
+  });
+
+  it('takes a group named in the subject as several even when nothing is blocked', () => {
+    const subject = 'Toute la compta';
+    const facts = read(`${subject}\n\nPouvez-vous installer le logiciel ?`, subject.length);
+    expect(facts.readings.severalUsers).toMatchObject({ state: 'yes', confidence: 'high' });
+  });
+});
+
+describe('Where the reading stops and what it quotes', () => {
+  it('reads the first 20,000 characters of the text only', () => {
+    expect(read(`${'x '.repeat(10_000)}je suis bloqué`).readings.blocked.state).toBe('no');
+    expect(read(`${'x '.repeat(9_000)}je suis bloqué`).readings.blocked.state).toBe('yes');
+  });
+
+  it('reads a cause ruled out (`il n’y a pas de feuille coincée`) at the very start of a mail', () => {
+    expect(read("Il n'y a pas de feuille coincée, l'imprimante est bloquée.").readings.blocked).toMatchObject(
+      {
+        state: 'yes',
+        evidence: ["l'imprimante est bloquée"],
+      },
+    );
+  });
+
+  it('quotes the blocked statements in the order written', () => {
+    expect(read('Le serveur est HS. Je suis bloqué.').readings.blocked.evidence[0]).toBe('Le serveur est HS');
+  });
+
+  it('trims a run of punctuation a phrase starts with', () => {
+    expect(read(':: Je suis bloqué').readings.blocked.evidence).toEqual(['Je suis bloqué']);
+  });
+
+  it('quotes a clause of up to 160 characters whole, however far into the mail', () => {
+    const clause = `${'x '.repeat(40)}je suis bloqué`;
+    const facts = read(`${'Bonjour. '.repeat(20)}${clause}`);
+    expect(facts.readings.blocked.evidence).toEqual([clause]);
+  });
+});
+
+describe('How far a negation reaches', () => {
+  it('stops at `et`: `Je ne sais pas et suis bloqué` is blocked', () => {
+    expect(read('Je ne sais pas et suis bloqué.').readings.blocked.state).toBe('yes');
+  });
+
+  it('looks at the three words before the cue only', () => {
+    expect(read('Pas de chance ce matin je suis bloqué.').readings.blocked.state).toBe('yes');
+  });
+
+  it.each([
+    ['`n’` elided', "Ce n'est plus vraiment bloquant."],
+    ['`ne` in full', "Pour ne plus être bloqué, j'ai changé de poste."],
+  ])('lets `plus` negate a word further when a `ne` stands among those words: %s', (_form, text) => {
+    expect(read(text).readings.blocked).toMatchObject({ state: 'no', confidence: 'high' });
+  });
+
+  it('does not take `pu` (could) for the negation when a word comes between it and the cue', () => {
+    expect(read('Le compte a pu être bloqué par erreur.').readings.blocked.state).toBe('yes');
+  });
+});
