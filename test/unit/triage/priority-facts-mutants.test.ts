@@ -481,3 +481,31 @@ describe('How far a negation reaches', () => {
     expect(read('Le compte a pu être bloqué par erreur.').readings.blocked.state).toBe('yes');
   });
 });
+
+describe('A blocked word said of the people counted', () => {
+  it('is said of them up to 30 characters after the count, not 31', () => {
+    // `5 clients`, then 30 (or 31) characters, then the blocked word.
+    const at = (gap: number) => `J'ai 5 clients ${'x'.repeat(gap - 2)} bloqués.`;
+    expect(level(at(30))).toBe('critique');
+    expect(level(at(31))).toBe('haute');
+  });
+
+  it('is enough when one blocked statement of the sentence is said of them', () => {
+    expect(level("J'ai 5 clients bloqués en caisse et le terminal est en panne.")).toBe('critique');
+  });
+});
+
+describe('One personal device as what stopped', () => {
+  it('says one person only when the sentence names no person', () => {
+    expect(
+      read('La tablette du corbillard ne trouve plus les adresses.').readings.severalUsers,
+    ).toMatchObject({
+      state: 'no',
+      confidence: 'medium',
+    });
+    expect(
+      read('La tablette du corbillard ne trouve plus les adresses, et nous partons dans une heure.').readings
+        .severalUsers,
+    ).toMatchObject({ state: 'yes', confidence: 'medium' });
+  });
+});
