@@ -509,3 +509,10 @@ describe('One personal device as what stopped', () => {
     ).toMatchObject({ state: 'yes', confidence: 'medium' });
   });
 });
+
+describe('The phrase of a cue that spans a comma', () => {
+  it('runs from the clause where the cue starts to the clause where it ends, no further', () => {
+    const facts = read("Le serveur est en panne. Pour l'instant, on imprime chez le voisin, c'est long.");
+    expect(facts.readings.workaround.evidence).toEqual(["Pour l'instant, on imprime chez le voisin"]);
+  });
+});
