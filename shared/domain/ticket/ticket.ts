@@ -326,8 +326,9 @@ const PUBLIC_MAIL_DOMAINS = new Set([
 
 function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
+  // No "@", or nothing before it ("@client.fr" is not a mailbox): no domain to share.
   // Stryker disable next-line StringLiteral: '' means no domain and only meets a sender's domain, which is lower-cased: the mutant's capitalised text never equals one
-  return at < 0 ? '' : address.slice(at + 1).toLowerCase();
+  return at <= 0 ? '' : address.slice(at + 1).toLowerCase();
 }
 
 /**

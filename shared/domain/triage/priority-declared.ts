@@ -82,12 +82,30 @@ export function parseLevel(value: string): PriorityLevel | null {
   return null;
 }
 
+/** Reply and forward prefixes that some mailers number: `Re[2]:`, `AW[3]:`, `TR[2] :`. */
+const NUMBERED_PREFIX = /(?:^|[^\p{L}])(?:re|r[ée]f|r[ée]p|fwd?|tr|aw|wg|sv|vs|antw|rv|enc)\s?$/iu;
+
+/**
+ * The `[…]` tags of a subject that may declare a level. `Re[2]:` counts replies: its `[2]` is no
+ * `Priorité : 2` (haute). Only the eight characters before the tag are looked at: linear in the subject.
+ */
+function* subjectTags(subject: string): Generator<{ tag: string; inner: string }> {
+  for (const m of subject.matchAll(/\[([^[\]]{1,40})\]/gu)) {
+    if (isReplyCounter(subject, m.index, m[1]!)) continue;
+    yield { tag: m[0], inner: m[1]! };
+  }
+}
+
+function isReplyCounter(subject: string, index: number, inner: string): boolean {
+  return /^\d+$/u.test(inner) && NUMBERED_PREFIX.test(subject.slice(Math.max(0, index - 8), index));
+}
+
 /** `[Haute]`, `[P2]`, `[high]`, `[Priorité : critique]` anywhere in the subject; the first one counts. */
 export function declaredInSubject(subject: string): Declaration | null {
-  for (const m of subject.matchAll(/\[([^[\]]{1,40})\]/gu)) {
-    const inner = fold(m[1]!).replace(TAG_KEY_PREFIX, '').replace(TAG_KEY_SUFFIX, '');
+  for (const m of subjectTags(subject)) {
+    const inner = fold(m.inner).replace(TAG_KEY_PREFIX, '').replace(TAG_KEY_SUFFIX, '');
     const level = parseLevel(inner);
-    if (level) return { level, phrase: m[0], where: 'subject' };
+    if (level) return { level, phrase: m.tag, where: 'subject' };
   }
   return null;
 }
@@ -102,9 +120,9 @@ export function declaredInReply(
   ticketSubject: string,
 ): Declaration | null {
   const oldTags = new Set([...ticketSubject.matchAll(/\[[^[\]]{1,40}\]/gu)].map((m) => fold(m[0])));
-  for (const m of reply.subject.matchAll(/\[[^[\]]{1,40}\]/gu)) {
-    if (oldTags.has(fold(m[0]))) continue;
-    const declared = declaredInSubject(m[0]);
+  for (const { tag } of subjectTags(reply.subject)) {
+    if (oldTags.has(fold(tag))) continue;
+    const declared = declaredInSubject(tag);
     if (declared) return declared;
   }
   return declaredInBody(reply.newText);
@@ -144,7 +162,9 @@ function valueAfterKey(line: string): string | null {
 /** The subject and new text without their declarations, so a tag's `critique` is not read as shouting. */
 export function withoutDeclarations(subject: string, newText: string): { subject: string; newText: string } {
   return {
-    subject: subject.replace(/\[([^[\]]{1,40})\]/gu, (tag) => (declaredInSubject(tag) ? ' ' : tag)),
+    subject: subject.replace(/\[([^[\]]{1,40})\]/gu, (tag, inner: string, index: number) =>
+      !isReplyCounter(subject, index, inner) && declaredInSubject(tag) ? ' ' : tag,
+    ),
     newText: newText
       .split('\n')
       .filter((line) => declaredInBody(line) === null)

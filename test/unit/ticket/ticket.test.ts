@@ -95,6 +95,11 @@ describe('Function: mayFollowUpByReference', () => {
     expect(mayFollowUpByReference(noDomain, 'x@', null)).toBe(false);
     expect(mayFollowUpByReference({ ...noDomain, requester: null }, 'x@', null)).toBe(false);
   });
+
+  it('attacker: an address with nothing before the "@" is no colleague of the requester', () => {
+    expect(mayFollowUpByReference(ticket, '@hotel-lagon-bleu.re', null)).toBe(false);
+    expect(mayFollowUpByReference(ticket, 'a@hotel-lagon-bleu.re', null)).toBe(true);
+  });
 });
 
 describe('Function: mergeParticipants', () => {

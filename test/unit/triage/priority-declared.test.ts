@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   declaredInBody,
+  declaredInReply,
   declaredInSubject,
   parseLevel,
+  withoutDeclarations,
 } from '../../../shared/domain/triage/priority-declared';
 
 describe('Function: parseLevel', () => {
@@ -72,6 +74,21 @@ describe('Function: declaredInSubject', () => {
 
   it('ignores a level word outside square brackets', () => {
     expect(declaredInSubject('Panne critique du serveur')).toBeNull();
+  });
+
+  it('does not read the reply counter of "Re[2]:" or "AW[3]:" as a declared level', () => {
+    expect(declaredInSubject('Re[2]: Imprimante des ordonnances')).toBeNull();
+    expect(declaredInSubject('AW[3]: RE[2]: Drucker')).toBeNull();
+    expect(declaredInSubject('TR [4] : Scanner')).toBeNull();
+    expect(declaredInReply({ subject: 'Re[2]: Imprimante', newText: 'Merci' }, 'Imprimante')).toBeNull();
+    expect(withoutDeclarations('Re[2]: Imprimante', '').subject).toBe('Re[2]: Imprimante');
+  });
+
+  it('still reads a number tag that follows no reply prefix, or a level tag after a numbered prefix', () => {
+    expect(declaredInSubject('Imprimante [2]')?.level).toBe('haute');
+    expect(declaredInSubject('Pre[1] serveur')?.level).toBe('critique');
+    expect(declaredInSubject('Re[2]: [critique] serveur')?.level).toBe('critique');
+    expect(withoutDeclarations('Re[2]: [critique] serveur', '').subject).toBe('Re[2]:   serveur');
   });
 });
 
