@@ -167,9 +167,23 @@ describe('A success told right after a workaround is said of the workaround', ()
     }
   });
 
-  it('before the workaround, it is the client saying things work', () => {
-    const text = "Ça marche mais c'est long. On envoie les contrats par mail en attendant.";
-    expect(read(text).readings.blocked).toMatchObject({ state: 'no', confidence: 'high' });
+  it('before the workaround, even in its sentence, it is the client saying things work', () => {
+    for (const text of [
+      "Ça marche mais c'est long. On envoie les contrats par mail en attendant.",
+      "Ça marche mais c'est long, on envoie les contrats par mail en attendant.",
+    ]) {
+      expect(read(text).readings.blocked).toMatchObject({ state: 'no', confidence: 'high' });
+    }
+  });
+
+  it('finds the sentence after the workaround wherever the workaround stands in the mail', () => {
+    const text =
+      "Le serveur est en panne. On envoie les contrats par mail en attendant. Ça marche mais c'est long.";
+    expect(read(text).readings.blocked).toEqual({
+      state: 'yes',
+      confidence: 'high',
+      evidence: ['Le serveur est en panne'],
+    });
   });
 });
 
@@ -211,7 +225,10 @@ describe('The subject of a new message', () => {
 
 describe('Who needs the tool, when something is blocked', () => {
   it('counts `nous sommes cinq à devoir signer` as several when something is blocked', () => {
-    expect(level('Je suis bloqué et nous sommes cinq à devoir signer.')).toBe('critique');
+    const text = 'Je suis bloqué et nous sommes cinq à devoir signer.';
+    // Without that count, `je` and `nous` in one clause would leave it open (low).
+    expect(read(text).readings.severalUsers).toMatchObject({ state: 'yes', confidence: 'high' });
+    expect(level(text)).toBe('critique');
   });
 
   it('says nothing of who is blocked when nothing is', () => {
@@ -444,6 +461,13 @@ describe('Where the reading stops and what it quotes', () => {
         evidence: ["l'imprimante est bloquée"],
       },
     );
+  });
+
+  it('quotes the not-blocked statements in the order written, whichever cue found them', () => {
+    expect(read('Aucun impact pour nous. Je ne suis pas bloqué.').readings.blocked.evidence).toEqual([
+      'Aucun impact pour nous',
+      'Je ne suis pas bloqué',
+    ]);
   });
 
   it('quotes the blocked statements in the order written', () => {
