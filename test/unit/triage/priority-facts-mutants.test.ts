@@ -520,6 +520,26 @@ describe('A blocked word said of the people counted', () => {
 });
 
 describe('One personal device as what stopped', () => {
+  it.each([
+    [
+      'a shared place named far from the device',
+      'La tablette ne démarre plus depuis la mise à jour du logiciel du magasin.',
+    ],
+    [
+      'another blocked clause without a device',
+      'La tablette ne trouve plus les adresses, le GPS est en panne.',
+    ],
+  ])('is one person’s device (medium): %s', (_case, text) => {
+    expect(read(text).readings.severalUsers).toMatchObject({ state: 'no', confidence: 'medium' });
+  });
+
+  it('is a shared station when a shared place is named within 30 characters after it', () => {
+    expect(read('La tablette ne démarre plus au comptoir.').readings.severalUsers).toMatchObject({
+      state: 'unknown',
+      confidence: 'low',
+    });
+  });
+
   it('says one person only when the sentence names no person', () => {
     expect(
       read('La tablette du corbillard ne trouve plus les adresses.').readings.severalUsers,
