@@ -231,6 +231,23 @@ describe('Who needs the tool, when something is blocked', () => {
     expect(level(text)).toBe('critique');
   });
 
+  it('names who is blocked from a count in the sentence after the blocked one (`On est 4 à s’en servir`)', () => {
+    expect(
+      read("Le logiciel de signature est en panne. On est 4 à s'en servir.").readings.severalUsers,
+    ).toEqual({
+      state: 'yes',
+      confidence: 'high',
+      evidence: ["On est 4 à s'en servir"],
+    });
+  });
+
+  it('does not take that count asked about as said', () => {
+    expect(
+      read("Le logiciel de signature est en panne. Sommes-nous vraiment cinq à devoir l'utiliser ?").readings
+        .severalUsers,
+    ).toEqual({ state: 'yes', confidence: 'medium', evidence: ['Le logiciel de signature est en panne'] });
+  });
+
   it('says nothing of who is blocked when nothing is', () => {
     expect(read('Nous sommes cinq à devoir signer les contrats.').readings.severalUsers).toEqual({
       state: 'no',
@@ -351,6 +368,11 @@ describe('Questions, hypotheses and good news', () => {
       confidence: 'medium',
       evidence: [],
     });
+  });
+
+  it('takes `seulement moi.` as one user, and `seulement moi ?` as a question', () => {
+    expect(level('Nous sommes bloqués. Seulement moi.')).toBe('haute');
+    expect(level('Nous sommes bloqués. Seulement moi ?')).toBe('critique');
   });
 
   it('does not take `suis-je le seul ?` as saying one user', () => {
