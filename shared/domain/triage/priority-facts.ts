@@ -432,9 +432,7 @@ function personOf(
   ] as const) {
     const part = parts
       .join('\n')
-      // Stryker disable next-line StringLiteral: words put in their place (`Stryker was here!`) name no person, as '' does
       .replace(/\b(?:mes|nos|les) coll\w+|\bpas une? seule?\b/gu, '')
-      // Stryker disable next-line StringLiteral: words put in their place (`Stryker was here!`) name no person, as '' does
       .replace(POLITENESS, '');
     // `le portail me déconnecte`, `it keeps logging me out`: the writer as the object of the
     // blocked verb is one user too; read only near the blocked statement (`merci de me rappeler`
