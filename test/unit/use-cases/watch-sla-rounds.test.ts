@@ -30,6 +30,22 @@ type Round = {
   deps: (at: string, extra?: Partial<WatchSlaDeps>) => WatchSlaDeps;
 };
 
+/** Alice's first contact with the client, in time (GTI met), at a Réunion local time. */
+function contactBy(channel: 'phone' | 'email', at: string) {
+  return {
+    at: reunionAt(at).toISOString(),
+    channel,
+    agentId: 'alice@exodata.fr',
+    gtiMet: true,
+    implicit: false,
+  };
+}
+
+/** The GTR paused by Alice's question to the client, at a Réunion local time. */
+function pausedSince(at: string) {
+  return { since: reunionAt(at).toISOString(), agentId: 'alice@exodata.fr', messageCount: 1 };
+}
+
 function round(tickets: Ticket[], clients: ClientEntry[] = [quincaillerie]): Round {
   const store = new InMemoryAgentStore(tickets);
   const sent: SlaNotification[] = [];
@@ -162,13 +178,7 @@ describe('watchSla: the 15-minute warning and the breach', () => {
     const contacted = aTicket({
       work: {
         ...NO_WORK,
-        firstContact: {
-          at: reunionAt('2026-11-30T09:10').toISOString(),
-          channel: 'phone',
-          agentId: 'alice@exodata.fr',
-          gtiMet: true,
-          implicit: false,
-        },
+        firstContact: contactBy('phone', '2026-11-30T09:10'),
       },
     });
     const r = round([contacted]);
@@ -187,13 +197,7 @@ describe('watchSla: the 15-minute warning and the breach', () => {
     const contacted = aTicket({
       work: {
         ...NO_WORK,
-        firstContact: {
-          at: reunionAt('2026-11-30T09:10').toISOString(),
-          channel: 'phone',
-          agentId: 'alice@exodata.fr',
-          gtiMet: true,
-          implicit: false,
-        },
+        firstContact: contactBy('phone', '2026-11-30T09:10'),
       },
     });
     const r = round([contacted]);
@@ -209,18 +213,8 @@ describe('watchSla: the 15-minute warning and the breach', () => {
       status: 'en attente client',
       work: {
         ...NO_WORK,
-        firstContact: {
-          at: reunionAt('2026-11-30T09:10').toISOString(),
-          channel: 'email',
-          agentId: 'alice@exodata.fr',
-          gtiMet: true,
-          implicit: false,
-        },
-        pause: {
-          since: reunionAt('2026-12-01T08:50').toISOString(),
-          agentId: 'alice@exodata.fr',
-          messageCount: 1,
-        },
+        firstContact: contactBy('email', '2026-11-30T09:10'),
+        pause: pausedSince('2026-12-01T08:50'),
       },
     });
     const r = round([waiting]);
@@ -233,18 +227,8 @@ describe('watchSla: the 15-minute warning and the breach', () => {
       status: 'en attente client',
       work: {
         ...NO_WORK,
-        firstContact: {
-          at: reunionAt('2026-11-30T09:10').toISOString(),
-          channel: 'email',
-          agentId: 'alice@exodata.fr',
-          gtiMet: true,
-          implicit: false,
-        },
-        pause: {
-          since: reunionAt('2026-11-30T09:20').toISOString(),
-          agentId: 'alice@exodata.fr',
-          messageCount: 1,
-        },
+        firstContact: contactBy('email', '2026-11-30T09:10'),
+        pause: pausedSince('2026-11-30T09:20'),
       },
     });
     const r = round([waiting]);
@@ -261,11 +245,7 @@ describe('watchSla: the 15-minute warning and the breach', () => {
       status: 'en attente client',
       work: {
         ...NO_WORK,
-        pause: {
-          since: reunionAt('2026-11-30T09:05').toISOString(),
-          agentId: 'alice@exodata.fr',
-          messageCount: 1,
-        },
+        pause: pausedSince('2026-11-30T09:05'),
       },
     });
     const r = round([waiting]);
@@ -530,13 +510,7 @@ describe('watchSla: follow the sun', () => {
       contract: 'premium',
       work: {
         ...NO_WORK,
-        firstContact: {
-          at: reunionAt('2026-11-30T23:55').toISOString(),
-          channel: 'phone',
-          agentId: 'alice@exodata.fr',
-          gtiMet: true,
-          implicit: false,
-        },
+        firstContact: contactBy('phone', '2026-11-30T23:55'),
       },
     });
     const c = round([contacted]);
