@@ -138,6 +138,7 @@ type Found = {
  * `problemContext` (a forwarded message) never gives a fact; it only tells that a workaround the
  * client says they use (`on imprime au back-office en attendant`) stands for a stopped tool.
  */
+// Stryker disable next-line StringLiteral: a default context without a problem word (`Stryker was here!`) implies nothing, as '' does
 export function readPriorityFacts(text: string, subjectLength = 0, problemContext = ''): PriorityFacts {
   const folded = foldText(text.slice(0, MAX_ANALYSED_CHARS));
   const subjectEnd = subjectLength > 0 ? foldText(text.slice(0, subjectLength)).text.length : 0;
@@ -635,6 +636,7 @@ function findCues(folded: FoldedText, index: SpanIndex, cues: readonly Cue[]): F
       let clauseSpans = index.clauses.get(sentence.start);
       if (!clauseSpans) {
         clauseSpans = clauses(folded.text, sentence);
+        // Stryker disable next-line CallExpression: a cache; without it the clauses are only split again
         index.clauses.set(sentence.start, clauseSpans);
       }
       const clause = spanAt(clauseSpans, start);

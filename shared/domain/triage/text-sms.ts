@@ -116,7 +116,9 @@ function replacement(text: string, m: RegExpMatchArray): string | undefined {
   const before = text.slice(Math.max(0, at - 12), at);
   const [, je, elided, word, qu, quWord, ya, neg, peu] = m;
   if (je) return GLUED_WORDS[je];
+  // Stryker disable next-line LogicalOperator: the pattern captures the letter and its word together or neither
   if (elided && word) return `${elided}'${word}`;
+  // Stryker disable next-line LogicalOperator: the pattern captures `qu` and its pronoun together or neither
   if (qu && quWord) return `qu'${quWord}`;
   if (ya) return 'y a';
   if (neg === 'pa') {
