@@ -1,5 +1,5 @@
 /**
- * Writes test/fixtures/triage-corpus/{tuning,holdout,holdout2,holdout3,holdout4,holdout5,holdout6}/ (.eml + labels.json) from source-*.txt.
+ * Writes test/fixtures/triage-corpus/{tuning,holdout,holdout2,holdout3,holdout4,holdout5,holdout6,holdout7}/ (.eml + labels.json) from source-*.txt.
  * Deterministic: the same sources give the same files (a unit test checks the committed ones).
  * Usage: npm run corpus:generate
  */
@@ -16,6 +16,7 @@ for (const set of [
   'holdout4',
   'holdout5',
   'holdout6',
+  'holdout7',
 ] as const) {
   const dir = join(TRIAGE_CORPUS_DIR, set);
   rmSync(dir, { recursive: true, force: true });

@@ -12,11 +12,20 @@ import libmime from 'libmime';
  * test, doc or other source read), is the holdout3 set only; source-holdout4.txt, written blind the same way, is the holdout4 set only;
  * source-holdout5.txt, written blind the same way, is the holdout5 set only (its mails may carry a "T: address" line,
  * the desk they were sent to, so they route like real mail); source-holdout6.txt, written blind the same way (with
- * "T:" lines too), is the holdout6 set only.
+ * "T:" lines too), is the holdout6 set only; source-holdout7.txt, written blind the same way (with "T:" lines too), is the
+ * holdout7 set only.
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
-export type CorpusSet = 'tuning' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6';
+export type CorpusSet =
+  | 'tuning'
+  | 'holdout'
+  | 'holdout2'
+  | 'holdout3'
+  | 'holdout4'
+  | 'holdout5'
+  | 'holdout6'
+  | 'holdout7';
 export type CorpusLevel = 'normale' | 'moyenne' | 'haute' | 'critique';
 export type CorpusMail = {
   /** `NNN-slug.eml`, unique across both sets. */
@@ -35,7 +44,7 @@ const LEVELS = new Set<string>(['normale', 'moyenne', 'haute', 'critique']);
 
 export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
   const files = readdirSync(dir)
-    .filter((f) => /^source-(?:\d+(?:-tuning)?|holdout[23456])\.txt$/u.test(f))
+    .filter((f) => /^source-(?:\d+(?:-tuning)?|holdout[234567])\.txt$/u.test(f))
     .sort((a, b) => sourceOrder(a) - sourceOrder(b));
   const mails: CorpusMail[] = [];
   for (const name of files) {
@@ -56,7 +65,9 @@ export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
               ? 'holdout5'
               : name === 'source-holdout6.txt'
                 ? 'holdout6'
-                : null;
+                : name === 'source-holdout7.txt'
+                  ? 'holdout7'
+                  : null;
     for (const line of readFileSync(`${dir}${name}`, 'utf8').split('\n')) {
       if (line.startsWith('@ ')) {
         flush();
@@ -70,13 +81,14 @@ export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
   return mails;
 }
 
-/** The holdout sources come after every numbered source (holdout2, holdout3, holdout4, holdout5, then holdout6), so earlier mails keep their numbers. */
+/** The holdout sources come after every numbered source (holdout2, holdout3, holdout4, holdout5, holdout6, then holdout7), so earlier mails keep their numbers. */
 function sourceOrder(name: string): number {
   if (name === 'source-holdout2.txt') return 1e6;
   if (name === 'source-holdout3.txt') return 1e6 + 1;
   if (name === 'source-holdout4.txt') return 1e6 + 2;
   if (name === 'source-holdout5.txt') return 1e6 + 3;
   if (name === 'source-holdout6.txt') return 1e6 + 4;
+  if (name === 'source-holdout7.txt') return 1e6 + 5;
   return Number(/\d+/u.exec(name)?.[0]);
 }
 
