@@ -28,7 +28,7 @@ export type CorpusSet =
   | 'holdout7';
 export type CorpusLevel = 'normale' | 'moyenne' | 'haute' | 'critique';
 export type CorpusMail = {
-  /** `NNN-slug.eml`, unique across both sets. */
+  /** `NNN-slug.eml` (the running number has four digits from mail 1000 on), unique across all sets. */
   file: string;
   set: CorpusSet;
   level: CorpusLevel;
