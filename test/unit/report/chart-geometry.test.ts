@@ -364,6 +364,24 @@ describe('volumePerDayChart: geometry', () => {
     expect(labels(chartOf(31))).toHaveLength(7);
   });
 
+  it('keeps the last day of a 31-day month inside the drawing, moved in no further than needed', () => {
+    const chart = volumePerDayChart({
+      days: calendarDays(31).map((d) => day(d, { a: 1 })),
+      desks: DESKS.slice(0, 1),
+    });
+    const zero = gridY(chart, '0');
+    const dayLabels = find(chart, 'text').filter((t) => num(t, 'y') === zero + 16);
+    const last = dayLabels.at(-1) as MarkupNode;
+    expect(textOf(last)).toBe('31 déc.');
+    // 7 characters at 0.6 em of 12 units: 25.2 either side of its x, which ends on the 400-wide drawing's edge.
+    expect(num(last, 'x') + 25.2).toBeCloseTo(400, 1);
+    const lastBar = find(byClass(chart, 'chart-day').at(-1) as MarkupNode, 'rect')[0];
+    expect(num(last, 'x')).toBeLessThan(num(lastBar, 'x') + num(lastBar, 'width') / 2);
+    // The first label, far from either edge, stays centred under its bar.
+    const firstBar = find(byClass(chart, 'chart-day')[0] as MarkupNode, 'rect')[0];
+    expect(num(dayLabels[0], 'x')).toBeCloseTo(num(firstBar, 'x') + num(firstBar, 'width') / 2, 1);
+  });
+
   it('narrows the gap between bars beyond 20 days', () => {
     const ratio = (n: number) => {
       const chart = volumePerDayChart({

@@ -21,6 +21,17 @@ export const FONT = 13;
 export const SMALL = 12;
 export const WIDTH = 400;
 
+/**
+ * The x of a text centred under a mark, moved in just enough that the text stays inside the drawing:
+ * the last day of a 31-day month sits 16 units from the right edge and « 31 déc. » is wider than
+ * twice that (the SVG clips what overflows). Width estimated at 0.6 em a character, the width of a
+ * wide glyph in the system sans-serif; digits and lower case are narrower, so the estimate errs inside.
+ */
+export function centredInside(center: number, text: string, size: number = SMALL): number {
+  // The right edge only: plots start 34 units in, after the count labels, wider than any half-label.
+  return Math.min(center, WIDTH - (text.length * size * 0.6) / 2);
+}
+
 /** The French words the charts use for priorities (a view may pass its own table). */
 export const FRENCH_PRIORITIES = {
   critique: 'Critique',

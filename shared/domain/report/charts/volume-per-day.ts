@@ -3,6 +3,7 @@ import type { ReportSeries } from '../report-series';
 import {
   at,
   type ChartOptions,
+  centredInside,
   chartFigure,
   emptyNote,
   FILL_KINDS,
@@ -105,7 +106,7 @@ export function volumePerDayChart(
         ? h(
             'text',
             {
-              x: at(left + x.bandwidth() / 2),
+              x: at(centredInside(left + x.bandwidth() / 2, shortDay(d.day))),
               y: height - margin.bottom + 16,
               'text-anchor': 'middle',
               'font-size': SMALL,
