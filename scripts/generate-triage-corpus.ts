@@ -1,22 +1,14 @@
 /**
- * Writes test/fixtures/triage-corpus/{tuning,holdout,holdout2,holdout3,holdout4,holdout5,holdout6}/ (.eml + labels.json) from source-*.txt.
+ * Writes test/fixtures/triage-corpus/<set>/ (.eml + labels.json) for every set of CORPUS_SETS from source-*.txt.
  * Deterministic: the same sources give the same files (a unit test checks the committed ones).
  * Usage: npm run corpus:generate
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCorpusSource, TRIAGE_CORPUS_DIR, toEml } from '../test/support/triage-corpus';
+import { CORPUS_SETS, readCorpusSource, TRIAGE_CORPUS_DIR, toEml } from '../test/support/triage-corpus';
 
 const mails = readCorpusSource();
-for (const set of [
-  'tuning',
-  'holdout',
-  'holdout2',
-  'holdout3',
-  'holdout4',
-  'holdout5',
-  'holdout6',
-] as const) {
+for (const set of CORPUS_SETS) {
   const dir = join(TRIAGE_CORPUS_DIR, set);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

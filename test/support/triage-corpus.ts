@@ -12,14 +12,33 @@ import libmime from 'libmime';
  * test, doc or other source read), is the holdout3 set only; source-holdout4.txt, written blind the same way, is the holdout4 set only;
  * source-holdout5.txt, written blind the same way, is the holdout5 set only (its mails may carry a "T: address" line,
  * the desk they were sent to, so they route like real mail); source-holdout6.txt, written blind the same way (with
- * "T:" lines too), is the holdout6 set only.
+ * "T:" lines too), is the holdout6 set only; source-holdout7.txt, written blind the same way (with "T:" lines too), is the
+ * holdout7 set only.
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
-export type CorpusSet = 'tuning' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6';
+/**
+ * Every set, in the order their sources are numbered: the tuning set and its holdout (every third mail
+ * of source-1…6), then one blind set a source-holdoutN.txt, each after the ones written before it, so
+ * that earlier mails keep their numbers (and their file names and dates) when a set is added.
+ */
+export const CORPUS_SETS = [
+  'tuning',
+  'holdout',
+  'holdout2',
+  'holdout3',
+  'holdout4',
+  'holdout5',
+  'holdout6',
+  'holdout7',
+] as const;
+export type CorpusSet = (typeof CORPUS_SETS)[number];
+/** The blind sets, each written alone in its own source-<set>.txt. */
+const BLIND_SETS: readonly CorpusSet[] = CORPUS_SETS.slice(2);
+
 export type CorpusLevel = 'normale' | 'moyenne' | 'haute' | 'critique';
 export type CorpusMail = {
-  /** `NNN-slug.eml`, unique across both sets. */
+  /** `NNN-slug.eml` (the running number has four digits from mail 1000 on), unique across all sets. */
   file: string;
   set: CorpusSet;
   level: CorpusLevel;
@@ -35,7 +54,7 @@ const LEVELS = new Set<string>(['normale', 'moyenne', 'haute', 'critique']);
 
 export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
   const files = readdirSync(dir)
-    .filter((f) => /^source-(?:\d+(?:-tuning)?|holdout[23456])\.txt$/u.test(f))
+    .filter((f) => /^source-(?:\d+(?:-tuning)?|holdout\d+)\.txt$/u.test(f))
     .sort((a, b) => sourceOrder(a) - sourceOrder(b));
   const mails: CorpusMail[] = [];
   for (const name of files) {
@@ -44,19 +63,7 @@ export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
       if (current) mails.push(toMail(current.head, current.lines, mails.length + 1, only));
       current = null;
     };
-    const only: CorpusSet | null = name.endsWith('-tuning.txt')
-      ? 'tuning'
-      : name === 'source-holdout2.txt'
-        ? 'holdout2'
-        : name === 'source-holdout3.txt'
-          ? 'holdout3'
-          : name === 'source-holdout4.txt'
-            ? 'holdout4'
-            : name === 'source-holdout5.txt'
-              ? 'holdout5'
-              : name === 'source-holdout6.txt'
-                ? 'holdout6'
-                : null;
+    const only: CorpusSet | null = name.endsWith('-tuning.txt') ? 'tuning' : blindSetOf(name);
     for (const line of readFileSync(`${dir}${name}`, 'utf8').split('\n')) {
       if (line.startsWith('@ ')) {
         flush();
@@ -70,13 +77,14 @@ export function readCorpusSource(dir = TRIAGE_CORPUS_DIR): CorpusMail[] {
   return mails;
 }
 
-/** The holdout sources come after every numbered source (holdout2, holdout3, holdout4, holdout5, then holdout6), so earlier mails keep their numbers. */
+function blindSetOf(sourceName: string): CorpusSet | null {
+  return BLIND_SETS.find((set) => sourceName === `source-${set}.txt`) ?? null;
+}
+
+/** The blind sources come after every numbered source, in the order of CORPUS_SETS. */
 function sourceOrder(name: string): number {
-  if (name === 'source-holdout2.txt') return 1e6;
-  if (name === 'source-holdout3.txt') return 1e6 + 1;
-  if (name === 'source-holdout4.txt') return 1e6 + 2;
-  if (name === 'source-holdout5.txt') return 1e6 + 3;
-  if (name === 'source-holdout6.txt') return 1e6 + 4;
+  const blind = blindSetOf(name);
+  if (blind) return 1e6 + BLIND_SETS.indexOf(blind);
   return Number(/\d+/u.exec(name)?.[0]);
 }
 
