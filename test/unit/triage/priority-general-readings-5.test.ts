@@ -290,3 +290,31 @@ describe('Reading: an SMS "j" glued to a verb of carrying on', () => {
     expect(foldText('le jfk est un aeroport').text).toBe('le jfk est un aeroport');
   });
 });
+
+// Found by the metamorphic test on the blind holdout7 (dropping "ne"): spoken French keeps the meaning.
+describe('Reading: without its "ne", a statement keeps its polarity', () => {
+  it.each([
+    'ça bloque personne, mais ça intrigue',
+    'CA GENE PERSONNE POUR LINSTANT',
+    "Ce bug dérange personne d'ici, on voulait juste le signaler",
+  ])('nobody blocked: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('no');
+  });
+
+  it('still reads someone blocked when "personne" is not the object', () => {
+    expect(facts('ça bloque la caisse, personne peut encaisser').blocked.state).toBe('yes');
+  });
+
+  it.each([
+    'les positions des camions remontent plus dans le logiciel depuis hier',
+    'les ventes remonte pas dans la compta depuis la mise à jour',
+  ])('blocked: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+  });
+
+  it('does not read a comparison as a fault: « les prix remontent plus vite »', () => {
+    expect(
+      facts('Les prix remontent plus vite que prévu, pouvez-vous mettre à jour le tarif ?').blocked.state,
+    ).not.toBe('yes');
+  });
+});
