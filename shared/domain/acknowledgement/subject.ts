@@ -3,7 +3,7 @@ import type { Language } from '../mail/inbound-email';
 /**
  * Reply and forward prefixes as mail clients write them, in the languages our clients use:
  * Re, RE :, Réf, Rép, Fwd, FW, TR (French Outlook), AW / WG (German), SV / VS (Nordic), Antw,
- * RV (Spanish forward), Enc (Portuguese forward) — the same list the triage reads (priority.ts),
+ * RV (Spanish forward), Enc (Portuguese forward) — the same list the triage reads (triage/subject-prefixes.ts),
  * optionally numbered (`Re[2]:`, `Re^3:`, `Re(2):`). Only a pile at the start is removed: a word in
  * the middle of a subject is the client's text.
  */

@@ -1,4 +1,5 @@
 import type { PriorityLevel } from '../desk/service-desk-config';
+import { isReplyOrForwardPrefix } from './subject-prefixes';
 import { editDistance, fold } from './text-normalize';
 
 /** A level the client chose, and exactly how they wrote it. */
@@ -82,8 +83,8 @@ export function parseLevel(value: string): PriorityLevel | null {
   return null;
 }
 
-/** Reply and forward prefixes that some mailers number: `Re[2]:`, `AW[3]:`, `TR[2] :`. */
-const NUMBERED_PREFIX = /(?:^|[^\p{L}])(?:re|r[ée]f|r[ée]p|fwd?|tr|aw|wg|sv|vs|antw|rv|enc)\s?$/iu;
+/** The word just before a tag, where some mailers number a reply or forward prefix: `Re[2]:`, `AW[3]:`, `TR [2] :`. */
+const WORD_BEFORE_TAG = /(?:^|[^\p{L}])(\p{L}{1,4})\s?$/u;
 
 /**
  * The `[…]` tags of a subject that may declare a level. `Re[2]:` counts replies: its `[2]` is no
@@ -97,7 +98,8 @@ function* subjectTags(subject: string): Generator<{ tag: string; inner: string }
 }
 
 function isReplyCounter(subject: string, index: number, inner: string): boolean {
-  return /^\d+$/u.test(inner) && NUMBERED_PREFIX.test(subject.slice(Math.max(0, index - 8), index));
+  const before = WORD_BEFORE_TAG.exec(subject.slice(Math.max(0, index - 8), index));
+  return /^\d+$/u.test(inner) && before !== null && isReplyOrForwardPrefix(before[1]!);
 }
 
 /** `[Haute]`, `[P2]`, `[high]`, `[Priorité : critique]` anywhere in the subject; the first one counts. */

@@ -16,6 +16,7 @@ import {
   readPriorityFacts,
 } from './priority-facts';
 import { findNonSignals } from './priority-non-signals';
+import { FORWARD_PREFIXES, REPLY_PREFIXES } from './subject-prefixes';
 
 export type PrioritySource = 'declared' | 'inferred' | 'default';
 
@@ -193,8 +194,6 @@ function stripTags(subject: string): string {
 }
 
 const PREFIX = /^\s*([a-zé]{1,4})\s*(?:\[\d+\]|\^\d+|\(\d+\))?\s*:\s*/iu;
-const REPLY_PREFIXES = new Set(['re', 'ref', 'réf', 'rép', 'rep', 'aw', 'sv', 'antw']);
-const FORWARD_PREFIXES = new Set(['tr', 'fw', 'fwd', 'wg', 'vs', 'rv', 'enc']);
 
 /** The first Re:/TR:/Fwd: prefix of the subject says whether the message answers or forwards. */
 function subjectKind(subject: string): 'reply' | 'forward' | null {
