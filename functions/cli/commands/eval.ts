@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
-import {
-  ContractSchema,
-  PRIORITY_LEVELS,
-  PriorityLevelSchema,
-} from '../../../shared/domain/desk/service-desk-config';
+import { ContractSchema, PriorityLevelSchema } from '../../../shared/domain/desk/service-desk-config';
 import { ConfigError, InputError } from '../../../shared/domain/errors';
 import { LanguageSchema } from '../../../shared/domain/mail/inbound-email';
+import type { UncertainFact } from '../../../shared/domain/triage/priority';
+import type { TriageResult } from '../../../shared/use-cases/triage-email';
 import { loadContext } from '../../../shared/wiring/cli';
 import { type CommandLine, defineCommand, EXIT_OK } from '../command';
 import { cli } from '../context';
+import { evalReport, type Miss, type PriorityOutcome, type Tally } from '../eval-report';
 import type { CommandSpec } from '../flags';
 import { clientsFlag, configFlag, receivedAtFlag, receivedAtSchema } from '../shared-flags';
 import { type TriagedFile, triageFile } from '../triage-file';
@@ -32,7 +31,9 @@ const spec = {
   usage: 'exo-intake eval',
   summary:
     'Triages every file of DIR/labels.json and prints the accuracy of priority level, acknowledgement,\n' +
-    'follow-up reference and language, then each miss with the evidence the triage used.',
+    'follow-up reference and language, how many tickets were triaged with low confidence (the\n' +
+    'acknowledgement asks the client), then each miss with the evidence the triage used and\n' +
+    'whether it was asked or silent.',
   flags: {
     clients: clientsFlag,
     config: configFlag,
@@ -49,7 +50,6 @@ const spec = {
 } satisfies CommandSpec<z.ZodObject>;
 
 type Check = { metric: string; expected: string; got: string };
-type Miss = Check & { file: string; evidence: string };
 
 async function runEval({ flags, positionals }: CommandLine<typeof spec.schema>): Promise<number> {
   const dir = positionals[0]!;
@@ -58,27 +58,33 @@ async function runEval({ flags, positionals }: CommandLine<typeof spec.schema>):
   const ctx = { config, clients, ...(flags.contract ? { contractOverride: flags.contract } : {}) };
   const receivedAt = flags['received-at'] ? new Date(flags['received-at']) : cli().clock.now();
 
-  const tally = new Map<string, { right: number; total: number }>();
+  const tally = new Map<string, Tally>();
+  const count = (key: string, right: boolean, asked: boolean) => {
+    const entry = tally.get(key) ?? { right: 0, total: 0, asked: 0 };
+    entry.total += 1;
+    if (right) entry.right += 1;
+    if (asked) entry.asked += 1;
+    tally.set(key, entry);
+  };
+  const priorities: PriorityOutcome[] = [];
   const misses: Miss[] = [];
   for (const [file, label] of Object.entries(labels).sort(([a], [b]) => a.localeCompare(b))) {
     const triaged = await triageFile(join(dir, file), receivedAt, ctx);
     for (const check of compare(triaged, label)) {
-      const entry = tally.get(check.metric) ?? { right: 0, total: 0 };
-      entry.total += 1;
-      if (check.expected === check.got) entry.right += 1;
-      else misses.push({ ...check, file, evidence: evidenceOf(triaged, check.metric) });
-      tally.set(check.metric, entry);
-      // Per expected level too: a missed critique costs more than a missed normale.
-      if (check.metric === 'priority' && label.priority !== null) {
-        const key = `  ${label.priority}`;
-        const level = tally.get(key) ?? { right: 0, total: 0 };
-        level.total += 1;
-        if (check.expected === check.got) level.right += 1;
-        tally.set(key, level);
+      const right = check.expected === check.got;
+      if (!right) misses.push({ ...check, file, evidence: evidenceOf(triaged, check.metric) });
+      if (check.metric !== 'priority') {
+        count(check.metric, right, false);
+        continue;
       }
+      const asked = askedFacts(triaged);
+      priorities.push({ file, expected: check.expected, got: check.got, asked });
+      count(check.metric, right, asked !== null);
+      // Per expected level too: a missed critique costs more than a missed normale.
+      if (label.priority !== null) count(`  ${label.priority}`, right, asked !== null);
     }
   }
-  cli().stdout(report(dir, Object.keys(labels).length, tally, misses));
+  cli().stdout(evalReport({ dir, files: Object.keys(labels).length, tally, priorities, misses }));
   return EXIT_OK;
 }
 
@@ -107,8 +113,7 @@ async function loadLabels(path: string): Promise<Record<string, Label>> {
 function compare(triaged: TriagedFile, label: Label): Check[] {
   const failed = triaged.ok ? null : `error: ${triaged.error}`;
   const result = triaged.ok ? triaged.result : null;
-  // Automated mail gets no ticket, hence no priority, unless it is a known client's machine alert.
-  const ticketed = result && (result.automated.class === null || result.automated.machineAlert);
+  const ticketed = result && isTicketed(result);
   const checks: Check[] = [
     {
       metric: 'priority',
@@ -136,6 +141,21 @@ function compare(triaged: TriagedFile, label: Label): Check[] {
   return checks;
 }
 
+/**
+ * What the acknowledgement asks the client (triage.md, "Confidence, the questions, and the tie
+ * rule"): the uncertain facts of a low-confidence ticket; null when the level goes out unasked.
+ */
+function askedFacts(triaged: TriagedFile): readonly UncertainFact[] | null {
+  if (!triaged.ok || !isTicketed(triaged.result)) return null;
+  const { confidence, uncertain } = triaged.result.priority;
+  return confidence === 'low' ? uncertain : null;
+}
+
+/** Automated mail gets no ticket, hence no priority, unless it is a known client's machine alert. */
+function isTicketed(result: TriageResult): boolean {
+  return result.automated.class === null || result.automated.machineAlert;
+}
+
 function evidenceOf(triaged: TriagedFile, metric: string): string {
   if (!triaged.ok) return triaged.error;
   const { result, email } = triaged;
@@ -151,56 +171,6 @@ function evidenceOf(triaged: TriagedFile, metric: string): string {
     default:
       return `subject "${email.subject}"`;
   }
-}
-
-function report(
-  dir: string,
-  files: number,
-  tally: Map<string, { right: number; total: number }>,
-  misses: Miss[],
-): string {
-  const out: string[] = [`Evaluation of ${files} labelled files in ${dir}`, ''];
-  out.push(
-    table(
-      ['metric', 'right', 'total', 'accuracy'],
-      orderedRows(tally).map(([metric, { right, total }]) => [
-        metric,
-        String(right),
-        String(total),
-        `${((100 * right) / Math.max(total, 1)).toFixed(1)}%`,
-      ]),
-    ),
-  );
-  out.push('', misses.length === 0 ? 'No misses.' : `Misses (${misses.length}):`);
-  if (misses.length > 0) {
-    out.push(
-      table(
-        ['file', 'metric', 'expected', 'got', 'evidence'],
-        misses.map((m) => [m.file, m.metric, m.expected, m.got, m.evidence]),
-      ),
-    );
-  }
-  return `${out.join('\n')}\n`;
-}
-
-/** Metrics in the order first seen, each priority level (indented) right under `priority`. */
-function orderedRows(tally: Map<string, { right: number; total: number }>) {
-  const rows = [...tally].filter(([metric]) => !metric.startsWith(' '));
-  const levels = PRIORITY_LEVELS.flatMap((level) => {
-    const entry = tally.get(`  ${level}`);
-    return entry ? [[`  ${level}`, entry] as const] : [];
-  });
-  const at = rows.findIndex(([metric]) => metric === 'priority') + 1;
-  return [...rows.slice(0, at), ...levels, ...rows.slice(at)];
-}
-
-/** Fixed-width columns; the last column is left to wrap in the terminal. */
-function table(head: string[], rows: string[][]): string {
-  const all = [head, ...rows];
-  const widths = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const render = (row: string[]) =>
-    row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
-  return [render(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(render)].join('\n');
 }
 
 export const evalCommand = defineCommand({
