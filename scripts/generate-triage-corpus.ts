@@ -5,7 +5,13 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_SETS, readCorpusSource, TRIAGE_CORPUS_DIR, toEml } from '../test/support/triage-corpus';
+import {
+  CORPUS_SETS,
+  followUpLabel,
+  readCorpusSource,
+  TRIAGE_CORPUS_DIR,
+  toEml,
+} from '../test/support/triage-corpus';
 
 const mails = readCorpusSource();
 for (const set of CORPUS_SETS) {
@@ -16,7 +22,12 @@ for (const set of CORPUS_SETS) {
   mails.forEach((mail, i) => {
     if (mail.set !== set) return;
     writeFileSync(join(dir, mail.file), toEml(mail, i));
-    labels[mail.file] = { priority: mail.level, ack: true, followup: null, why: mail.why };
+    labels[mail.file] = {
+      priority: mail.level,
+      ack: true,
+      followup: followUpLabel(mail.subject),
+      why: mail.why,
+    };
   });
   writeFileSync(join(dir, 'labels.json'), `${JSON.stringify(labels, null, 1)}\n`);
   console.log(`${set}: ${Object.keys(labels).length} mails`);

@@ -122,6 +122,15 @@ function toMail(head: string, lines: string[], index: number, only: CorpusSet | 
   };
 }
 
+/**
+ * The ticket a mail follows up, by the spec's rule on subjects (triage.md, Follow-ups: the subject
+ * carries `[EXO-YYYY-NNNNNN]` or `EXO-YYYY-NNNNNN`), written from the spec rather than taken from the
+ * triage's code so that the label stays an independent answer. The corpus mails carry no In-Reply-To.
+ */
+export function followUpLabel(subject: string): string | null {
+  return /\bEXO-\d{4}-\d{6}\b/u.exec(subject)?.[0] ?? null;
+}
+
 /** A deterministic RFC 5322 message: UTF-8 8bit body, encoded words in headers. */
 export function toEml(mail: CorpusMail, index: number): string {
   const date = new Date(Date.UTC(2026, 11, 1, 4, 0, 0) + index * 7 * 60_000);

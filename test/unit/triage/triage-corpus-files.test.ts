@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_SETS, readCorpusSource, TRIAGE_CORPUS_DIR, toEml } from '../../support/triage-corpus';
+import {
+  CORPUS_SETS,
+  followUpLabel,
+  readCorpusSource,
+  TRIAGE_CORPUS_DIR,
+  toEml,
+} from '../../support/triage-corpus';
 
 describe('the triage corpus (test/fixtures/triage-corpus)', () => {
   const mails = readCorpusSource();
@@ -16,6 +22,13 @@ describe('the triage corpus (test/fixtures/triage-corpus)', () => {
     expect(holdout).toBe(Math.floor(mails.filter((m) => number(m.file) <= 306).length / 3));
   });
 
+  it('labels a follow-up by the reference its subject carries, bracketed or bare, and nothing else', () => {
+    expect(followUpLabel('RE: [EXO-2026-004377] Messagerie')).toBe('EXO-2026-004377');
+    expect(followUpLabel('toujours rien ? EXO-2026-004601')).toBe('EXO-2026-004601');
+    expect(followUpLabel('Re: Serveur en panne')).toBeNull();
+    expect(followUpLabel('EXO-2026-12345 incomplete')).toBeNull();
+  });
+
   it('commits exactly the .eml and labels that the sources generate (npm run corpus:generate)', () => {
     for (const set of CORPUS_SETS) {
       const dir = `${TRIAGE_CORPUS_DIR}${set}/`;
@@ -28,9 +41,12 @@ describe('the triage corpus (test/fixtures/triage-corpus)', () => {
       }
       const labels = JSON.parse(readFileSync(`${dir}labels.json`, 'utf8')) as Record<
         string,
-        { priority: string }
+        { priority: string; followup: string | null }
       >;
-      for (const [mail] of expected) expect(labels[mail.file]?.priority, mail.file).toBe(mail.level);
+      for (const [mail] of expected) {
+        expect(labels[mail.file]?.priority, mail.file).toBe(mail.level);
+        expect(labels[mail.file]?.followup, mail.file).toBe(followUpLabel(mail.subject));
+      }
     }
   });
 });
