@@ -832,7 +832,7 @@ export const POLITENESS =
  * can meet (issue 11).
  */
 export const PEOPLE_WORD = new RegExp(
-  `\\b(?:${FR_PEOPLE}|${EN_PEOPLE_WORDS}|utilisat(?:eur|rice)|collegue|collaborat(?:eur|rice)|salariee?|employee?|agent|chauffeur|technicien|client|patient|eleve|vendeu(?:r|se)|infirmiere?|user|member|customer|employee|agent|driver|nurse|guest|one|single one|monde|personnel|equipes?|teams?|crew|shift|secretariat|nous|on|we|us|personne|nobody|no one|everyone|everybody|dr|docteur|doctor|mme|madame|monsieur|collegues?|of us|d'entre nous)\\b`,
+  `\\b(?:${FR_PEOPLE}|${EN_PEOPLE_WORDS}|utilisat(?:eur|rice)|collegue|collaborat(?:eur|rice)|salariee?|employee?|agent|chauffeur|technicien|client|patient|eleve|vendeu(?:r|se)|infirmiere?|professeure?|prof|enseignante?|institut(?:eur|rice)|format(?:eur|rice)|educat(?:eur|rice)|user|member|customer|employee|agent|driver|nurse|guest|one|single one|monde|personnel|equipes?|teams?|crew|shift|secretariat|nous|on|we|us|personne|nobody|no one|everyone|everybody|dr|docteur|doctor|mme|madame|monsieur|collegues?|of us|d'entre nous)\\b`,
   'u',
 );
 
@@ -876,6 +876,24 @@ export const NEGATORS = new Set([
   'nothing',
   'nobody',
   'none',
+  // English negations typed without their apostrophe (`I cant borrow one`, `we dont have a
+  // spare`): negations like `can't` (issue 11, after holdout7).
+  'cant',
+  'cannot',
+  'dont',
+  'doesnt',
+  'didnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'wont',
+  'couldnt',
+  'wouldnt',
+  'shouldnt',
+  'havent',
+  'hasnt',
+  'hadnt',
 ]);
 /** A negation does not reach over these: `je ne peux pas me connecter donc bloqué`. */
 export const NEGATION_STOPS = new Set([
