@@ -750,14 +750,29 @@ function isNegated(text: string, clauseStart: number, at: number, windowWords: n
   if (last === 'sans' || (last === 'etre' && window.at(-2) === 'sans')) return true;
   // `ne plante plus`, `n'est plus en panne`: the `ne` right before the cue, its `plus` after.
   if (last === 'ne' || last?.startsWith("n'")) return true;
-  const hasNe = window.some((w) => w === 'ne' || w.startsWith("n'"));
+  // `je ne suis vraiment plus du tout bloqué`: the `ne` of `ne … plus` stands before the verb and
+  // its adverbs, so it is looked for a few words further back than the window (after holdout7).
+  const hasNe = words.slice(-(windowWords + NE_EXTRA_WORDS)).some((w) => w === 'ne' || w.startsWith("n'"));
+  // `sans souci bloquant`, `sans aucun problème bloquant`: `sans` before a problem noun negates the
+  // blocked word that qualifies it (after holdout7).
+  if (window.some((w, i) => w === 'sans' && PROBLEM_NOUN.test(window.slice(i + 1).join(' ')))) return true;
+  const offset = words.length - window.length;
   return window.some((w, i) => {
     if (w.endsWith("n't")) return true;
     if (!NEGATORS.has(w)) return false;
+    // `en plus`, `de plus en plus bloqué`: "moreover", "more and more", not a negation without `ne`.
+    const previous = words[offset + i - 1];
+    if (w === 'plus' && (previous === 'en' || previous === 'de')) return hasNe;
     if (w === 'plus' || w === 'pu') return hasNe || i === window.length - 1;
     return true;
   });
 }
+
+/** How much further back than the negation window the `ne` of `ne … plus` may stand. */
+const NE_EXTRA_WORDS = 4;
+/** The problem nouns `sans` negates with their qualifier: `sans souci bloquant`. */
+const PROBLEM_NOUN =
+  /^(?:aucune? |de |d'|vrai |veritable |gros |grand )?(?:soucis?|problemes?|bugs?|incidents?|defauts?|impacts?|effets?|caractere|points?|elements?)$/u;
 
 function phraseOf(folded: FoldedText, f: Found): string {
   let { start, end } = f.phrase;

@@ -820,7 +820,7 @@ export const SINGULAR_SUBJECT =
 
 /** Something is wrong: a workaround or a failed attempt then says the client was stopped. */
 export const PROBLEM_WORDS =
-  /\b(?:panne|hs|bug\w*|deconn\w*|acting up|playing up|glitch\w*|marche|fonctionn\w*|plant\w*|erreur|error|down|bloqu\w*|stuck|broken|dead|toujours|still|wont|won't|doesnt|doesn't|can't|cant|cannot|ne|n'\w*|pas|plus|not|no|failed|crash\w*|frozen|offline|blank)\b/u;
+  /\b(?:panne|hs|bug\w*|deconn\w*|acting up|playing up|glitch\w*|marche|fonctionn\w*|plant\w*|erreur|error|down|bloqu\w*|stuck|broken|dead|toujours|still|wont|won't|doesnt|doesn't|can't|cant|cannot|ne|n'\w*|pas|plus|not|no|failed|crash\w*|frozen|offline|blank|problemes?|problems?|soucis?)\b/u;
 
 /** Politeness that carries a person but says nothing about who is blocked. */
 export const POLITENESS =

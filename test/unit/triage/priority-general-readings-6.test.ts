@@ -317,3 +317,53 @@ describe('Reading: a time or a verb is no person in "X and I"', () => {
     expect(level(text)).toBe('critique');
   });
 });
+
+describe('Reading: the "ne" of "ne … plus" may stand before the verb and its adverbs', () => {
+  it.each([
+    'je ne suis vraiment plus du tout bloqué, merci pour votre aide',
+    'Je ne suis à vrai dire plus bloquée depuis ce matin.',
+    'JE NE SUIS VRAIMENT PLUS DU TOUT BLOQUÉ',
+  ])('not blocked: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('no');
+    expect(level(text)).toBe('normale');
+  });
+
+  it.each([
+    ['"plus" meaning more, no ne', 'En plus du reste, je suis bloqué depuis ce matin.'],
+    ['a ne of another clause', 'Je ne sais pas pourquoi, je suis de plus en plus bloqué.'],
+  ])('%s: blocked', (_why, text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+  });
+});
+
+describe('Reading: "sans" before a problem noun negates the blocked word that qualifies it', () => {
+  it.each([
+    "Petit décalage d'affichage sur l'agenda, sans souci bloquant.",
+    'La mise à jour est passée sans aucun problème bloquant.',
+    'une lenteur sur le portail, sans incident bloquant pour nous',
+  ])('normale: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('no');
+    expect(level(text)).toBe('normale');
+  });
+
+  it.each([
+    ['a person without a thing', 'Les employés sans badge sont bloqués dehors.'],
+    ['without, then blocked', 'Sans mon PC je suis bloquée.'],
+  ])('%s: blocked', (_why, text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+  });
+});
+
+describe('Reading: "problème" and "souci" say something is wrong, so a workaround in use implies a block', () => {
+  it.each([
+    'On a trouvé une solution : on passe par le poste du fond. Le problème est sur le copieur réseau.',
+    'We found a problem with the scanner, I use another PC for now.',
+  ])('moyenne: %s', (text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+    expect(level(text)).toBe('moyenne');
+  });
+
+  it('a way of working with no problem word stays normale', () => {
+    expect(level("On passe par le poste du fond pour scanner les actes, c'est pratique.")).toBe('normale');
+  });
+});
