@@ -16,6 +16,9 @@ import { type Cue, cue, PEOPLE_WORD } from './priority-vocabulary';
 /** A word of a phrase: no punctuation, so the reading stays in one clause. */
 const WORD = '[^\\s.!?;,:()]+';
 
+/** A plural noun that names people (priority-vocabulary.ts's people words). */
+const PEOPLE = `(?=${PEOPLE_WORD.source})[a-z'-]+s`;
+
 export const GENERAL_WORKAROUND_CUES_6: readonly Cue[] = [
   // Calling people one by one for what the tool gave: `les exploitants appellent les chauffeurs un
   // par un`, `on téléphone à chaque client individuellement`, `we're calling the drivers one by
@@ -32,13 +35,13 @@ export const GENERAL_WORKAROUND_CUES_6: readonly Cue[] = [
     "\\b(?:ca|cela) tient(?= ?[,.;!:]| mais\\b| pour l'instant| pour le moment| encore\\b| tant bien que mal)|\\b(?:(?:ca|cela|on) tient|nous tenons) le coup\\b|\\b(?:we'?re|we are|it'?s|it is) (?:just )?(?:holding up|holding the fort|holding on|coping)\\b",
     { negation: 'cancels' },
   ),
-  // The people named doing the work another way: `the waiters are bringing handwritten tickets
-  // instead`, `les serveurs prennent les commandes à la place`, `les vendeuses notent tout à la
+  // The people named doing the work another way (a people word, not `the prices are going up
+  // instead`): `the waiters are bringing handwritten tickets instead`, `les serveurs prennent les commandes à la place`, `les vendeuses notent tout à la
   // main`; the writer's own `we're … instead` is in priority-vocabulary-general-2.ts. A hand-written
   // stand-in (`handwritten tickets`, `des bons manuscrits`) is a manual means like `à la main`.
   cue(
     'others-instead',
-    `\\b(?:the|our|my|all the) (?:${WORD} )?[a-z]+s (?:are|were|have been|now) [a-z]+ing\\b(?: ${WORD}){0,8}? instead\\b(?! of\\b)|\\b(?:les|nos|mes) (?:${WORD} )?[a-z]+s (?:${WORD} )?[a-z]+(?:ent|ont)\\b(?: ${WORD}){0,8}? a la place\\b(?! d)|\\b(?:hand-?written|written by hand|manuscrite?s?|ecrite?s? a la main|faite?s? a la main)\\b`,
+    `\\b(?:the|our|my|all the) (?:${WORD} )?${PEOPLE} (?:are|were|have been|now) [a-z]+ing\\b(?: ${WORD}){0,8}? instead\\b(?! of\\b)|\\b(?:les|nos|mes) (?:${WORD} )?${PEOPLE} (?:${WORD} )?[a-z]+(?:ent|ont)\\b(?: ${WORD}){0,8}? a la place\\b(?! d)|\\b(?:hand-?written|written by hand|manuscrite?s?|ecrite?s? a la main|faite?s? a la main)\\b`,
     { negation: 'cancels' },
   ),
   // Recording elsewhere now to re-enter later: `we will re-enter everything once it is back`, `on
@@ -160,4 +163,4 @@ export const FOR_THE_WRITER =
  * who says nothing about who is blocked. Removed before the person of a blocked sentence is read.
  */
 export const TELLING =
-  /\b(?:je (?:vous |me permets de vous )?(?:informe|signale|ecris|previens|contacte|fais savoir)\w*|je tenais a vous (?:informer|signaler|prevenir)|je souhaite vous (?:informer|signaler)|i(?:'m| am) (?:writing|emailing|contacting you|reaching out)|i (?:wanted|want|would like) to (?:let you know|inform you|report|flag)|i(?:'m| am) (?:letting you know|informing you))\b/gu;
+  /\b(?:je (?:vous )?(?:informe|signale|previens)\w*|je vous (?:ecris|contacte|fais savoir)\w*|je me permets de vous (?:informer|signaler|ecrire|contacter|prevenir)|je tenais a vous (?:informer|signaler|prevenir)|je souhaite vous (?:informer|signaler)|i(?:'m| am) (?:writing|emailing|contacting you|reaching out)|i (?:wanted|want|would like) to (?:let you know|inform you|report|flag)|i(?:'m| am) (?:letting you know|informing you))\b/gu;

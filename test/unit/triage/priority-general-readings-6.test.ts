@@ -67,6 +67,7 @@ describe('Reading: the people named doing the work another way, instead', () => 
       "The order printer stopped printing and the cooks can't read handwritten tickets, nothing goes out.",
     ],
     ['instead of a name', 'The cooks are complaining instead of working, the kitchen printer is fine.'],
+    ['no people', 'The till is broken and the prices are going up instead.'],
   ])('%s: no workaround', (_why, text) => {
     expect(facts(text).workaround.state).not.toBe('exists');
   });
@@ -283,6 +284,16 @@ describe('Reading: a quantifier names who from the noun after it; a verb of tell
   ])('critique: %s', (text) => {
     expect(facts(text).severalUsers.state).toBe('yes');
     expect(level(text)).toBe('critique');
+  });
+
+  it.each([
+    [
+      'a verb of calling is no telling',
+      'Les SMS de rappel ne partent plus, je contacte chaque patiente une par une.',
+    ],
+    ['telling, then I', 'Je vous écris car je ne peux plus me connecter.'],
+  ])('%s: one user', (_why, text) => {
+    expect(facts(text).severalUsers.state).toBe('no');
   });
 
   it('a verb of telling leaves who is blocked open: the tie rule asks', () => {
