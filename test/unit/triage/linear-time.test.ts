@@ -154,6 +154,28 @@ const WORST_INPUTS = [
   fill('cant '),
   fill('toutes les deux '),
   fill('jfais '),
+  // The general readings of issue 11's holdout7: calling one by one, coping, others instead,
+  // re-entering later, one's own device, a problem that remains, a denial of others, others' news,
+  // a feared block, counted roles, the others' devices busy, others' own way, telling, X and I.
+  fill('les exploitants appellent les '),
+  fill('ca tient '),
+  fill('the waiters are bringing '),
+  fill('les serveurs prennent '),
+  fill('will re-enter '),
+  fill('on rentrera tout '),
+  fill('je bosse sur mon '),
+  fill('le probleme '),
+  fill('it doesnt stop the '),
+  fill('ca ne les empeche pas '),
+  fill('mes deux pompistes '),
+  fill('the other printers are '),
+  fill('mes collegues '),
+  fill('i dont want to be '),
+  fill('pour ne pas etre '),
+  fill('les architectes '),
+  fill('je vous informe que '),
+  fill("l'ensemble des "),
+  fill('this week and i '),
 ];
 
 /**
