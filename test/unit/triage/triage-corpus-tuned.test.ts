@@ -18,6 +18,8 @@ const TUNED_SETS: readonly CorpusSet[] = [
   'holdout6',
   'holdout7',
   'holdout8',
+  'holdout9',
+  'holdout11',
 ];
 const mails = readCorpusSource();
 
