@@ -16,6 +16,7 @@ const TUNED_SETS: readonly CorpusSet[] = [
   'holdout4',
   'holdout5',
   'holdout6',
+  'holdout10',
 ];
 const mails = readCorpusSource();
 
