@@ -73,6 +73,26 @@ import {
   SPREAD_CUES_5,
 } from './priority-vocabulary-general-5';
 import {
+  FEARED_BEFORE,
+  FOR_THE_WRITER,
+  GENERAL_BLOCKED_CUES_6,
+  GENERAL_NOT_BLOCKED_CUES_6,
+  GENERAL_ONE_USER_CUES_6,
+  GENERAL_SEVERAL_CUES_6,
+  GENERAL_WORKAROUND_CUES_6,
+  OTHERS_SCOPE,
+  OTHERS_SUBJECT,
+  TELLING,
+  WRITER_IN_SCOPE,
+} from './priority-vocabulary-general-6';
+import {
+  CHANNEL_WORKAROUND_CUES_7,
+  GENERAL_BLOCKED_CUES_7,
+  GENERAL_NOT_BLOCKED_CUES_7,
+  GENERAL_ONE_USER_CUES_7,
+  SET_ASIDE_CUES_7,
+} from './priority-vocabulary-general-7';
+import {
   GENERAL_ONE_USER_CUES_8,
   GENERAL_WORKAROUND_CUES_8,
   NEW_STATEMENT_AFTER_ATTEMPT,
@@ -159,6 +179,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_BLOCKED_CUES),
     ...find(GENERAL_BLOCKED_CUES_3),
     ...find(GENERAL_BLOCKED_CUES_5),
+    ...find(GENERAL_BLOCKED_CUES_6),
+    ...find(GENERAL_BLOCKED_CUES_7),
   ];
   const severalFound = [
     ...find(SEVERAL_USERS_CUES),
@@ -167,6 +189,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_SEVERAL_CUES_2),
     ...find(GENERAL_SEVERAL_CUES_3),
     ...find(GENERAL_SEVERAL_CUES_4),
+    ...find(GENERAL_SEVERAL_CUES_6),
   ].filter(
     // `toutes les deux minutes`: a frequency, not a pair of people (after holdout6).
     (f) =>
@@ -178,6 +201,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const noWorkaround = [...find(NO_WORKAROUND_CUES), ...find(GENERAL_NO_WORKAROUND_CUES_4)].filter(
     (f) => !f.question,
   );
+  const setAside = find(SET_ASIDE_CUES_7);
   const offered = [
     ...find(WORKAROUND_CUES),
     ...find(MORE_WORKAROUND_CUES),
@@ -186,11 +210,22 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_WORKAROUND_CUES_3),
     ...find(GENERAL_WORKAROUND_CUES_4),
     ...find(GENERAL_WORKAROUND_CUES_5),
+    ...find(GENERAL_WORKAROUND_CUES_6),
+    // `La caisse est HS. On prend les commandes par téléphone`: a channel is a way of carrying on
+    // only after a blocked statement of the body (after holdout8).
+    ...find(CHANNEL_WORKAROUND_CUES_7).filter((c) =>
+      blockedFound.some((b) => !b.negated && b.start >= subjectEnd && b.end <= c.start),
+    ),
     ...find(GENERAL_WORKAROUND_CUES_8),
   ].filter(
     (f) =>
       !f.question &&
+      // `forget the quota question for now`: a request set aside is no way around (after holdout8).
+      !setAside.some((n) => overlaps(n, f)) &&
       !f.negated &&
+      // `I cant borrow one`, `je ne peux pas en emprunter`: a way of carrying on under a negation
+      // is none, whatever its cue (issue 11, after holdout7).
+      !isNegated(folded.text, f.clause.start, f.start, 3) &&
       !noWorkaround.some((n) => overlaps(n, f)) &&
       !SINCE_SUBJECT_BEFORE.test(folded.text.slice(Math.max(f.clause.start, f.start - 40), f.start)) &&
       // `everything was moved to the app in September`: a change with its date is history (after holdout6).
@@ -203,8 +238,13 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(NOT_BLOCKED_CUES),
     ...find(GENERAL_NOT_BLOCKED_CUES),
     ...find(GENERAL_NOT_BLOCKED_CUES_3),
+    ...find(GENERAL_NOT_BLOCKED_CUES_6),
+    ...find(GENERAL_NOT_BLOCKED_CUES_7),
   ]
     .filter((n) => !saysWorkaroundWorks(folded.text, sentenceSpans, n, offered))
+    // `mes collègues n'ont aucun souci`, `c'est revenu pour mes collègues`: the others' news is
+    // theirs, not a denial that the writer is blocked (after holdout7).
+    .filter((n) => !othersNews(folded.text, n))
     .sort(byStart);
   // A statement of the other polarity (`personne ne s'en plaint`) is not a blocked one.
   // Good news about an error (`n'affiche plus d'erreur`) and a hypothesis asked (`que faire si
@@ -216,6 +256,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const blocked = [...blockedFound.filter((f) => !f.negated), ...blockingSeveral]
     .filter((f) => !notBlocked.some((n) => overlaps(n, f)) && !noMoreError.some((n) => overlaps(n, f)))
     .filter((f) => !(f.question && CONDITIONAL_BEFORE.test(folded.text.slice(f.clause.start, f.start))))
+    // `I don't want to be locked out next week`: a block feared is not a block now (after holdout7).
+    .filter((f) => !FEARED_BEFORE.test(folded.text.slice(Math.max(f.clause.start, f.start - 60), f.start)))
     .sort(byStart);
 
   const blockedClauses = new Set(blocked.map((f) => f.clause.start));
@@ -237,9 +279,27 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       tried,
       blocked.filter((b) => fallbackIsSubject(folded.text, b)),
     );
+  // `ce n'est plus seulement son poste`: a negated "only" is not one user (after holdout5).
+  const notOnly = severalFound.filter((f) => f.cue.id === 'not-only-me');
+  // `I'm the one who does the orders`, `everyone else is back online` (after holdout10) give way to
+  // a group of people named as blocked apart from them.
+  const namedGroups = severalFound.filter(
+    (f) =>
+      (f.cue.people || PEOPLE_WORD.test(folded.text.slice(f.start, f.end))) &&
+      (f.cue.blocking || blocked.some((b) => b.sentence.start === f.sentence.start)),
+  );
+  const oneUser = [
+    ...find(ONE_USER_CUES),
+    ...find(GENERAL_ONE_USER_CUES),
+    ...find(GENERAL_ONE_USER_CUES_4),
+    ...find(GENERAL_ONE_USER_CUES_6),
+    ...find(GENERAL_ONE_USER_CUES_7),
+    ...find(GENERAL_ONE_USER_CUES_8).filter((f) => !namedGroups.some((g) => !overlaps(g, f))),
+  ].filter((f) => !f.question && !f.negated && !notOnly.some((n) => overlaps(n, f)));
   const workaround = offered.filter(
     (f) =>
       !tried.includes(f) &&
+      !othersOwnWay(folded.text, f, oneUser) &&
       !timeThenBlocked(folded.text, f, blocked) &&
       !failed.some((x) => x.start >= f.sentence.start && x.start <= nextSentenceEnd(sentenceSpans, f)) &&
       !(
@@ -248,7 +308,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
           f.cue.id === 'means-until-fixed') &&
         blockedClauses.has(f.clause.start)
       ) &&
-      !(GENERAL_WORKAROUND_CUES_4.includes(f.cue) && blockedAfter(f, blocked)),
+      !(
+        (GENERAL_WORKAROUND_CUES_4.includes(f.cue) || CHANNEL_WORKAROUND_CUES_7.includes(f.cue)) &&
+        blockedAfter(f, blocked)
+      ),
   );
   const statements = [...noWorkaround, ...failed, ...workaround].sort(byStart);
   const lastStatement = statements.at(-1);
@@ -277,22 +340,12 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
         : [],
     )
     .sort(byStart);
-  // `ce n'est plus seulement son poste`: a negated "only" is not one user (after holdout5).
-  const notOnly = severalFound.filter((f) => f.cue.id === 'not-only-me');
-  // `I'm the one who does the orders`, `everyone else is back online` (after holdout10) give way to
-  // a group of people named apart from them.
-  const namedGroups = several.filter(
-    (f) => f.cue.people || PEOPLE_WORD.test(folded.text.slice(f.start, f.end)),
-  );
-  const oneUser = [
-    ...find(ONE_USER_CUES),
-    ...find(GENERAL_ONE_USER_CUES),
-    ...find(GENERAL_ONE_USER_CUES_4),
-    ...find(GENERAL_ONE_USER_CUES_8).filter((f) => !namedGroups.some((g) => !overlaps(g, f))),
-  ].filter((f) => !f.question && !f.negated && !notOnly.some((n) => overlaps(n, f)));
 
   const phrase = (list: readonly Found[]) => unique(list.map((f) => phraseOf(folded, f)));
   const isBlocked = blocked.length > 0 && notBlocked.length === 0;
+  // One statement read by several cues (`none of my sellers can`) is one statement: the
+  // contradiction is weighed by clauses, not by cues (issue 11, after holdout7).
+  const blockedStatements = new Set(blocked.map((f) => f.clause.start)).size;
   // A workaround in use says that something stopped the usual way of working.
   const impliedBlock =
     !isBlocked &&
@@ -307,8 +360,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       ? { state: 'yes', confidence: 'medium', evidence: phrase([...workaround, ...failed].slice(0, 1)) }
       : notBlocked.length > 0
         ? {
-            state: blocked.length > notBlocked.length + 1 ? 'unknown' : 'no',
-            confidence: blocked.length > notBlocked.length + 1 ? 'low' : 'high',
+            state: blockedStatements > notBlocked.length + 1 ? 'unknown' : 'no',
+            confidence: blockedStatements > notBlocked.length + 1 ? 'low' : 'high',
             evidence: phrase(notBlocked.slice(0, 2)),
           }
         : { state: 'no', confidence: 'medium', evidence: [] };
@@ -356,6 +409,28 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       oneUser: phrase(oneUser),
     },
   };
+}
+
+/**
+ * A not-blocked phrase whose clause is about other people (`mes collègues n'ont aucun souci de leur
+ * côté`, `c'est revenu pour mes collègues vers 11h`, `it's working again for the others`) says
+ * nothing about the writer, who may still be blocked; with the writer in it (`mes collègues et moi
+ * n'avons aucun souci`) it is a denial as before (issue 11, after holdout7).
+ */
+function othersNews(text: string, n: Found): boolean {
+  const clause = text.slice(n.clause.start, Math.max(n.clause.end, n.end));
+  return OTHERS_SCOPE.test(clause) && !WRITER_IN_SCOPE.test(clause);
+}
+
+/**
+ * Other people's own way of working (`les architectes travaillent sur un autre logiciel`) is no
+ * workaround when the writer said she is the only one blocked, unless they do it for her (`ma
+ * collègue imprime les bons pour moi`). Issue 11, after holdout7.
+ */
+function othersOwnWay(text: string, f: Found, oneUser: readonly Found[]): boolean {
+  if (oneUser.length === 0) return false;
+  const clause = text.slice(f.clause.start, Math.max(f.clause.end, f.end));
+  return OTHERS_SUBJECT.test(clause) && !FOR_THE_WRITER.test(clause);
 }
 
 /**
@@ -450,7 +525,7 @@ function readSeveralUsers(
   droppedSubject = false,
 ): FactReadings['severalUsers'] {
   if (oneUser.length > 0) return { state: 'no', confidence: 'high', evidence: phrase(oneUser.slice(0, 1)) };
-  const people = several.filter((f) => f.cue.people || PEOPLE_WORD.test(text.slice(f.start, f.end)));
+  const people = several.filter((f) => f.cue.people || PEOPLE_WORD.test(withPartitiveNoun(text, f)));
   if (people.length > 0) return { state: 'yes', confidence: 'high', evidence: phrase(people.slice(0, 2)) };
   if (blocked.length === 0)
     return several.length > 0
@@ -468,6 +543,19 @@ function readSeveralUsers(
   }
   return personOf(text, blocked, phrase, droppedSubject);
 }
+
+/**
+ * A quantifier names who from the noun after it: `l'ensemble des enseignants`, `la plupart de nos
+ * vendeurs`, `all of our drivers` (issue 11, after holdout7). The phrase, plus that noun when the
+ * phrase ends on a partitive.
+ */
+function withPartitiveNoun(text: string, f: Found): string {
+  const phrase = text.slice(f.start, f.end);
+  if (!PARTITIVE_END.test(phrase)) return phrase;
+  return phrase + (PARTITIVE_NOUN.exec(text.slice(f.end, f.end + 40))?.[0] ?? '');
+}
+const PARTITIVE_END = /(?:\b(?:du|des|de la|de nos|de mes|de ses|de leurs|of the|of our|of my|of)|\bde l')$/u;
+const PARTITIVE_NOUN = /^ ?[a-z'-]+(?: [a-z'-]+)?/u;
 
 /** Who is blocked, from the person of the blocked statements (`je ne peux plus`, `we cannot`). */
 function personOf(
@@ -492,7 +580,9 @@ function personOf(
     const part = parts
       .join('\n')
       .replace(/\b(?:mes|nos|les) coll\w+|\bpas une? seule?\b/gu, '')
-      .replace(POLITENESS, '');
+      .replace(POLITENESS, '')
+      // `je vous informe que…`: the writer's verb of telling is not who is blocked (after holdout7).
+      .replace(TELLING, '');
     // `le portail me déconnecte`, `it keeps logging me out`: the writer as the object of the
     // blocked verb is one user too; read only near the blocked statement (`merci de me rappeler`
     // elsewhere says nothing about who is blocked). Issue 11, after holdout4.
@@ -574,7 +664,9 @@ function objectOfOneUser(text: string, f: Found, blocked: readonly Found[]): boo
       b.clause.start === f.clause.start &&
       b.end <= f.start &&
       !b.cue.blocking &&
-      ONE_SPEAKER.test(text.slice(f.clause.start, b.start)) &&
+      // `je vous informe que l'ENT est inaccessible pour l'ensemble des enseignants`: the verb of
+      // telling is not the subject of the blocked verb (after holdout7).
+      ONE_SPEAKER.test(text.slice(f.clause.start, b.start).replace(TELLING, '')) &&
       !/\b(?:and|et|nor|ni|neither|so|too|aussi|either|nous|we|on)\b/u.test(text.slice(b.end, f.start)),
   );
 }
@@ -704,14 +796,29 @@ function isNegated(text: string, clauseStart: number, at: number, windowWords: n
   if (last === 'sans' || (last === 'etre' && window.at(-2) === 'sans')) return true;
   // `ne plante plus`, `n'est plus en panne`: the `ne` right before the cue, its `plus` after.
   if (last === 'ne' || last?.startsWith("n'")) return true;
-  const hasNe = window.some((w) => w === 'ne' || w.startsWith("n'"));
+  // `je ne suis vraiment plus du tout bloqué`: the `ne` of `ne … plus` stands before the verb and
+  // its adverbs, so it is looked for a few words further back than the window (after holdout7).
+  const hasNe = words.slice(-(windowWords + NE_EXTRA_WORDS)).some((w) => w === 'ne' || w.startsWith("n'"));
+  // `sans souci bloquant`, `sans aucun problème bloquant`: `sans` before a problem noun negates the
+  // blocked word that qualifies it (after holdout7).
+  if (window.some((w, i) => w === 'sans' && PROBLEM_NOUN.test(window.slice(i + 1).join(' ')))) return true;
+  const offset = words.length - window.length;
   return window.some((w, i) => {
     if (w.endsWith("n't")) return true;
     if (!NEGATORS.has(w)) return false;
+    // `en plus`, `de plus en plus bloqué`: "moreover", "more and more", not a negation without `ne`.
+    const previous = words[offset + i - 1];
+    if (w === 'plus' && (previous === 'en' || previous === 'de')) return hasNe;
     if (w === 'plus' || w === 'pu') return hasNe || i === window.length - 1;
     return true;
   });
 }
+
+/** How much further back than the negation window the `ne` of `ne … plus` may stand. */
+const NE_EXTRA_WORDS = 4;
+/** The problem nouns `sans` negates with their qualifier: `sans souci bloquant`. */
+const PROBLEM_NOUN =
+  /^(?:aucune? |de |d'|vrai |veritable |gros |grand )?(?:soucis?|problemes?|bugs?|incidents?|defauts?|impacts?|effets?|caractere|points?|elements?)$/u;
 
 function phraseOf(folded: FoldedText, f: Found): string {
   let { start, end } = f.phrase;

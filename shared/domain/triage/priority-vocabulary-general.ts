@@ -150,7 +150,7 @@ export const GENERAL_SEVERAL_CUES: readonly Cue[] = [
   ),
   cue(
     'en:x-and-i',
-    `\\b(?:me|myself) and (?:my |our |a |the |one |another |his |her )?(?:\\S+ )?[a-z-]+|\\bi and (?:my|our|a|the|one|another) (?:\\S+ )?${EN_PERSON}\\b|\\b(?:my|our|a|the|one|another|his|her) (?:\\S+ )?${EN_PERSON} and (?:i|me|myself)\\b|\\b(?!(?:it|this|that|then|now|today|yesterday|again|here|there|so|and|but|or|already|twice|once|too|also|pc|computer|laptop|printer|router|machine|server|phone|screen|everything|nothing|up|down|in|out|off|on|back|anymore|anyway|either|well|fine|ok|okay|yet|work|home|office)\\b)(?<![a-z'-])[a-z]{2,}(?<!ed|ing|ly) and i (?:both |all )?(?:can'?t|cannot|can not|couldn'?t|cant|are|were|both)\\b|\\b(?:both of us|the two of us|us two|we both|we two|the pair of us)\\b`,
+    `\\b(?:me|myself) and (?:my |our |a |the |one |another |his |her )?(?:\\S+ )?[a-z-]+|\\bi and (?:my|our|a|the|one|another) (?:\\S+ )?${EN_PERSON}\\b|\\b(?:my|our|a|the|one|another|his|her) (?:\\S+ )?${EN_PERSON} and (?:i|me|myself)\\b|\\b(?!(?:it|this|that|then|now|today|yesterday|again|here|there|so|and|but|or|already|twice|once|too|also|pc|computer|laptop|printer|router|machine|server|phone|screen|everything|nothing|up|down|in|out|off|on|back|anymore|anyway|either|well|fine|ok|okay|yet|work|home|office|week|weekend|morning|afternoon|evening|night|day|month|year|hour|moment|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow)\\b)(?<=(?:^|[.,;:!?()\\n] ?|\\b(?:so|then|now|today|and|but|also|here|hi|hello|with) ))[a-z]{2,}(?<!ed|ing|ly) and i (?:both |all )?(?:can'?t|cannot|can not|couldn'?t|cant|are|were|both)\\b|\\b(?:both of us|the two of us|us two|we both|we two|the pair of us)\\b`,
     { people: true },
   ),
   cue(

@@ -820,7 +820,7 @@ export const SINGULAR_SUBJECT =
 
 /** Something is wrong: a workaround or a failed attempt then says the client was stopped. */
 export const PROBLEM_WORDS =
-  /\b(?:panne|hs|bug\w*|deconn\w*|acting up|playing up|glitch\w*|marche|fonctionn\w*|plant\w*|erreur|error|down|bloqu\w*|stuck|broken|dead|toujours|still|wont|won't|doesnt|doesn't|can't|cant|cannot|ne|n'\w*|pas|plus|not|no|failed|crash\w*|frozen|offline|blank)\b/u;
+  /\b(?:panne|hs|bug\w*|deconn\w*|acting up|playing up|glitch\w*|marche|fonctionn\w*|plant\w*|erreur|error|down|bloqu\w*|stuck|broken|dead|toujours|still|wont|won't|doesnt|doesn't|can't|cant|cannot|ne|n'\w*|pas|plus|not|no|failed|crash\w*|frozen|offline|blank|problemes?|problems?|soucis?)\b/u;
 
 /** Politeness that carries a person but says nothing about who is blocked. */
 export const POLITENESS =
@@ -832,7 +832,7 @@ export const POLITENESS =
  * can meet (issue 11).
  */
 export const PEOPLE_WORD = new RegExp(
-  `\\b(?:${FR_PEOPLE}|${EN_PEOPLE_WORDS}|utilisat(?:eur|rice)|collegue|collaborat(?:eur|rice)|salariee?|employee?|agent|chauffeur|technicien|client|patient|eleve|vendeu(?:r|se)|infirmiere?|user|member|customer|employee|agent|driver|nurse|guest|one|single one|monde|personnel|equipes?|teams?|crew|shift|secretariat|nous|on|we|us|personne|nobody|no one|everyone|everybody|dr|docteur|doctor|mme|madame|monsieur|collegues?|of us|d'entre nous)\\b`,
+  `\\b(?:${FR_PEOPLE}|${EN_PEOPLE_WORDS}|utilisat(?:eur|rice)|collegue|collaborat(?:eur|rice)|salariee?|employee?|agent|chauffeur|technicien|client|patient|eleve|vendeu(?:r|se)|infirmiere?|professeure?|prof|enseignante?|institut(?:eur|rice)|format(?:eur|rice)|educat(?:eur|rice)|user|member|customer|employee|agent|driver|nurse|guest|one|single one|monde|personnel|equipes?|teams?|crew|shift|secretariat|nous|on|we|us|personne|nobody|no one|everyone|everybody|dr|docteur|doctor|mme|madame|monsieur|collegues?|of us|d'entre nous)\\b`,
   'u',
 );
 
@@ -876,6 +876,24 @@ export const NEGATORS = new Set([
   'nothing',
   'nobody',
   'none',
+  // English negations typed without their apostrophe (`I cant borrow one`, `we dont have a
+  // spare`): negations like `can't` (issue 11, after holdout7).
+  'cant',
+  'cannot',
+  'dont',
+  'doesnt',
+  'didnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'wont',
+  'couldnt',
+  'wouldnt',
+  'shouldnt',
+  'havent',
+  'hasnt',
+  'hadnt',
 ]);
 /** A negation does not reach over these: `je ne peux pas me connecter donc bloqué`. */
 export const NEGATION_STOPS = new Set([

@@ -114,7 +114,7 @@ const PRONOUN_BEFORE_PEU = /(?:^|\s)(je|j'|tu|on|il|elle|ca|cela)\s$/u;
 function replacement(text: string, m: RegExpMatchArray): string | undefined {
   const at = m.index ?? 0;
   const before = text.slice(Math.max(0, at - 12), at);
-  const [, je, elided, word, qu, quWord, ya, neg, peu] = m;
+  const [, je, elided, word, qu, quWord, ya, neg] = m;
   if (je) return GLUED_WORDS[je];
   // Stryker disable next-line LogicalOperator: the pattern captures the letter and its word together or neither
   if (elided && word) return `${elided}'${word}`;
@@ -126,12 +126,10 @@ function replacement(text: string, m: RegExpMatchArray): string | undefined {
     return previous !== undefined && !NOT_BEFORE_PA.has(previous) ? 'pas' : undefined;
   }
   if (neg === 'plu') return /\S\s$/u.test(before) && !AVOIR_BEFORE_PLU.test(before) ? 'plus' : undefined;
-  if (peu) {
-    const pronoun = PRONOUN_BEFORE_PEU.exec(before)?.[1];
-    if (pronoun === undefined) return undefined;
-    return pronoun === 'je' || pronoun === "j'" || pronoun === 'tu' ? 'peux' : 'peut';
-  }
-  return undefined;
+  // The one alternative left is `peu` before a negation (`je peu pa`): only its pronoun decides.
+  const pronoun = PRONOUN_BEFORE_PEU.exec(before)?.[1];
+  if (pronoun === undefined) return undefined;
+  return pronoun === 'je' || pronoun === "j'" || pronoun === 'tu' ? 'peux' : 'peut';
 }
 
 /**

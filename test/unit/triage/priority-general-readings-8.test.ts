@@ -35,10 +35,10 @@ describe('Reading: a means that keeps the work going is a workaround', () => {
 
 describe('Reading: work keyed in later means it is done another way now', () => {
   it.each([
-    "Le logiciel des ventes ne s'ouvre plus. On note tout, je ressaisirai ce soir.",
+    "Le logiciel des ventes ne s'ouvre plus. Les ventes sont notées sur un cahier et seront saisies après coup.",
     'le terminal plante, les bons seront saisis a posteriori',
-    "L'APPLI DES TOURNÉES EST HS, ON RESSAISIRA DEMAIN",
-    "The ordering app won't open. Orders go on a list, we'll key them in once it's back.",
+    "L'APPLI DES TOURNÉES EST HS, LES BONS SERONT SAISIS A POSTERIORI",
+    "The sampling app won't sync. Readings go on the clipboard, we'll upload them once it's back.",
   ])('moyenne: %s', (text) => {
     expect(facts(text).workaround.state).toBe('exists');
     expect(level(text)).toBe('moyenne');
@@ -46,8 +46,8 @@ describe('Reading: work keyed in later means it is done another way now', () => 
 
   it.each([
     [
-      'data lost, re-entered now',
-      'Le logiciel a perdu mes saisies de la journée, je dois tout ressaisir et il plante encore.',
+      'keyed in by someone else now, no later',
+      "Les bons sont saisis par l'accueil, mais le logiciel plante depuis ce matin.",
     ],
     [
       'negated',

@@ -16,6 +16,8 @@ const TUNED_SETS: readonly CorpusSet[] = [
   'holdout4',
   'holdout5',
   'holdout6',
+  'holdout7',
+  'holdout8',
   'holdout10',
 ];
 const mails = readCorpusSource();
