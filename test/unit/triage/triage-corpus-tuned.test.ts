@@ -19,6 +19,7 @@ const TUNED_SETS: readonly CorpusSet[] = [
   'holdout7',
   'holdout8',
   'holdout9',
+  'holdout10',
   'holdout11',
 ];
 const mails = readCorpusSource();
