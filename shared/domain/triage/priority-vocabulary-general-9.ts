@@ -63,6 +63,9 @@ const MOBILE_DATA =
 const BY_RADIO =
   '(?:par (?:la )?(?:radio|talkie(?:-walkie)?|vhf|cibi)|(?:a|sur) la (?:radio|vhf)|au talkie(?:-walkie)?|by (?:radio|walkie-talkie|walkie)|(?:over|on) the (?:radio|walkie-talkie|walkie|vhf))';
 
+/** A word before the radio: not hearing news on it (`on a entendu à la radio`, `I heard on the radio`). */
+const RADIO_WORD = `(?!(?:heard|hear|hears|entendu|entend\\w*|annonc\\w*|dit|said|says|listen\\w*|ecout\\w*)\\b)${WORD}`;
+
 /**
  * The work carried on another way, read only after a blocked statement of the body (like the
  * channel of holdout8, priority-facts.ts: before any fault they describe how people work):
@@ -88,7 +91,7 @@ export const ELSEWHERE_WORKAROUND_CUES_9: readonly Cue[] = [
   ),
   cue(
     'work-by-radio',
-    `(?:\\b(?:on|nous|je|we|i|we'?re|i'?m|we are|i am)|\\bj')(?: ${WORD}){1,6}? ${BY_RADIO}`,
+    `(?:\\b(?:on|nous|je|we|i|we'?re|i'?m|we are|i am)|\\bj')(?: ${RADIO_WORD}){1,6}? ${BY_RADIO}`,
     { negation: 'cancels' },
   ),
 ];

@@ -192,6 +192,10 @@ describe('Reading: the work carried on by radio', () => {
       'La radio du dispatch ne marche plus, personne ne peut joindre les chauffeurs.',
     ],
     ['negated', "L'écran du dispatch est noir et on ne peut pas joindre les chauffeurs par radio."],
+    [
+      'news heard on the radio',
+      "Le serveur est en panne pour toute l'équipe. On a entendu à la radio que le réseau est coupé dans la zone.",
+    ],
   ])('%s: no workaround (critique)', (_why, text) => {
     expect(level(text)).toBe('critique');
   });
