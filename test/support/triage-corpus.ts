@@ -16,7 +16,9 @@ import libmime from 'libmime';
  * holdout7 set only; source-holdout8.txt, written blind the same way (with T: lines too), is the holdout8 set only;
  * source-holdout9.txt, written blind the same way (with T: lines too), is the holdout9 set only; source-holdout10.txt,
  * written blind the same way (with T: lines too), is the holdout10 set only; source-holdout11.txt, written blind the
- * same way (with T: lines too), is the holdout11 set only.
+ * same way (with T: lines too), is the holdout11 set only; source-holdout12.txt, written blind the same way (with T: lines
+ * too), is the holdout12 set only; source-holdout13.txt, written blind the same way (with T: lines too), is the holdout13
+ * set only.
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -38,6 +40,8 @@ export const CORPUS_SETS = [
   'holdout9',
   'holdout10',
   'holdout11',
+  'holdout12',
+  'holdout13',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */
