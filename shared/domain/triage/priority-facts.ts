@@ -111,6 +111,21 @@ import {
   WORKAROUND_SUBJECT_9,
 } from './priority-vocabulary-general-9';
 import {
+  AFTER_BLOCK_WORKAROUND_CUES_10,
+  FALLBACK_FELL_CUES_10,
+  FOUND_A_WAY_CUES_10,
+  GENERAL_BLOCKED_CUES_10,
+  GENERAL_NOT_BLOCKED_CUES_10,
+  MEANWHILE_BUT_CUES_10,
+  NO_WORKAROUND_CUES_10,
+  NOBODY_AT_PLACE_CUES_10,
+  QUESTION_OPENS_10,
+  ROLE_SUBJECT_CUES_10,
+  SET_ASIDE_CUES_10,
+  SEVERAL_STATIONS_CUES_10,
+  SINGLE_THING_10,
+} from './priority-vocabulary-general-10';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -193,6 +208,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_BLOCKED_CUES_6),
     ...find(GENERAL_BLOCKED_CUES_7),
     ...find(GENERAL_BLOCKED_CUES_9),
+    ...find(GENERAL_BLOCKED_CUES_10),
   ];
   const severalFound = [
     ...find(SEVERAL_USERS_CUES),
@@ -202,6 +218,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_SEVERAL_CUES_3),
     ...find(GENERAL_SEVERAL_CUES_4),
     ...find(GENERAL_SEVERAL_CUES_6),
+    ...find(NOBODY_AT_PLACE_CUES_10),
   ].filter(
     // `toutes les deux minutes`: a frequency, not a pair of people (after holdout6).
     (f) =>
@@ -210,10 +227,12 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const blockingSeveral = severalFound.filter((f) => f.cue.blocking);
   // A workaround that is asked about is not a workaround that exists; one that was tried and
   // failed (`J'ai essayé sur un autre poste, même problème`) is none; the last statement wins.
-  const noWorkaround = [...find(NO_WORKAROUND_CUES), ...find(GENERAL_NO_WORKAROUND_CUES_4)].filter(
-    (f) => !f.question,
-  );
-  const setAside = find(SET_ASIDE_CUES_7);
+  const noWorkaround = [
+    ...find(NO_WORKAROUND_CUES),
+    ...find(GENERAL_NO_WORKAROUND_CUES_4),
+    ...find(NO_WORKAROUND_CUES_10),
+  ].filter((f) => !f.question);
+  const setAside = [...find(SET_ASIDE_CUES_7), ...find(SET_ASIDE_CUES_10)];
   const offered = [
     ...find(WORKAROUND_CUES),
     ...find(MORE_WORKAROUND_CUES),
@@ -233,9 +252,20 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       ),
     ),
     ...find(GENERAL_WORKAROUND_CUES_8),
+    ...find(MEANWHILE_BUT_CUES_10),
+    ...find(FOUND_A_WAY_CUES_10),
+    // `the girls write the orders on the notebook`, `tout le monde passe par la caisse 2`, `depuis le
+    // poste de Jessica`: read after a blocked statement, outside its clause (after holdout12/13).
+    ...find(AFTER_BLOCK_WORKAROUND_CUES_10).filter((c) =>
+      blockedFound.some(
+        (b) => !b.negated && b.start >= subjectEnd && b.end <= c.start && b.clause.start !== c.clause.start,
+      ),
+    ),
   ].filter(
     (f) =>
-      !f.question &&
+      // `on encaisse a la main en attendant vous pouvez passer ?`: in a run-on sentence the question
+      // opens after the way, at its request (after holdout13).
+      !(f.question && !QUESTION_OPENS_10.test(folded.text.slice(f.end, f.sentence.end))) &&
       // `I'd love to tell you what we're doing instead`: a way under a wish is none in use (after holdout11).
       !WISH_BEFORE_9.test(folded.text.slice(Math.max(f.clause.start, f.start - 80), f.start)) &&
       !WISH_OPENS_9.test(folded.text.slice(f.start, f.end)) &&
@@ -260,6 +290,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_NOT_BLOCKED_CUES_6),
     ...find(GENERAL_NOT_BLOCKED_CUES_7),
     ...find(GENERAL_NOT_BLOCKED_CUES_9),
+    ...find(GENERAL_NOT_BLOCKED_CUES_10),
   ]
     .filter((n) => !saysWorkaroundWorks(folded.text, sentenceSpans, n, offered))
     // `mes collègues n'ont aucun souci`, `c'est revenu pour mes collègues`: the others' news is
@@ -299,6 +330,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_FAILED_CUES),
     ...find(GENERAL_FAILED_FALLBACK_CUES),
     ...find(GENERAL_FAILED_FALLBACK_CUES_3),
+    // `la 4G de secours est aussi tombée`: a fallback fallen too (after holdout13).
+    ...find(FALLBACK_FELL_CUES_10),
   ]
     .filter((f) => !f.question)
     .concat(
@@ -332,7 +365,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_ONE_USER_CUES_4),
     ...find(GENERAL_ONE_USER_CUES_6),
     ...find(GENERAL_ONE_USER_CUES_7),
-    ...find(GENERAL_ONE_USER_CUES_8).filter((f) => !namedGroups.some((g) => !overlaps(g, f))),
+    ...[...find(GENERAL_ONE_USER_CUES_8), ...find(ROLE_SUBJECT_CUES_10)].filter(
+      (f) => !namedGroups.some((g) => !overlaps(g, f)),
+    ),
   ].filter((f) => !f.question && !f.negated && !notOnly.some((n) => overlaps(n, f)));
   const workaround = offered.filter(
     (f) =>
@@ -350,7 +385,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       !(
         (GENERAL_WORKAROUND_CUES_4.includes(f.cue) ||
           CHANNEL_WORKAROUND_CUES_7.includes(f.cue) ||
-          ELSEWHERE_WORKAROUND_CUES_9.includes(f.cue)) &&
+          ELSEWHERE_WORKAROUND_CUES_9.includes(f.cue) ||
+          AFTER_BLOCK_WORKAROUND_CUES_10.includes(f.cue)) &&
         blockedAfter(f, blocked)
       ),
   );
@@ -377,7 +413,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // `maintenant c'est toutes les caisses`: the fault spread to every device (after holdout6).
     .concat(
       blocked.length > 0
-        ? [...find(WHO_NEEDS_IT_CUES), ...find(SPREAD_CUES_5)].filter((f) => !f.negated && !f.question)
+        ? [...find(WHO_NEEDS_IT_CUES), ...find(SPREAD_CUES_5)]
+            .filter((f) => !f.negated && !f.question)
+            // `les trois postes d'accueil ne peuvent plus`: several stations, in a blocked clause (after holdout13).
+            .concat(find(SEVERAL_STATIONS_CUES_10).filter((f) => blockedClauses.has(f.clause.start)))
         : [],
     )
     .sort(byStart);
@@ -641,6 +680,8 @@ function personOf(
       .join('\n')
       // `impossible de sortir un seul véhicule`: a single thing is no single person (after holdout11).
       .replace(/\b(?:mes|nos|les) coll\w+|\bpas une? seule?\b|\bune? seule?\b/gu, '')
+      // `c'est le seul poste où…`: a single thing, not a person alone (after holdout12).
+      .replace(SINGLE_THING_10, '')
       .replace(POLITENESS, '')
       // `je vous informe que…`: the writer's verb of telling is not who is blocked (after holdout7).
       .replace(TELLING, '');

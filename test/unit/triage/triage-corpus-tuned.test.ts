@@ -21,6 +21,8 @@ const TUNED_SETS: readonly CorpusSet[] = [
   'holdout9',
   'holdout10',
   'holdout11',
+  'holdout12',
+  'holdout13',
 ];
 const mails = readCorpusSource();
 
