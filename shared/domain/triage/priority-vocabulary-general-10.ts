@@ -23,10 +23,19 @@ const WORD = '[^\\s.!?;,:()]+';
 
 /**
  * Creole of La Réunion and the Antilles for "I / we can't": `mi pé pu ouvrir la caisse`, `mi pé pa
- * rentrer`, `mwen pa ka konekté`, `nou pa ka travay`. Read as a blocked statement of its speaker.
+ * rentrer`, `mwen pa ka konekté`, `nou pa ka travay`. Read as a blocked statement of its speaker (`pa` may
+ * arrive as `pas`: text-sms.ts spells out SMS French). Also people who no longer know what their work
+ * needs (`les kinés ne savent pas quels patients arrivent`): `savent`, `sait`, not the writer's `je ne
+ * sais pas` (a doubt), and not what happened (`we don't know what happened`).
  */
 export const GENERAL_BLOCKED_CUES_10: readonly Cue[] = [
-  cue('creole-cannot', '\\b(?:mi|moin|mwen|nou) (?:pe (?:pu|pa|pi)|pa (?:ka|pe|sa))\\b'),
+  cue('creole-cannot', '\\b(?:mi|moin|mwen|nou) (?:pe (?:pu|pas?|pi)|pas? (?:ka|pe|sa))\\b'),
+  // `les kinés ne savent pas quels patients arrivent`, `the drivers don't know which rounds to do`:
+  // people who can no longer know what their work needs, with or without `ne`.
+  cue(
+    'cannot-know-what',
+    "\\b(?:ne |n')?(?:savent|savons|sait) (?:plus|pas) (?:quels?|quelles?|ou|quoi|lesquel\\w*)\\b|\\b(?:don'?t|do not|doesn'?t|does not|no longer) know (?:which|where|what) (?!(?:happened|is wrong|went wrong|caused)\\b)",
+  ),
 ];
 
 /**
@@ -45,8 +54,9 @@ export const FALLBACK_FELL_CUES_10: readonly Cue[] = [
  * - the group denied (`none of us are blocked here`, `personne n'est bloqué`): the negative
  *   quantifier before `blocked` says nobody is;
  * - working again (`ça remarche ce matin`, `it's working again`), not under a condition (`quand ça
- *   remarche`, `once it works again`);
- * - still working (`still working ok for now`, `ça marche encore`), not `encore moins`/`pas`;
+ *   remarche`, `en attendant que ça remarche`, `once it works again`);
+ * - still working (`still working ok for now`, `ça marche encore`), not `encore moins`/`pas`, not
+ *   in the past (`it was still working fine yesterday`);
  * - all running fine, or nothing broken (`everything's running nicely`, `rather than anything that's
  *   broken`).
  */
@@ -57,11 +67,11 @@ export const GENERAL_NOT_BLOCKED_CUES_10: readonly Cue[] = [
   ),
   cue(
     'works-again',
-    "(?<!\\b(?:si|quand|des que|une fois que|jusqu'a ce que|if|when|once|until|till|as soon as) )\\b(?:(?:ca|cela|tout|il|elle) (?:remarche|refonctionne|marche de nouveau|marche a nouveau|fonctionne de nouveau|fonctionne a nouveau)|(?:it's|it is|everything's|everything is|it) (?:working|works) again)\\b",
+    "(?<!\\b(?:si|quand|que|if|when|once|until|till|as soon as) )(?<!\\bqu')\\b(?:(?:ca|cela|tout|il|elle) (?:remarche|refonctionne|marche de nouveau|marche a nouveau|fonctionne de nouveau|fonctionne a nouveau)|(?:it's|it is|everything's|everything is|it) (?:working|works) again)\\b",
   ),
   cue(
     'still-working',
-    '\\bstill (?:working|works|running) (?:ok|okay|fine|normally)\\b|\\b(?:ca|cela|il|elle|tout) (?:marche|fonctionne|tourne) encore\\b(?! (?:moins|pas|mal)\\b)',
+    '(?<!\\b(?:was|were) )\\bstill (?:working|works|running) (?:ok|okay|fine|normally)\\b|\\b(?:ca|cela|il|elle|tout) (?:marche|fonctionne|tourne) encore\\b(?! (?:moins|pas|mal)\\b)',
   ),
   cue(
     'nothing-broken',
@@ -180,7 +190,7 @@ const ROLE =
 export const ROLE_SUBJECT_CUES_10: readonly Cue[] = [
   cue(
     'one-role-blocked',
-    `(?<!\\b(?:and|et|or|ou|with|avec|,) )\\b(?:notre|mon|ma|le|la|l'|our|my|the) ${ROLE} (?:ne (?:peut|parvient|arrive) (?:plus|pas)|n'arrive (?:plus|pas)|est bloquee?|can't|cannot|can no longer|is locked out|is stuck)\\b`,
+    `(?<!\\b(?:and|et|or|ou|with|avec|,) )\\b(?:notre|mon|ma|le|la|l'|our|my|the) ${ROLE} (?:(?:ne |n')?(?:peut|parvient|arrive) (?:plus|pas)|est bloquee?|can't|cannot|can no longer|is locked out|is stuck)\\b`,
   ),
 ];
 

@@ -225,6 +225,30 @@ const WORST_INPUTS = [
   fill('les bons de '),
   fill('on voit '),
   fill('nous '),
+  // The general readings of issue 11's holdout12 and holdout13: Creole, a fallback fallen too, nobody
+  // blocked, working again, a paper put aside, nothing to do meanwhile, paper, a numbered station,
+  // a colleague's station, a way found, several stations, nobody at a place, one role, a question.
+  fill('mi pe '),
+  fill('la 4g de secours '),
+  fill('none of us '),
+  fill('ca remarche '),
+  fill('rather than anything '),
+  fill('je mets la '),
+  fill('nothing we can do '),
+  fill("je n'ai plus rien "),
+  fill('en attendant '),
+  fill('write the orders '),
+  fill('on a deplace les '),
+  fill('passe par la caisse '),
+  fill('depuis le poste de '),
+  fill('we found we '),
+  fill('les trois postes '),
+  fill('personne a l '),
+  fill('notre comptable '),
+  fill('le seul poste '),
+  fill('vous pouvez '),
+  fill('ne savent pas '),
+  fill("don't know which "),
 ];
 
 /**
