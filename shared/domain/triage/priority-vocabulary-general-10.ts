@@ -169,12 +169,13 @@ export const NOBODY_AT_PLACE_CUES_10: readonly Cue[] = [
 
 /**
  * A way found (`we found we can see the bookings in the front desk PMS`, `on a trouvé un moyen de…`,
- * `j'ai trouvé une astuce`): the client says outright that they found a way of carrying on.
+ * `j'ai trouvé une astuce`): the client says outright that they found a way of carrying on; not
+ * what they found they cannot do (`we found we can't log in`).
  */
 export const FOUND_A_WAY_CUES_10: readonly Cue[] = [
   cue(
     'found-a-way',
-    "\\b(?:we|i) (?:found|have found|'ve found|discovered) (?:out )?(?:that )?(?:we|i) (?:can|could)\\b|\\b(?:found|have found|'ve found) a way\\b|\\b(?:on a|j'ai|nous avons) trouve (?:un moyen|une (?:solution|astuce|parade)|qu'on (?:peut|pouvait)|que (?:je|nous) (?:peux|pouvons|pouvions))\\b",
+    "\\b(?:we|i) (?:found|have found|'ve found|discovered) (?:out )?(?:that )?(?:we|i) (?:can|could)\\b(?!'t| not\\b| no longer\\b)|\\b(?:found|have found|'ve found) a way\\b|\\b(?:on a|j'ai|nous avons) trouve (?:un moyen|une (?:solution|astuce|parade)|qu'on (?:peut|pouvait)|que (?:je|nous) (?:peux|pouvons|pouvions))\\b",
   ),
 ];
 
