@@ -19,6 +19,7 @@ import {
   SINGULAR_SUBJECT,
   STILL_BROKEN_CUES,
   WORKAROUND_CUES,
+  type WorkaroundCue,
 } from './priority-vocabulary';
 import {
   ATTEMPT,
@@ -165,6 +166,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const sentenceSpans = sentences(folded.text);
   const index: SpanIndex = { sentences: sentenceSpans, clauses: new Map() };
   const find = (cues: readonly Cue[]) => findCues(folded, index, cues);
+  // Every way of carrying on says whether it is stated or inferred (WayAround): the type makes a
+  // new list of workaround cues choose.
+  const findWays = (cues: readonly WorkaroundCue[]) => find(cues);
 
   const blockedFound = [
     ...find(BLOCKED_CUES),
@@ -196,17 +200,17 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   );
   const setAside = find(SET_ASIDE_CUES_7);
   const offered = [
-    ...find(WORKAROUND_CUES),
-    ...find(MORE_WORKAROUND_CUES),
-    ...find(GENERAL_WORKAROUND_CUES),
-    ...find(GENERAL_WORKAROUND_CUES_2),
-    ...find(GENERAL_WORKAROUND_CUES_3),
-    ...find(GENERAL_WORKAROUND_CUES_4),
-    ...find(GENERAL_WORKAROUND_CUES_5),
-    ...find(GENERAL_WORKAROUND_CUES_6),
+    ...findWays(WORKAROUND_CUES),
+    ...findWays(MORE_WORKAROUND_CUES),
+    ...findWays(GENERAL_WORKAROUND_CUES),
+    ...findWays(GENERAL_WORKAROUND_CUES_2),
+    ...findWays(GENERAL_WORKAROUND_CUES_3),
+    ...findWays(GENERAL_WORKAROUND_CUES_4),
+    ...findWays(GENERAL_WORKAROUND_CUES_5),
+    ...findWays(GENERAL_WORKAROUND_CUES_6),
     // `La caisse est HS. On prend les commandes par téléphone`: a channel is a way of carrying on
     // only after a blocked statement of the body (after holdout8).
-    ...find(CHANNEL_WORKAROUND_CUES_7).filter((c) =>
+    ...findWays(CHANNEL_WORKAROUND_CUES_7).filter((c) =>
       blockedFound.some((b) => !b.negated && b.start >= subjectEnd && b.end <= c.start),
     ),
   ].filter(
@@ -291,7 +295,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
         blockedClauses.has(f.clause.start)
       ) &&
       !(
-        (GENERAL_WORKAROUND_CUES_4.includes(f.cue) || CHANNEL_WORKAROUND_CUES_7.includes(f.cue)) &&
+        (GENERAL_WORKAROUND_CUES_4.some((c) => c === f.cue) ||
+          CHANNEL_WORKAROUND_CUES_7.some((c) => c === f.cue)) &&
         blockedAfter(f, blocked)
       ),
   );
@@ -350,9 +355,15 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       : failed.includes(lastStatement)
         ? 'failed'
         : 'none';
+  // A workaround in use is as sure as its words: stated (`en attendant on note à la main`) is high,
+  // only inferred from what people do (`on prend les commandes par téléphone`, `instead`) is medium.
+  // The phrases since the last statement of no workaround or of a failed one are those in use.
+  const inUse = statements.slice(statements.findLastIndex((f) => !workaround.includes(f)) + 1);
+  const stated = inUse.some((f) => f.cue.wayAround === 'stated');
   const workaroundReading: FactReadings['workaround'] = {
     state: workaroundState,
-    confidence: workaroundState === 'not-mentioned' ? 'medium' : 'high',
+    confidence:
+      workaroundState === 'not-mentioned' || (workaroundState === 'exists' && !stated) ? 'medium' : 'high',
     evidence: lastStatement ? phrase([lastStatement]) : [],
   };
 
