@@ -94,6 +94,13 @@ import {
   SET_ASIDE_CUES_7,
 } from './priority-vocabulary-general-7';
 import {
+  GENERAL_ONE_USER_CUES_8,
+  GENERAL_WORKAROUND_CUES_8,
+  NEW_STATEMENT_AFTER_ATTEMPT,
+  OTHER_SENSE_CUES_8,
+  REACHED_BEFORE,
+} from './priority-vocabulary-general-8';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -213,6 +220,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...findWays(CHANNEL_WORKAROUND_CUES_7).filter((c) =>
       blockedFound.some((b) => !b.negated && b.start >= subjectEnd && b.end <= c.start),
     ),
+    ...find(GENERAL_WORKAROUND_CUES_8),
   ].filter(
     (f) =>
       !f.question &&
@@ -246,7 +254,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   // Good news about an error (`n'affiche plus d'erreur`) and a hypothesis asked (`que faire si
   // le logiciel affiche une erreur ?`) say nothing blocked (issue 11, after holdout4).
   // `j'ai bloqué le créneau de jeudi`: `bloquer` a time is a booking (after holdout6).
-  const noMoreError = [...find(NO_MORE_ERROR), ...find(OTHER_SENSE_CUES_5)];
+  // `Sailors keep asking for wifi`, `EDF coupe le courant samedi de 7h à 13h`: a request, a cut
+  // announced ahead: nothing blocked now (after holdout10).
+  const noMoreError = [...find(NO_MORE_ERROR), ...find(OTHER_SENSE_CUES_5), ...find(OTHER_SENSE_CUES_8)];
   const blocked = [...blockedFound.filter((f) => !f.negated), ...blockingSeveral]
     .filter((f) => !notBlocked.some((n) => overlaps(n, f)) && !noMoreError.some((n) => overlaps(n, f)))
     .filter((f) => !(f.question && CONDITIONAL_BEFORE.test(folded.text.slice(f.clause.start, f.start))))
@@ -275,12 +285,20 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     );
   // `ce n'est plus seulement son poste`: a negated "only" is not one user (after holdout5).
   const notOnly = severalFound.filter((f) => f.cue.id === 'not-only-me');
+  // `I'm the one who does the orders`, `everyone else is back online` (after holdout10) give way to
+  // a group of people named as blocked apart from them.
+  const namedGroups = severalFound.filter(
+    (f) =>
+      (f.cue.people || PEOPLE_WORD.test(folded.text.slice(f.start, f.end))) &&
+      (f.cue.blocking || blocked.some((b) => b.sentence.start === f.sentence.start)),
+  );
   const oneUser = [
     ...find(ONE_USER_CUES),
     ...find(GENERAL_ONE_USER_CUES),
     ...find(GENERAL_ONE_USER_CUES_4),
     ...find(GENERAL_ONE_USER_CUES_6),
     ...find(GENERAL_ONE_USER_CUES_7),
+    ...find(GENERAL_ONE_USER_CUES_8).filter((f) => !namedGroups.some((g) => !overlaps(g, f))),
   ].filter((f) => !f.question && !f.negated && !notOnly.some((n) => overlaps(n, f)));
   const workaround = offered.filter(
     (f) =>
@@ -309,6 +327,11 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       (f) =>
         !objectOfOneUser(folded.text, f, blocked) &&
         !servedPeople(folded.text, f, blocked) &&
+        // `ni appeler les équipes`: people the writer cannot reach are an object (after holdout10).
+        !(
+          !f.cue.blocking &&
+          REACHED_BEFORE.test(folded.text.slice(Math.max(f.clause.start, f.start - 40), f.start))
+        ) &&
         (f.cue.blocking ||
           f.start < subjectEnd ||
           blockedSentences.has(f.sentence.start) ||
@@ -619,6 +642,8 @@ function isAttempt(text: string, f: Found): boolean {
   let last = -1;
   for (const m of before.matchAll(ATTEMPT)) last = m.index + m[0].length;
   if (last < 0) return false;
+  // `j'ai essayé 3 fois je note sur le cahier en attendant`: a new statement after the attempt (after holdout10).
+  if (NEW_STATEMENT_AFTER_ATTEMPT.test(before.slice(last))) return false;
   const between = before.slice(last, before.length - (f.end - f.start));
   return (between.match(/[,()]/gu) ?? []).length <= 1;
 }

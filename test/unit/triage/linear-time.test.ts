@@ -187,6 +187,25 @@ const WORST_INPUTS = [
   fill('par mail '),
   fill('forget the '),
   fill('oubliez ma '),
+  // The general readings of issue 11's holdout10: means that keep us going, keyed in later, offline,
+  // work moved, the old device, a lent stand-in, a means gone through, a new statement after an
+  // attempt, the sole role, everyone else back, people reached, asking, a cut ahead.
+  fill('keeping us '),
+  fill('nous permet de '),
+  fill('ressaisi '),
+  fill('on travaille '),
+  fill('bascule les seances '),
+  fill('printing them on the '),
+  fill('the temporary '),
+  fill('router you lent '),
+  fill('passent par '),
+  fill("j'ai essaye 3 fois je "),
+  fill("i'm the one who "),
+  fill('everyone else '),
+  fill('appeler les '),
+  fill('sailors keep asking '),
+  fill('coupe le courant '),
+  fill('samedi de 7 '),
 ];
 
 /**

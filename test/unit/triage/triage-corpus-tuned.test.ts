@@ -18,6 +18,7 @@ const TUNED_SETS: readonly CorpusSet[] = [
   'holdout6',
   'holdout7',
   'holdout8',
+  'holdout10',
 ];
 const mails = readCorpusSource();
 
