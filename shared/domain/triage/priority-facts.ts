@@ -220,7 +220,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...findWays(CHANNEL_WORKAROUND_CUES_7).filter((c) =>
       blockedFound.some((b) => !b.negated && b.start >= subjectEnd && b.end <= c.start),
     ),
-    ...find(GENERAL_WORKAROUND_CUES_8),
+    ...findWays(GENERAL_WORKAROUND_CUES_8),
   ].filter(
     (f) =>
       !f.question &&
