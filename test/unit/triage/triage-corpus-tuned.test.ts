@@ -18,7 +18,9 @@ const TUNED_SETS: readonly CorpusSet[] = [
   'holdout6',
   'holdout7',
   'holdout8',
+  'holdout9',
   'holdout10',
+  'holdout11',
 ];
 const mails = readCorpusSource();
 
