@@ -32,11 +32,12 @@ export type PriorityResult = {
   /** Things seen that never decide (X-Priority, Importance, "urgent", capitals...), kept for agents. */
   nonSignals: string[];
   /**
-   * `low` when a fact the level depends on is unknown or its evidence conflicts: agents see
-   * "priorité à confirmer" and the acknowledgement asks the client. Always `high` when declared.
+   * `low` when a fact the level depends on is unknown or its evidence conflicts, or the level rests
+   * on a reading to confirm (readingsToConfirm): agents see "priorité à confirmer" and the
+   * acknowledgement asks the client. Always `high` when declared.
    */
   confidence: 'high' | 'low';
-  /** The facts that left the level open (empty when confident). */
+  /** The facts to ask the client about: those that left the level open or are to confirm (empty when confident). */
   uncertain: UncertainFact[];
   /** The three facts as read from the mail, with their evidence and confidence. */
   facts: FactReadings;
@@ -138,8 +139,8 @@ function uncertainFacts(readings: FactReadings, level: PriorityLevel, levelOpen:
 /**
  * "Do not guess silently" (issue 11): a level the facts settle is still asked about, unchanged,
  * where the blind sets show the reading it rests on to be unreliable and a wrong reading moves a
- * critique. A critique whose several users come only from the person of the verb (`nous ne
- * pouvons plus`, medium) and no workaround said: are several blocked, can they work otherwise? A
+ * critique. A critique whose several users come only from the person of the verb (`nous
+ * n'arrivons plus`, medium) and no workaround said: are several blocked, can they work otherwise? A
  * moyenne where several people are blocked and the workaround is only inferred from what they do
  * (`les notaires nous envoient les pièces par mail`, medium): can they really carry on? Without it
  * the ticket is critique.
