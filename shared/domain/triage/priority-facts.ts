@@ -19,6 +19,7 @@ import {
   SINGULAR_SUBJECT,
   STILL_BROKEN_CUES,
   WORKAROUND_CUES,
+  type WorkaroundCue,
 } from './priority-vocabulary';
 import {
   ATTEMPT,
@@ -198,6 +199,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const sentenceSpans = sentences(folded.text);
   const index: SpanIndex = { sentences: sentenceSpans, clauses: new Map() };
   const find = (cues: readonly Cue[]) => findCues(folded, index, cues);
+  // Every way of carrying on says whether it is stated or inferred (WayAround): the type makes a
+  // new list of workaround cues choose.
+  const findWays = (cues: readonly WorkaroundCue[]) => find(cues);
 
   const blockedFound = [
     ...find(BLOCKED_CUES),
@@ -234,29 +238,29 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   ].filter((f) => !f.question);
   const setAside = [...find(SET_ASIDE_CUES_7), ...find(SET_ASIDE_CUES_10)];
   const offered = [
-    ...find(WORKAROUND_CUES),
-    ...find(MORE_WORKAROUND_CUES),
-    ...find(GENERAL_WORKAROUND_CUES),
-    ...find(GENERAL_WORKAROUND_CUES_2),
-    ...find(GENERAL_WORKAROUND_CUES_3),
-    ...find(GENERAL_WORKAROUND_CUES_4),
-    ...find(GENERAL_WORKAROUND_CUES_5),
-    ...find(GENERAL_WORKAROUND_CUES_6),
+    ...findWays(WORKAROUND_CUES),
+    ...findWays(MORE_WORKAROUND_CUES),
+    ...findWays(GENERAL_WORKAROUND_CUES),
+    ...findWays(GENERAL_WORKAROUND_CUES_2),
+    ...findWays(GENERAL_WORKAROUND_CUES_3),
+    ...findWays(GENERAL_WORKAROUND_CUES_4),
+    ...findWays(GENERAL_WORKAROUND_CUES_5),
+    ...findWays(GENERAL_WORKAROUND_CUES_6),
     // `La caisse est HS. On prend les commandes par téléphone`: a channel is a way of carrying on
     // only after a blocked statement of the body (after holdout8).
     // `je travaille depuis la tablette`, `on se met en 4G`, `par radio`: the same, from another device,
     // place or connection (after holdout9 and holdout11).
-    ...[...find(CHANNEL_WORKAROUND_CUES_7), ...find(ELSEWHERE_WORKAROUND_CUES_9)].filter((c) =>
+    ...[...findWays(CHANNEL_WORKAROUND_CUES_7), ...findWays(ELSEWHERE_WORKAROUND_CUES_9)].filter((c) =>
       [...blockedFound.filter((b) => !b.negated), ...blockingSeveral].some(
         (b) => b.start >= subjectEnd && b.end <= c.start,
       ),
     ),
-    ...find(GENERAL_WORKAROUND_CUES_8),
-    ...find(MEANWHILE_BUT_CUES_10),
-    ...find(FOUND_A_WAY_CUES_10),
+    ...findWays(GENERAL_WORKAROUND_CUES_8),
+    ...findWays(MEANWHILE_BUT_CUES_10),
+    ...findWays(FOUND_A_WAY_CUES_10),
     // `the girls write the orders on the notebook`, `tout le monde passe par la caisse 2`, `depuis le
     // poste de Jessica`: read after a blocked statement, outside its clause (after holdout12/13).
-    ...find(AFTER_BLOCK_WORKAROUND_CUES_10).filter((c) =>
+    ...findWays(AFTER_BLOCK_WORKAROUND_CUES_10).filter((c) =>
       blockedFound.some(
         (b) => !b.negated && b.start >= subjectEnd && b.end <= c.start && b.clause.start !== c.clause.start,
       ),
@@ -383,10 +387,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
         blockedClauses.has(f.clause.start)
       ) &&
       !(
-        (GENERAL_WORKAROUND_CUES_4.includes(f.cue) ||
-          CHANNEL_WORKAROUND_CUES_7.includes(f.cue) ||
-          ELSEWHERE_WORKAROUND_CUES_9.includes(f.cue) ||
-          AFTER_BLOCK_WORKAROUND_CUES_10.includes(f.cue)) &&
+        (GENERAL_WORKAROUND_CUES_4.some((c) => c === f.cue) ||
+          CHANNEL_WORKAROUND_CUES_7.some((c) => c === f.cue) ||
+          ELSEWHERE_WORKAROUND_CUES_9.some((c) => c === f.cue) ||
+          AFTER_BLOCK_WORKAROUND_CUES_10.some((c) => c === f.cue)) &&
         blockedAfter(f, blocked)
       ),
   );
@@ -453,9 +457,15 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       : failed.includes(lastStatement)
         ? 'failed'
         : 'none';
+  // A workaround in use is as sure as its words: stated (`en attendant on note à la main`) is high,
+  // only inferred from what people do (`on prend les commandes par téléphone`, `instead`) is medium.
+  // The phrases since the last statement of no workaround or of a failed one are those in use.
+  const inUse = statements.slice(statements.findLastIndex((f) => !workaround.includes(f)) + 1);
+  const stated = inUse.some((f) => f.cue.wayAround === 'stated');
   const workaroundReading: FactReadings['workaround'] = {
     state: workaroundState,
-    confidence: workaroundState === 'not-mentioned' ? 'medium' : 'high',
+    confidence:
+      workaroundState === 'not-mentioned' || (workaroundState === 'exists' && !stated) ? 'medium' : 'high',
     evidence: lastStatement ? phrase([lastStatement]) : [],
   };
 

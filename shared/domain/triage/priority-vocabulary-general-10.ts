@@ -15,7 +15,7 @@
  * Written against folded text (text-normalize.ts). docs/triage.md, "General readings (issue 11,
  * after the blind holdout12 and holdout13)".
  */
-import { type Cue, cue } from './priority-vocabulary';
+import { type Cue, cue, type WorkaroundCue } from './priority-vocabulary';
 import { FALLBACK } from './priority-vocabulary-general-3';
 
 /** A word of a phrase: no punctuation, so the reading stays in one clause. */
@@ -53,8 +53,10 @@ export const FALLBACK_FELL_CUES_10: readonly Cue[] = [
  * Not blocked:
  * - the group denied (`none of us are blocked here`, `personne n'est bloqué`): the negative
  *   quantifier before `blocked` says nobody is;
- * - working again (`ça remarche ce matin`, `it's working again`), not under a condition (`quand ça
- *   remarche`, `en attendant que ça remarche`, `once it works again`);
+ * - working again said by the verb itself (`ça remarche ce matin`, `l'imprimante refonctionne`):
+ *   round 3's works-again (priority-vocabulary-general-3.ts) wanted a time word after it
+ *   (`maintenant`, `depuis 10h`); not under a condition or after `que` (`quand ça remarche`, `en
+ *   attendant que ça remarche`);
  * - still working (`still working ok for now`, `ça marche encore`), not `encore moins`/`pas`, not
  *   in the past (`it was still working fine yesterday`);
  * - all running fine, or nothing broken (`everything's running nicely`, `rather than anything that's
@@ -66,8 +68,8 @@ export const GENERAL_NOT_BLOCKED_CUES_10: readonly Cue[] = [
     "\\b(?:none of us|nobody|no one|no-one|personne|aucun d'entre nous)(?: here| ici)? (?:is|are|was|were|'s|n'est|ne sont|n'a ete|n'etait) (?:actually |really |vraiment )?(?:blocked|stuck|affected|bloquee?s?|genee?s?)\\b",
   ),
   cue(
-    'works-again',
-    "(?<!\\b(?:si|quand|que|if|when|once|until|till|as soon as) )(?<!\\bqu')\\b(?:(?:ca|cela|tout|il|elle) (?:remarche|refonctionne|marche de nouveau|marche a nouveau|fonctionne de nouveau|fonctionne a nouveau)|(?:it's|it is|everything's|everything is|it) (?:working|works) again)\\b",
+    're-verb-works-again',
+    "(?<!\\b(?:si|quand|que|lorsque|if|when|once|until|till|as soon as) )(?<!\\bqu')\\b(?:ca|cela|tout|il|elle|(?:le|la|les) [a-z]+|l'[a-z]+) (?:remarche|remarchent|refonctionne|refonctionnent)\\b",
   ),
   cue(
     'still-working',
@@ -110,10 +112,11 @@ export const NO_WORKAROUND_CUES_10: readonly Cue[] = [
 /**
  * A way of carrying on said with its cost (`je commande par téléphone en attendant mais c'est
  * long`, `on passe par téléphone en attendant, mais on perd le suivi`): `en attendant` before a
- * `mais` is "meanwhile" (not "until", which takes a noun), so the way is in use.
+ * `mais` is "meanwhile" (not "until", which takes a noun), so the way is in use; stated, like
+ * every `en attendant` (priority-vocabulary.ts, WayAround).
  */
-export const MEANWHILE_BUT_CUES_10: readonly Cue[] = [
-  cue('meanwhile-but', '\\ben attendant(?=,? (?:mais|but)\\b)'),
+export const MEANWHILE_BUT_CUES_10: readonly WorkaroundCue[] = [
+  cue('meanwhile-but', '\\ben attendant(?=,? (?:mais|but)\\b)', { wayAround: 'stated' }),
 ];
 
 /** A station named by a number or a letter other than A: another one of the same kind. */
@@ -130,18 +133,21 @@ const NUMBERED_STATION =
  *   works from Paul's computer`.
  * All are inferred from what people do, not a workaround named.
  */
-export const AFTER_BLOCK_WORKAROUND_CUES_10: readonly Cue[] = [
+export const AFTER_BLOCK_WORKAROUND_CUES_10: readonly WorkaroundCue[] = [
   cue(
     'on-paper-instead',
     `\\b(?:write|writes|writing|wrote|note|notes|noting|jot|jots|jotting|take|takes|taking|log|logs|logging) (?:down )?(?:${WORD} ){0,3}?(?:on|in|into) (?:the |a |an |our |their )?(?:notebook|paper|pad|notepad|book|register|sheet|sheets|logbook|exercise book)\\b|\\b(?:working|work|works|serving|serve) (?:from|off) (?:the |some )?(?:printouts|print-outs|printed (?:copies|lists|sheets)|paper (?:copies|lists))\\b`,
+    { wayAround: 'inferred' },
   ),
   cue(
     'another-numbered-station',
     `\\b(?:passe|passent|passons|on utilise|utilisent|utilisons|bascul\\w*|deplace\\w*(?: ${WORD}){0,3}?|go through|goes through|going through|use|uses|using|moved(?: ${WORD}){0,3}?|switched) (?:par |sur |dans |vers |to |on |into |onto )?${NUMBERED_STATION}`,
+    { wayAround: 'inferred' },
   ),
   cue(
     'from-a-colleague-station',
     "\\bdepuis (?:le |l')(?:poste|pc|ordi|ordinateur) (?:de |d')(?!(?:travail|la|le|les|l|secours|rechange|bureau|accueil|caisse|direction)\\b)[a-z-]+\\b|\\bfrom [a-z]+'s (?:computer|pc|laptop|desk|workstation)\\b",
+    { wayAround: 'inferred' },
   ),
 ];
 
@@ -169,13 +175,14 @@ export const NOBODY_AT_PLACE_CUES_10: readonly Cue[] = [
 
 /**
  * A way found (`we found we can see the bookings in the front desk PMS`, `on a trouvé un moyen de…`,
- * `j'ai trouvé une astuce`): the client says outright that they found a way of carrying on; not
+ * `j'ai trouvé une astuce`): the client says outright (stated) that they found a way of carrying on; not
  * what they found they cannot do (`we found we can't log in`).
  */
-export const FOUND_A_WAY_CUES_10: readonly Cue[] = [
+export const FOUND_A_WAY_CUES_10: readonly WorkaroundCue[] = [
   cue(
     'found-a-way',
     "\\b(?:we|i) (?:found|have found|'ve found|discovered) (?:out )?(?:that )?(?:we|i) (?:can|could)\\b(?!'t| not\\b| no longer\\b)|\\b(?:found|have found|'ve found) a way\\b|\\b(?:on a|j'ai|nous avons) trouve (?:un moyen|une (?:solution|astuce|parade)|qu'on (?:peut|pouvait)|que (?:je|nous) (?:peux|pouvons|pouvions))\\b",
+    { wayAround: 'stated' },
   ),
 ];
 

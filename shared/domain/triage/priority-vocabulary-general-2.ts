@@ -5,7 +5,7 @@
  * expression, stated with new sentences in test/unit/triage/priority-general-readings-2.test.ts.
  * Written against folded text (text-normalize.ts). docs/triage.md, "General readings".
  */
-import { type Cue, cue } from './priority-vocabulary';
+import { type Cue, cue, type WorkaroundCue } from './priority-vocabulary';
 
 /** Object pronouns between `ne` and the verb. */
 const PRONOUNS = "(?:(?:me|te|se|nous|vous|le|la|les|lui|leur|y|en) |[mtsl]')*";
@@ -37,22 +37,26 @@ export const GENERAL_FAILED_FALLBACK_CUES: readonly Cue[] = [
 ];
 
 /** Carrying on another way: `we're emailing them instead`, `found a way around it`, `we're managing`. */
-export const GENERAL_WORKAROUND_CUES_2: readonly Cue[] = [
+export const GENERAL_WORKAROUND_CUES_2: readonly WorkaroundCue[] = [
   cue(
     'way-around',
     '\\b(?:found|find|have|got|figured out) (?:a |an |another )?(?:way|solution) (?:around|round)\\b|\\b(?:trouve|trouver) (?:une |un )?(?:parade|astuce|solution de contournement|moyen de contourner)\\b',
+    { wayAround: 'stated' },
   ),
   cue(
     'instead',
     "\\b(?:we'?re|i'?m|we are|i am|they are|they'?re) [a-z]+ing\\b(?: [^\\s.!?;]+){0,6}? instead\\b|\\b(?:on|je|j'|nous|ils|elles) ?[^\\s.!?;]+(?: [^\\s.!?;]+){0,6}? a la place\\b(?! d)",
+    { wayAround: 'inferred' },
   ),
   cue(
     'managing',
     "\\b(?:we'?re|i'?m|we are|i am) (?:managing|coping|getting by)\\b(?! (?:without|to))|\\b(?:on s'en sort|je m'en sors|nous nous en sortons|on s'en sortons)\\b",
+    { wayAround: 'stated' },
   ),
   cue(
     'using-until-fixed',
     "\\b(?:using|use|utilis\\w*|on passe par|we go through) (?:it|that|this one|ca|cela|celui-ci|celle-ci) (?:until|till|en attendant|jusqu'a)\\b",
+    { wayAround: 'stated' },
   ),
 ];
 

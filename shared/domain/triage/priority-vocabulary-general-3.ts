@@ -7,7 +7,7 @@
  * test/unit/triage/priority-general-readings-3.test.ts. Written against folded text
  * (text-normalize.ts). docs/triage.md, "General readings (issue 11, after the blind holdout4)".
  */
-import { type Cue, cue } from './priority-vocabulary';
+import { type Cue, cue, type WorkaroundCue } from './priority-vocabulary';
 
 /** Object pronouns between the subject and the verb. */
 const PRONOUNS = "(?:(?:me|te|se|nous|vous|le|la|les|lui|leur|y|en) |[mtsl]')*";
@@ -117,13 +117,14 @@ const PASSIVE_DONE =
   '(?:sont|est|seront|sera) (?:\\S+ )?(?:faite?s?|prise?s?|envoyee?s?|notee?s?|saisie?s?|traitee?s?|geree?s?|enregistree?s?|imprimee?s?|tapee?s?|remplie?s?|redigee?s?|transmise?s?|faxee?s?|ecrite?s?|delivree?s?|realisee?s?|effectuee?s?|passee?s?|renvoyee?s?|redirigee?s?|encaissee?s?|distribuee?s?)|(?:are|is) (?:being |now )?(?:done|taken|sent|written|handled|processed|entered|printed|logged|booked|recorded|issued|faxed|emailed|phoned in|paid)';
 export const UNTIL_FIXED =
   "(?:en attendant (?:la |le |l'|les |que |une |un |leur |son |sa |notre )?(?:\\S+ )?(?:reparation|depannage|intervention|passage|technicien|resolution|correctif|remise en (?:service|etat|route)|retablissement|retour|remplacement|solution|nouvel(?:le)?|ca (?:remarche|refonctionne|revienne)|(?:ca|cela|il|elle) (?:soit|soient|revienne|remarche|refonctionne))|jusqu'a (?:la |le |l')?(?:reparation|depannage|intervention|retablissement|remise en service)|d'ici (?:la|a la reparation)|until (?:it'?s|it is|they'?re|they are|the \\S+ (?:is|are)|we get (?:it|them)) (?:\\S+ )?(?:fixed|repaired|back|sorted|resolved|replaced|working)|until (?:the |a )?(?:fix|repair|engineer|technician|replacement)|pending (?:the |a )?(?:repair|fix|replacement)|le temps (?:que|de la reparation|du depannage|de l'intervention)|pendant (?:la panne|la coupure|ce temps)|tant que (?:\\S+ ){0,4}?(?:ne (?:marche|fonctionne|repond)|est (?:en panne|hs|coupee?|down))|while (?:it'?s|it is|the \\S+ (?:is|are)|they'?re|they are) (?:\\S+ )?(?:down|out|broken|offline|being (?:fixed|repaired)))";
-export const GENERAL_WORKAROUND_CUES_3: readonly Cue[] = [
+export const GENERAL_WORKAROUND_CUES_3: readonly WorkaroundCue[] = [
   // Working on someone else's device: `j'utilise celui de ma collègue`, `je travaille sur le PC de
   // mon voisin`, `on passe par l'ordi de la secrétaire` (the English `a colleague's PC` is in
   // priority-vocabulary.ts). Not `le PC de ma collègue ne marche plus` (no verb of using).
   cue(
     'someone-elses-device',
     "\\b(?:j'utilise|j'emprunte|je travaille sur|je suis sur|je passe par|je me sers (?:de|du)|je prends|on utilise|on emprunte|on travaille sur|on passe par|on se sert (?:de|du)|nous utilisons|nous travaillons sur) (?:celui|celle|le (?:pc|poste|portable|ordi|ordinateur|telephone|compte|bureau)|la session|l'ordi|l'ordinateur|le mac)s? (?:de|d'|du) (?:ma |mon |mes |notre |nos |une? |la |le |l')?(?:\\S+ )?(?:collegue|voisine?|associee?|assistante?|secretaire|stagiaire|femme|mari|fils|fille|responsable|directeur|directrice|patronne?|chef|comptable|accueil|reception)s?\\b",
+    { wayAround: 'inferred' },
   ),
   // Working on the fallback: `we're on the backup laptop`, `using the spare till`, `switched to the
   // backup line` (`no backup laptop` is a no-workaround phrase; `the backup laptop keeps crashing`
@@ -131,10 +132,12 @@ export const GENERAL_WORKAROUND_CUES_3: readonly Cue[] = [
   cue(
     'on-the-fallback',
     '\\b(?:on|using|use|uses|used|with|from|switched to|moved to|onto|working off) (?:the |our |my |a |an |his |her )?(?:backup|spare|fallback|replacement|standby) [a-z]+',
+    { wayAround: 'stated' },
   ),
   cue(
     'means-until-fixed',
     `(?<!\\b(?:meme|even|ni|nor|not|pas|plus) )\\b(?:${MEANS}|${PASSIVE_DONE})\\b(?: [^\\s.!?;]+){0,8}? ${UNTIL_FIXED}|\\b${UNTIL_FIXED}\\b(?: [^\\s.!?;]+){0,10}? (?<!\\b(?:meme|even|ni|nor|not|pas|plus) )${MEANS}\\b`,
+    { wayAround: 'stated' },
   ),
 ];
 

@@ -11,7 +11,7 @@
  * test/unit/triage/priority-general-readings-4.test.ts. Written against folded text
  * (text-normalize.ts). docs/triage.md, "General readings (issue 11, after the blind holdout5)".
  */
-import { type Cue, cue } from './priority-vocabulary';
+import { type Cue, cue, type WorkaroundCue } from './priority-vocabulary';
 
 const PRONOUNS = "(?:(?:me|te|se|nous|vous|le|la|les|lui|leur|y|en) |[mtsl]')*";
 /** What people can no longer do, or a tool no longer does (3rd person). */
@@ -142,19 +142,21 @@ const TIME_NOW =
   "(?:for tonight|for today|for now|for the day|for the time being|tonight|today|this morning|this afternoon|meanwhile|in the meantime|instead|en attendant|pour l'instant|pour le moment|pour ce soir|pour aujourd'hui|ce soir|aujourd'hui|ce matin|cet apres-midi|a la place|entre-temps)";
 const STATION =
   '(?:pc|poste|computer|laptop|machine|ordi|ordinateur|portable|terminal|tablet|tablette|mac|caisse|till)';
-export const GENERAL_WORKAROUND_CUES_4: readonly Cue[] = [
+export const GENERAL_WORKAROUND_CUES_4: readonly WorkaroundCue[] = [
   // On another named station for now: `I'm running it on the back office PC for tonight`, `je la
   // lance sur le poste de l'accueil en attendant`, `on encaisse sur la caisse 2 aujourd'hui`. The
   // station is named by its place or owner (not `my PC`, the one that broke).
   cue(
     'on-another-station-for-now',
     `\\b(?:i'?m|im|i am|we'?re|we are|je|j'|on|nous|i|we)(?: ${WORD}){0,2}? (?:running|doing|using|printing|working|logging|lance|lancons|fais|faisons|fait|imprime|imprimons|travaille|travaillons|encaisse|encaissons|passe|passons|run|do|use|print|work|log) (?:${WORD} ){0,3}?(?:on|sur|from|depuis|via) (?:the|le|la|l') ?(?:(?!my\\b|mon\\b|ma\\b)${WORD} ){0,3}?${STATION}(?: ${WORD}){0,3}? ${TIME_NOW}\\b`,
+    { wayAround: 'inferred' },
   ),
   // A person on their own device meanwhile: `le chauffeur se sert de son tel en attendant`, `elle
   // utilise son portable perso pour l'instant`, `he's using his own phone for now`.
   cue(
     'own-device-meanwhile',
     `\\b(?:se sert (?:de|du)|se servent (?:de|du)|utilise|utilisent|prend|prennent|passe par|passent par|using|uses|use) (?:son|sa|ses|leur|leurs|mon|ma|mes|his|her|their|my|our) (?:propre |own |personal |perso |private )?(?:tel|telephone|portable|smartphone|mobile|phone|cell|ordi|pc|laptop|tablette|tablet|ipad|gps)\\b(?: (?:perso|personnel(?:le)?))?(?: ${WORD}){0,6}? ${TIME_NOW}\\b|\\b(?:en attendant|for now|meanwhile|in the meantime|pour l'instant|pour le moment)(?: ${WORD}){0,4}? (?:se sert (?:de|du)|utilise|using|uses) (?:son|sa|ses|leur|his|her|their) (?:propre |own |personal |perso )?(?:tel|telephone|portable|smartphone|mobile|phone|cell|ordi|pc|laptop|tablette|tablet)\\b`,
+    { wayAround: 'inferred' },
   ),
   // A paper stand-in in use: `using a paper run sheet from the office today`, `on utilise des bons
   // papier`, `j'ai pris une feuille de route papier`. Negated (`we can't use paper forms`) it is no
@@ -162,7 +164,7 @@ export const GENERAL_WORKAROUND_CUES_4: readonly Cue[] = [
   cue(
     'paper-stand-in',
     "\\b(?:using|use|uses|used|with|working from|working off|filling in|filling out|writing on|utilis\\w*|pris|prend\\w*|remplis\\w*|rempli\\w*|ecri\\w* sur|note\\w* sur) (?:a|an|the|some|des|une?|les|la|le|de) ?(?:(?:paper|printed|handwritten|manual) [a-z-]+|[a-z-]+(?: (?:de|d'|a) [a-z-]+)? (?:papier|papiers|manuel(?:le)?s?|imprimee?s?))\\b",
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'inferred' },
   ),
 ];
 

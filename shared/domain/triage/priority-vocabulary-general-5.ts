@@ -11,7 +11,7 @@
  * test/unit/triage/priority-general-readings-5.test.ts. Written against folded text
  * (text-normalize.ts). docs/triage.md, "General readings (issue 11, after the blind holdout6)".
  */
-import { type Cue, cue } from './priority-vocabulary';
+import { type Cue, cue, type WorkaroundCue } from './priority-vocabulary';
 import { UNTIL_FIXED } from './priority-vocabulary-general-3';
 
 /** A word of a phrase: no punctuation, so the reading stays in one clause. */
@@ -119,21 +119,32 @@ export const SPREAD_CUES_5: readonly Cue[] = [
 /** Means of payment a customer can use when the card terminal cannot take cards. */
 const PAYMENT_MEANS =
   '(?:cash|cheques?|checks?|bank transfers?|transfers?|virements?|especes|en liquide|liquide|tickets? restaurant|qr ?codes?|paylib|lydia|wero|paypal|mobile money|payment links?|liens? de paiement)';
+/** A time phrase that makes the payment means a stand-in: stated (WayAround). */
 const MEANWHILE =
-  "(?:for now|for today|for the time being|meanwhile|in the meantime|today|en attendant|pour l'instant|pour le moment|aujourd'hui|entre-temps)";
+  "(?:for now|for the time being|meanwhile|in the meantime|en attendant|pour l'instant|pour le moment|entre-temps)";
+/** `today` alone: the means is only inferred to stand in for the terminal. */
+const TODAY = "(?:for today|today|aujourd'hui)";
+const PAY_VERB =
+  '(?:pay(?:s|ing|e|ent|er)?|paid|settl(?:e|es|ing)|regl\\w*|pai(?:e|ent|ement)|encaiss\\w*|accept\\w*|tak(?:e|es|ing)|prend\\w*)';
+const PAY_VERB_AFTER_TIME =
+  '(?:pay(?:s|ing|e|ent|er)?|paid|regl\\w*|pai(?:e|ent)|encaiss\\w*|accept\\w*|tak(?:e|es|ing)|prend\\w*)';
+const BY = '(?:(?:in|by|en|par|with|avec|via) (?:a |an |the |le |la |les |un |une |des )?)?';
+/** Paying by these means, with the time phrase after or before. */
+const payingWhile = (time: string) =>
+  `\\b${PAY_VERB}(?: ${WORD}){0,3}? ${BY}${PAYMENT_MEANS}\\b(?: ${WORD}){0,10}? ${time}|\\b${time},?(?: ${WORD}){0,4}? ${PAY_VERB_AFTER_TIME}(?: ${WORD}){0,3}? ${BY}${PAYMENT_MEANS}\\b`;
 
 /**
  * People paying another way meanwhile: `customers are paying cash until it's fixed`, `les clients
  * règlent par chèque en attendant la réparation`, `on prend les espèces pour l'instant`. The
  * shop's work (being paid) goes on: a workaround. Negated (`customers can't pay cash until…`), it
- * is none.
+ * is none. With `today` only (`we're taking cash today`), the stand-in is inferred.
  */
-export const GENERAL_WORKAROUND_CUES_5: readonly Cue[] = [
-  cue(
-    'paying-another-way',
-    `\\b(?:pay(?:s|ing|e|ent|er)?|paid|settl(?:e|es|ing)|regl\\w*|pai(?:e|ent|ement)|encaiss\\w*|accept\\w*|tak(?:e|es|ing)|prend\\w*)(?: ${WORD}){0,3}? (?:(?:in|by|en|par|with|avec|via) (?:a |an |the |le |la |les |un |une |des )?)?${PAYMENT_MEANS}\\b(?: ${WORD}){0,10}? (?:${UNTIL_FIXED}|${MEANWHILE}\\b)|\\b(?:${UNTIL_FIXED}|${MEANWHILE}),?(?: ${WORD}){0,4}? (?:pay(?:s|ing|e|ent|er)?|paid|regl\\w*|pai(?:e|ent)|encaiss\\w*|accept\\w*|tak(?:e|es|ing)|prend\\w*)(?: ${WORD}){0,3}? (?:(?:in|by|en|par|with|avec|via) (?:a |an |the |le |la |les |un |une |des )?)?${PAYMENT_MEANS}\\b`,
-    { negation: 'cancels' },
-  ),
+export const GENERAL_WORKAROUND_CUES_5: readonly WorkaroundCue[] = [
+  cue('paying-another-way', payingWhile(`(?:${UNTIL_FIXED}|${MEANWHILE}\\b)`), {
+    negation: 'cancels',
+    wayAround: 'stated',
+  }),
+  cue('paying-another-way-today', payingWhile(`${TODAY}\\b`), { negation: 'cancels', wayAround: 'inferred' }),
 ];
 
 /**

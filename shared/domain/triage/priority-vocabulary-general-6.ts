@@ -11,7 +11,7 @@
  * sentences in test/unit/triage/priority-general-readings-6.test.ts. Written against folded text
  * (text-normalize.ts). docs/triage.md, "General readings (issue 11, after the blind holdout7)".
  */
-import { type Cue, cue, PEOPLE_WORD } from './priority-vocabulary';
+import { type Cue, cue, PEOPLE_WORD, type WorkaroundCue } from './priority-vocabulary';
 
 /** A word of a phrase: no punctuation, so the reading stays in one clause. */
 const WORD = '[^\\s.!?;,:()]+';
@@ -19,21 +19,21 @@ const WORD = '[^\\s.!?;,:()]+';
 /** A plural noun that names people (priority-vocabulary.ts's people words). */
 const PEOPLE = `(?=${PEOPLE_WORD.source})[a-z'-]+s`;
 
-export const GENERAL_WORKAROUND_CUES_6: readonly Cue[] = [
+export const GENERAL_WORKAROUND_CUES_6: readonly WorkaroundCue[] = [
   // Calling people one by one for what the tool gave: `les exploitants appellent les chauffeurs un
   // par un`, `on téléphone à chaque client individuellement`, `we're calling the drivers one by
   // one`. The phone stands in for the stopped tool. Negated (`on ne peut pas appeler…`), none.
   cue(
     'calling-one-by-one',
     `\\b(?:appel\\w*|rappel\\w*|telephon\\w*|contact\\w*|joign\\w*|call(?:s|ing|ed)?|phon(?:e|es|ing|ed)|ring(?:s|ing)?|text(?:s|ing|ed)?)(?: ${WORD}){0,4}? (?:un par un|une par une|un a un|une a une|individuellement|un apres l'autre|une apres l'autre|one by one|one at a time|individually|one after (?:the other|another))\\b`,
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'inferred' },
   ),
   // Coping said in a word: `ça tient, mais…`, `on tient le coup`, `we're holding up`, `holding the
   // fort`. Not `ça (ne) tient pas`, not `ça tient la route` (an argument holds).
   cue(
     'holding-up',
     "\\b(?:ca|cela) tient(?= ?[,.;!:]| mais\\b| pour l'instant| pour le moment| encore\\b| tant bien que mal)|\\b(?:(?:ca|cela|on) tient|nous tenons) le coup\\b|\\b(?:we'?re|we are|it'?s|it is) (?:just )?(?:holding up|holding the fort|holding on|coping)\\b",
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'stated' },
   ),
   // The people named doing the work another way (a people word, not `the prices are going up
   // instead`): `the waiters are bringing handwritten tickets instead`, `les serveurs prennent les commandes à la place`, `les vendeuses notent tout à la
@@ -42,7 +42,7 @@ export const GENERAL_WORKAROUND_CUES_6: readonly Cue[] = [
   cue(
     'others-instead',
     `\\b(?:the|our|my|all the) (?:${WORD} )?${PEOPLE} (?:are|were|have been|now) [a-z]+ing\\b(?: ${WORD}){0,8}? instead\\b(?! of\\b)|\\b(?:les|nos|mes) (?:${WORD} )?${PEOPLE} (?:${WORD} )?[a-z]+(?:ent|ont)\\b(?: ${WORD}){0,8}? a la place\\b(?! d)|\\b(?:hand-?written|written by hand|manuscrite?s?|ecrite?s? a la main|faite?s? a la main)\\b`,
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'inferred' },
   ),
   // Recording elsewhere now to re-enter later: `we will re-enter everything once it is back`, `on
   // ressaisira tout après`, `je rentrerai les ventes dans le logiciel quand il remarchera`. A
@@ -50,7 +50,7 @@ export const GENERAL_WORKAROUND_CUES_6: readonly Cue[] = [
   cue(
     're-enter-later',
     '\\b(?:re-?(?:enter|key|type|input)(?:s|ing|ed)?|ressaisi\\w*|resaisi\\w*|(?:on|je|nous) (?:rentrera|rentrerai|rentrerons|saisira|saisirai|saisirons|reportera|reporterai|reporterons) (?:tout|les \\S+|\\S+ \\S+)(?: \\S+){0,4}? (?:apres|plus tard|quand|une fois|des que|au retour)|(?:key|type|enter) (?:it|them|everything|all) (?:in )?(?:later|afterwards|once|when))\\b',
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'inferred' },
   ),
   // Working on one's own device: `je bosse sur mon perso pour aujourd'hui`, `je travaille depuis
   // mon téléphone perso`, `I'm working on my own laptop today`. Negated (`je peux pas bosser sur
@@ -58,7 +58,7 @@ export const GENERAL_WORKAROUND_CUES_6: readonly Cue[] = [
   cue(
     'own-device',
     "\\b(?:je|j'|on|nous|il|elle) ?(?:bosse|bossons|travaille|travaillons|taffe|continue|continuons|depanne|me depanne|fais tout|fait tout) (?:sur|avec|depuis|a partir de) (?:mon|ma|son|sa|notre|leur) (?:propre |vieux |vieil |ancien |ancienne )?(?:perso|portable perso|pc perso|ordi perso|ordinateur (?:perso|personnel)|tel perso|telephone (?:perso|personnel)|mobile perso|tablette perso|pc personnel|portable personnel)\\b|\\b(?:i'?m|i am|we'?re|we are) (?:working|carrying on|getting by) (?:on|from|with) (?:my|our) (?:own|personal|home|private) (?:laptop|pc|computer|phone|mobile|tablet|machine)\\b",
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'inferred' },
   ),
 ];
 

@@ -10,7 +10,7 @@
  * Written against folded text (text-normalize.ts). docs/triage.md, "General readings (issue 11,
  * after the blind holdout8)".
  */
-import { type Cue, cue } from './priority-vocabulary';
+import { type Cue, cue, type WorkaroundCue } from './priority-vocabulary';
 
 /** A word of a phrase: no punctuation, so the reading stays in one clause. */
 const WORD = '[^\\s.!?;,:()]+';
@@ -111,11 +111,11 @@ const CHANNEL_WORK_VERB =
  * mail`, `normally we send…`), a negation (`on ne peut plus envoyer par mail`), nor a clause that
  * goes on to say it is blocked too (read in priority-facts.ts).
  */
-export const CHANNEL_WORKAROUND_CUES_7: readonly Cue[] = [
+export const CHANNEL_WORKAROUND_CUES_7: readonly WorkaroundCue[] = [
   cue(
     'work-through-another-channel',
     `(?<!(?:\\b(?:normalement|d'habitude|habituellement|usually|normally|always|toujours|generally|generalement|d'ordinaire|de|d'|a|pour)|\\b\\w+ez|[-']) )(?<![-'])(?:\\b(?:on|je|we|i|we'?re|i'?m|we are|i am) |\\bnous (?=${FIRST_PLURAL})|\\bj')(?:${DOING_WORD} ){0,2}?${CHANNEL_WORK_VERB}\\b(?: ${DOING_WORD}){0,5}? ${CHANNEL}\\b`,
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'inferred' },
   ),
 ];
 

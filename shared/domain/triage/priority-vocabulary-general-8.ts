@@ -9,21 +9,21 @@
  * sentences in test/unit/triage/priority-general-readings-8.test.ts. Written against folded text
  * (text-normalize.ts). docs/triage.md, "General readings (issue 11, after the blind holdout10)".
  */
-import { type Cue, cue } from './priority-vocabulary';
+import { type Cue, cue, type WorkaroundCue } from './priority-vocabulary';
 
 /** A word of a phrase: no punctuation, so the reading stays in one clause. */
 const WORD = '[^\\s.!?;,:()]+';
 const MEANWHILE =
   "(?:en attendant|pour l'instant|pour le moment|entre-temps|for now|in the meantime|meanwhile|for the time being)";
 
-export const GENERAL_WORKAROUND_CUES_8: readonly Cue[] = [
+export const GENERAL_WORKAROUND_CUES_8: readonly WorkaroundCue[] = [
   // A means that keeps the work going: `restarting it every hour is keeping us going`, `cette
   // solution nous permet de tenir`, `ça nous permet de continuer`, `we're getting by with the old
   // router`. Not a new feature that `lets us work faster` (no `tenir`, `keep going`, `afloat`).
   cue(
     'keeps-us-going',
     "\\b(?:keep(?:s|ing)? (?:us|me|the (?:shop|office|team|site|station)) (?:going|afloat|running|ticking over)|let(?:s|ting)? (?:us|me) (?:carry on|keep going|get by|hold out)|allow(?:s|ing)? (?:us|me) to (?:carry on|keep going|get by|hold out)|(?:we'?re|we are|i'?m|i am) getting by (?:with|on|thanks to|using)|(?:nous|me|m'|leur|lui) permet(?:tent|tra)? de (?:tenir|continuer|nous depanner|depanner|faire tourner)|(?:on|nous) (?:tient|tenons) (?:avec|grace a|comme ca|comme cela)|(?:ca|cela|ceci) (?:nous |me )?(?:fait|permet de) tenir)\\b",
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'stated' },
   ),
   // Work done another way now and keyed in later, in the forms round 6's `re-enter-later`
   // (priority-vocabulary-general-6.ts) does not read: the passive (`les dossiers seront saisis a
@@ -32,14 +32,14 @@ export const GENERAL_WORKAROUND_CUES_8: readonly Cue[] = [
   cue(
     'keyed-in-later',
     "\\b(?:(?:seront|sera) (?:re)?s?saisie?s?|(?:re)?s?saisi\\w* (?:a posteriori|apres coup|plus tard|au retour|une fois (?:le|la|l'))|(?:input|upload|sync|load|import|log)(?:ed|ing|s)? (?:them|it|everything|it all|them all|the \\w+) (?:in |into the \\w+ |up )?(?:later|afterwards|once (?:it'?s|it is|the \\w+ is) (?:back|fixed|up)|when (?:it'?s|it is|the \\w+ is) (?:back|fixed|up)))\\b",
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'inferred' },
   ),
   // Working offline or on copies: `on travaille en local sur des copies`, `we're working offline`,
   // `je saisis hors ligne`. Negated (`impossible de travailler en local non plus`) it is none.
   cue(
     'working-offline',
     `\\b(?:on|je|j'|nous|we|i|they|ils|elles|les ${WORD}|(?:we|i|they)'?(?:re|m| are| am))(?: ${WORD}){0,2}? (?:travaill\\w*|bosse\\w*|saisi\\w*|continu\\w*|fai[st]|faisons|work(?:s|ing)?|carry(?:ing)? on|keep(?:ing)? working|do(?:ing)?) (?:${WORD} ){0,3}?(?:en local|hors ligne|hors-ligne|offline|off-line|locally|en mode (?:deconnecte|hors ligne|local)|sur (?:des|une|les) copies?|on (?:local )?copies)\\b`,
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'inferred' },
   ),
   // The work moved to another room, line or station: `on a basculé les séances de la salle 3 sur
   // la salle 1`, `we've moved the calls to the shop line`, `j'ai transféré les rendez-vous sur le
@@ -48,7 +48,7 @@ export const GENERAL_WORKAROUND_CUES_8: readonly Cue[] = [
   cue(
     'work-moved-elsewhere',
     `\\b(?:bascul\\w*|transfer\\w*|transfer\\w*|deplac\\w*|redirig\\w*|redirect\\w*|switch\\w*|mov(?:e|ed|es|ing)|shift\\w*|renvoy\\w*|renvoie\\w*) (?:(?:all |tous |toutes )?(?:les |la |le |l'|the |our |nos |ses |his |her )?)(?:seances?|projections?|shows?|screenings?|films?|appels?|calls?|rendez-vous|rdv|appointments?|cours|classes?|lessons?|reservations?|bookings?|commandes?|orders?|consultations?|impressions?|print jobs?|jobs?|lignes?|standard|tournees?|rounds?)\\b(?: ${WORD}){0,6}? (?:sur|vers|dans|en|to|onto|into|over to) (?:la |le |l'|the |our |notre |une |un |another |an? )?(?:${WORD} ){0,2}?(?:salle|room|screen|ecran|ligne|line|site|agence|branch|poste|pc|caisse|till|machine|serveur|server|bureau|office|studio|imprimante|printer|portable|mobile|cell|telephone|phone|standard)\\b`,
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'inferred' },
   ),
   // The old device brought back: `we are printing them on the old printer in the archive room`,
   // `on encaisse sur l'ancienne caisse`, `I've gone back to the old laptop`, `on a ressorti le
@@ -57,7 +57,7 @@ export const GENERAL_WORKAROUND_CUES_8: readonly Cue[] = [
   cue(
     'old-device-in-use',
     `\\b(?:(?:print|scann|work|run|us|encod|encash|tak|process|book)\\w* (?:${WORD} ){0,4}?(?:on|with|via)|(?:imprim|scann|travaill|encaiss|saisi|pass|fai|fon|lan)\\w* (?:${WORD} ){0,4}?(?:sur|avec|via|par)|using|use|uses|utilis\\w*|ressorti\\w*|repris|reprend\\w*|(?:gone|went|going|are|'re|is|'s) back to|revenu\\w* (?:a|sur)) (?:the|our|an|l'|le|la|les|notre|nos|un|une|des)? ?(?:old|older|previous|former|ancien(?:ne)?s?|vieil(?:le)?s?|vieux) (?:${WORD} )?(?:printers?|imprimantes?|pcs?|computers?|ordis?|ordinateurs?|laptops?|portables?|scanners?|tills?|caisses?|phones?|telephones?|terminals?|terminaux|tpe|routers?|routeurs?|box|modems?|standard|fax|postes?|machines?|tablets?|tablettes?|versions?|systeme|system|logiciel|software)\\b`,
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'inferred' },
   ),
   // A stand-in lent or temporary that works: `the temporary 4G router you lent us works fine`, `la
   // box provisoire que vous nous avez prêtée marche bien`, `le portable de prêt fonctionne`. Said of
@@ -65,14 +65,14 @@ export const GENERAL_WORKAROUND_CUES_8: readonly Cue[] = [
   cue(
     'lent-stand-in-works',
     `\\b(?:(?:temporary|loaner|loan|lent|provisoire|de pret|pretee?) (?:${WORD} ){0,3}?|(?:${WORD} ){0,3}?(?:router|routeur|box|modem|laptop|pc|ordi|portable|phone|telephone|printer|imprimante|terminal|tpe|line|ligne|dongle|hotspot|cle 4g|4g)(?: ${WORD}){0,2}? (?:you|vous) (?:lent|loaned|gave|sent|provided|installed|brought|set up|nous avez (?:prete|fourni|envoye|installe|apporte|laisse|mis)\\w*)(?: (?:us|me))? )(?:(?:${WORD} ){0,4}?)(?:works|is working|'s working|fonctionne|marche)(?: (?:fine|well|great|ok|bien|tres bien|nickel|parfaitement|impeccable))?\\b(?! (?:pas|plus|pu|not|non plus|either|neither))`,
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'stated' },
   ),
   // A means gone through meanwhile, whoever goes through it: `les gars du bureau de nuit passent
   // par le partage de co des tel en attendant`, `the drivers go through the hotspot for now`.
   cue(
     'through-a-means-meanwhile',
     `\\b(?:pass\\w* par|go(?:es|ing)? through|going via|go via) (?:${WORD} ){1,7}?${MEANWHILE}\\b`,
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'stated' },
   ),
 ];
 

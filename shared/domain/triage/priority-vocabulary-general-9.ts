@@ -13,7 +13,7 @@
  * Written against folded text (text-normalize.ts). docs/triage.md, "General readings (issue 11,
  * after the blind holdout9 and holdout11)".
  */
-import { type Cue, cue } from './priority-vocabulary';
+import { type Cue, cue, type WorkaroundCue } from './priority-vocabulary';
 
 /** A word of a phrase: no punctuation, so the reading stays in one clause. */
 const WORD = '[^\\s.!?;,:()]+';
@@ -78,21 +78,21 @@ const RADIO_WORD = `(?!(?:heard|hear|hears|entendu|entend\\w*|annonc\\w*|dit|sai
  * matin`: `depuis` before a time is "since"), not blocked too in its sentence (`on passe en 4G mais
  * ça ne passe pas non plus`).
  */
-export const ELSEWHERE_WORKAROUND_CUES_9: readonly Cue[] = [
+export const ELSEWHERE_WORKAROUND_CUES_9: readonly WorkaroundCue[] = [
   cue(
     'work-from-elsewhere',
     `(?:\\b(?:je|on|nous|i|we|i'?m|we'?re|i am|we are)|\\bj')(?: ${WORD}){0,2}? ${WORK_VERB}(?: ${WORD}){0,3}? (?:depuis|sur|from|on|at|au|a la|chez|a) ${ELSEWHERE}\\b`,
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'inferred' },
   ),
   cue(
     'mobile-data',
     `\\b(?:(?:se |me |nous |on )?(?:mettent|met|mets|mettons|passe|passent|passons|bascule|basculent|basculons|connecte|connectent|connectons|travaille|travaillent|travaillons|bosse|bossent|fait|font|using|use|uses|we'?re|i'?m|they'?re|are|am|is|working|work|switched|switch|connected|connect|went|go|going|tethered|tether)(?: ${WORD}){0,4}? ${MOBILE_DATA})`,
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'inferred' },
   ),
   cue(
     'work-by-radio',
     `(?:\\b(?:on|nous|je|we|i|we'?re|i'?m|we are|i am)|\\bj')(?: ${RADIO_WORD}){1,6}? ${BY_RADIO}`,
-    { negation: 'cancels' },
+    { negation: 'cancels', wayAround: 'inferred' },
   ),
 ];
 

@@ -4,7 +4,7 @@
  * carries the negation, the tool that "is gone", the pair of people as a subject, the retry that
  * failed. Written against folded text (text-normalize.ts). docs/triage.md, "General readings".
  */
-import { type Cue, cue } from './priority-vocabulary';
+import { type Cue, cue, type WorkaroundCue } from './priority-vocabulary';
 
 /** Object pronouns between `ne` and the verb: `ne se connecte`, `n'y accède`, `ne l'ouvre`. */
 const PRONOUNS = "(?:(?:me|te|se|nous|vous|le|la|les|lui|leur|y|en) |[mtsl]')*";
@@ -169,22 +169,25 @@ export const GENERAL_SEVERAL_CUES: readonly Cue[] = [
  * Someone else does the work for the blocked person: `my colleague prints them for me`, `ma
  * collègue saisit les commandes à ma place`. The work goes on: a workaround.
  */
-export const GENERAL_WORKAROUND_CUES: readonly Cue[] = [
+export const GENERAL_WORKAROUND_CUES: readonly WorkaroundCue[] = [
   // Time first, then what the client does: `Pour l'instant je scanne vers une clé USB`, `For now we
   // take cash only`. Not when the rest says blocked (`pour l'instant je ne peux rien faire`).
   cue(
     'meanwhile-then-doing',
     "\\b(?:pour l'instant|pour le moment|en attendant|for now|for the moment|for the time being|in the meantime|meanwhile|until then|d'ici la),? (?:je |j'|on |nous |i |we |i'm |we're |i am |we are |the \\S+ |les \\S+ |ils |elles )(?!(?:\\S+ )?(?:ne|n'\\S*|pas|peux|peut|can'?t|cannot|cant|not|no|nothing|rien|bloqu\\w*|stuck|blocked|wait\\w*|attend\\w*|suis|sommes|am|are)\\b)\\S+",
+    { wayAround: 'stated' },
   ),
   // Calls or the line sent elsewhere: `j'ai renvoyé la ligne sur mon portable`, `calls diverted to
   // the mobile` (not a mail forwarded to the desk).
   cue(
     'calls-diverted',
     '\\b(?:renvo\\w*|transfer\\w*|redirig\\w*|devi\\w*|forward\\w*|divert\\w*|redirect\\w*|rout\\w*) (?:\\S+ )?(?:ligne|lignes|appels|standard|numero|fixe|calls|line|lines|phones?|number)\\b(?: \\S+){0,2}? (?:sur|vers|to|onto)\\b(?! (?:you|vous|votre|your)\\b)|\\b(?:appels|calls|ligne|line|standard|switchboard|phones?) (?:are |is |sont |est |have been |has been |ont ete |a ete )?(?:renvoye\\w*|transfere\\w*|redirige\\w*|devie\\w*|forwarded|diverted|redirected|routed) (?:sur|vers|to|onto)\\b(?! (?:you|vous|votre|your)\\b)',
+    { wayAround: 'inferred' },
   ),
   cue(
     'done-for-me',
     '\\b(?:prints|printing|sends|sending|does|doing|scans|scanning|books|booking|enters|entering|handles|handling|types|typing|imprime|impriment|envoie|envoient|fait|font|scanne|scannent|saisit|saisissent|gere|gerent|tape|tapent|passe|passent)\\b(?: [^\\s.!?;]+){0,5}? (?:for me|for us|pour moi|pour nous|a ma place|a notre place|on my behalf|on our behalf)\\b',
+    { wayAround: 'inferred' },
   ),
 ];
 

@@ -18,9 +18,29 @@ export type Cue = {
   blocking?: boolean;
   /** Names people even without a people word (`ma collègue et moi`, `the whole studio`). */
   people?: boolean;
+  /** How a workaround cue says the client carries on: see WayAround. */
+  wayAround?: WayAround;
 };
 
-export function cue(id: string, source: string, options: Omit<Cue, 'id' | 'pattern'> = {}): Cue {
+/**
+ * How a workaround cue tells that the client carries on another way (issue 11, "do not guess
+ * silently"). `stated`: the client's words say it is a way around: a workaround noun
+ * (`contournement`, `workaround`, `solution de secours`, `backup`), a time phrase that makes the
+ * means a stand-in (`en attendant`, `for now`, `until it's fixed`), a manual-means adverbial (`à la
+ * main`, `sur papier`, `manually`) or coping said in words (`on se débrouille`, `we're managing`).
+ * `inferred`: the triage infers it from what people do (another channel `par téléphone`, `instead`,
+ * one by one, another or one's own device, `we'll re-enter it later`): the workaround is then read
+ * with medium confidence, and asked about when the level would be critique without it.
+ */
+export type WayAround = 'stated' | 'inferred';
+/** A workaround cue always says which kind it is, so a new cue cannot skip the choice. */
+export type WorkaroundCue = Cue & { wayAround: WayAround };
+
+export function cue<const Options extends Omit<Cue, 'id' | 'pattern'>>(
+  id: string,
+  source: string,
+  options: Options = {} as Options,
+): Cue & Options {
   return { id, pattern: new RegExp(source, 'gu'), ...options };
 }
 
@@ -588,50 +608,71 @@ export const NOT_BLOCKED_CUES: readonly Cue[] = [
   ),
 ];
 
-export const WORKAROUND_CUES: readonly Cue[] = [
-  cue('fr:contournement', '\\bcontourn\\w*'),
+export const WORKAROUND_CUES: readonly WorkaroundCue[] = [
+  cue('fr:contournement', '\\bcontourn\\w*', { wayAround: 'stated' }),
   // `en attendant` alone means "meanwhile"; followed by a noun it means "until" (`en attendant votre retour`).
   cue(
     'fr:en-attendant',
     "\\ben attendant(?=\\s*(?:$|[,.;:!?)\\n]|je |j'|on |nous |ils |elles |il |elle |ca |cela |c'))",
+    { wayAround: 'stated' },
   ),
   cue(
     'fr:depannage',
-    "\\b(?:entre[- ]temps|dans l'intervalle|pour depanner|ca (?:me |nous )?depanne|(?:on|je) (?:se|me) (?:debrouille|depanne)|nous nous (?:debrouillons|depannons)|solution (?:de secours|temporaire|provisoire|de fortune)|de secours|palliatif|a la main|manuellement|en manuel|en mode (?:manuel|degrade)|sur papier|a tour de role|(?:on se|nous nous) relay\\w*|on se relaie|chacun son tour|(?:un|l') autre (?:poste|pc|ordinateur|portable|machine|imprimante|navigateur|compte|telephone|appareil|terminal))\\b",
+    "\\b(?:entre[- ]temps|dans l'intervalle|pour depanner|ca (?:me |nous )?depanne|(?:on|je) (?:se|me) (?:debrouille|depanne)|nous nous (?:debrouillons|depannons)|solution (?:de secours|temporaire|provisoire|de fortune)|de secours|palliatif|a la main|manuellement|en manuel|en mode (?:manuel|degrade)|sur papier)\\b",
+    { wayAround: 'stated' },
+  ),
+  // Taking turns, another device: what people do, from which the triage infers a way around.
+  cue(
+    'fr:autre-poste',
+    "\\b(?:a tour de role|(?:on se|nous nous) relay\\w*|on se relaie|chacun son tour|(?:un|l') autre (?:poste|pc|ordinateur|portable|machine|imprimante|navigateur|compte|telephone|appareil|terminal))\\b",
+    { wayAround: 'inferred' },
   ),
   cue(
     'fr:pour-l-instant-je',
     "\\b(?:pour (?:l'instant|le moment),? (?:j'utilise|je passe|je fais|je travaille|je me sers|on utilise|on passe|on fait|on travaille|on se sert|nous utilisons|nous passons|nous faisons|nous travaillons)|(?:on|je|nous) (?:fait|fais|faisons) sans|solution de repli|plan b)\\b",
+    { wayAround: 'stated' },
   ),
-  cue('fr:emprunte', "\\b(?:j'ai |on a |nous avons )emprunte\\w*\\b"),
+  cue('fr:emprunte', "\\b(?:j'ai |on a |nous avons )emprunte\\w*\\b", { wayAround: 'inferred' }),
+  cue('en:making-do', '\\b(?:managing with|making do with|get(?:ting)? by with)\\b', { wayAround: 'stated' }),
   cue(
     'en:managing',
-    "\\b(?:(?:can|could) still use|still able to use|managing with|making do with|get(?:ting)? by with|switched to|(?:a|my|our) colleague'?s (?:pc|computer|laptop|machine|account|phone))\\b",
+    "\\b(?:(?:can|could) still use|still able to use|switched to|(?:a|my|our) colleague'?s (?:pc|computer|laptop|machine|account|phone))\\b",
+    { wayAround: 'inferred' },
   ),
   cue(
     'en:workaround',
-    '\\b(?:work-?arounds?|work around|in the meantime|meanwhile|for the time being|for now|as a stopgap|stopgap|temporary (?:fix|solution)|as a fallback|falling back|fall back|by hand|manually|on paper|taking turns|take turns|borrow(?:ed|ing)?|(?:a|the) spare (?:pc|laptop|computer|machine|one)|another (?:pc|computer|laptop|machine|device|account|browser|printer|phone)|still works)\\b',
+    '\\b(?:work-?arounds?|work around|in the meantime|meanwhile|for the time being|for now|as a stopgap|stopgap|temporary (?:fix|solution)|as a fallback|falling back|fall back|by hand|manually|on paper|(?:a|the) spare (?:pc|laptop|computer|machine|one))\\b',
+    { wayAround: 'stated' },
+  ),
+  cue(
+    'en:another-device',
+    '\\b(?:taking turns|take turns|borrow(?:ed|ing)?|another (?:pc|computer|laptop|machine|device|account|browser|printer|phone)|still works)\\b',
+    { wayAround: 'inferred' },
   ),
 ];
 
 /** More ways of saying "we carry on otherwise" (issue 11's independent corpus). */
-export const MORE_WORKAROUND_CUES: readonly Cue[] = [
+export const MORE_WORKAROUND_CUES: readonly WorkaroundCue[] = [
   cue(
     'fr:on-passe-par',
     "\\b(?:on|je|nous|ils|elles|les \\S+) (?:passe|passons|passent|travaille|travaillons|travaillent|encaisse|encaissons|note|notons|notent|saisit|saisis|saisissons|renvoie|renvoyons|consulte|scanne|scannons|imprime|imprimons|impriment|fait|fais|faisons|font|prend|prends|prenons|trace|tracent|vend|envoie|envoyons|regarde|ecrit|ecrivons|pese|delivre|delivrons|donne|donnons) (?:\\S+ ){0,6}?(?:par|sur|avec|dans|au|a la|via|depuis|en) (?:l'|le |la |les |un |une |celui|celle|mon |ma |nos |notre )?(?:\\S+ )?(?:papier|main|poste|pc|ordi|portable|tel|telephone|combine|webmail|site|excel|tpe|caisse|cahier|feuilles?|bons?|fiches?|sms|ancienne?|autre|bureau|accueil|cdi|salle|automate|cd|especes|cheques|mobile)\\b",
+    { wayAround: 'inferred' },
   ),
   cue(
     'fr:renvoie-les-appels',
     "\\b(?:renvo\\w* (?:les appels|le standard|le numero)|on a renvoye|j'utilise (?:la session|le poste|le pc|l'ordi|le portable)|ressorti|fait signer sur papier|font signer|en mode degrade|peu(?:t|vent|vons) (?:quand meme|toujours|encore) (?:reserver|vendre|encaisser|travailler|acceder|imprimer))\\b",
+    { wayAround: 'inferred' },
   ),
   // `I'm on my own laptop` is a device; `I'm on my own here` is the writer alone (after holdout11).
   cue(
     'en:using-meanwhile',
     "\\b(?:i'?m on my (?:personal|own|home|old) (?!(?:here|there|now|today|tonight|this|at|in|on|with|for|again|and|so|but|until|till|since|all|too|as|because|to|then|though|anyway|everyday|every)\\b)[a-z0-9-]+|personal (?:laptop|pc|phone|computer)|(?:i'?m|we'?re|we are|i am) (?:using|reading|writing|taking|borrowing|calling|filling|opening|walking) (?!(?:to|because|about|regarding|on behalf|in|as|from|again|back|following|with regard)\\b)\\S+|(?:we|i) (?:use|call|fill|write|open|forwarded|answer|print) (?:\\S+ ){0,6}?(?:meanwhile|for now|by hand|on paper|in the meantime|instead|for today)|(?:can|could) still (?:book|sell|work|pay|use|print|access|read)|customers can still|using hers|using his|retrieved the files|sign in on the paper|moved to|i'?ll come to the office|which is fine for)\\b",
+    { wayAround: 'inferred' },
   ),
   cue(
     'fr:pour-l-instant',
     "\\b(?:je|j'|on|nous|i|we)\\b[^.!?\\n]{0,60}?\\b(?:pour l'instant|pour le moment|for now|for today|for the moment|for the time being|in the meantime|until then|en attendant|meanwhile)\\b",
+    { wayAround: 'stated' },
   ),
 ];
 

@@ -32,11 +32,12 @@ export type PriorityResult = {
   /** Things seen that never decide (X-Priority, Importance, "urgent", capitals...), kept for agents. */
   nonSignals: string[];
   /**
-   * `low` when a fact the level depends on is unknown or its evidence conflicts: agents see
-   * "priorité à confirmer" and the acknowledgement asks the client. Always `high` when declared.
+   * `low` when a fact the level depends on is unknown or its evidence conflicts, or the level rests
+   * on a reading to confirm (readingsToConfirm): agents see "priorité à confirmer" and the
+   * acknowledgement asks the client. Always `high` when declared.
    */
   confidence: 'high' | 'low';
-  /** The facts that left the level open (empty when confident). */
+  /** The facts to ask the client about: those that left the level open or are to confirm (empty when confident). */
   uncertain: UncertainFact[];
   /** The three facts as read from the mail, with their evidence and confidence. */
   facts: FactReadings;
@@ -85,7 +86,7 @@ export function triagePriority(input: PriorityInput): PriorityResult {
   // acknowledgement asks the client instead of reading someone else's words.
   const facts = isForward && saysNothing(read) && isCoveringNote(body) ? unknownFacts() : read;
   const inferredLevel = levelFromFacts(facts);
-  const uncertain = uncertainFacts(facts.readings, openLevels(facts).length > 1);
+  const uncertain = uncertainFacts(facts.readings, inferredLevel, openLevels(facts).length > 1);
   const stripped = withoutDeclarations(input.subject, newText);
   const nonSignals = findNonSignals(stripped.subject, stripped.newText, input.headers);
 
@@ -121,10 +122,11 @@ export function triagePriority(input: PriorityInput): PriorityResult {
 /**
  * The facts to ask the client about: those read with low confidence, when the level depends on
  * them; and, when several users is the open question, whether they can work otherwise (a
- * workaround the mail did not mention would settle it at moyenne).
+ * workaround the mail did not mention would settle it at moyenne). A settled level is asked about
+ * too when it rests on an inference (readingsToConfirm).
  */
-function uncertainFacts(readings: FactReadings, levelOpen: boolean): UncertainFact[] {
-  if (!levelOpen) return [];
+function uncertainFacts(readings: FactReadings, level: PriorityLevel, levelOpen: boolean): UncertainFact[] {
+  if (!levelOpen) return readingsToConfirm(readings, level);
   const facts: UncertainFact[] = [];
   if (readings.blocked.confidence === 'low') facts.push('blocked');
   if (readings.severalUsers.confidence === 'low') facts.push('severalUsers');
@@ -132,6 +134,36 @@ function uncertainFacts(readings: FactReadings, levelOpen: boolean): UncertainFa
     facts.push('workaround');
   }
   return facts.slice(0, 2);
+}
+
+/**
+ * "Do not guess silently" (issue 11): a level the facts settle is still asked about, unchanged,
+ * where the blind sets show the reading it rests on to be unreliable and a wrong reading moves a
+ * critique. A critique whose several users come only from the person of the verb (`nous
+ * n'arrivons plus`, medium) and no workaround said: are several blocked, can they work otherwise? A
+ * moyenne where several people are blocked and the workaround is only inferred from what they do
+ * (`les notaires nous envoient les pièces par mail`, medium): can they really carry on? Without it
+ * the ticket is critique.
+ */
+function readingsToConfirm(readings: FactReadings, level: PriorityLevel): UncertainFact[] {
+  const { workaround, severalUsers } = readings;
+  if (
+    level === 'critique' &&
+    severalUsers.state === 'yes' &&
+    severalUsers.confidence === 'medium' &&
+    workaround.state === 'not-mentioned'
+  ) {
+    return ['severalUsers', 'workaround'];
+  }
+  if (
+    level === 'moyenne' &&
+    severalUsers.state !== 'no' &&
+    workaround.state === 'exists' &&
+    workaround.confidence === 'medium'
+  ) {
+    return ['workaround'];
+  }
+  return [];
 }
 
 /** No phrase of the new text established any of the three facts. */

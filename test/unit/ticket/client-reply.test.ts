@@ -308,6 +308,43 @@ describe('Function: applyClientReply, a plain answer to a level to confirm (issu
     expect(events[0]?.detail).toMatchObject({ evidence: evidence.join(' | ') });
   });
 
+  it('raises a moyenne asked on an inferred workaround to critique when the client answers « non, on ne peut pas »', () => {
+    // triage.md, "Confidence, the questions, and the tie rule": several users blocked, the
+    // workaround only inferred (`on prend les commandes par téléphone`), the level kept and asked.
+    const base = toConfirm();
+    const inferred: Ticket = {
+      ...base,
+      priority: {
+        ...base.priority,
+        level: 'moyenne',
+        inferredLevel: 'moyenne',
+        uncertain: ['workaround'],
+        facts: {
+          blocked: { state: 'yes', confidence: 'high', evidence: ['la caisse est HS'] },
+          workaround: {
+            state: 'exists',
+            confidence: 'medium',
+            evidence: ['on prend les commandes par téléphone'],
+          },
+          severalUsers: { state: 'yes', confidence: 'high', evidence: ['tous nos vendeurs'] },
+        },
+      },
+    };
+    const answer = (text: string) =>
+      reply({ text, answer: readPriorityAnswer(text, inferred.priority.uncertain ?? []) });
+    const no = applyClientReply(inferred, answer('Non, on ne peut pas.'), at('2026-11-30T09:10'));
+    expect(no.ticket.priority).toMatchObject({ level: 'critique', confidence: 'high', uncertain: [] });
+    expect(no.events).toEqual([
+      expect.objectContaining({
+        type: 'priority-changed',
+        detail: expect.objectContaining({ from: 'moyenne', to: 'critique', reason: ANSWERED_IN_REPLY }),
+      }),
+    ]);
+    const yes = applyClientReply(inferred, answer('Oui, ça tient.'), at('2026-11-30T09:10'));
+    expect(yes.ticket.priority).toMatchObject({ level: 'moyenne', confidence: 'high', uncertain: [] });
+    expect(yes.events).toEqual([]);
+  });
+
   it('does not touch a level an agent set, nor a confident one', () => {
     const agentSet = { ...toConfirm(), priority: { ...toConfirm().priority, source: 'agent' as const } };
     expect(

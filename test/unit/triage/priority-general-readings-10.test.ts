@@ -57,7 +57,7 @@ describe('Reading: nobody blocked, working again, still working, nothing broken:
     'The booking app shows a warning but none of us are blocked.',
     "Personne n'est bloqué, c'est juste un message au démarrage.",
     'Paul était bloqué ce matin mais ça remarche depuis midi, pouvez-vous regarder les journaux ?',
-    "Jane was locked out this morning but it's working again, can you check why?",
+    "Julie était bloquée hier, l'imprimante refonctionne ce matin, pouvez-vous voir pourquoi ?",
     'The disk is 90 % full, still working fine for now.',
     "I'd like advice on next year's plan rather than anything that's broken.",
     "Nothing urgent, everything's running smoothly, I have a question about the licences.",

@@ -167,7 +167,9 @@ describe('Reading: the work done through another channel, after a blocked statem
       "L'imprimante du comptoir est hors service. Pour les retraits on envoie les bons par mail, ça passe.",
     );
     expect(result.level).toBe('moyenne');
-    expect(result.confidence).toBe('high');
+    // The channel is an inferred workaround and who is blocked is open: the client is asked
+    // whether they can carry on, the level stays moyenne (triage.md, "Confidence, the questions").
+    expect(result.uncertain).toEqual(['workaround']);
   });
 });
 
