@@ -113,6 +113,36 @@ describe('Issue 11, "do not guess silently": a critique on a medium several-user
   });
 });
 
+describe('Issue 11, "do not guess silently": a haute on a medium one-user reading is asked', () => {
+  it.each(['Le PC du bureau ne démarre plus.', 'La tablette du corbillard ne s’allume plus.'])(
+    '"%s": haute kept, several users asked',
+    (text) => {
+      const r = triage(text);
+      expect(r.facts.severalUsers).toMatchObject({ state: 'no', confidence: 'medium' });
+      expect(r).toMatchObject({ level: 'haute', confidence: 'low', uncertain: ['severalUsers'] });
+    },
+  );
+
+  it.each([
+    'Mon poste ne démarre plus.',
+    "Je n'arrive plus à ouvrir le logiciel de caisse.",
+    "My laptop won't start.",
+  ])('"%s": the writer says it is hers (high): nothing asked', (text) => {
+    expect(triage(text)).toMatchObject({ level: 'haute', confidence: 'high', uncertain: [] });
+  });
+
+  it('asks the several-users question in the acknowledgement, and « oui, nous sommes 4 » makes it critique', () => {
+    const priority = triage('Le PC du bureau ne démarre plus.');
+    const ack = buildAcknowledgement(ackInput({ priority }));
+    expect(ack.text).toContain('Êtes-vous plusieurs à être bloqués ?');
+    expect(ack.text).not.toContain('Pouvez-vous continuer à travailler autrement en attendant ?');
+    const yes = readPriorityAnswer('Oui, nous sommes 4 à être bloqués.', ['severalUsers']);
+    expect(levelAfterAnswer(priority.facts, yes!)).toMatchObject({ level: 'critique', uncertain: [] });
+    const no = readPriorityAnswer('Non, je suis la seule.', ['severalUsers']);
+    expect(levelAfterAnswer(priority.facts, no!)).toMatchObject({ level: 'haute', uncertain: [] });
+  });
+});
+
 describe('Issue 11, "do not guess silently": a moyenne of several blocked users on an inferred workaround is asked', () => {
   it.each([
     [
