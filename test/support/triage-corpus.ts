@@ -18,7 +18,8 @@ import libmime from 'libmime';
  * written blind the same way (with T: lines too), is the holdout10 set only; source-holdout11.txt, written blind the
  * same way (with T: lines too), is the holdout11 set only; source-holdout12.txt, written blind the same way (with T: lines
  * too), is the holdout12 set only; source-holdout13.txt, written blind the same way (with T: lines too), is the holdout13
- * set only.
+ * set only; source-holdout14.txt, written blind the same way (with T: lines too), is the holdout14 set only;
+ * source-holdout15.txt, written blind the same way (with T: lines too), is the holdout15 set only.
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -42,6 +43,8 @@ export const CORPUS_SETS = [
   'holdout11',
   'holdout12',
   'holdout13',
+  'holdout14',
+  'holdout15',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */
