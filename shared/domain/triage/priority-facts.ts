@@ -127,9 +127,13 @@ import {
   SINGLE_THING_10,
 } from './priority-vocabulary-general-10';
 import {
+  BORROWED_DEVICE_CUES_11,
   COUNTED_GROUP_STOPPED_CUES_11,
   FALLBACK_FAILS_CUES_11,
+  NOT_FOR_ME_CUES_11,
   NOTHING_TO_FALL_BACK_ON_CUES_11,
+  STATED_WAY_CUES_11,
+  STOLEN_CUES_11,
 } from './priority-vocabulary-general-11';
 import {
   clauses,
@@ -218,6 +222,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_BLOCKED_CUES_7),
     ...find(GENERAL_BLOCKED_CUES_9),
     ...find(GENERAL_BLOCKED_CUES_10),
+    // `my laptop was stolen from my car` (after holdout15).
+    ...find(STOLEN_CUES_11),
   ];
   const severalFound = [
     ...find(SEVERAL_USERS_CUES),
@@ -244,6 +250,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(NO_WORKAROUND_CUES_10),
     // `we don't have a paper list to fall back on` (after holdout15).
     ...find(NOTHING_TO_FALL_BACK_ON_CUES_11),
+    // `mes collègues ne peuvent pas les signer à ma place` (after holdout14).
+    ...find(NOT_FOR_ME_CUES_11),
   ].filter((f) => !f.question);
   const setAside = [...find(SET_ASIDE_CUES_7), ...find(SET_ASIDE_CUES_10)];
   const offered = [
@@ -267,6 +275,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...findWays(GENERAL_WORKAROUND_CUES_8),
     ...findWays(MEANWHILE_BUT_CUES_10),
     ...findWays(FOUND_A_WAY_CUES_10),
+    // `pour ne pas bloquer le chargement, on imprime…`, `nous utilisons provisoirement…`, `my
+    // neighbour lent me his laptop` (after holdout15).
+    ...findWays(STATED_WAY_CUES_11),
+    ...findWays(BORROWED_DEVICE_CUES_11),
     // `the girls write the orders on the notebook`, `tout le monde passe par la caisse 2`, `depuis le
     // poste de Jessica`: read after a blocked statement, outside its clause (after holdout12/13).
     ...findWays(AFTER_BLOCK_WORKAROUND_CUES_10).filter((c) =>
@@ -409,9 +421,13 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const lastStatement = statements.at(-1);
 
   const blockedSentences = new Set(blocked.map((f) => f.sentence.start));
+  // `mes collègues ne peuvent pas les signer à ma place`: others who cannot do it for the writer are
+  // not blocked users (after holdout14).
+  const notForMe = find(NOT_FOR_ME_CUES_11);
   const several = severalFound
     .filter(
       (f) =>
+        !notForMe.some((n) => n.clause.start === f.clause.start) &&
         !objectOfOneUser(folded.text, f, blocked) &&
         !servedPeople(folded.text, f, blocked) &&
         // `ni appeler les équipes`: people the writer cannot reach are an object (after holdout10).

@@ -7,7 +7,7 @@
  * (text-normalize.ts). docs/triage.md, "General readings (issue 11, after the blind holdout14 and
  * holdout15)".
  */
-import { type Cue, cue } from './priority-vocabulary';
+import { type Cue, cue, type WorkaroundCue } from './priority-vocabulary';
 import { FALLBACK } from './priority-vocabulary-general-3';
 
 /** A word of a phrase: no punctuation, so the reading stays in one clause. */
@@ -47,5 +47,75 @@ export const COUNTED_GROUP_STOPPED_CUES_11: readonly Cue[] = [
     'counted-group-stopped',
     "(?<!\\b(?:mes|my|ses|his|her|son|sa) )\\b(?:deux|trois|quatre|cinq|six|sept|huit|dix|two|three|four|five|six|seven|eight|ten|[2-9]|1\\d) (?!(?:jours|heures|minutes|semaines|mois|fois|days|hours|minutes|weeks|months|times)\\b)[a-z-]+(?:s|x) (?:sont|are) (?:(?:tous|toutes|all) )?(?:a l'arret|bloquee?s|stuck|blocked|idle|at a standstill)\\b",
     { blocking: true, people: true },
+  ),
+];
+
+/** A device that can stand in for another, for a borrowed one. */
+const DEVICE =
+  '(?:laptop|computer|pc|phone|tablet|printer|device|machine|ordinateur|ordi|portable|pc|tablette|telephone|imprimante|machine|appareil)';
+
+/**
+ * Ways of carrying on said in the client's words (stated):
+ * - a purpose of not being held up (`pour ne pas bloquer le chargement, on imprime sur
+ *   l'imprimante du bureau`, `pour ne pas être en retard je vais les faire imprimer ailleurs`, `so
+ *   as not to hold up the shipment`): what follows is done to keep going;
+ * - done for the time being (`nous utilisons provisoirement la valise du constructeur`, `we are
+ *   temporarily using the old till`): the adverb says it is a stopgap; not a block said
+ *   temporary (`nous sommes provisoirement bloqués`);
+ * - still going thanks to it (`so we're still on air`, `so we are still open`).
+ */
+export const STATED_WAY_CUES_11: readonly WorkaroundCue[] = [
+  cue(
+    'so-as-not-to-be-held-up',
+    `\\b(?:pour (?:ne )?pas|afin de (?:ne )?pas|pour eviter de) (?:bloquer|etre bloquee?s?|etre en retard|prendre (?:du |de )?retard|retarder|perdre (?:la|les|le|du|de) ${WORD}|arreter)\\b|\\b(?:so as not to|in order not to|to avoid) (?:hold(?:ing)? up|block(?:ing)?|be(?:ing)? late|fall(?:ing)? behind|delay(?:ing)?|stop(?:ping)?)\\b`,
+    { wayAround: 'stated' },
+  ),
+  cue(
+    'for-the-time-being-using',
+    "\\b(?:nous|on|je|j'|we|i)(?: (?:are|am|'re|'m))? (?:[a-z]+ )?(?:provisoirement|temporairement|temporarily) (?!(?:bloquee?s?|hors|en panne|sans|arretee?s?|blocked|down|unable|out|without|stuck|offline|closed|fermee?s?)\\b)[a-z]+",
+    { wayAround: 'stated' },
+  ),
+  cue(
+    'so-still-going',
+    "\\bso (?:that )?(?:we|i)(?:'re| are|'m| am) still (?:on air|open|running|working|serving|trading|going)\\b",
+    {
+      wayAround: 'stated',
+    },
+  ),
+];
+
+/**
+ * A device lent or borrowed (`my neighbour lent me his old laptop`, `ma voisine m'a prêté son
+ * ordinateur`, `I borrowed my son's tablet`): inferred from what the client does; under a negation
+ * (`I can't borrow one`) it is none (priority-facts.ts).
+ */
+export const BORROWED_DEVICE_CUES_11: readonly WorkaroundCue[] = [
+  cue(
+    'borrowed-device',
+    `\\b(?:lend|lends|lent|loaned) (?:me|us) (?:his|her|their|a|an|the|one)(?: ${WORD}){0,2}? ${DEVICE}\\b|\\bborrow(?:ed|ing|s)? (?:a|an|the|his|her|their|[a-z]+'s)(?: ${WORD}){0,2}? ${DEVICE}\\b|\\b(?:m'a|nous a|m'ont|nous ont|on m'a|on nous a) (?:prete|pretee|pretes) (?:son|sa|leur|un|une|le|la)(?: ${WORD}){0,2}? ${DEVICE}\\b|\\bemprunt(?:e|ee|ons|ent) (?:le|la|l'|un|une|son|sa|leur)(?: ${WORD}){0,2}? ${DEVICE}\\b`,
+    { wayAround: 'inferred' },
+  ),
+];
+
+/**
+ * Others who cannot do it for the writer (`mes collègues ne peuvent pas les signer à ma place`,
+ * `my colleagues can't do it for me`): no way around, and the colleagues named are not blocked
+ * users (priority-facts.ts drops a several-users reading in its clause).
+ */
+export const NOT_FOR_ME_CUES_11: readonly Cue[] = [
+  cue(
+    'others-cannot-for-me',
+    `\\b(?:ne (?:peut|peuvent|pourra|pourront|pourrait|pourraient) (?:pas|plus)|(?:can'?t|cannot|can not|couldn'?t|could not))(?: ${WORD}){0,3}? (?:a ma place|a notre place|a sa place|instead of me|on my behalf|in my place)\\b`,
+  ),
+];
+
+/**
+ * A device stolen (`my laptop was stolen from my car`, `on m'a volé mon ordinateur`, `mon portable
+ * a été volé`): the writer no longer has it, so is blocked unless a way around is said.
+ */
+export const STOLEN_CUES_11: readonly Cue[] = [
+  cue(
+    'device-stolen',
+    `\\b${DEVICE} (?:was|were|has been|have been|got) stolen\\b|\\b(?:on m'a|on nous a|ils ont|on a) vole (?:mon|ma|notre|nos|le|la|les)(?: ${WORD}){0,2}? ${DEVICE}s?\\b|\\b${DEVICE} (?:a ete|ont ete|s'est fait) volee?s?\\b`,
   ),
 ];

@@ -62,3 +62,107 @@ describe('Reading: a counted group at a standstill is several users, blocked', (
     expect(facts(text).severalUsers.state).not.toBe('yes');
   });
 });
+
+describe('Reading: a purpose of not being held up states a way around', () => {
+  it.each([
+    "L'imprimante des bons est en panne. Pour ne pas bloquer les livraisons, on écrit les bons à la main.",
+    'je peux plus imprimer les menus, pour pas etre en retard je vais les faire chez l imprimeur',
+    'The label printer is dead. So as not to hold up the shipment we print them on the office printer.',
+  ])('blocked with a way: moyenne, stated — %s', (text) => {
+    const read = facts(text);
+    expect(read.workaround.state).toBe('exists');
+    expect(read.workaround.confidence).toBe('high');
+    expect(level(text)).toBe('moyenne');
+  });
+
+  it('the same block without the purpose: no workaround, haute', () => {
+    expect(level("L'imprimante des bons est en panne, je ne peux plus imprimer les livraisons.")).toBe(
+      'haute',
+    );
+  });
+});
+
+describe('Reading: done for the time being states a way around', () => {
+  it.each([
+    "Le logiciel de diagnostic refuse de démarrer, licence expirée. Nous utilisons provisoirement l'ancienne valise.",
+    'The till software crashed. We are temporarily using the old till in the back.',
+  ])('blocked with a stopgap: moyenne — %s', (text) => {
+    expect(facts(text).workaround.state).toBe('exists');
+    expect(level(text)).toBe('moyenne');
+  });
+
+  it('a block said temporary is no way around', () => {
+    expect(facts('La caisse ne marche plus, nous sommes provisoirement bloqués.').workaround.state).not.toBe(
+      'exists',
+    );
+  });
+});
+
+describe('Reading: still going thanks to a way states it', () => {
+  it("I've switched to the backup laptop so we're still on air: moyenne", () => {
+    expect(
+      level(
+        "The playout PC froze and won't boot. I moved the studio to the old laptop so we're still on air.",
+      ),
+    ).toBe('moyenne');
+  });
+
+  it('a wish to stay on air is no way around', () => {
+    expect(
+      facts("The playout PC froze and won't boot, please fix it so we can stay on air tonight.").workaround
+        .state,
+    ).not.toBe('exists');
+  });
+});
+
+describe('Reading: a device lent or borrowed is a way around (inferred)', () => {
+  it.each([
+    'My laptop is stuck on a blue screen. My neighbour lent me his old laptop for the invoices.',
+    "Mon ordinateur ne démarre plus. Ma voisine m'a prêté son portable pour les factures.",
+  ])('one user with a borrowed device: moyenne, medium — %s', (text) => {
+    const read = facts(text);
+    expect(read.workaround.state).toBe('exists');
+    expect(read.workaround.confidence).toBe('medium');
+    expect(level(text)).toBe('moyenne');
+  });
+
+  it('a device that cannot be borrowed is none: haute', () => {
+    expect(
+      level("Mon ordinateur ne démarre plus et je ne peux pas emprunter le portable d'un collègue."),
+    ).toBe('haute');
+  });
+});
+
+describe('Reading: others who cannot do it for the writer: no way around, not several users', () => {
+  it.each([
+    'Mon certificat a expiré et je ne peux plus signer. Mes collègues ne peuvent pas signer à ma place.',
+    "My token expired and I can't sign the filings. My colleagues can't sign them on my behalf.",
+  ])('one user, no workaround: haute — %s', (text) => {
+    const read = facts(text);
+    expect(read.workaround.state).toBe('none');
+    expect(read.severalUsers.state).not.toBe('yes');
+    expect(level(text)).toBe('haute');
+  });
+
+  it('colleagues who cannot sign either are several users: critique', () => {
+    expect(level('Le certificat du service a expiré, mes collègues ne peuvent pas signer non plus.')).toBe(
+      'critique',
+    );
+  });
+});
+
+describe('Reading: a device stolen is blocked', () => {
+  it.each([
+    'My engineering laptop was stolen from my car last night. I need to change a parameter today.',
+    "On m'a volé mon ordinateur portable hier soir, il faut m'en préparer un autre.",
+  ])('blocked, nothing else: haute — %s', (text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+    expect(level(text)).toBe('haute');
+  });
+
+  it('a theft story with nothing taken from the client: normale', () => {
+    expect(level('Suite au vol de vélos dans le parking, pouvez-vous nous conseiller une caméra ?')).toBe(
+      'normale',
+    );
+  });
+});
