@@ -105,7 +105,7 @@ export const BORROWED_DEVICE_CUES_11: readonly WorkaroundCue[] = [
 export const NOT_FOR_ME_CUES_11: readonly Cue[] = [
   cue(
     'others-cannot-for-me',
-    `\\b(?:ne (?:peut|peuvent|pourra|pourront|pourrait|pourraient) (?:pas|plus)|(?:can'?t|cannot|can not|couldn'?t|could not))(?: ${WORD}){0,3}? (?:a ma place|a notre place|a sa place|instead of me|on my behalf|in my place)\\b`,
+    `\\b(?:(?:ne )?(?:peut|peuvent|pourra|pourront|pourrait|pourraient) (?:pas|plus)|(?:can'?t|cannot|can not|couldn'?t|could not))(?: ${WORD}){0,3}? (?:a ma place|a notre place|a sa place|instead of me|on my behalf|in my place)\\b`,
   ),
 ];
 

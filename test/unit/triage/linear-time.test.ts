@@ -249,6 +249,22 @@ const WORST_INPUTS = [
   fill('vous pouvez '),
   fill('ne savent pas '),
   fill("don't know which "),
+  // The general readings of issue 11's holdout14 and holdout15: nothing to fall back on, a fallback
+  // that fails, a counted group, a purpose of not being held up, for the time being, still going, a
+  // borrowed device, others who cannot for the writer, a device stolen.
+  fill("we don't have a "),
+  fill('no paper list '),
+  fill('la liaison de secours '),
+  fill('les trois '),
+  fill('pour ne pas '),
+  fill('nous utilisons '),
+  fill('on '),
+  fill("so we're still "),
+  fill('lent me his '),
+  fill("m'a prete son "),
+  fill('ne peuvent pas '),
+  fill('laptop was '),
+  fill("on m'a vole "),
 ];
 
 /**
