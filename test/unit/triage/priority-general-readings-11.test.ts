@@ -166,3 +166,52 @@ describe('Reading: a device stolen is blocked', () => {
     );
   });
 });
+
+describe('Narrowed: the channel that is broken is the usual way of working, not a way around it', () => {
+  it.each([
+    'My email does not send anymore since yesterday. I am alone here and all the orders I confirm by email.',
+    "Je ne peux plus envoyer de mails depuis ce matin. Je suis seule au cabinet et je confirme les commandes par mail.",
+  ])('one user, the broken channel: haute — %s', (text) => {
+    expect(facts(text).workaround.state).not.toBe('exists');
+    expect(level(text)).toBe('haute');
+  });
+
+  it('another channel than the broken one is still a way around: moyenne', () => {
+    expect(
+      level(
+        'My email does not send anymore since yesterday. I am alone here and I confirm the orders by phone.',
+      ),
+    ).toBe('moyenne');
+  });
+});
+
+describe('Reading: a device the whole team shares makes the block several users', () => {
+  it.each([
+    "The register PC has crashed and won't restart. All the pharmacists use this one PC.",
+    "Le PC du bureau (celui qu'on partage tous) ne démarre plus depuis hier.",
+  ])('blocked device shared by all: critique — %s', (text) => {
+    expect(facts(text).severalUsers.state).toBe('yes');
+    expect(level(text)).toBe('critique');
+  });
+
+  it('a shared device with nothing blocked: normale', () => {
+    expect(level('All the pharmacists use this one PC, could you quote a second one?')).toBe('normale');
+  });
+});
+
+describe('Reading: no one of a group who can log in or work is several users, blocked', () => {
+  it.each([
+    "Le serveur d'authentification est HS. Aucun bibliothécaire ne peut se connecter.",
+    'aucune vendeuse peut encaisser depuis 9h',
+    'No agent can log in since the update.',
+  ])('several users blocked: critique — %s', (text) => {
+    expect(facts(text).severalUsers.state).toBe('yes');
+    expect(level(text)).toBe('critique');
+  });
+
+  it('a thing that cannot, for one writer, is not a group', () => {
+    expect(
+      facts("Aucun fichier ne peut s'ouvrir sur mon poste, je ne peux plus travailler.").severalUsers.state,
+    ).not.toBe('yes');
+  });
+});
