@@ -137,6 +137,7 @@ import {
   SHARED_BY_ALL_CUES_11,
   STATED_WAY_CUES_11,
   STOLEN_CUES_11,
+  WORKS_BUT_COSTS_CUES_11,
 } from './priority-vocabulary-general-11';
 import {
   clauses,
@@ -297,7 +298,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...findWays(BORROWED_DEVICE_CUES_11),
     // `the girls write the orders on the notebook`, `tout le monde passe par la caisse 2`, `depuis le
     // poste de Jessica`: read after a blocked statement, outside its clause (after holdout12/13).
-    ...findWays(AFTER_BLOCK_WORKAROUND_CUES_10).filter((c) =>
+    // `I print the scores before the lessons, it works but costs a lot of paper` (after holdout15).
+    ...[...findWays(AFTER_BLOCK_WORKAROUND_CUES_10), ...findWays(WORKS_BUT_COSTS_CUES_11)].filter((c) =>
       blockedFound.some(
         (b) => !b.negated && b.start >= subjectEnd && b.end <= c.start && b.clause.start !== c.clause.start,
       ),

@@ -157,3 +157,17 @@ export const NO_ONE_OF_GROUP_CUES_11: readonly Cue[] = [
     { blocking: true, people: true },
   ),
 ];
+
+/**
+ * A way said to work with its cost (`I print the scores before the lessons, it works but costs a
+ * lot of paper`, `ça marche mais c'est long`): stated, like round 10's `en attendant mais`; read
+ * only after a blocked statement, outside its clause (priority-facts.ts), since alone it may be
+ * the tool itself working slowly.
+ */
+export const WORKS_BUT_COSTS_CUES_11: readonly WorkaroundCue[] = [
+  cue(
+    'works-but-costs',
+    "\\b(?:it|that|this|ca|cela|c') ?(?:works|marche|fonctionne),? (?:but|mais) (?:it |ca |c'est |c'|that )?(?:costs?|coute|takes? (?:time|longer|ages)|prend (?:du temps|plus de temps)|is (?:slow|slower|long|longer)|(?:est )?(?:long|plus long|lent|plus lent))\\b",
+    { wayAround: 'stated' },
+  ),
+];

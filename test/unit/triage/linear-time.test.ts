@@ -271,6 +271,7 @@ const WORST_INPUTS = [
   fill('aucun '),
   fill('no agent '),
   fill('by email '),
+  fill('it works but '),
 ];
 
 /**

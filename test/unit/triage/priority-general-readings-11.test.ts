@@ -170,7 +170,7 @@ describe('Reading: a device stolen is blocked', () => {
 describe('Narrowed: the channel that is broken is the usual way of working, not a way around it', () => {
   it.each([
     'My email does not send anymore since yesterday. I am alone here and all the orders I confirm by email.',
-    "Je ne peux plus envoyer de mails depuis ce matin. Je suis seule au cabinet et je confirme les commandes par mail.",
+    'Je ne peux plus envoyer de mails depuis ce matin. Je suis seule au cabinet et je confirme les commandes par mail.',
   ])('one user, the broken channel: haute — %s', (text) => {
     expect(facts(text).workaround.state).not.toBe('exists');
     expect(level(text)).toBe('haute');
@@ -213,5 +213,21 @@ describe('Reading: no one of a group who can log in or work is several users, bl
     expect(
       facts("Aucun fichier ne peut s'ouvrir sur mon poste, je ne peux plus travailler.").severalUsers.state,
     ).not.toBe('yes');
+  });
+});
+
+describe('Reading: a way said to work with its cost, after a blocked statement (stated)', () => {
+  it.each([
+    'The music platform does not load on the class computer. This week I print the scores, it works but costs a lot of paper.',
+    "Le logiciel de caisse ne s'ouvre plus. Je note les ventes sur un cahier, ça marche mais c'est long.",
+  ])('blocked with a way: moyenne — %s', (text) => {
+    const read = facts(text);
+    expect(read.workaround.state).toBe('exists');
+    expect(read.workaround.confidence).toBe('high');
+    expect(level(text)).toBe('moyenne');
+  });
+
+  it('the tool itself working slowly, nothing blocked: normale', () => {
+    expect(level('The VPN works but is slow since Monday, can you check the line?')).toBe('normale');
   });
 });
