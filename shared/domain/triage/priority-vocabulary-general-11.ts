@@ -171,3 +171,10 @@ export const WORKS_BUT_COSTS_CUES_11: readonly WorkaroundCue[] = [
     { wayAround: 'stated' },
   ),
 ];
+
+/**
+ * `KO` and `HS` are abbreviations, never written with an accent: `Petits Kô Bilingual Nursery`, a
+ * name in a signature, folds to `ko` but is no fault (priority-facts.ts checks the original letters).
+ */
+export const ABBREVIATION_11 = /^(?:ko|hs)$/u;
+export const ACCENTED_LETTER_11 = /[\u00c0-\u024f]/u;

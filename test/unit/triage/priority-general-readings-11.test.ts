@@ -231,3 +231,20 @@ describe('Reading: a way said to work with its cost, after a blocked statement (
     expect(level('The VPN works but is slow since Monday, can you check the line?')).toBe('normale');
   });
 });
+
+describe('Narrowed: an accented Kô is a word (a name), not KO', () => {
+  it('a request signed from « Petits Kô Nursery »: normale', () => {
+    expect(
+      level(
+        'Could you give our new teacher access to the shared mailbox? No rush.\nRebecca, Petits Kô Nursery',
+      ),
+    ).toBe('normale');
+  });
+
+  it.each(['La caisse est KO depuis ce matin, je ne peux plus encaisser.', 'le tpe est ko'])(
+    'KO without an accent is still a fault — %s',
+    (text) => {
+      expect(facts(text).blocked.state).toBe('yes');
+    },
+  );
+});
