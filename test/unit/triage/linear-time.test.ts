@@ -272,6 +272,8 @@ const WORST_INPUTS = [
   fill('no agent '),
   fill('by email '),
   fill('it works but '),
+  fill('booth 2 '),
+  fill('a b, '),
 ];
 
 /**

@@ -248,3 +248,17 @@ describe('Narrowed: an accented Kô is a word (a name), not KO', () => {
     },
   );
 });
+
+describe('Extended (the dropped first person): a short label before the telegraphic verb', () => {
+  it.each(["Mic input dead. Booth 2, can't record anything.", 'TPE HS. Caisse 3, peux plus encaisser.'])(
+    'the writer alone: one user, haute — %s',
+    (text) => {
+      expect(facts(text).severalUsers.state).toBe('no');
+      expect(level(text)).toBe('haute');
+    },
+  );
+
+  it('a group named before the comma stays several: critique', () => {
+    expect(level("Mic input dead. All the presenters in booth 2 can't record anything.")).toBe('critique');
+  });
+});

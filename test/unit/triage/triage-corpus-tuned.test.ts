@@ -23,6 +23,8 @@ const TUNED_SETS: readonly CorpusSet[] = [
   'holdout11',
   'holdout12',
   'holdout13',
+  'holdout14',
+  'holdout15',
 ];
 const mails = readCorpusSource();
 
