@@ -127,8 +127,6 @@ import {
   SINGLE_THING_10,
 } from './priority-vocabulary-general-10';
 import {
-  ABBREVIATION_11,
-  ACCENTED_LETTER_11,
   BORROWED_DEVICE_CUES_11,
   CHANNEL_FAMILIES_11,
   COUNTED_GROUP_STOPPED_CUES_11,
@@ -231,14 +229,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_BLOCKED_CUES_10),
     // `my laptop was stolen from my car` (after holdout15).
     ...find(STOLEN_CUES_11),
-  ].filter(
-    // `Petits Kô Bilingual Nursery`: an accented `Kô` is a word, not `KO` (after holdout15).
-    (f) =>
-      !(
-        ABBREVIATION_11.test(folded.text.slice(f.start, f.end)) &&
-        ACCENTED_LETTER_11.test(originalSpan(folded, f.start, f.end))
-      ),
-  );
+  ];
+
   const severalFound = [
     ...find(SEVERAL_USERS_CUES),
     ...find(MORE_SEVERAL_CUES),

@@ -173,13 +173,6 @@ export const WORKS_BUT_COSTS_CUES_11: readonly WorkaroundCue[] = [
 ];
 
 /**
- * `KO` and `HS` are abbreviations, never written with an accent: `Petits Kô Bilingual Nursery`, a
- * name in a signature, folds to `ko` but is no fault (priority-facts.ts checks the original letters).
- */
-export const ABBREVIATION_11 = /^(?:ko|hs)$/u;
-export const ACCENTED_LETTER_11 = /[\u00c0-\u024f]/u;
-
-/**
  * A short label before a comma (`Booth 2, can't record anything`, `Caisse 3, peux plus encaisser`):
  * the place the writer speaks from, so the telegraphic verb after it is still the writer's own
  * (round 5's dropped first person, priority-facts.ts).

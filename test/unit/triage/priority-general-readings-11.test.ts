@@ -232,23 +232,6 @@ describe('Reading: a way said to work with its cost, after a blocked statement (
   });
 });
 
-describe('Narrowed: an accented Kô is a word (a name), not KO', () => {
-  it('a request signed from « Petits Kô Nursery »: normale', () => {
-    expect(
-      level(
-        'Could you give our new teacher access to the shared mailbox? No rush.\nRebecca, Petits Kô Nursery',
-      ),
-    ).toBe('normale');
-  });
-
-  it.each(['La caisse est KO depuis ce matin, je ne peux plus encaisser.', 'le tpe est ko'])(
-    'KO without an accent is still a fault — %s',
-    (text) => {
-      expect(facts(text).blocked.state).toBe('yes');
-    },
-  );
-});
-
 describe('Extended (the dropped first person): a short label before the telegraphic verb', () => {
   it.each(["Mic input dead. Booth 2, can't record anything.", 'TPE HS. Caisse 3, peux plus encaisser.'])(
     'the writer alone: one user, haute — %s',
