@@ -764,7 +764,7 @@ export const SEVERAL_USERS_CUES: readonly Cue[] = [
   ),
   cue(
     'fr:aucun-des',
-    `\\baucune? (?:(?:des |de nos |de mes |de ces )?(?:${FR_ONE}|${FR_PEOPLE}|${FR_DEVICES})|d'entre nous|de nous)\\b(?: \\S+){0,5}? (?:ne |n')(?!(?:s'en (?:est |sont )?|s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu|(?:me |nous |leur )?pos\\w* (?:de |d'|aucun )?(?:probleme|souci)|(?:a|ont) (?:encore|besoin|pas encore)))`,
+    `\\baucune? (?:(?:des |de nos |de mes |de ces )?(?:${FR_ONE}|${FR_PEOPLE}|${FR_DEVICES})|d'entre nous|de nous)\\b(?: [^\\s.!?;]+){0,5}? (?:ne |n')(?!(?:s'en (?:est |sont )?|s'est |l'a )?(?:plain|remarqu|gen|derang|utilis|sert|vu|(?:me |nous |leur )?pos\\w* (?:de |d'|aucun )?(?:probleme|souci)|(?:a|ont) (?:encore|besoin|pas encore)))`,
     { blocking: true },
   ),
   // The problem is the same in several places: `ni à l'accueil ni dans les bureaux`, `partout`.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { levelFromFacts, readPriorityFacts } from '../../../shared/domain/triage/priority-facts';
+import { SEVERAL_USERS_CUES } from '../../../shared/domain/triage/priority-vocabulary';
+import { foldText } from '../../../shared/domain/triage/text-normalize';
 
 // Issue 11, after the blind holdout14 and holdout15: each reading is stated with sentences written
 // for this file (not the corpus's), French formal and informal, unaccented, upper case and English,
@@ -243,5 +245,26 @@ describe('Extended (the dropped first person): a short label before the telegrap
 
   it('a group named before the comma stays several: critique', () => {
     expect(level("Mic input dead. All the presenters in booth 2 can't record anything.")).toBe('critique');
+  });
+});
+
+describe('Narrowed (fr:aucun-des): "aucun …" is read within its sentence', () => {
+  const aucunDes = SEVERAL_USERS_CUES.find((c) => c.id === 'fr:aucun-des');
+  const matches = (text: string) =>
+    aucunDes ? [...foldText(text).text.matchAll(new RegExp(aucunDes.pattern))].length : -1;
+
+  it('does not run across a full stop to the next sentence\'s "ne"', () => {
+    expect(matches('Le dossier est sur aucun poste du centre. Les kinés ne trouvent rien.')).toBe(0);
+  });
+
+  it('reads within its sentence', () => {
+    expect(matches('Aucun des postes du centre ne démarre.')).toBe(1);
+  });
+
+  it.each([
+    'Aucune des caissières ne peut encaisser depuis ce matin.',
+    'aucun de nos postes ne démarre ce matin',
+  ])('in one sentence it is still several users, blocked: critique — %s', (text) => {
+    expect(level(text)).toBe('critique');
   });
 });
