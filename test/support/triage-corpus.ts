@@ -19,7 +19,9 @@ import libmime from 'libmime';
  * same way (with T: lines too), is the holdout11 set only; source-holdout12.txt, written blind the same way (with T: lines
  * too), is the holdout12 set only; source-holdout13.txt, written blind the same way (with T: lines too), is the holdout13
  * set only; source-holdout14.txt, written blind the same way (with T: lines too), is the holdout14 set only;
- * source-holdout15.txt, written blind the same way (with T: lines too), is the holdout15 set only.
+ * source-holdout15.txt, written blind the same way (with T: lines too), is the holdout15 set only; source-holdout16.txt and
+ * source-holdout17.txt, written blind the same way (with T: lines too), are the holdout16 and holdout17 sets only (measured
+ * after round 11, not yet studied).
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -45,6 +47,8 @@ export const CORPUS_SETS = [
   'holdout13',
   'holdout14',
   'holdout15',
+  'holdout16',
+  'holdout17',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */
