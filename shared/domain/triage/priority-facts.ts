@@ -141,6 +141,14 @@ import {
   WORKS_BUT_COSTS_CUES_11,
 } from './priority-vocabulary-general-11';
 import {
+  COLLEAGUE_DEVICE_CUES_12,
+  CONCESSION_OPENING_12,
+  CONNECTIVE_BLOCKED_CUES_12,
+  FALLBACK_SAME_CUES_12,
+  STATED_WAY_CUES_12,
+  WAY_NOT_FEASIBLE_CUES_12,
+} from './priority-vocabulary-general-12';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -229,6 +237,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_BLOCKED_CUES_10),
     // `my laptop was stolen from my car` (after holdout15).
     ...find(STOLEN_CUES_11),
+    // `Les techniciens ne peuvent donc pas valider` (after holdout17).
+    ...find(CONNECTIVE_BLOCKED_CUES_12),
   ];
 
   const severalFound = [
@@ -260,6 +270,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(NOTHING_TO_FALL_BACK_ON_CUES_11),
     // `mes collègues ne peuvent pas les signer à ma place` (after holdout14).
     ...find(NOT_FOR_ME_CUES_11),
+    // `La ressaisie manuelle n'est pas envisageable` (after holdout17).
+    ...find(WAY_NOT_FEASIBLE_CUES_12),
   ].filter((f) => !f.question);
   const setAside = [...find(SET_ASIDE_CUES_7), ...find(SET_ASIDE_CUES_10)];
   const offered = [
@@ -298,6 +310,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // neighbour lent me his laptop` (after holdout15).
     ...findWays(STATED_WAY_CUES_11),
     ...findWays(BORROWED_DEVICE_CUES_11),
+    // `which does the job for now`, `en attendant j'emprunte`, `the terminal of my colleague` (after holdout16).
+    ...findWays(STATED_WAY_CUES_12),
+    ...findWays(COLLEAGUE_DEVICE_CUES_12),
     // `the girls write the orders on the notebook`, `tout le monde passe par la caisse 2`, `depuis le
     // poste de Jessica`: read after a blocked statement, outside its clause (after holdout12/13).
     // `I print the scores before the lessons, it works but costs a lot of paper` (after holdout15).
@@ -379,11 +394,18 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(FALLBACK_FELL_CUES_10),
     // `la liaison de secours par 4G échoue aussi`: a fallback that fails (after holdout15).
     ...find(FALLBACK_FAILS_CUES_11),
+    // `We switched to the backup station but it's showing the same` (after holdout17).
+    ...find(FALLBACK_SAME_CUES_12),
   ]
     .filter((f) => !f.question)
     .concat(
       tried,
-      blocked.filter((b) => fallbackIsSubject(folded.text, b)),
+      // `though it's slow and jams now and then`: a flaw conceded is a cost, no failure (after holdout16).
+      blocked.filter(
+        (b) =>
+          fallbackIsSubject(folded.text, b) &&
+          !CONCESSION_OPENING_12.test(folded.text.slice(b.clause.start, b.start)),
+      ),
       // `We were using paper labels but we've run out of those now`: a way that has run out, told
       // after it in its sentence or the next (after holdout9).
       find(RUN_OUT_CUES_9).filter(

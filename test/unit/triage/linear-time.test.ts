@@ -249,6 +249,14 @@ const WORST_INPUTS = [
   fill('vous pouvez '),
   fill('ne savent pas '),
   fill("don't know which "),
+  // The general readings of issue 11's holdout16 and holdout17: a connective before the negation, a
+  // way not feasible, a fallback that does the same.
+  fill('ne peuvent donc '),
+  fill("n'est pas "),
+  fill('isn '),
+  fill('backup station '),
+  fill('de secours mais '),
+  fill('backup but it '),
   // The general readings of issue 11's holdout14 and holdout15: nothing to fall back on, a fallback
   // that fails, a counted group, a purpose of not being held up, for the time being, still going, a
   // borrowed device, others who cannot for the writer, a device stolen, a device shared by all, no one

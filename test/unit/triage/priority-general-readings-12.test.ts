@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { levelFromFacts, readPriorityFacts } from '../../../shared/domain/triage/priority-facts';
+
+// Issue 11, after the blind holdout16 and holdout17: each reading is stated with sentences written
+// for this file (not the corpus's), French formal and informal, unaccented, upper case and English,
+// with the counter-example next to it (a near sentence that must NOT change the level).
+const facts = (text: string) => readPriorityFacts(text).readings;
+const level = (text: string) => levelFromFacts(readPriorityFacts(text));
+
+describe('Reading: a connective between « ne peuvent » and its negation is still a block', () => {
+  it.each([
+    'Le serveur de fichiers ne répond plus. Les comptables ne peuvent donc pas clôturer le mois.',
+    'la badgeuse est hs, les ouvriers peuvent pas pointer et les chefs ne peuvent du coup plus valider',
+    'LE LOGICIEL EST PLANTE. LES INFIRMIERES NE PEUVENT MALHEUREUSEMENT PLUS SAISIR LES SOINS.',
+  ])('several users blocked, nothing else: critique — %s', (text) => {
+    expect(facts(text).blocked.state).toBe('yes');
+    expect(level(text)).toBe('critique');
+  });
+
+  it('a plan for later is no block: normale', () => {
+    expect(level('Le technicien peut donc plus tard passer installer le nouveau poste du comptable.')).toBe(
+      'normale',
+    );
+  });
+});
+
+describe('Reading: a way said not to be feasible is no workaround', () => {
+  it.each([
+    "L'interface avec la banque est coupée, les gestionnaires ne peuvent plus envoyer les virements. La saisie manuelle n'est pas envisageable.",
+    'the scanners at the gate are down and none of the agents can check tickets. Checking them by hand is not an option with this crowd.',
+    "LES CAISSIERES NE PEUVENT PLUS ENCAISSER, LE MODE DEGRADE N'EST PAS FAISABLE.",
+  ])('several users, no way around: critique — %s', (text) => {
+    expect(facts(text).workaround.state).not.toBe('exists');
+    expect(level(text)).toBe('critique');
+  });
+
+  it('a way that is feasible is a workaround: moyenne', () => {
+    expect(
+      level(
+        "L'interface avec la banque est coupée, les gestionnaires ne peuvent plus envoyer les virements. En attendant on fait la saisie manuelle.",
+      ),
+    ).toBe('moyenne');
+  });
+});
+
+describe('Reading: a fallback that does the same has failed', () => {
+  it.each([
+    "None of the dispatchers can see the map since noon. We moved to the backup console as planned but it's doing the same.",
+    "Les préparateurs ne peuvent plus imprimer les bons, on est passé sur l'imprimante de secours mais c'est pareil.",
+    'LES VENDEURS PEUVENT PLUS ENCAISSER, ON A PRIS LE TPE DE SECOURS MAIS IDEM.',
+  ])('several users, the fallback fails: critique — %s', (text) => {
+    expect(facts(text).workaround.state).not.toBe('exists');
+    expect(level(text)).toBe('critique');
+  });
+
+  it('a fallback that works: moyenne', () => {
+    expect(
+      level(
+        'None of the dispatchers can see the map since noon. We moved to the backup console as planned and it works.',
+      ),
+    ).toBe('moyenne');
+  });
+});
+
+describe('Narrowed: a way that holds for a while still exists', () => {
+  it.each([
+    "Le logiciel n'imprime plus les factures. On les fait à la main, ce n'est pas faisable longtemps.",
+    "The till is down, we're writing receipts by hand: it is not workable for long.",
+  ])('blocked, a way around with its limit: moyenne — %s', (text) => {
+    expect(level(text)).toBe('moyenne');
+  });
+});
+
+describe('Reading: a stand-in that does the job, used in the meantime, or a colleague’s device', () => {
+  it.each([
+    'My scanner stopped working this morning. The old one from the back room does the job for now.',
+    "le lecteur de badges est mort. le vieux portable fait l'affaire en attendant",
+    "Le vidéoprojecteur est HS, je peux plus faire cours. En attendant j'utilise le tableau blanc.",
+    'my screen is broken, i cant work. for now I use the meeting room laptop.',
+    'My PC does not start, login error. I use the computer of my colleague when she is out.',
+    "Mon poste ne démarre plus. J'utilise le poste de ma collègue le matin.",
+  ])('blocked, a way around: moyenne — %s', (text) => {
+    expect(facts(text).workaround.state).toBe('exists');
+    expect(level(text)).toBe('moyenne');
+  });
+
+  it.each([
+    'My scanner stopped working this morning. I cannot use the computer of my colleague either.',
+    'Mon poste ne démarre plus et je ne peux pas travailler, même sur le poste de ma collègue.',
+  ])('no way around: haute — %s', (text) => {
+    expect(level(text)).toBe('haute');
+  });
+});
+
+describe('Narrowed: a flaw of the way conceded is a cost, not a failure', () => {
+  it('blocked, the backup serves though it jams: moyenne', () => {
+    expect(
+      level(
+        "The label printer died, I can't print labels. I plugged in the spare printer, which does the job for now, though it's slow and jams now and then.",
+      ),
+    ).toBe('moyenne');
+  });
+
+  it('the backup jams, no concession: haute', () => {
+    expect(
+      level("The label printer died, I can't print labels. I plugged in the spare printer but it jams."),
+    ).toBe('haute');
+  });
+});
