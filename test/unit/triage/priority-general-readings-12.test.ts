@@ -107,3 +107,20 @@ describe('Narrowed: a flaw of the way conceded is a cost, not a failure', () => 
     ).toBe('haute');
   });
 });
+
+describe('Reading: the writer idle for now has no way around', () => {
+  it.each([
+    "I started this morning and I can't log in to anything. I'm just sitting at my desk for now.",
+    'Mon compte est bloqué, je ne peux rien ouvrir. Je reste les bras croisés.',
+    "CAN'T LOG IN SINCE 8. WE ARE JUST WAITING AROUND FOR NOW.",
+  ])('blocked, alone, nothing else: haute — %s', (text) => {
+    expect(facts(text).workaround.state).not.toBe('exists');
+    expect(level(text)).toBe('haute');
+  });
+
+  it('working elsewhere for now is a way around: moyenne', () => {
+    expect(
+      level("I started this morning and I can't log in to anything. I'm using the shared kiosk PC for now."),
+    ).toBe('moyenne');
+  });
+});
