@@ -144,6 +144,7 @@ import {
   COLLEAGUE_DEVICE_CUES_12,
   CONCESSION_OPENING_12,
   CONNECTIVE_BLOCKED_CUES_12,
+  CONSEQUENCE_OPENING_12,
   FALLBACK_SAME_CUES_12,
   JUST_WAITING_CUES_12,
   STATED_WAY_CUES_12,
@@ -356,6 +357,15 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_NOT_BLOCKED_CUES_10),
   ]
     .filter((n) => !saysWorkaroundWorks(folded.text, sentenceSpans, n, offered))
+    // `Meanwhile I keep my notes in a spreadsheet, so I'm not stuck`: not stuck thanks to the way,
+    // a consequence of it rather than a denial of the block (after holdout17).
+    .filter(
+      (n) =>
+        !(
+          offered.some((w) => !w.negated && w.end <= n.start) &&
+          CONSEQUENCE_OPENING_12.test(folded.text.slice(n.clause.start, n.start))
+        ),
+    )
     // `mes collègues n'ont aucun souci`, `c'est revenu pour mes collègues`: the others' news is
     // theirs, not a denial that the writer is blocked (after holdout7).
     .filter((n) => !othersNews(folded.text, n))

@@ -110,3 +110,13 @@ export const JUST_WAITING_CUES_12: readonly Cue[] = [
     `\\b(?:i'?m|i am|we'?re|we are|im) (?:just |only )?(?:sitting|waiting|standing) (?:around|here|there|idle|at (?:the|my|our) ${WORD})(?: ${WORD}){0,3}? (?:for now|meanwhile|in the meantime|for the moment)\\b|\\b(?:je suis|je reste|on reste|nous restons|on est) (?:assise?s? |plantee?s? )?(?:a attendre|les bras croises|sans rien faire)\\b`,
   ),
 ];
+
+/**
+ * A denial told as the way's result (`Meanwhile I keep my notes in a spreadsheet, so I'm not
+ * stuck`, `on passe par le webmail, du coup on n'est pas bloqués`): the clause opens with a
+ * consequence, so the writer is not stuck thanks to the way, which is round 1's blocked with a
+ * workaround, not a denial of the block (priority-facts.ts, only when a way is offered). Tested on
+ * the text from the clause's start to the denial.
+ */
+export const CONSEQUENCE_OPENING_12 =
+  /^[\s,]*(?:and so|so|thus|donc|du coup|alors|grace a (?:ca|cela)|thanks to (?:that|this|it))\b/u;

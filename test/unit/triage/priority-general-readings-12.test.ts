@@ -124,3 +124,16 @@ describe('Reading: the writer idle for now has no way around', () => {
     ).toBe('moyenne');
   });
 });
+
+describe('Narrowed: not stuck thanks to the way is blocked with a workaround', () => {
+  it.each([
+    "My mailbox rejects every login. Meanwhile I'm answering from my phone, so I'm not stuck, but please fix it.",
+    'Le logiciel de paie refuse ma connexion. En attendant je saisis sur papier, du coup je ne suis pas bloquée.',
+  ])('blocked, a way around: moyenne — %s', (text) => {
+    expect(level(text)).toBe('moyenne');
+  });
+
+  it('not stuck, with no way offered before it, is no block: normale', () => {
+    expect(level("The new printer makes a faint noise, so I'm not stuck, just curious.")).toBe('normale');
+  });
+});
