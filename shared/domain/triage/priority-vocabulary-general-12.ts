@@ -16,12 +16,13 @@ const WORD = '[^\\s.!?;,:()]+';
 /**
  * A connective between the modal and its negation (`ne peuvent donc pas`, `ne pouvons
  * malheureusement plus`): the same block as `ne peuvent pas` (priority-vocabulary.ts allows only
- * `toujours` and `même` there); the `ne` is required, so `peut donc plus tard` is no block.
+ * `toujours` and `même` there), with or without the `ne` (spoken French); not a time (`peut donc
+ * plus tard passer`).
  */
 export const CONNECTIVE_BLOCKED_CUES_12: readonly Cue[] = [
   cue(
     'fr:ne-peuvent-donc-pas',
-    "\\b(?:ne |n')(?:peux|peut|pouvons|pouvez|peuvent) (?:donc|alors|du coup|par consequent|de ce fait|des lors|malheureusement|evidemment|actuellement) (?:plus|pas|rien)\\b",
+    "\\b(?:ne |n')?(?:peux|peut|pouvons|pouvez|peuvent) (?:donc|alors|du coup|par consequent|de ce fait|des lors|malheureusement|evidemment|actuellement) (?:plus(?! (?:tard|tot|loin|vite)\\b)|pas|rien)\\b",
     { blocking: true },
   ),
 ];
@@ -36,7 +37,7 @@ export const CONNECTIVE_BLOCKED_CUES_12: readonly Cue[] = [
 export const WAY_NOT_FEASIBLE_CUES_12: readonly Cue[] = [
   cue(
     'way-not-feasible',
-    "\\b(?:n'est (?:pas|plus)|ne (?:serait|sera|sont) pas|(?:is|are|would be|will be) not|(?:isn|aren|wouldn|won)'?t(?: be)?) (?:envisageable|envisageables|faisable|faisables|realiste|une option|an option|feasible|realistic|workable|viable)\\b(?! (?:longtemps|tout|toute|bien longtemps|for long|much longer|for ever|forever|all)\\b)",
+    "\\b(?:(?:n'|ne )?est (?:pas|plus)|ne (?:serait|sera|sont) pas|(?:is|are|would be|will be) not|(?:isn|aren|wouldn|won)'?t(?: be)?) (?:envisageable|envisageables|faisable|faisables|realiste|une option|an option|feasible|realistic|workable|viable)\\b(?! (?:longtemps|tout|toute|bien longtemps|for long|much longer|for ever|forever|all)\\b)",
   ),
 ];
 
@@ -120,3 +121,29 @@ export const JUST_WAITING_CUES_12: readonly Cue[] = [
  */
 export const CONSEQUENCE_OPENING_12 =
   /^[\s,]*(?:and so|so|thus|donc|du coup|alors|grace a (?:ca|cela)|thanks to (?:that|this|it))\b/u;
+
+/** A sign-off line alone (`Kind regards,`, `Cordialement`, `Bien à vous,`), any case, accents or not. */
+const SIGN_OFF_LINE =
+  /^\s*(?:(?:kind|best|warm|many)? ?regards|cordialement|bien cordialement|sincerely|yours sincerely|best wishes|bien [aà] vous|sinc[eè]res salutations)\s*[,.!]?\s*$/iu;
+
+/** Lines after the sign-off that are a signature: short (a name, a title, a company). */
+const SIGNATURE_LINES_MAX = 4;
+const SIGNATURE_LINE_CHARS = 60;
+
+/**
+ * A signature never decides (issue 11): a sign-off line followed only by up to four short lines (a
+ * name, a title, a company: `Director, Petits Kô Bilingual Nursery`) ends the client's words, so
+ * those lines are not read for the facts (`Kô`, a name, folds to the fault word `KO`). A long line
+ * or a fifth line after it is more message, and nothing is cut.
+ */
+export function withoutSignOff(text: string): string {
+  const lines = text.split('\n');
+  for (let i = lines.length - 1; i >= 0 && lines.length - 1 - i <= SIGNATURE_LINES_MAX; i--) {
+    if (!SIGN_OFF_LINE.test(lines[i]!)) continue;
+    const after = lines.slice(i + 1).filter((l) => l.trim() !== '');
+    const isSignature =
+      after.length <= SIGNATURE_LINES_MAX && after.every((l) => l.length <= SIGNATURE_LINE_CHARS);
+    return isSignature ? lines.slice(0, i).join('\n') : text;
+  }
+  return text;
+}

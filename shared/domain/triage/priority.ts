@@ -16,6 +16,7 @@ import {
   readPriorityFacts,
 } from './priority-facts';
 import { findNonSignals } from './priority-non-signals';
+import { withoutSignOff } from './priority-vocabulary-general-12';
 import { FORWARD_PREFIXES, REPLY_PREFIXES } from './subject-prefixes';
 
 export type PrioritySource = 'declared' | 'inferred' | 'default';
@@ -74,7 +75,8 @@ export function triagePriority(input: PriorityInput): PriorityResult {
   const isForward = kind === 'forward' || forwarded?.explicitForward === true;
   // A reply's subject is the old problem's title; what the client says now is in the new text.
   const subject = kind === 'reply' || isForward ? '' : stripTags(input.subject);
-  const body = newText;
+  // A sign-off and the short lines after it are a signature, which never decides (after holdout15).
+  const body = withoutSignOff(newText);
 
   const read = readPriorityFacts(
     subject === '' ? body : `${subject}\n\n${body}`,

@@ -257,6 +257,8 @@ const WORST_INPUTS = [
   fill('backup station '),
   fill('de secours mais '),
   fill('backup but it '),
+  fill('Regards,\n'),
+  fill('Regards,\nAnna\n'),
   // The general readings of issue 11's holdout14 and holdout15: nothing to fall back on, a fallback
   // that fails, a counted group, a purpose of not being held up, for the time being, still going, a
   // borrowed device, others who cannot for the writer, a device stolen, a device shared by all, no one

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { triagePriority } from '../../../shared/domain/triage/priority';
 import { levelFromFacts, readPriorityFacts } from '../../../shared/domain/triage/priority-facts';
 
 // Issue 11, after the blind holdout16 and holdout17: each reading is stated with sentences written
@@ -135,5 +136,25 @@ describe('Narrowed: not stuck thanks to the way is blocked with a workaround', (
 
   it('not stuck, with no way offered before it, is no block: normale', () => {
     expect(level("The new printer makes a faint noise, so I'm not stuck, just curious.")).toBe('normale');
+  });
+});
+
+describe('Reading: a sign-off and the short lines after it are a signature, which never decides', () => {
+  const triage = (newText: string) => triagePriority({ subject: 'New account', newText, headers: {} }).level;
+
+  it.each([
+    'Could you create a mailbox for our new intern?\n\nKind regards,\nAnna Lee\nManager, KO Boxing Club',
+    'Pouvez-vous créer un compte pour la stagiaire ?\n\nCordialement,\nMarc\nGérant, Bar Le Kô\n0690 12 34 56',
+    'PLEASE ADD A USER FOR THE NEW NURSE.\nREGARDS\nDR TOM\nHS MEDICAL CENTRE',
+  ])('a request signed with a fault-looking name: normale — %s', (text) => {
+    expect(triage(text)).toBe('normale');
+  });
+
+  it('a fault told after the sign-off line, in a long line, is still read: not normale', () => {
+    expect(
+      triage(
+        'Could you create a mailbox for our new intern?\n\nRegards,\nAnna\nPS: since this morning none of the receptionists can log in to the booking system at all, we are stuck.',
+      ),
+    ).not.toBe('normale');
   });
 });

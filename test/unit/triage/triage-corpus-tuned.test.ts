@@ -24,6 +24,7 @@ const TUNED_SETS: readonly CorpusSet[] = [
   'holdout12',
   'holdout13',
   'holdout14',
+  'holdout15',
 ];
 const mails = readCorpusSource();
 
