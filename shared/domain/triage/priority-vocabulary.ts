@@ -600,7 +600,7 @@ export const NOT_BLOCKED_CUES: readonly Cue[] = [
   ),
   cue(
     'en:nobody-bothered',
-    "\\b(?:nobody|no one|no-one|none of (?:us|them|the \\S+)) (?:is |was |has |have |are )?(?:bothered|noticed|complained|complains|uses|using|minds|cares|waiting|affected|troubled|impacted|been affected)\\b|\\b(?:no impact|nothing (?:is )?(?:affected|broken|blocked)|everything works|everyone is fine|not a big deal|it prints fine|it still (?:charges|works|prints)|no issue|not stopping us|doesnt stop me|doesn't stop me|not blocking)\\b",
+    "\\b(?:nobody|no one|no-one|none of (?:us|them|the \\S+)) (?:is |was |has |have |are )?(?:bothered|noticed|complained|complains|uses|using|minds|cares|waiting|affected|troubled|impacted|been affected)\\b|\\b(?:no impact|nothing(?:'s|s| s)? (?:is )?(?:affected|broken|blocked)|everything works|everyone is fine|not a big deal|it prints fine|it still (?:charges|works|prints)|no issue|not stopping us|doesnt stop me|doesn't stop me|not blocking)\\b",
   ),
   cue(
     'en:not-blocked',

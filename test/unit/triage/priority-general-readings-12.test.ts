@@ -158,3 +158,17 @@ describe('Reading: a sign-off and the short lines after it are a signature, whic
     ).not.toBe('normale');
   });
 });
+
+describe('Reading: « nothing’s broken » denies a block however the contraction is typed (holdout18, metamorphic)', () => {
+  it.each([
+    "Could someone help us set up the projector? Nothing's broken, we just don't know how to plug it in.",
+    'Could someone help us set up the projector? Nothings broken, we just dont know how to plug it in.',
+    'Could someone help us set up the projector? Nothing s broken.',
+  ])('a request with its denial: normale — %s', (text) => {
+    expect(level(text)).toBe('normale');
+  });
+
+  it('« nothing’s working » is no denial: the till is still blocked', () => {
+    expect(level("The till is broken, nothing's working.")).not.toBe('normale');
+  });
+});
