@@ -20,8 +20,9 @@ import libmime from 'libmime';
  * too), is the holdout12 set only; source-holdout13.txt, written blind the same way (with T: lines too), is the holdout13
  * set only; source-holdout14.txt, written blind the same way (with T: lines too), is the holdout14 set only;
  * source-holdout15.txt, written blind the same way (with T: lines too), is the holdout15 set only; source-holdout16.txt and
- * source-holdout17.txt, written blind the same way (with T: lines too), are the holdout16 and holdout17 sets only (measured
- * after round 11, not yet studied).
+ * source-holdout17.txt, written blind the same way (with T: lines too), are the holdout16 and holdout17 sets only
+ * (measured after round 11, studied in round 12); source-holdout18.txt and source-holdout19.txt, written blind the same
+ * way (with T: lines too), are the holdout18 and holdout19 sets only (measured after rounds 11 and 12, not yet studied).
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -49,6 +50,8 @@ export const CORPUS_SETS = [
   'holdout15',
   'holdout16',
   'holdout17',
+  'holdout18',
+  'holdout19',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */
