@@ -1,34 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { splitNewText } from '../../../shared/domain/triage/new-text';
 import { triagePriority } from '../../../shared/domain/triage/priority';
-import { type CorpusSet, readCorpusSource } from '../../support/triage-corpus';
+import { CORPUS_SETS, type CorpusSet, readCorpusSource } from '../../support/triage-corpus';
 
 /**
  * Issue 11: the sets the rules were tuned on (or studied after their blind measure) stay at 100 %
- * on priority, so that a new reading cannot silently undo an older one. A blind set joins this list
- * only once it has been measured and studied (docs/triage.md, "Where the reading stands").
+ * on priority, so that a new reading cannot silently undo an older one. Every set of CORPUS_SETS
+ * is held, except a blind set not yet studied or not yet read whole: it joins once it has been
+ * measured and studied (docs/triage.md, "Where the reading stands").
  */
-const TUNED_SETS: readonly CorpusSet[] = [
-  'tuning',
-  'holdout',
-  'holdout2',
-  'holdout3',
-  'holdout4',
-  'holdout5',
-  'holdout6',
-  'holdout7',
-  'holdout8',
-  'holdout9',
-  'holdout10',
-  'holdout11',
-  'holdout12',
-  'holdout13',
-  'holdout14',
-  'holdout15',
-];
+const NOT_YET_HELD: ReadonlySet<CorpusSet> = new Set<CorpusSet>([
+  'holdout16', // studied in round 12: 128/130
+  'holdout17', // studied in round 12: 124/131
+  'holdout18', // measured blind after rounds 11 and 12, not studied
+  'holdout19', // measured blind after rounds 11 and 12, not studied
+]);
+const TUNED_SETS = CORPUS_SETS.filter((set) => !NOT_YET_HELD.has(set));
 const mails = readCorpusSource();
 
 describe('Triage corpus: every tuned set keeps its labelled level', () => {
+  it('holds every set up to holdout15, the last one read whole', () => {
+    expect(TUNED_SETS.length).toBe(16);
+    expect(TUNED_SETS.at(-1)).toBe('holdout15');
+  });
+
   it.each(TUNED_SETS)('%s: every mail gets its label', (set) => {
     const inSet = mails.filter((m) => m.set === set);
     expect(inSet.length).toBeGreaterThanOrEqual(100);
