@@ -77,8 +77,9 @@ describe('Command: eval', () => {
     );
   });
 
-  it('counts per level the tickets triaged with low confidence, whose acknowledgement asks the client', async () => {
-    const dir = writtenDir({
+  /** Four mails: a ticket asked and right, asked and missed, silent and missed (a critique), silent and right. */
+  const askedAndSilentDir = () =>
+    writtenDir({
       'asked-right.eml': {
         mail: clientMail('a', 'Payment terminal', TERMINAL),
         label: { priority: 'critique', ack: true, followup: null },
@@ -96,6 +97,9 @@ describe('Command: eval', () => {
         label: { priority: 'normale', ack: true, followup: null },
       },
     });
+
+  it('counts per level the tickets triaged with low confidence, whose acknowledgement asks the client', async () => {
+    const dir = askedAndSilentDir();
     const run = await runCli(['eval', dir]);
     const lines = run.stdout.split('\n');
 
@@ -110,24 +114,7 @@ describe('Command: eval', () => {
   });
 
   it('splits the priority misses into asked and silent, names each silent critique miss and counts right answers asked', async () => {
-    const dir = writtenDir({
-      'asked-right.eml': {
-        mail: clientMail('a', 'Payment terminal', TERMINAL),
-        label: { priority: 'critique', ack: true, followup: null },
-      },
-      'asked-miss.eml': {
-        mail: clientMail('b', 'Payment terminal', TERMINAL),
-        label: { priority: 'haute', ack: true, followup: null },
-      },
-      'silent-miss.eml': {
-        mail: clientMail('c', 'Slow laptop', SLOW),
-        label: { priority: 'critique', ack: true, followup: null },
-      },
-      'silent-right.eml': {
-        mail: clientMail('d', 'Slow laptop', SLOW),
-        label: { priority: 'normale', ack: true, followup: null },
-      },
-    });
+    const dir = askedAndSilentDir();
     const run = await runCli(['eval', dir]);
     const lines = run.stdout.split('\n');
 
