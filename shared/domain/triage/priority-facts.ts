@@ -262,6 +262,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       !f.negated && !notAll(folded.text, f) && !FREQUENCY_AFTER.test(folded.text.slice(f.end, f.end + 20)),
   );
   const blockingSeveral = severalFound.filter((f) => f.cue.blocking);
+  // `mes collègues ne peuvent pas les signer à ma place`: no workaround, and others who cannot do it
+  // for the writer are not blocked users (after holdout14).
+  const notForMe = find(NOT_FOR_ME_CUES_11);
   // A workaround that is asked about is not a workaround that exists; one that was tried and
   // failed (`J'ai essayé sur un autre poste, même problème`) is none; the last statement wins.
   const noWorkaround = [
@@ -270,8 +273,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(NO_WORKAROUND_CUES_10),
     // `we don't have a paper list to fall back on` (after holdout15).
     ...find(NOTHING_TO_FALL_BACK_ON_CUES_11),
-    // `mes collègues ne peuvent pas les signer à ma place` (after holdout14).
-    ...find(NOT_FOR_ME_CUES_11),
+    ...notForMe,
     // `La ressaisie manuelle n'est pas envisageable` (after holdout17).
     ...find(WAY_NOT_FEASIBLE_CUES_12),
     // `I'm just sitting at the desk for now` (after holdout17).
@@ -464,21 +466,12 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
           f.cue.id === 'means-until-fixed') &&
         blockedClauses.has(f.clause.start)
       ) &&
-      !(
-        (GENERAL_WORKAROUND_CUES_4.some((c) => c === f.cue) ||
-          CHANNEL_WORKAROUND_CUES_7.some((c) => c === f.cue) ||
-          ELSEWHERE_WORKAROUND_CUES_9.some((c) => c === f.cue) ||
-          AFTER_BLOCK_WORKAROUND_CUES_10.some((c) => c === f.cue)) &&
-        blockedAfter(f, blocked)
-      ),
+      !(VOID_IF_BLOCKED_AFTER.has(f.cue) && blockedAfter(f, blocked)),
   );
   const statements = [...noWorkaround, ...failed, ...workaround].sort(byStart);
   const lastStatement = statements.at(-1);
 
   const blockedSentences = new Set(blocked.map((f) => f.sentence.start));
-  // `mes collègues ne peuvent pas les signer à ma place`: others who cannot do it for the writer are
-  // not blocked users (after holdout14).
-  const notForMe = find(NOT_FOR_ME_CUES_11);
   const several = severalFound
     .filter(
       (f) =>
@@ -898,8 +891,16 @@ const ONE_SPEAKER = /(?:^|[\s,])(?:i|i'm|im|i've|ive|je|j'\w*|jai|j(?= [a-z]))\b
 
 /**
  * A way of carrying on read after holdout5 (`I'm running it on the back office PC for tonight`) is
- * void when its sentence goes on to say that it is blocked too (`…, it crashes there as well`).
+ * void when its sentence goes on to say that it is blocked too (`…, it crashes there as well`);
+ * so are the channels, places and stations read after holdout8, 9 and 12/13.
  */
+const VOID_IF_BLOCKED_AFTER: ReadonlySet<Cue> = new Set<Cue>([
+  ...GENERAL_WORKAROUND_CUES_4,
+  ...CHANNEL_WORKAROUND_CUES_7,
+  ...ELSEWHERE_WORKAROUND_CUES_9,
+  ...AFTER_BLOCK_WORKAROUND_CUES_10,
+]);
+
 function blockedAfter(f: Found, blocked: readonly Found[]): boolean {
   return blocked.some((b) => b.sentence.start === f.sentence.start && b.start >= f.start);
 }
