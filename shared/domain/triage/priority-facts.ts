@@ -151,6 +151,18 @@ import {
   WAY_NOT_FEASIBLE_CUES_12,
 } from './priority-vocabulary-general-12';
 import {
+  CAN_NO_LONGER_CUES_13,
+  INSTEAD_CUES_13,
+  KEEP_GOING_CUES_13,
+  SEND_AGAIN_CUES_13,
+  STILL_FINE_CUES_13,
+  TAKEN_UP_UNTIL_FIXED_CUES_13,
+  THING_IS_BEFORE_13,
+  THING_NOT_STUCK_BEFORE_13,
+  WORK_STOPPED_MEANTIME_CUES_13,
+  WORKING_SINCE_CUES_13,
+} from './priority-vocabulary-general-13';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -241,6 +253,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(STOLEN_CUES_11),
     // `Les techniciens ne peuvent donc pas valider` (after holdout17).
     ...find(CONNECTIVE_BLOCKED_CUES_12),
+    // `our declaration software can no longer transmit` (after holdout19).
+    ...find(CAN_NO_LONGER_CUES_13),
   ];
 
   const severalFound = [
@@ -278,6 +292,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(WAY_NOT_FEASIBLE_CUES_12),
     // `I'm just sitting at the desk for now` (after holdout17).
     ...find(JUST_WAITING_CUES_12),
+    // `Je ne peux rien faire de la journée en attendant`, `on a fermé les portes en attendant`:
+    // the meantime is a stop, no way (after holdout18/19).
+    ...find(WORK_STOPPED_MEANTIME_CUES_13),
   ].filter((f) => !f.question);
   const setAside = [...find(SET_ASIDE_CUES_7), ...find(SET_ASIDE_CUES_10)];
   const offered = [
@@ -319,10 +336,19 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // `which does the job for now`, `en attendant j'emprunte`, `the terminal of my colleague` (after holdout16).
     ...findWays(STATED_WAY_CUES_12),
     ...findWays(COLLEAGUE_DEVICE_CUES_12),
+    // `We're hand-applying labels to keep going`, `which allows us to continue`, `ils ont repris
+    // les carnets à souches en attendant le rétablissement` (after holdout19).
+    ...findWays(KEEP_GOING_CUES_13),
+    ...findWays(TAKEN_UP_UNTIL_FIXED_CUES_13),
     // `the girls write the orders on the notebook`, `tout le monde passe par la caisse 2`, `depuis le
     // poste de Jessica`: read after a blocked statement, outside its clause (after holdout12/13).
     // `I print the scores before the lessons, it works but costs a lot of paper` (after holdout15).
-    ...[...findWays(AFTER_BLOCK_WORKAROUND_CUES_10), ...findWays(WORKS_BUT_COSTS_CUES_11)].filter((c) =>
+    // `Customers pay at the main till instead` (after holdout19).
+    ...[
+      ...findWays(AFTER_BLOCK_WORKAROUND_CUES_10),
+      ...findWays(WORKS_BUT_COSTS_CUES_11),
+      ...findWays(INSTEAD_CUES_13),
+    ].filter((c) =>
       blockedFound.some(
         (b) => !b.negated && b.start >= subjectEnd && b.end <= c.start && b.clause.start !== c.clause.start,
       ),
@@ -348,7 +374,12 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   );
   const notBlocked = [
     ...blockedFound.filter(
-      (f) => f.negated && f.cue.negation === 'denies' && !existentialObject(folded.text, f),
+      (f) =>
+        f.negated &&
+        f.cue.negation === 'denies' &&
+        !existentialObject(folded.text, f) &&
+        // `paper jam error but no paper stuck`: a thing not stuck, no denial (after holdout18).
+        !THING_NOT_STUCK_BEFORE_13.test(folded.text.slice(Math.max(f.clause.start, f.start - 40), f.start)),
     ),
     ...find(NOT_BLOCKED_CUES),
     ...find(GENERAL_NOT_BLOCKED_CUES),
@@ -357,6 +388,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_NOT_BLOCKED_CUES_7),
     ...find(GENERAL_NOT_BLOCKED_CUES_9),
     ...find(GENERAL_NOT_BLOCKED_CUES_10),
+    // `it still click fine`, `Everything's been working fine since` (after holdout18).
+    ...find(STILL_FINE_CUES_13),
+    ...find(WORKING_SINCE_CUES_13),
   ]
     .filter((n) => !saysWorkaroundWorks(folded.text, sentenceSpans, n, offered))
     // `Meanwhile I keep my notes in a spreadsheet, so I'm not stuck`: not stuck thanks to the way,
@@ -383,6 +417,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(NO_MORE_ERROR),
     ...find(OTHER_SENSE_CUES_5),
     ...find(OTHER_SENSE_CUES_8),
+    // `can you send again the invoice, our accountant did not receive it` (after holdout18).
+    ...find(SEND_AGAIN_CUES_13),
     ...find(PLANNED_CUT_CUES_9),
   ];
   const blocked = [...blockedFound.filter((f) => !f.negated), ...blockingSeveral]
@@ -452,7 +488,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...[...find(GENERAL_ONE_USER_CUES_8), ...find(ROLE_SUBJECT_CUES_10)].filter(
       (f) => !namedGroups.some((g) => !overlaps(g, f)),
     ),
-  ].filter((f) => !f.question && !f.negated && !notOnly.some((n) => overlaps(n, f)));
+  ]
+    .filter((f) => !f.question && !f.negated && !notOnly.some((n) => overlaps(n, f)))
+    // `le module est le seul à être agréé`: a thing alone of its kind, no person (after holdout18).
+    .filter((f) => !THING_IS_BEFORE_13.test(folded.text.slice(Math.max(0, f.start - 40), f.start)));
   const workaround = offered.filter(
     (f) =>
       !tried.includes(f) &&

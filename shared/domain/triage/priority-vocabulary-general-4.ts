@@ -117,7 +117,7 @@ export const WHO_NEEDS_IT_CUES: readonly Cue[] = [
 export const GENERAL_NO_WORKAROUND_CUES_4: readonly Cue[] = [
   cue(
     'no-manual-means',
-    "\\b(?:(?:no|not any|no longer (?:have|keep|use)(?: any)?|don'?t have any|do not have any|haven'?t (?:got )?any) (?:more )?(?:[a-z-]+ )?(?:paper|manual|handwritten|hand-written|printed|hard-?copy|offline|carbon) (?!(?:jam|jams|tray|trays|size|quality|cut|cuts|problem|issue|in|on|at|left|for|and|or|to|the|anymore|any)\\b)[a-z-]+|(?:pas|plus|aucune?|sans) (?:de |d')?(?!besoin|souci|probleme|papier\\b|de\\b|d')[a-z-]+(?: (?:de|d'|a) [a-z-]+)? (?:papier|papiers|manuel(?:le)?s?|imprimee?s?|ecrite?s? a la main|a souche|a souches|carbone))\\b",
+    "\\b(?:(?:no|not any|no longer (?:have|keep|use)(?: any)?|don'?t have any|do not have any|haven'?t (?:got )?any) (?:more )?(?:[a-z-]+ )?(?:paper|manual|handwritten|hand-written|printed|hard-?copy|offline|carbon) (?!(?:jam|jams|stuck|jammed|caught|inside|tray|trays|size|quality|cut|cuts|problem|issue|in|on|at|left|for|and|or|to|the|anymore|any)\\b)[a-z-]+|(?:pas|plus|aucune?|sans) (?:de |d')?(?!besoin|souci|probleme|papier\\b|de\\b|d')[a-z-]+(?: (?:de|d'|a) [a-z-]+)? (?:papier|papiers|manuel(?:le)?s?|imprimee?s?|ecrite?s? a la main|a souche|a souches|carbone))\\b",
   ),
 ];
 

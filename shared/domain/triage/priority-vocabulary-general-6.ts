@@ -46,10 +46,12 @@ export const GENERAL_WORKAROUND_CUES_6: readonly WorkaroundCue[] = [
   ),
   // Recording elsewhere now to re-enter later: `we will re-enter everything once it is back`, `on
   // ressaisira tout après`, `je rentrerai les ventes dans le logiciel quand il remarchera`. A
-  // catch-up promised says the work goes on another way meanwhile.
+  // catch-up promised says the work goes on another way meanwhile. Only the later catch-up: a
+  // future, or a time after (`je dois tout ressaisir` after a data loss is the loss's cost, no
+  // way of carrying on; narrowed after round 12).
   cue(
     're-enter-later',
-    '\\b(?:re-?(?:enter|key|type|input)(?:s|ing|ed)?|ressaisi\\w*|resaisi\\w*|(?:on|je|nous) (?:rentrera|rentrerai|rentrerons|saisira|saisirai|saisirons|reportera|reporterai|reporterons) (?:tout|les \\S+|\\S+ \\S+)(?: \\S+){0,4}? (?:apres|plus tard|quand|une fois|des que|au retour)|(?:key|type|enter) (?:it|them|everything|all) (?:in )?(?:later|afterwards|once|when))\\b',
+    '\\b(?:(?:will|shall|going to|ll) re-?(?:enter|key|type|input)|ressaisir(?:a|ai|ons|ont)|resaisir(?:a|ai|ons|ont)|(?:re-?(?:enter|key|type|input)(?:s|ing|ed)?|ressaisi\\w*|resaisi\\w*)(?: \\S+){0,5}? (?:later|afterwards|once|when|after|apres|plus tard|quand|une fois|des que|au retour)|(?:on|je|nous) (?:rentrera|rentrerai|rentrerons|saisira|saisirai|saisirons|reportera|reporterai|reporterons) (?:tout|les \\S+|\\S+ \\S+)(?: \\S+){0,4}? (?:apres|plus tard|quand|une fois|des que|au retour)|(?:key|type|enter) (?:it|them|everything|all) (?:in )?(?:later|afterwards|once|when))\\b',
     { negation: 'cancels', wayAround: 'inferred' },
   ),
   // Working on one's own device: `je bosse sur mon perso pour aujourd'hui`, `je travaille depuis

@@ -545,7 +545,9 @@ export const BLOCKED_CUES: readonly Cue[] = [
   ),
   cue(
     'en:down',
-    '\\b(?:(?:is|are|was|went|goes|gone|been|still|completely|totally|all|server|network|internet|site|portal|wifi|wi-fi|system|email) down|(?<!work )(?<!working )offline|crash(?:es|ed|ing)?|broken|(?:no|lost|without) access|unreachable|unavailable|inaccessible|unusable|(?:blue|black|blank) screen|out of order|(?:is|was|were|are|been|got) disabled|(?:account|user|login) disabled|rejects?|rejected|(?:keeps?|kept) (?:crashing|rebooting|restarting|freezing)|boot ?loop)\\b',
+    // `shut the server down`, `take the network down`: a phrasal verb acting on the thing, not the
+    // thing down, asked or told (issue 11, round 13).
+    '\\b(?:(?:is|are|was|went|goes|gone|been|still|completely|totally|all|(?<!\\b(?:shut|shuts|shutting|bring|brings|bringing|brought|take|takes|taking|took|turn|turns|turning|turned|power|powers|powering|powered) (?:the |our |my |a |this |that |your )?)(?:server|network|internet|site|portal|wifi|wi-fi|system|email)) down|(?<!work )(?<!working )offline|crash(?:es|ed|ing)?|broken|(?:no|lost|without) access|unreachable|unavailable|inaccessible|unusable|(?:blue|black|blank) screen|out of order|(?:is|was|were|are|been|got) disabled|(?:account|user|login) disabled|rejects?|rejected|(?:keeps?|kept) (?:crashing|rebooting|restarting|freezing)|boot ?loop)\\b',
     { negation: 'cancels' },
   ),
 ];

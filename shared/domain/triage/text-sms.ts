@@ -6,7 +6,7 @@
  * - `j` glued to a verb or a pronoun: `jpeux`, `jpe`, `jsuis`, `chui`, `jarrive`, `jai`, `jle`…;
  *   `aujourdhui`;
  * - an elided article or preposition glued to a work word: `dautre`, `lappli`, `lordi`, `lacces`;
- *   `quon`, `ya`;
+ *   `quon`, `quil`, `ya` (not `quelle`, `quelles`: words of their own, "which");
  * - the negation cut short: `pa` after a word that is not a determiner (`le PA`, `my pa` stay),
  *   `plu` unless it follows a form of `avoir` (`il a plu`, `ça m'a plu`);
  * - `peu` after a subject pronoun and before a negation (`je peu pa` → `je peux pas`).
@@ -106,7 +106,7 @@ const NOT_BEFORE_PA = new Set([
 const AVOIR_BEFORE_PLU = /(?:^|[\s'])(?:a|ai|as|avons|avez|ont|avait|avais|avaient|aurait|aura|eu)\s$/u;
 
 const SMS_SPELLING = new RegExp(
-  `(?<![\\p{L}\\p{N}'])(?:(${Object.keys(GLUED_WORDS).join('|')})|([dl])(${WORK_WORDS})|(qu)(on|il|ils|elle|elles)|(ya)|(pa|plu)|(peu)(?= (?:pa|pas|plu|plus|pu|rien|jamais)\\b))(?![\\p{L}\\p{N}'])`,
+  `(?<![\\p{L}\\p{N}'])(?:(${Object.keys(GLUED_WORDS).join('|')})|([dl])(${WORK_WORDS})|(qu)(on|il|ils)|(ya)|(pa|plu)|(peu)(?= (?:pa|pas|plu|plus|pu|rien|jamais)\\b))(?![\\p{L}\\p{N}'])`,
   'gu',
 );
 const PRONOUN_BEFORE_PEU = /(?:^|\s)(je|j'|tu|on|il|elle|ca|cela)\s$/u;

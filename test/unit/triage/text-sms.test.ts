@@ -110,3 +110,9 @@ describe('SMS spellings: glued words', () => {
     expect(expand(text)).toBe(expanded);
   });
 });
+
+describe('SMS spellings: a word of its own is not a glued pronoun', () => {
+  it.each(['quelles imprimantes sont touchees ?', 'quelle caisse marche encore ?'])('%s stays', (text) => {
+    expect(expand(text)).toBe(text);
+  });
+});
