@@ -30,7 +30,7 @@ const MEANTIME =
  * `on a fermé la caisse 2, en attendant tout le monde passe par la caisse 1` is a way.
  */
 const NOTHING_DONE =
-  "(?:(?:ne |n')?(?:peux|peut|pouvons|pouvez|peuvent) rien faire|(?:can'?t|cannot|can not|couldn'?t) do anything|(?:can|could) do nothing|(?:on a|nous avons|j'ai|ils ont|elles ont|on|nous|je|we'?ve|we have|i'?ve|i have|we|i|they) (?:ferme|closed|shut|baisse) (?:les portes|la porte|le rideau|la boutique|le magasin|les boutiques|les magasins|l'agence|le cabinet|l'accueil|le guichet|les guichets|the doors|the door|the shop|the store|the shops|the stores|the office|the branch|the desk|the counter|up(?: shop)?)|(?:on a|nous avons|j'ai|we'?ve|we have|i'?ve|i have|we|i) (?:renvoye|sent) (?:les \\S+|le personnel|tout le monde|everyone|the staff|the team|the \\S+) (?:chez (?:eux|elles|lui|soi)|home))";
+  "(?:(?:ne |n')?(?:peux|peut|pouvons|pouvez|peuvent) rien faire|(?:can(?:'| )?t|cannot|can not|couldn(?:'| )?t) do anything|(?:can|could) do nothing|(?:on a|nous avons|j'ai|ils ont|elles ont|on|nous|je|we(?:'| )?ve|we have|i(?:'| )?ve|i have|we|i|they) (?:ferme|closed|shut|baisse) (?:les portes|la porte|le rideau|la boutique|le magasin|les boutiques|les magasins|l'agence|le cabinet|l'accueil|le guichet|les guichets|the doors|the door|the shop|the store|the shops|the stores|the office|the branch|the desk|the counter|up(?: shop)?)|(?:on a|nous avons|j'ai|we(?:'| )?ve|we have|i(?:'| )?ve|i have|we|i) (?:renvoye|sent) (?:les \\S+|le personnel|tout le monde|everyone|the staff|the team|the \\S+) (?:chez (?:eux|elles|lui|soi)|home))";
 export const WORK_STOPPED_MEANTIME_CUES_13: readonly Cue[] = [
   cue(
     'work-stopped-meantime',
@@ -54,7 +54,7 @@ export const THING_IS_BEFORE_13 =
  * `none of us`). Tested on the text just before a denied blocked cue (priority-facts.ts).
  */
 export const THING_NOT_STUCK_BEFORE_13 =
-  /\b(?:no|not a|not one|not a single|aucune?|pas de|pas d'|plus de|plus aucune?) ?(?!(?:one|body|user|users|person|people|colleague|colleagues|staff|agent|agents|employee|employees|utilisateurs?|personnes?|collegues?)\b)[a-z-]+(?: (?:is|was|est|n'est|ne|n'))? $/u;
+  /\b(?:(?:no|not a|not one|not a single|aucune?|pas de|plus de|plus aucune?) |pas d'|plus d')(?!(?:longer|more|further|really|totally|completely|actually|way|one|body|user|users|person|people|colleague|colleagues|staff|agent|agents|employee|employees|utilisateurs?|personnes?|collegues?)\b)[a-z-]+(?: (?:is|was|est|n'est|ne|n'))? $/u;
 
 /**
  * A device still doing its job (`my mouse wheel is broken, it still click fine`, `the screen is
@@ -77,7 +77,7 @@ export const STILL_FINE_CUES_13: readonly Cue[] = [
 export const WORKING_SINCE_CUES_13: readonly Cue[] = [
   cue(
     'working-fine-since',
-    "\\b(?:everything|it|all|things|the \\S+)(?:'s| has| have|s) been (?:working|running|fine|ok|okay|back)(?: fine| ok| okay| normally| again)? (?:ever )?since\\b|\\b(?:tout|ca|cela) (?:fonctionne|marche|tourne|remarche|refonctionne|est revenu) (?:bien |normalement |a nouveau |de nouveau |correctement )?depuis\\b",
+    "\\b(?:everything|it|all|things|the \\S+)(?:'s | s'| s | has | have |s )been (?:working|running)(?: fine| ok| okay| normally| again)? (?:ever )?since\\b|\\b(?:everything|it|all|things)(?:'s | s'| s | has | have |s )been (?:fine|ok|okay) (?:ever )?since\\b|\\b(?:tout|ca|cela) (?:fonctionne|marche|tourne|remarche|refonctionne) (?:bien |normalement |a nouveau |de nouveau |correctement )?depuis\\b",
   ),
 ];
 
@@ -100,10 +100,16 @@ export const CAN_NO_LONGER_CUES_13: readonly Cue[] = [
 export const KEEP_GOING_CUES_13: readonly WorkaroundCue[] = [
   cue(
     'doing-to-keep-going',
-    "\\b(?:we'?re|we are|i'?m|i am|they'?re|they are) (?:currently |now |temporarily |still )?(?!(?:waiting|hoping|trying|asking|struggling|looking|wondering|planning|going|writing|calling|emailing|contacting|reaching|following|unable|not)\\b)[a-z-]+ing\\b(?: [^\\s.!?;:()]+){0,12}? (?:to|which (?:lets|allows|enables) (?:us|me)(?: to)?|so (?:that )?(?:we|i) can) (?:keep|continue|carry on|go on)\\b|\\b(?:on|nous|je|j')(?! (?:ne|n'|vous|t'|te)\\b)(?: [^\\s.!?;:()]+){1,10}? (?:pour (?:pouvoir )?continuer a (?:travailler|vendre|encaisser|avancer|servir|produire|saisir|imprimer|accueillir|livrer)|ce qui (?:nous|me) permet de (?:continuer|travailler|avancer))\\b",
+    "\\b(?:we(?:'| )?re|we are|i(?:'| )?m|i am|they(?:'| )?re|they are) (?:currently |now |temporarily |still )?(?!(?:waiting|hoping|trying|asking|struggling|looking|wondering|planning|going|writing|calling|emailing|contacting|reaching|following|having|getting|running|losing|missing|needing|unable|not)\\b)[a-z-]+ing\\b(?: [^\\s.!?;:()]+){0,12}? (?:to|which (?:lets|allows|enables) (?:us|me)(?: to)?|so (?:that )?(?:we|i) can) (?:keep (?:going|[a-z]+ing)|continue|carry on|go on)\\b|\\b(?:on|nous|je|j')(?! (?:ne|n'|vous|t'|te)\\b)(?: [^\\s.!?;:()]+){1,10}? (?:pour (?:pouvoir )?continuer a (?:travailler|vendre|encaisser|avancer|servir|produire|saisir|imprimer|accueillir|livrer)|ce qui (?:nous|me) permet de (?:continuer|travailler|avancer))\\b",
     { wayAround: 'stated' },
   ),
 ];
+
+/** Who does the work another way: people, never the device (`it prints blank pages instead`). */
+const DOERS_EN =
+  '(?:we|i|they|customers|clients|visitors|patients|guests|people|staff|everyone|everybody|the (?:team|staff|nurses|agents|cashiers|drivers|customers|clients|visitors|patients|guests|teachers|doctors|girls|guys|others))';
+const DOERS_FR =
+  "(?:on|nous|je|j'|ils|elles|tout le monde|les (?:clients|patients|visiteurs|usagers|agents|caissieres|caissiers|vendeuses|vendeurs|infirmieres|infirmiers|livreurs|chauffeurs|collegues|eleves|professeurs|filles|gars|autres))";
 
 /**
  * Others doing the work another way (`Customers pay at the main till instead`, `the nurses write
@@ -113,7 +119,7 @@ export const KEEP_GOING_CUES_13: readonly WorkaroundCue[] = [
 export const INSTEAD_CUES_13: readonly WorkaroundCue[] = [
   cue(
     'others-do-it-instead',
-    `\\b(?:pay|pays|use|uses|go|goes|print|prints|sell|sells|work|works|write|writes|book|books|sign|signs|send|sends|call|calls|order|orders|scan|scans|log|logs|check|checks|serve|serves)(?: ${WORD}){0,6}? instead\\b|\\b(?:paient|paie|passent|passe|vont|va|utilisent|utilise|impriment|imprime|vendent|vend|travaillent|travaille|ecrivent|ecrit|notent|note|signent|signe|envoient|envoie|appellent|appelle|commandent|commande|scannent|scanne)(?: ${WORD}){0,6}? a la place\\b`,
+    `\\b${DOERS_EN} (?:now |all |just )?(?:pay|pays|use|uses|print|prints|sell|sells|work|works|write|writes|book|books|sign|signs|send|sends|call|calls|order|orders|scan|scans|check|checks|serve|serves|fill|fills)(?: ${WORD}){0,6}? instead\\b(?! of)|\\b${DOERS_FR} (?:paient|paie|passent|passe|vont|va|utilisent|utilise|impriment|imprime|vendent|vend|travaillent|travaille|ecrivent|ecrit|notent|note|signent|signe|envoient|envoie|appellent|appelle|commandent|commande|scannent|scanne)(?: ${WORD}){0,6}? a la place\\b(?! de| d')`,
     { wayAround: 'stated' },
   ),
 ];
@@ -132,12 +138,15 @@ export const TAKEN_UP_UNTIL_FIXED_CUES_13: readonly WorkaroundCue[] = [
   ),
 ];
 
-/** A copy of a document asked again (`can you send again the invoice`, `resend`, `renvoyer`). */
+/**
+ * A copy of a document asked again (`can you send again the invoice`, `please resend`, `pouvez-vous
+ * me la renvoyer`): asked, so never `le serveur renvoie une erreur`.
+ */
 const SEND_AGAIN =
-  '(?:send (?:\\S+ ){0,6}?again|resend|re-send|send (?:me|us) (?:a |another )?copy|(?:me |nous )?renvoyer|renvoyez|renvoie)';
+  '(?:(?:please|can you|could you|would you|pouvez-vous|pourriez-vous|merci de)(?: \\S+){0,3}? (?:send (?:\\S+ ){0,6}?again|resend|re-send|send (?:me|us) (?:a |another )?copy|renvoyer)|renvoyez)';
 /** The document not received (`did not receive it`, `je ne l'ai pas reçue`). */
 const NOT_RECEIVED =
-  "(?:did not|didn'?t|didnt|never|has not|hasn'?t|have not|haven'?t) (?:receive|received|get|got)|(?:n'a|n'ont|n'avons|n'ai|ne l'a|ne l'ai|ne l'avons|ne l'ont) (?:pas|jamais) (?:recu|recue|recus|eu)";
+  "(?:did not|didn(?:'| )?t|didnt|never|has not|hasn(?:'| )?t|have not|haven(?:'| )?t) (?:receive|received|get|got)|(?:n(?:'| )(?:a|ont|avons|ai)|ne l(?:'| )(?:a|ai|avons|ont)) (?:pas|jamais) (?:recu|recue|recus|eu)";
 
 /**
  * A document asked again because it did not arrive (`can you send again the invoice of november,

@@ -58,6 +58,10 @@ describe('Reading: a thing said not to be stuck is no denial of the block', () =
     expect(level(text)).toBe('moyenne');
   });
 
+  it('no longer stuck is still a denial: normale', () => {
+    expect(level("The printer was jammed this morning but I'm no longer stuck, thanks.")).toBe('normale');
+  });
+
   it('nobody stuck is still a denial: normale', () => {
     expect(
       level('Nobody is stuck, the printer just prints a bit pale. Could you have a look next week?'),
@@ -140,6 +144,12 @@ describe('Reading: others doing the work another way instead', () => {
     expect(level(text)).toBe('moyenne');
   });
 
+  it('the device doing something else instead is its fault: haute', () => {
+    const text = 'My label printer is not working, it prints blank labels instead.';
+    expect(facts(text).workaround.state).not.toBe('exists');
+    expect(level(text)).toBe('haute');
+  });
+
   it('the way asked about is none in use', () => {
     const text = 'The card reader at desk 2 is not working. Could they pay at the main desk instead?';
     expect(facts(text).workaround.state).not.toBe('exists');
@@ -172,6 +182,14 @@ describe('Reading: a copy asked again because it did not arrive is a request', (
   ])('normale — %s', (text) => {
     expect(facts(text).blocked.state).not.toBe('yes');
     expect(level(text)).toBe('normale');
+  });
+
+  it('a server that « renvoie » an error is no copy asked: critique', () => {
+    expect(
+      level(
+        "Le serveur renvoie une erreur et les clients n'ont pas reçu leurs factures, toute la compta est bloquée.",
+      ),
+    ).toBe('critique');
   });
 
   it('a mail flow that stopped is a block: critique', () => {
