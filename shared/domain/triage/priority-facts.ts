@@ -151,6 +151,17 @@ import {
   WAY_NOT_FEASIBLE_CUES_12,
 } from './priority-vocabulary-general-12';
 import {
+  BACK_TO_NOTHING_CUES_14,
+  KEEP_WORKING_CUES_14,
+  NO_ONE_OF_ROLE_CUES_14,
+  NOUN_DOWN_WHERE_CUES_14,
+  ONLY_ONE_OF_ROLE_CUES_14,
+  ONLY_THING_CUES_14,
+  OTHER_DEVICES_FINE_CUES_14,
+  SMS_EVERYONE_CUES_14,
+  WAY_GAVE_OUT_CUES_14,
+} from './priority-vocabulary-general-14';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -241,6 +252,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(STOLEN_CUES_11),
     // `Les techniciens ne peuvent donc pas valider` (after holdout17).
     ...find(CONNECTIVE_BLOCKED_CUES_12),
+    // `POS down in all 6 tills`, `ERP down pour tt le monde` (after holdout22).
+    ...find(NOUN_DOWN_WHERE_CUES_14),
   ];
 
   const severalFound = [
@@ -256,6 +269,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(COUNTED_GROUP_STOPPED_CUES_11),
     // `Aucun bibliothécaire ne peut se connecter` (after holdout14).
     ...find(NO_ONE_OF_GROUP_CUES_11),
+    // `no pharmacist can dispense prescriptions`, `pour tt le monde` (after holdout21/22).
+    ...find(NO_ONE_OF_ROLE_CUES_14),
+    ...find(SMS_EVERYONE_CUES_14),
   ].filter(
     // `toutes les deux minutes`: a frequency, not a pair of people (after holdout6).
     (f) =>
@@ -278,6 +294,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(WAY_NOT_FEASIBLE_CUES_12),
     // `I'm just sitting at the desk for now` (after holdout17).
     ...find(JUST_WAITING_CUES_12),
+    // `so I'm back to having nothing to dispense on`, `de nouveau sans internet` (after holdout21).
+    ...find(BACK_TO_NOTHING_CUES_14),
   ].filter((f) => !f.question);
   const setAside = [...find(SET_ASIDE_CUES_7), ...find(SET_ASIDE_CUES_10)];
   const offered = [
@@ -319,6 +337,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // `which does the job for now`, `en attendant j'emprunte`, `the terminal of my colleague` (after holdout16).
     ...findWays(STATED_WAY_CUES_12),
     ...findWays(COLLEAGUE_DEVICE_CUES_12),
+    // `so the front office and restaurant can keep working` (after holdout20).
+    ...findWays(KEEP_WORKING_CUES_14),
     // `the girls write the orders on the notebook`, `tout le monde passe par la caisse 2`, `depuis le
     // poste de Jessica`: read after a blocked statement, outside its clause (after holdout12/13).
     // `I print the scores before the lessons, it works but costs a lot of paper` (after holdout15).
@@ -423,7 +443,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       ),
       // `We were using paper labels but we've run out of those now`: a way that has run out, told
       // after it in its sentence or the next (after holdout9).
-      find(RUN_OUT_CUES_9).filter(
+      // `avec le carnet mais il est fini`, `ne tient plus`: a way that gave out (after holdout20/21).
+      [...find(RUN_OUT_CUES_9), ...find(WAY_GAVE_OUT_CUES_14)].filter(
         (r) =>
           !r.question &&
           offered.some(
@@ -436,6 +457,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     );
   // `ce n'est plus seulement son poste`: a negated "only" is not one user (after holdout5).
   const notOnly = severalFound.filter((f) => f.cue.id === 'not-only-me');
+  const onlyThing = find(ONLY_THING_CUES_14);
   // `I'm the one who does the orders`, `everyone else is back online` (after holdout10) give way to
   // a group of people named as blocked apart from them.
   const namedGroups = severalFound.filter(
@@ -449,10 +471,16 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_ONE_USER_CUES_4),
     ...find(GENERAL_ONE_USER_CUES_6),
     ...find(GENERAL_ONE_USER_CUES_7),
+    // `I'm the only pharmacist on this afternoon`, `The other phones in the agency are ok` (after holdout21/22).
+    ...find(ONLY_ONE_OF_ROLE_CUES_14),
+    ...find(OTHER_DEVICES_FINE_CUES_14),
     ...[...find(GENERAL_ONE_USER_CUES_8), ...find(ROLE_SUBJECT_CUES_10)].filter(
       (f) => !namedGroups.some((g) => !overlaps(g, f)),
     ),
-  ].filter((f) => !f.question && !f.negated && !notOnly.some((n) => overlaps(n, f)));
+  ]
+    .filter((f) => !f.question && !f.negated && !notOnly.some((n) => overlaps(n, f)))
+    // `It's the only one that talks to the scan tools`: a thing alone, not a person (after holdout20).
+    .filter((f) => !onlyThing.some((n) => overlaps(n, f)));
   const workaround = offered.filter(
     (f) =>
       !tried.includes(f) &&

@@ -14,6 +14,10 @@ const NOT_YET_HELD: ReadonlySet<CorpusSet> = new Set<CorpusSet>([
   'holdout17', // studied in round 12: 124/131
   'holdout18', // measured blind after rounds 11 and 12, not studied
   'holdout19', // measured blind after rounds 11 and 12, not studied
+  'holdout20', // measured blind on main 636c736 (125/130), studied in round 14
+  'holdout21', // measured blind on main 636c736 (125/130), studied in round 14
+  'holdout22', // measured blind on main 636c736 (121/134), studied in round 14
+  'holdout23', // measured blind on main 636c736 (121/130), studied in round 14
 ]);
 const TUNED_SETS = CORPUS_SETS.filter((set) => !NOT_YET_HELD.has(set));
 const mails = readCorpusSource();
