@@ -152,14 +152,20 @@ import {
 } from './priority-vocabulary-general-12';
 import {
   BACK_TO_NOTHING_CUES_14,
+  CASH_ONLY_CUES_14,
+  FOR_A_WHILE_AFTER_14,
   KEEP_WORKING_CUES_14,
   NO_ONE_OF_ROLE_CUES_14,
   NOUN_DOWN_WHERE_CUES_14,
   ONLY_ONE_OF_ROLE_CUES_14,
   ONLY_THING_CUES_14,
   OTHER_DEVICES_FINE_CUES_14,
+  ROOM_DEVICE_CUES_14,
+  SHARED_ACCESS_CUES_14,
   SMS_EVERYONE_CUES_14,
+  THINGS_IN_A_QUEUE_14,
   WAY_GAVE_OUT_CUES_14,
+  WORK_GOES_ON_UNTIL_CUES_14,
 } from './priority-vocabulary-general-14';
 import {
   clauses,
@@ -339,10 +345,20 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...findWays(COLLEAGUE_DEVICE_CUES_12),
     // `so the front office and restaurant can keep working` (after holdout20).
     ...findWays(KEEP_WORKING_CUES_14),
+    // `jutilise celui de la salle de reunion`, `m'a donné accès à la boîte partagée`, `travaille dessus
+    // en attendant que le serveur revienne` (after holdout20/22).
+    ...findWays(ROOM_DEVICE_CUES_14),
+    ...findWays(SHARED_ACCESS_CUES_14),
+    ...findWays(WORK_GOES_ON_UNTIL_CUES_14),
     // `the girls write the orders on the notebook`, `tout le monde passe par la caisse 2`, `depuis le
     // poste de Jessica`: read after a blocked statement, outside its clause (after holdout12/13).
     // `I print the scores before the lessons, it works but costs a lot of paper` (after holdout15).
-    ...[...findWays(AFTER_BLOCK_WORKAROUND_CUES_10), ...findWays(WORKS_BUT_COSTS_CUES_11)].filter((c) =>
+    // `The cashier on lane 5 takes only cash` (after holdout21/22).
+    ...[
+      ...findWays(AFTER_BLOCK_WORKAROUND_CUES_10),
+      ...findWays(WORKS_BUT_COSTS_CUES_11),
+      ...findWays(CASH_ONLY_CUES_14),
+    ].filter((c) =>
       blockedFound.some(
         (b) => !b.negated && b.start >= subjectEnd && b.end <= c.start && b.clause.start !== c.clause.start,
       ),
@@ -423,7 +439,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const failed = [
     ...find(FAILED_CUES),
     ...find(GENERAL_FAILED_CUES),
-    ...find(GENERAL_FAILED_FALLBACK_CUES),
+    // `it works but it is not a solution for long`: a way with its limit, no failure (after holdout22).
+    ...find(GENERAL_FAILED_FALLBACK_CUES).filter(
+      (f) => !FOR_A_WHILE_AFTER_14.test(folded.text.slice(f.end, f.end + 30)),
+    ),
     ...find(GENERAL_FAILED_FALLBACK_CUES_3),
     // `la 4G de secours est aussi tombée`: a fallback fallen too (after holdout13).
     ...find(FALLBACK_FELL_CUES_10),
@@ -494,7 +513,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
           f.cue.id === 'means-until-fixed') &&
         blockedClauses.has(f.clause.start)
       ) &&
-      !(VOID_IF_BLOCKED_AFTER.has(f.cue) && blockedAfter(f, blocked)),
+      !(VOID_IF_BLOCKED_AFTER.has(f.cue) && blockedAfter(f, blocked)) &&
+      // `by email all day, so we're dead in the water until it's back`: a block told before the
+      // `until` is waiting for the fix, not a means used until then (after holdout22).
+      !(f.cue.id === 'means-until-fixed' && blocked.some((b) => b.start > f.start && b.end < f.end)),
   );
   const statements = [...noWorkaround, ...failed, ...workaround].sort(byStart);
   const lastStatement = statements.at(-1);
@@ -801,6 +823,8 @@ function personOf(
       .replace(/\b(?:mes|nos|les) coll\w+|\bpas une? seule?\b|\bune? seule?\b/gu, '')
       // `c'est le seul poste où…`: a single thing, not a person alone (after holdout12).
       .replace(SINGLE_THING_10, '')
+      // `ils restent dans la boîte d'envoi`: the messages, not people (after holdout20/22).
+      .replace(THINGS_IN_A_QUEUE_14, '')
       .replace(POLITENESS, '')
       // `je vous informe que…`: the writer's verb of telling is not who is blocked (after holdout7).
       .replace(TELLING, '');

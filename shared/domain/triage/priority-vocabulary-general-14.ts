@@ -118,3 +118,72 @@ export const KEEP_WORKING_CUES_14: readonly WorkaroundCue[] = [
     { wayAround: 'stated' },
   ),
 ];
+
+/**
+ * A way said not to last (`it works but it is not a solution for long`, `ce n'est pas une solution
+ * durable`): round 2's `not a solution` followed by how long is a way in use with its limit, not a
+ * way that failed (like round 12's `pas tenable longtemps`). Tested on the text right after the cue.
+ */
+export const FOR_A_WHILE_AFTER_14 =
+  /^,? (?:for (?:long|ever|the long run|the long term)|forever|long[- ]term|in the long run|durable|perenne|definitive?|permanente?|a long terme|sur la duree|(?:bien )?longtemps)\b/u;
+
+/**
+ * Payments taken another way (`The cashier on lane 5 takes only cash`, `on prend que les espèces pr
+ * l'instant`): a way of carrying on when the card terminal is down; inferred, and read only after a
+ * blocked statement, outside its clause (priority-facts.ts), since alone it is a shop's custom.
+ */
+export const CASH_ONLY_CUES_14: readonly WorkaroundCue[] = [
+  cue(
+    'cash-only',
+    "\\b(?:take|takes|taking|accept|accepts|accepting) (?:only cash|cash only|just cash|only cheques|cheques only)\\b|\\b(?:prend|prends|prenons|prennent|accepte|acceptons|acceptent|encaisse|encaissons|encaissent) (?:que|qu'|uniquement|seulement|juste) (?:les |le |en )?(?:especes|liquide|cash|cheques?)\\b",
+    { wayAround: 'inferred' },
+  ),
+];
+
+/**
+ * A device of another room used instead (`jutilise celui de la salle de réunion pour faire mes
+ * devis`, `I'm using the one in the meeting room`): like round 3's `celui de ma collègue`, a stand-in
+ * from a place rather than a person; inferred; under a negation it is none (priority-facts.ts).
+ */
+export const ROOM_DEVICE_CUES_14: readonly WorkaroundCue[] = [
+  cue(
+    'device-of-another-room',
+    "\\b(?:j'utilise|j'emprunte|je prends|je travaille sur|je suis sur|on utilise|on prend|on travaille sur|nous utilisons) (?:celui|celle|le pc|le poste|l'ordi|l'ordinateur|le portable) (?:de la|du|de l') ?(?:salle|bureau|accueil|reception|atelier|magasin|showroom|back-office|secretariat)\\b|\\b(?:i'?m using|i use|i borrow|we'?re using|we use|i'?m on|we'?re on) the (?:one|pc|computer|laptop) (?:in|from|of) the (?:meeting room|conference room|back office|front desk|office next door|staff room|reception|showroom|workshop)\\b",
+    { wayAround: 'inferred' },
+  ),
+];
+
+/**
+ * Access given to a shared box or account, used meanwhile (`mon chef m'a donné accès à la boîte
+ * partagée du service`, `they gave me access to the shared mailbox`): the writer works from it;
+ * inferred.
+ */
+export const SHARED_ACCESS_CUES_14: readonly WorkaroundCue[] = [
+  cue(
+    'access-to-a-shared-box',
+    "\\b(?:m'a|m'ont|nous a|nous ont) (?:donne|ouvert|cree|mis) (?:l')?acces a (?:la |le |l'|une? )?(?:boite|compte|adresse|session|messagerie|dossier)(?: mail)? (?:partagee?|generique|commune?|de secours)\\b|\\b(?:gave|given|set) (?:me|us) (?:up )?(?:with )?access to (?:the|a|our) (?:shared|generic|team|common|backup) (?:mailbox|inbox|account|drive|folder)\\b",
+    { wayAround: 'inferred' },
+  ),
+];
+
+/**
+ * Work going on until the tool is back (`l'équipe travaille dessus en attendant que le serveur
+ * revienne`, `we carry on from the copy until it's back`): a work verb before the wait for the fix
+ * says the work goes on; stated. Under a negation (`personne ne peut travailler en attendant`, `we
+ * can't work until it's fixed`) it is none (priority-facts.ts).
+ */
+export const WORK_GOES_ON_UNTIL_CUES_14: readonly WorkaroundCue[] = [
+  cue(
+    'work-goes-on-until-back',
+    "\\b(?:travaille|travaillent|travaillons|bosse|bossent|continue|continuent|continuons) (?:dessus |la-dessus |comme ca |avec ca )?en attendant (?:que|le retour|la remise|la reparation)\\b|\\b(?:work|works|working|carry on|carries on|carrying on|keep going|keeps going) (?:from (?:it|that|there) |on (?:it|that|this one) )?until (?:the [a-z-]+|it)(?:'s| is| comes) (?:back|fixed|repaired|restored)\\b",
+    { wayAround: 'stated' },
+  ),
+];
+
+/**
+ * Messages that stay in the outbox (`ils restent dans la boîte d'envoi`, `they sit in the outbox`):
+ * the pronoun is the messages, not people; removed before the person of a blocked statement is read
+ * (priority-facts.ts), like round 10's single thing.
+ */
+export const THINGS_IN_A_QUEUE_14 =
+  /\b(?:ils|elles|they) (?:restent|sont|stay|sit|are|remain)(?: bloquee?s| coincee?s| stuck)? (?:dans|en|in) (?:la |le |les |l'|the |my |our |ma |mon )?(?:boite d'envoi|boite d envoi|outbox|out box|file d'attente|queue|brouillons|drafts)\b/gu;

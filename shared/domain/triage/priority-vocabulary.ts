@@ -217,7 +217,7 @@ const FR_NUMBER = alt([
  * personnel`): it says nothing about how many people are blocked (issue 11).
  */
 const EN_NOT_MODIFIER =
-  '(?! (?:doors?|rooms?|entrance|exit|area|car park|parking|kitchen|toilets?|canteen|badges?|accounts?|login|portal|wi-?fi|network|printer|computer|pc|laptop|phones?|e-?mail|mailbox|lounge|only|side|lift|elevator|corridor|office|desk|gate|cards?|page|intranet|app|list|calendar|drive|folder)\\b)';
+  '(?! (?:doors?|rooms?|entrance|exit|area|car park|parking|kitchen|toilets?|canteen|badges?|accounts?|login|portal|wi-?fi|network|printer|computer|pc|laptop|phones?|e-?mail|mailbox|lounge|only|side|lift|elevator|corridor|office|desk|gate|cards?|page|intranet|app|list|calendar|drive|folder|(?:(?:change|duty|shift|training|contact|travel|leave|pay) )?(?:documents?|files?|forms?|rotas?|schedules?|papers?|reports?|records?|rosters?|manifests?))\\b)';
 const FR_NOT_PLACE_OF =
   '(?<!\\b(?:porte|portes|entree|salle|sortie|vestiaire|vestiaires|parking|local|cuisine|toilettes|badge|badges|acces|compte|portail|espace|bureau|cantine|ascenseur|couloir) (?:du|des|de|de la) )';
 const EN_PEOPLE_WORDS = alt([
