@@ -262,4 +262,4 @@ export const NOT_RECEIVED_IT_CUES_14: readonly Cue[] = [
 
 /** A request to send a thing again: `send us again`, `resend`, `nous renvoyer`, `une copie de la facture`. */
 export const RESEND_REQUEST_14 =
-  /\b(?:send (?:us |me )?(?:it |them |the [a-z]+ )?again|re-?send|send (?:us |me )?a copy|(?:nous|me) (?:la |le |les )?renvoyer|renvoyer (?:la|le|les)|une copie d(?:e la|u|es)? ?(?:facture|devis|contrat))\b/u;
+  /\b(?:send (?:us |me )?(?:(?:it|them|the(?: [a-z]+){1,3}) )?again|re-?send|send (?:us |me )?a copy|(?:nous|me) (?:la |le |les )?renvoyer|renvoyer (?:la|le|les)|une copie d(?:e la|u|es)? ?(?:facture|devis|contrat))\b/u;

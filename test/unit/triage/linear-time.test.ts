@@ -259,6 +259,43 @@ const WORST_INPUTS = [
   fill('backup but it '),
   fill('Regards,\n'),
   fill('Regards,\nAnna\n'),
+  // The general readings of issue 11's holdout20 to holdout23: a thing that is the only one, a way
+  // that gave out, back to nothing, the only one of a role, no one of a role, X down before where,
+  // the other devices fine, a way kept so work goes on, cash only, a device of another room, access
+  // to a shared box, work going on until back, messages in the outbox, nothing instead, fails when I
+  // try, a block avoided, a way that lets me work, a teammate's device, a document not received.
+  fill("it's the only one "),
+  fill('il est '),
+  fill('ne tient '),
+  fill('de nouveau sans '),
+  fill('back to '),
+  fill("i'm the only "),
+  fill('je suis la seule '),
+  fill('no pharmacist '),
+  fill('aucune vendeuse ne peut '),
+  fill('pos down '),
+  fill('erp down pour '),
+  fill('tt le monde '),
+  fill('the other phones in the '),
+  fill('les autres postes de la '),
+  fill('so the '),
+  fill('so that '),
+  fill('pour que '),
+  fill('takes only '),
+  fill('on prend que les '),
+  fill("j'utilise celui de la "),
+  fill("m'a donne acces a la "),
+  fill('travaille dessus en attendant '),
+  fill('ils restent dans la '),
+  fill('rien '),
+  fill('nothing to '),
+  fill('fails when '),
+  fill('without getting '),
+  fill('cela me permet de '),
+  fill('pour pouvoir '),
+  fill('je pointe avec le tel de ma '),
+  fill('did not receive '),
+  fill('send us again '),
   // The general readings of issue 11's holdout14 and holdout15: nothing to fall back on, a fallback
   // that fails, a counted group, a purpose of not being held up, for the time being, still going, a
   // borrowed device, others who cannot for the writer, a device stolen, a device shared by all, no one
