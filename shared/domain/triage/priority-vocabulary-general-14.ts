@@ -40,13 +40,14 @@ export const WAY_GAVE_OUT_CUES_14: readonly Cue[] = [
 /**
  * The writer back to having nothing (`so I'm back to having nothing to dispense on`, `Tous les
  * enseignants sont de nouveau sans internet`, `back to square one`): whatever served before is gone,
- * so there is no way of carrying on now. Not good news (`de nouveau sans problème`, `again without
- * errors`: a problem word after it).
+ * so there is no way of carrying on now. Said of who is without (`nous sommes de nouveau sans`, `we're
+ * again without`), so `it crashed again without warning` is no statement about a way; not good news
+ * (`de nouveau sans problème`, `again without errors`: a problem word after it).
  */
 export const BACK_TO_NOTHING_CUES_14: readonly Cue[] = [
   cue(
     'back-to-nothing',
-    '\\bback to (?:having )?(?:nothing|square one|no (?:way|means|internet|connection|phone|pc|computer|system))\\b|\\b(?:de nouveau|a nouveau|encore une fois|again|once again) (?:sans|without)(?! (?:aucune? |any |a |une? )?(?:probleme|souci|erreur|bug|incident|coupure|interruption|problem|issue|error|glitch|fault)s?\\b)\\b|\\bretour a la case depart\\b',
+    "\\bback to (?:having )?(?:nothing|square one|no (?:way|means|internet|connection|phone|pc|computer|system))\\b|\\b(?:(?:sommes|suis|sont|est|etes|me retrouve|se retrouve|se retrouvent|nous retrouvons) (?:de nouveau|a nouveau|encore une fois)|(?:we'?re|we are|i'?m|i am|they'?re|they are|is|are) (?:once )?again) (?:sans|without)(?! (?:aucune? |any |a |une? )?(?:probleme|souci|erreur|bug|incident|coupure|interruption|prevenir|raison|problem|issue|error|glitch|fault|warning|reason)s?\\b)\\b|\\bretour a la case depart\\b",
   ),
 ];
 
@@ -78,12 +79,12 @@ export const NO_ONE_OF_ROLE_CUES_14: readonly Cue[] = [
 /**
  * A terse report followed by where or for whom (`POS down in all 6 tills`, `ERP down pour tt le
  * monde`, `serveur down depuis 13h`): round 3's `X down` read before a place or a time, in English or
- * French; not a phrasal verb nor a figure (round 3's list).
+ * French; not a phrasal verb nor a figure (round 3's list), nor a person's mood (`je suis down depuis`).
  */
 export const NOUN_DOWN_WHERE_CUES_14: readonly Cue[] = [
   cue(
     'noun-down-where',
-    `\\b(?!${NOT_A_NOUN_DOWN} down)[a-z0-9]{2,} down (?=(?:in|on|at|across) (?:all|every|both|each|the whole)\\b|(?:pour|depuis|partout|everywhere|chez|sur (?:tous|toutes|les))\\b)`,
+    `\\b(?!(?:${NOT_A_NOUN_DOWN}|est|suis|sommes|sont|etes|es|am|is|are|was|were|be|been|im) down)[a-z0-9]{2,} down (?=(?:in|on|at|across) (?:all|every|both|each|the whole)\\b|(?:pour|depuis|partout|everywhere|chez|sur (?:tous|toutes|les))\\b)`,
     { negation: 'cancels' },
   ),
 ];
@@ -109,12 +110,13 @@ export const OTHER_DEVICES_FINE_CUES_14: readonly Cue[] = [
  * A way kept so that work goes on (`We've moved everyone onto the 4G backup router so the front office
  * can keep working`, `on est passés sur le wifi invité pour que l'équipe puisse continuer`): the
  * purpose says the way serves; stated. Not under a negation (`so nobody can keep working`: the
- * subject of `can` is a person or a team, never `nobody`).
+ * subject of `can` is a person or a team, never `nobody`), nor the purpose of a request (`please fix
+ * it so the team can keep working`, `merci d'intervenir pour que l'équipe puisse continuer`).
  */
 export const KEEP_WORKING_CUES_14: readonly WorkaroundCue[] = [
   cue(
     'so-work-can-go-on',
-    "\\bso (?:that )?(?!(?:nobody|no one|none)\\b)(?:[a-z'-]+ ){1,5}(?:can|could) (?:keep|carry on|continue)(?: working| going| to work| serving| selling)?\\b|\\bpour que (?!personne\\b)(?:[a-z'-]+ ){1,4}(?:puisse|puissent) continuer\\b",
+    "(?<!\\b(?:please|pls|could you|can you|would you|fix|repair|sort|solve|restore|send|come|help)\\b[^.!?;]{0,60})\\bso (?:that )?(?!(?:nobody|no one|none)\\b)(?:[a-z'-]+ ){1,5}(?:can|could) (?:keep|carry on|continue)(?: working| going| to work| serving| selling)?\\b|(?<!\\b(?:merci|pouvez-vous|pourriez-vous|intervenir|reparer|venir|passer|envoyer)\\b[^.!?;]{0,60})\\bpour que (?!personne\\b)(?:[a-z'-]+ ){1,4}(?:puisse|puissent) continuer\\b",
     { wayAround: 'stated' },
   ),
 ];

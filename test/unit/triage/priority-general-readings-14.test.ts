@@ -51,6 +51,14 @@ describe('Reading: back to having nothing is no way around', () => {
     expect(level(text)).not.toBe('moyenne');
   });
 
+  it('a fault told again is no statement about the way: moyenne', () => {
+    expect(
+      level(
+        "The scanner is broken, I can't scan. I use the one in the back office for now. It crashed again without warning today.",
+      ),
+    ).not.toBe('haute');
+  });
+
   it('good news again: normale', () => {
     expect(level("L'imprimante fonctionne de nouveau sans problème depuis la mise à jour, merci.")).toBe(
       'normale',
@@ -120,8 +128,12 @@ describe('Reading: a way kept so that work goes on, or that lets the writer work
     expect(level(text)).toBe('moyenne');
   });
 
-  it('nobody can keep working: not moyenne', () => {
-    expect(level('The fibre is down for everyone, so nobody can keep working.')).toBe('critique');
+  it.each([
+    'The fibre is down for everyone, so nobody can keep working.',
+    'The fibre is down for everyone. Please fix it so the team can keep working.',
+    "La fibre est coupée pour tout le monde, merci d'intervenir pour que l'équipe puisse continuer.",
+  ])('no way, or a request: critique — %s', (text) => {
+    expect(level(text)).toBe('critique');
   });
 });
 
