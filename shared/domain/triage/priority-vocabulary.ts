@@ -217,7 +217,7 @@ const FR_NUMBER = alt([
  * personnel`): it says nothing about how many people are blocked (issue 11).
  */
 const EN_NOT_MODIFIER =
-  '(?! (?:doors?|rooms?|entrance|exit|area|car park|parking|kitchen|toilets?|canteen|badges?|accounts?|login|portal|wi-?fi|network|printer|computer|pc|laptop|phones?|e-?mail|mailbox|lounge|only|side|lift|elevator|corridor|office|desk|gate|cards?|page|intranet|app|list|calendar|drive|folder)\\b)';
+  '(?! (?:doors?|rooms?|entrance|exit|area|car park|parking|kitchen|toilets?|canteen|badges?|accounts?|login|portal|wi-?fi|network|printer|computer|pc|laptop|phones?|e-?mail|mailbox|lounge|only|side|lift|elevator|corridor|office|desk|gate|cards?|page|intranet|app|list|calendar|drive|folder|(?:(?:change|duty|shift|training|contact|travel|leave|pay) )?(?:documents?|files?|forms?|rotas?|schedules?|papers?|reports?|records?|rosters?|manifests?))\\b)';
 const FR_NOT_PLACE_OF =
   '(?<!\\b(?:porte|portes|entree|salle|sortie|vestiaire|vestiaires|parking|local|cuisine|toilettes|badge|badges|acces|compte|portail|espace|bureau|cantine|ascenseur|couloir) (?:du|des|de|de la) )';
 const EN_PEOPLE_WORDS = alt([
@@ -668,7 +668,7 @@ export const MORE_WORKAROUND_CUES: readonly WorkaroundCue[] = [
   // `I'm on my own laptop` is a device; `I'm on my own here` is the writer alone (after holdout11).
   cue(
     'en:using-meanwhile',
-    "\\b(?:i'?m on my (?:personal|own|home|old) (?!(?:here|there|now|today|tonight|this|at|in|on|with|for|again|and|so|but|until|till|since|all|too|as|because|to|then|though|anyway|everyday|every)\\b)[a-z0-9-]+|personal (?:laptop|pc|phone|computer)|(?:i'?m|we'?re|we are|i am) (?:using|reading|writing|taking|borrowing|calling|filling|opening|walking) (?!(?:to|because|about|regarding|on behalf|in|as|from|again|back|following|with regard)\\b)\\S+|(?:we|i) (?:use|call|fill|write|open|forwarded|answer|print) (?:\\S+ ){0,6}?(?:meanwhile|for now|by hand|on paper|in the meantime|instead|for today)|(?:can|could) still (?:book|sell|work|pay|use|print|access|read)|customers can still|using hers|using his|retrieved the files|sign in on the paper|moved to|i'?ll come to the office|which is fine for)\\b",
+    "\\b(?:i'?m on my (?:personal|own|home|old) (?!(?:here|there|now|today|tonight|this|at|in|on|with|for|again|and|so|but|until|till|since|all|too|as|because|to|then|though|anyway|everyday|every)\\b)[a-z0-9-]+|personal (?:laptop|pc|phone|computer)|(?:i'?m|we'?re|we are|i am) (?:using|reading|writing|taking(?! on\\b)|borrowing|calling|filling|opening|walking) (?!(?:to|because|about|regarding|on behalf|in|as|from|again|back|following|with regard)\\b)\\S+|(?:we|i) (?:use|call|fill|write|open|forwarded|answer|print) (?:\\S+ ){0,6}?(?:meanwhile|for now|by hand|on paper|in the meantime|instead|for today)|(?:can|could) still (?:book|sell|work|pay|use|print|access|read)|customers can still|using hers|using his|retrieved the files|sign in on the paper|moved to|i'?ll come to the office|which is fine for)\\b",
     { wayAround: 'inferred' },
   ),
   cue(

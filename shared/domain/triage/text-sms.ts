@@ -70,6 +70,15 @@ const GLUED_WORDS: Record<string, string> = {
   jencaisse: "j'encaisse",
   jappelle: "j'appelle",
   aujourdhui: "aujourd'hui",
+  // A reflexive `s'` glued to its verb (after holdout23): `lordi sallume plus`, `veut plus souvrir`.
+  sallume: "s'allume",
+  sallumer: "s'allumer",
+  souvre: "s'ouvre",
+  souvrir: "s'ouvrir",
+  sarrete: "s'arrete",
+  seteint: "s'eteint",
+  saffiche: "s'affiche",
+  jpointe: 'je pointe',
 };
 
 const WORK_WORDS =
