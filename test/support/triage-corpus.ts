@@ -22,7 +22,9 @@ import libmime from 'libmime';
  * source-holdout15.txt, written blind the same way (with T: lines too), is the holdout15 set only; source-holdout16.txt and
  * source-holdout17.txt, written blind the same way (with T: lines too), are the holdout16 and holdout17 sets only
  * (measured after round 11, studied in round 12); source-holdout18.txt and source-holdout19.txt, written blind the same
- * way (with T: lines too), are the holdout18 and holdout19 sets only (measured after rounds 11 and 12, not yet studied).
+ * way (with T: lines too), are the holdout18 and holdout19 sets only (measured after rounds 11 and 12, not yet studied);
+ * source-holdout20.txt … source-holdout23.txt, written blind the same way, are the holdout20…holdout23 sets only
+ * (measured after round 13 for the learned-reading experiment, scripts/experiment-learned-facts.ts; not studied).
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -52,6 +54,10 @@ export const CORPUS_SETS = [
   'holdout17',
   'holdout18',
   'holdout19',
+  'holdout20',
+  'holdout21',
+  'holdout22',
+  'holdout23',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */

@@ -12,6 +12,11 @@ import { CORPUS_SETS, type CorpusSet, readCorpusSource } from '../../support/tri
 const NOT_YET_HELD: ReadonlySet<CorpusSet> = new Set<CorpusSet>([
   'holdout16', // studied in round 12: 128/130 (still after round 13)
   'holdout17', // studied in round 12: 124/131 (still after round 13)
+  // Measured blind for the learned-reading experiment (scripts/experiment-learned-facts.ts), not studied.
+  'holdout20', // 125/130
+  'holdout21', // 125/130
+  'holdout22', // 121/134
+  'holdout23', // 121/130
 ]);
 const TUNED_SETS = CORPUS_SETS.filter((set) => !NOT_YET_HELD.has(set));
 const mails = readCorpusSource();
