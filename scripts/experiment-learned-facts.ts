@@ -6,7 +6,10 @@
  *
  * Usage: npx tsx scripts/experiment-learned-facts.ts [--eval holdout20,holdout21,…] [--train tuning,…]
  *        [--no-cv]
- * The evaluation sets must be in CORPUS_SETS (test/support/triage-corpus.ts); they are never trained on.
+ * The evaluation sets must be in CORPUS_SETS (test/support/triage-corpus.ts) with their source-<set>.txt in
+ * test/fixtures/triage-corpus/ (the mails are read from the sources, as triage-corpus-tuned.test.ts reads
+ * them; the rules' figures are those of `npm run eval`); they are never trained on, whatever --train says.
+ * The hybrid marked * and summed up under the table is fixed (CHOSEN), picked on holdout20–23 only.
  * Deterministic: the same corpus gives the same figures on every run.
  */
 import { performance } from 'node:perf_hooks';
