@@ -24,14 +24,9 @@ import {
   trainLogistic,
 } from '../shared/domain/triage/learned/logistic-regression';
 import { splitNewText } from '../shared/domain/triage/new-text';
-import { type PriorityResult, triagePriority } from '../shared/domain/triage/priority';
-import {
-  type FactReadings,
-  levelFromFacts,
-  MAX_ANALYSED_CHARS,
-} from '../shared/domain/triage/priority-facts';
+import { type PriorityResult, priorityText, triagePriorityByRules } from '../shared/domain/triage/priority';
+import { type FactReadings, levelFromFacts } from '../shared/domain/triage/priority-facts';
 import { withoutSignOff } from '../shared/domain/triage/priority-vocabulary-general-12';
-import { FORWARD_PREFIXES, REPLY_PREFIXES } from '../shared/domain/triage/subject-prefixes';
 import { CORPUS_SETS, type CorpusMail, readCorpusSource } from '../test/support/triage-corpus';
 
 type Fact = 'blocked' | 'workaround' | 'severalUsers';
@@ -68,25 +63,12 @@ const FEATURE_NAMES = new Map<number, string>();
 
 // ---- data ----------------------------------------------------------------------------------
 
-/** The text the rules read (priority.ts): the subject unless the mail replies or forwards, the new text without sign-off. */
-function modelText(mail: CorpusMail): { subject: string; body: string; quotedText: string; newText: string } {
-  const { newText, quotedText } = splitNewText(mail.body);
-  const prefix = /^\s*(?:\[[^[\]]{0,60}\]\s*)*([a-zé]{1,4})\s*(?:\[\d+\]|\^\d+|\(\d+\))?\s*:/iu
-    .exec(mail.subject)?.[1]
-    ?.toLowerCase();
-  const replyOrForward = prefix !== undefined && (REPLY_PREFIXES.has(prefix) || FORWARD_PREFIXES.has(prefix));
-  const subject = replyOrForward ? '' : mail.subject.replace(/\[[^[\]]{0,60}\]/gu, ' ').trim();
-  return { subject, body: withoutSignOff(newText.slice(0, MAX_ANALYSED_CHARS)), quotedText, newText };
-}
-
 function toSample(mail: CorpusMail): Sample {
-  const text = modelText(mail);
-  const rules = triagePriority({
-    subject: mail.subject,
-    newText: text.newText,
-    quotedText: text.quotedText,
-    headers: {},
-  });
+  // The text the rules read (priorityText): the subject unless a reply or forward, the new text without sign-off.
+  const { newText, quotedText } = splitNewText(mail.body);
+  const input = { subject: mail.subject, newText, quotedText, headers: {} };
+  const text = priorityText(input);
+  const rules = triagePriorityByRules(input, text);
   const declared = rules.source === 'declared' || /declar/iu.test(mail.why);
   const level = mail.level;
   const labels: Record<Fact, 0 | 1 | null> = declared
@@ -113,6 +95,20 @@ function train(samples: readonly Sample[]): FactModels {
     models[fact] = trainLogistic(examples);
   }
   return models;
+}
+
+/**
+ * The models with each weight rounded to a multiple of `step` and clamped to ±127 steps, as the
+ * committed weights file stores them (test/support/learned-training.ts); unchanged for step 0.
+ */
+function quantised(models: FactModels, step: number): FactModels {
+  if (step <= 0) return models;
+  const q = (w: number) => Math.max(-127, Math.min(127, Math.round(w / step))) * step;
+  return {
+    blocked: { weights: models.blocked.weights.map(q) },
+    workaround: { weights: models.workaround.weights.map(q) },
+    severalUsers: { weights: models.severalUsers.weights.map(q) },
+  };
 }
 
 function predict(models: FactModels, s: Sample): Record<Fact, number> {
@@ -387,7 +383,7 @@ const PROBES: readonly [string, string][] = [
 
 function probes(models: FactModels): string {
   const rows = PROBES.map(([subject, body]) => {
-    const rules = triagePriority({ subject, newText: body, headers: {} });
+    const rules = triagePriorityByRules({ subject, newText: body, headers: {} });
     const p = predict(models, { features: hashedFeatures(subject, withoutSignOff(body)) } as Sample);
     const model = tableLevel(p.blocked >= 0.5, p.workaround >= 0.5, p.severalUsers >= 0.5);
     const probs = FACTS.map((f) => p[f].toFixed(2)).join(' ');
@@ -404,6 +400,7 @@ function main(): void {
       eval: { type: 'string', default: DEFAULT_EVAL.join(',') },
       train: { type: 'string', default: DEFAULT_TRAIN.join(',') },
       'no-cv': { type: 'boolean', default: false },
+      step: { type: 'string', default: '0' },
     },
   });
   const evalSets = values.eval.split(',').filter((x) => x !== '');
@@ -418,7 +415,7 @@ function main(): void {
   const samples = mails.filter((m) => trainSets.includes(m.set) || evalSets.includes(m.set)).map(toSample);
   const prepared = performance.now();
   const trainSamples = samples.filter((s) => trainSets.includes(s.mail.set));
-  const models = train(trainSamples);
+  const models = quantised(train(trainSamples), Number(values.step));
   const trained = performance.now();
 
   const out: string[] = [];

@@ -6,6 +6,7 @@
  * subject's words get their own buckets: a title (`Imprimante HS`) is not a sentence of the body.
  * Not used by the triage.
  */
+import { MAX_ANALYSED_CHARS } from '../priority-facts';
 import { foldText } from '../text-normalize';
 
 /** 2^18 buckets: few enough to train in a second, enough that unrelated words seldom share one. */
@@ -36,8 +37,9 @@ export function hashedFeatures(subject: string, text: string, names?: Map<number
 
 function addPart(add: (feature: string) => void, part: string, source: string): void {
   if (source === '') return;
-  for (const chunk of foldText(source).text.split(BOUNDARY)) {
-    const words = chunk.match(WORD) ?? [];
+  // The rules' bound (priority-facts.ts): a pasted log below the client's statement is not read.
+  for (const chunk of foldText(source.slice(0, MAX_ANALYSED_CHARS)).text.split(BOUNDARY)) {
+    const words = (chunk.match(WORD) ?? []).flatMap(canonicalWords);
     let previous = '<s>';
     for (const word of words) {
       add(`${part}1 ${word}`);
@@ -46,6 +48,18 @@ function addPart(add: (feature: string) => void, part: string, source: string): 
     }
     if (words.length > 0) add(`${part}2 ${previous} </s>`);
   }
+}
+
+/**
+ * Spoken French drops the `ne` of a negation (`je peux pas`, `on a plus`), and the triage must read
+ * it as the written form (the metamorphic test): `ne` and the elided `n'` are not words here, and
+ * `j'` is `je`, so `je n'ai pas` and `j'ai pas` are the same words.
+ */
+function canonicalWords(word: string): string[] {
+  if (word === 'ne' || word === 'n') return [];
+  if (word.startsWith("n'")) return word.length > 2 ? [word.slice(2)] : [];
+  if (word.startsWith("j'")) return word.length > 2 ? ['je', word.slice(2)] : ['je'];
+  return [word === 'j' ? 'je' : word];
 }
 
 /** FNV-1a, 32 bits, folded to FEATURE_BITS: deterministic across runs and machines. */
