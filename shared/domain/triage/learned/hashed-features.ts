@@ -50,6 +50,11 @@ function addPart(add: (feature: string) => void, part: string, source: string): 
   }
 }
 
+/** The words of a text as folded, before canonicalWords: what an evidence line may quote. */
+export function mailWords(source: string): string[] {
+  return foldText(source.slice(0, MAX_ANALYSED_CHARS)).text.match(WORD) ?? [];
+}
+
 /**
  * Spoken French drops the `ne` of a negation (`je peux pas`, `on a plus`), and the triage must read
  * it as the written form (the metamorphic test): `ne` and the elided `n'` are not words here, and

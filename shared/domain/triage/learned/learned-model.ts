@@ -6,7 +6,7 @@
  *
  * The weights are decoded on first use only, into a dense Int8Array per fact (2^18 bytes each).
  */
-import { FEATURE_BITS, hashedFeatures } from './hashed-features';
+import { FEATURE_BITS, hashedFeatures, mailWords } from './hashed-features';
 import { LEARNED_WEIGHTS } from './learned-weights';
 import { decodeFact, type EncodedWeights, LEARNED_FACTS, type LearnedFact } from './weights-codec';
 
@@ -60,6 +60,8 @@ export function readLearned(subject: string, body: string, model = learnedModel(
     p[fact] = sigmoid(score * model.step);
   }
   const words = (fact: LearnedFact, holds: boolean): string[] => {
+    // Only words as the client wrote them (folded): not `je` made of `j'`, nor a pair across a dropped `ne`.
+    const written = ` ${mailWords(`${subject}\n${body}`).join(' ')} `;
     const weights = model[fact];
     const sign = holds ? 1 : -1;
     const ranked = features
@@ -68,7 +70,7 @@ export function readLearned(subject: string, body: string, model = learnedModel(
     const shown: string[] = [];
     for (const f of ranked) {
       const word = shownWord(names.get(f)!);
-      if (word !== '' && !shown.includes(word)) shown.push(word);
+      if (word !== '' && !shown.includes(word) && written.includes(` ${word} `)) shown.push(word);
       if (shown.length === SHOWN_WORDS) break;
     }
     return shown;
