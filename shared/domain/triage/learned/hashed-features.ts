@@ -1,10 +1,9 @@
 /**
- * Issue 11, an offline experiment (scripts/experiment-learned-facts.ts): the words of a mail as a
- * learned reading sees them. The text is folded the way the triage's own vocabularies read it
+ * Issue 11, the learned second reader (second-reader.ts): the words of a mail as the learned model
+ * sees them. The text is folded the way the triage's own vocabularies read it
  * (foldText: lower case, no accents, apostrophes restored, SMS spellings expanded), cut into words,
  * and every word and every pair of neighbouring words is hashed into a fixed number of buckets. The
  * subject's words get their own buckets: a title (`Imprimante HS`) is not a sentence of the body.
- * Not used by the triage.
  */
 import { MAX_ANALYSED_CHARS } from '../priority-facts';
 import { foldText } from '../text-normalize';

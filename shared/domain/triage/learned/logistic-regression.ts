@@ -1,8 +1,8 @@
 /**
- * Issue 11, an offline experiment: a binary logistic regression over hashed features
+ * Issue 11, the learned second reader's training (npm run triage:train, and the experiment): a binary logistic regression over hashed features
  * (hashed-features.ts), trained by stochastic gradient descent with L2 weight decay. Deterministic:
  * the order of the examples in each epoch comes from a seeded generator, so the same examples give
- * the same weights on every run. Not used by the triage.
+ * the same weights on every run. Used offline only: the triage reads the committed weights.
  */
 import { FEATURE_COUNT } from './hashed-features';
 
