@@ -69,6 +69,40 @@ describe('the learned second reader (issue 11, H4 at t = 0.9)', () => {
     expect(result.uncertain).toEqual(['workaround']);
   });
 
+  it('asks only about the sure facts whose other reading moves the level on its own', () => {
+    const rules = rulesHaute({
+      blocked: { state: 'no', confidence: 'high', evidence: ['rien de bloquant'] },
+      workaround: { state: 'none', confidence: 'high', evidence: [] },
+    });
+    const normale = { ...rules, level: 'normale' as const, inferredLevel: 'normale' as const };
+    // Blocked would make it haute; several users alone changes nothing while nobody is blocked.
+    const result = withSecondReader(
+      normale,
+      TEXT,
+      reading({ blocked: 0.97, workaround: 0.5, severalUsers: 0.95 }),
+    );
+    expect(result.level).toBe('normale');
+    expect(result.uncertain).toEqual(['blocked']);
+  });
+
+  it('keeps the rules’ own state and phrases when it settles an unsure fact the same way', () => {
+    const rules = rulesHaute({
+      workaround: { state: 'failed', confidence: 'medium', evidence: ['marche pas non plus'] },
+    });
+    const result = withSecondReader(
+      rules,
+      TEXT,
+      reading({ blocked: 0.5, workaround: 0.02, severalUsers: 0.5 }),
+    );
+    expect(result.level).toBe('haute');
+    expect(result.facts.workaround).toEqual({
+      state: 'failed',
+      confidence: 'medium',
+      evidence: ['marche pas non plus', 'learned (p=0.02): « en attendant », « on imprime »'],
+    });
+    expect(result.confidence).toBe('high');
+  });
+
   it('does not ask when its confident reading of a sure fact would give the same level', () => {
     const rules = rulesHaute({ blocked: { state: 'no', confidence: 'high', evidence: ['pas bloquant'] } });
     const normale = { ...rules, level: 'normale' as const, inferredLevel: 'normale' as const };

@@ -57,9 +57,13 @@ export function withSecondReader<P extends Priority>(
     const words = reading.words(fact, holds(fact, state));
     const line = `learned (p=${p[fact].toFixed(2)})${words.length > 0 ? `: ${words.map((w) => `« ${w} »`).join(', ')}` : ''}`;
     const before = rules.facts[fact];
-    // Agreeing with the rules' unsure reading keeps their phrases; reading otherwise replaces them.
-    const evidence = before.state === state ? [...before.evidence, line] : [line];
-    setReading(facts, fact, state, evidence);
+    // Agreeing with the rules' unsure reading keeps it (`failed` stays `failed`) and its phrases;
+    // reading otherwise replaces them.
+    if (means(fact, before.state) === means(fact, state)) {
+      setReading(facts, fact, before.state, [...before.evidence, line]);
+    } else {
+      setReading(facts, fact, state, [line]);
+    }
     decided.add(fact);
     shown.set(fact, words);
   }
@@ -80,7 +84,15 @@ export function withSecondReader<P extends Priority>(
       setReading(over, fact, state, []);
       disagreeing.push(fact);
     }
-    if (levelFromFacts({ readings: over }) !== level) asked = disagreeing;
+    if (levelFromFacts({ readings: over }) !== level) {
+      // Ask about the facts that move the level on their own (a second user matters not when nobody is blocked).
+      const moving = disagreeing.filter((fact) => {
+        const one: FactReadings = { ...facts };
+        setReading(one, fact, over[fact].state, []);
+        return levelFromFacts({ readings: one }) !== level;
+      });
+      asked = moving.length > 0 ? moving : disagreeing;
+    }
   }
   const uncertain = ORDER.filter((f) => asked.includes(f));
   return {
