@@ -66,6 +66,8 @@ function toLine(triaged: TriagedFile, config: Parameters<typeof deskOrThrow>[0])
       confidence: result.priority.confidence,
       uncertain: result.priority.uncertain,
       facts: result.priority.facts,
+      // Issue 11: the learned second reader's probability per fact (2 decimals), when the level was inferred.
+      ...(result.priority.learned ? { learned: rounded(result.priority.learned) } : {}),
     },
     automated: result.automated.class,
     acknowledge: result.acknowledge.acknowledge,
@@ -75,4 +77,8 @@ function toLine(triaged: TriagedFile, config: Parameters<typeof deskOrThrow>[0])
     language: email.language,
     warnings: email.warnings,
   };
+}
+
+function rounded(p: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(p).map(([fact, value]) => [fact, Math.round(value * 100) / 100]));
 }

@@ -1,4 +1,6 @@
 import { PRIORITY_LEVELS, type PriorityLevel } from '../desk/service-desk-config';
+import type { LearnedProbabilities } from './learned/learned-model';
+import { withSecondReader } from './learned/second-reader';
 import { findForwardedMessage } from './new-text';
 import {
   type Declaration,
@@ -42,6 +44,11 @@ export type PriorityResult = {
   uncertain: UncertainFact[];
   /** The three facts as read from the mail, with their evidence and confidence. */
   facts: FactReadings;
+  /**
+   * The learned second reader's probability for each fact (issue 11), when the level was inferred;
+   * absent for a declared or default level, which it does not read.
+   */
+  learned?: LearnedProbabilities;
 };
 
 export type UncertainFact = 'blocked' | 'workaround' | 'severalUsers';
@@ -62,8 +69,21 @@ export type PriorityInput = {
 /** Levels this far apart (critique vs moyenne, haute vs normale) are shown to agents. */
 const DISAGREEMENT_GAP = 2;
 
-/** triage.md, "Priority": declared beats inferred; default normale. */
-export function triagePriority(input: PriorityInput): PriorityResult {
+/**
+ * The text the triage reads, the rules and the learned reader alike (issue 11): the client's
+ * subject unless the mail replies or forwards, and the new text (cut at MAX_ANALYSED_CHARS)
+ * without its sign-off.
+ */
+export type PriorityText = {
+  subject: string;
+  body: string;
+  /** The new text cut at MAX_ANALYSED_CHARS, sign-off included (declarations are read there). */
+  newText: string;
+  isForward: boolean;
+  forwarded: ReturnType<typeof findForwardedMessage>;
+};
+
+export function priorityText(input: PriorityInput): PriorityText {
   // The client's statement is at the top; a pasted log below it must not cost seconds.
   const newText = input.newText.slice(0, MAX_ANALYSED_CHARS);
   const kind = subjectKind(input.subject);
@@ -77,6 +97,22 @@ export function triagePriority(input: PriorityInput): PriorityResult {
   const subject = kind === 'reply' || isForward ? '' : stripTags(input.subject);
   // A sign-off and the short lines after it are a signature, which never decides (after holdout15).
   const body = withoutSignOff(newText);
+  return { subject, body, newText, isForward, forwarded };
+}
+
+/**
+ * triage.md, "Priority": declared beats inferred; default normale. The hand-written readings decide
+ * the facts; the learned second reader (learned/second-reader.ts) then settles those they are unsure
+ * of, or asks the client when it confidently reads otherwise.
+ */
+export function triagePriority(input: PriorityInput): PriorityResult {
+  const text = priorityText(input);
+  return withSecondReader(triagePriorityByRules(input, text), text);
+}
+
+/** The priority the hand-written readings alone give (the learned reader's first reader). */
+export function triagePriorityByRules(input: PriorityInput, text = priorityText(input)): PriorityResult {
+  const { subject, body, newText, isForward, forwarded } = text;
 
   const read = readPriorityFacts(
     subject === '' ? body : `${subject}\n\n${body}`,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { hashedFeatures } from '../../../shared/domain/triage/learned/hashed-features';
+import { readLearned } from '../../../shared/domain/triage/learned/learned-model';
 import { splitNewText } from '../../../shared/domain/triage/new-text';
 import { triagePriority } from '../../../shared/domain/triage/priority';
 import {
@@ -6,7 +8,7 @@ import {
   declaredInSubject,
   parseLevel,
 } from '../../../shared/domain/triage/priority-declared';
-import { readPriorityFacts } from '../../../shared/domain/triage/priority-facts';
+import { MAX_ANALYSED_CHARS, readPriorityFacts } from '../../../shared/domain/triage/priority-facts';
 import { sentences } from '../../../shared/domain/triage/text-normalize';
 
 /**
@@ -391,4 +393,29 @@ describe('Triage rules run in linear time on 20 KB of their worst input', () => 
     },
     TRIAGE_TIMEOUT_MS,
   );
+
+  // The learned second reader (issue 11): every word and pair is a feature, so its worst inputs are
+  // 20 KB of distinct words (as many features as words), of one endless word, and of elisions.
+  const distinctWords = Array.from({ length: 4000 }, (_, i) => `w${i.toString(36)}`).join(' ');
+  it.each([
+    ['distinct words', distinctWords],
+    ['one word', fill('a')],
+    ["n'", fill("n'")],
+    ["j'", fill("j'")],
+    ['ne', fill('ne ')],
+  ])(
+    'the learned reader reads 20 KB of %s, and names the words behind each fact',
+    (_name, input) => {
+      const reading = readLearned(input.slice(0, 2000), input);
+      expect(reading.words('blocked', true).length).toBeLessThanOrEqual(3);
+      expect(reading.words('severalUsers', false).length).toBeLessThanOrEqual(3);
+    },
+    TRIAGE_TIMEOUT_MS,
+  );
+
+  it('the learned reader reads no further than the rules (MAX_ANALYSED_CHARS), subject included', () => {
+    const read = 'mot '.repeat(MAX_ANALYSED_CHARS / 4);
+    const beyond = 'bloques plus personne peut travailler '.repeat(3000);
+    expect(hashedFeatures(read + beyond, read + beyond)).toEqual(hashedFeatures(read, read));
+  });
 });

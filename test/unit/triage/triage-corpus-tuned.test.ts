@@ -10,22 +10,22 @@ import { CORPUS_SETS, type CorpusSet, readCorpusSource } from '../../support/tri
  * measured and studied (docs/triage.md, "Where the reading stands").
  */
 const NOT_YET_HELD: ReadonlySet<CorpusSet> = new Set<CorpusSet>([
-  'holdout16', // studied in round 12: 128/130 (still after rounds 13 and 14)
-  'holdout17', // studied in round 12: 124/131 (still after rounds 13 and 14)
-  'holdout22', // measured blind on main 636c736 (121/134), studied in round 14: 133/134
+  'holdout16', // studied in round 12: 128/130 by the rules, 129/130 with the learned second reader
 ]);
 const TUNED_SETS = CORPUS_SETS.filter((set) => !NOT_YET_HELD.has(set));
 const mails = readCorpusSource();
 
 describe('Triage corpus: every tuned set keeps its labelled level', () => {
-  it('holds every set up to holdout23 but holdout16, holdout17 and holdout22', () => {
-    expect(TUNED_SETS.length).toBe(21);
+  it('holds every set up to holdout23 but holdout16', () => {
+    expect(TUNED_SETS.length).toBe(23);
     expect(TUNED_SETS.slice(15)).toEqual([
       'holdout15',
+      'holdout17',
       'holdout18',
       'holdout19',
       'holdout20',
       'holdout21',
+      'holdout22',
       'holdout23',
     ]);
   });
