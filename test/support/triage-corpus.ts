@@ -22,10 +22,12 @@ import libmime from 'libmime';
  * source-holdout15.txt, written blind the same way (with T: lines too), is the holdout15 set only; source-holdout16.txt and
  * source-holdout17.txt, written blind the same way (with T: lines too), are the holdout16 and holdout17 sets only
  * (measured after round 11, studied in round 12); source-holdout18.txt and source-holdout19.txt, written blind the same
- * way (with T: lines too), are the holdout18 and holdout19 sets only (measured after rounds 11 and 12, not yet studied);
+ * way (with T: lines too), are the holdout18 and holdout19 sets only (measured after rounds 11 and 12, studied in round 13);
  * source-holdout20.txt … source-holdout23.txt, written blind by a helper who read only the spec, the brochure and the
  * format lines (with T: lines too), are the holdout20 … holdout23 sets only (first measured on main 636c736 after
- * round 12, studied in round 14).
+ * round 12, studied in round 14); source-holdout24.txt … source-holdout27.txt, written blind the same way, are the
+ * holdout24 … holdout27 sets only (measured on main 636c736, after rounds 13 and 14 and with the learned second
+ * reader; never studied, never trained on).
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -59,6 +61,10 @@ export const CORPUS_SETS = [
   'holdout21',
   'holdout22',
   'holdout23',
+  'holdout24',
+  'holdout25',
+  'holdout26',
+  'holdout27',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */
