@@ -403,6 +403,8 @@ describe('Triage rules run in linear time on 20 KB of their worst input', () => 
     ["n'", fill("n'")],
     ["j'", fill("j'")],
     ['ne', fill('ne ')],
+    ['greeting lines', fill('Bonjour à toute l’équipe,\n')],
+    ['greetings on one line', fill('bonjour ')],
   ])(
     'the learned reader reads 20 KB of %s, and names the words behind each fact',
     (_name, input) => {

@@ -278,3 +278,20 @@ describe('Narrowed: « taking on » new staff is hiring, no way around', () => {
     expect(level("We're taking on two trainees in March. Could you quote two laptops?")).toBe('normale');
   });
 });
+
+describe('Narrowed: « personne » governs only its own verb (after holdout24, found by the metamorphic test)', () => {
+  it.each([
+    "Mon badge n'ouvre plus la salle. Personne n'a de double et je ne peux pas faire mes rondes.",
+    'Mon badge ouvre plus la salle. Personne a de double et je peux pas faire mes rondes.',
+  ])('nobody has a spare, one user blocked: haute — %s', (text) => {
+    expect(facts(text).severalUsers.state).not.toBe('yes');
+    expect(level(text)).toBe('haute');
+  });
+
+  it.each(['Personne au magasin ne peut encaisser.', 'Personne ici ne peut travailler.'])(
+    'nobody can work: critique — %s',
+    (text) => {
+      expect(level(text)).toBe('critique');
+    },
+  );
+});

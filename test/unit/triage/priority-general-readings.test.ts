@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { triagePriority } from '../../../shared/domain/triage/priority';
+import { triagePriorityByRules } from '../../../shared/domain/triage/priority';
 import { levelFromFacts, readPriorityFacts } from '../../../shared/domain/triage/priority-facts';
 
 // Issue 11, after the blind holdout2: each rule is stated with sentences written for this file
@@ -144,7 +144,8 @@ describe('Rule: a blocked tool with nobody named is not silently haute', () => {
   it.each(['Le serveur de fichiers a disparu du réseau.', 'The booking system stopped responding at noon.'])(
     'tie rule → critique, low confidence, asks who: %s',
     (text) => {
-      const result = triagePriority({ subject: '', newText: text, headers: {} });
+      // The rules' tie rule (the learned second reader may then settle who is blocked).
+      const result = triagePriorityByRules({ subject: '', newText: text, headers: {} });
       expect(result.level).toBe('critique');
       expect(result.confidence).toBe('low');
       expect(result.uncertain).toContain('severalUsers');
