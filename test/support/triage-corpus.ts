@@ -27,7 +27,9 @@ import libmime from 'libmime';
  * format lines (with T: lines too), are the holdout20 … holdout23 sets only (first measured on main 636c736 after
  * round 12, studied in round 14); source-holdout24.txt … source-holdout27.txt, written blind the same way, are the
  * holdout24 … holdout27 sets only (measured on main 636c736, after rounds 13 and 14 and with the learned second
- * reader; never studied, never trained on).
+ * reader; never studied, never trained on until round 15); source-holdout28.txt … source-holdout31.txt, written blind
+ * like the others, are the holdout28 … holdout31 sets only (first measured on the product at 8656488, studied in
+ * round 15).
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -65,6 +67,10 @@ export const CORPUS_SETS = [
   'holdout25',
   'holdout26',
   'holdout27',
+  'holdout28',
+  'holdout29',
+  'holdout30',
+  'holdout31',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */
