@@ -17,7 +17,10 @@ import { priorityText } from '../../shared/domain/triage/priority';
 import { declaredInBody, declaredInSubject } from '../../shared/domain/triage/priority-declared';
 import type { CorpusMail, CorpusSet } from './triage-corpus';
 
-/** Every set of CORPUS_SETS from tuning to holdout23: holdout24 and later are the blind measure. */
+/**
+ * Every set of CORPUS_SETS from tuning to holdout31 (holdout24…holdout27, measured only until round 15, are
+ * training data since): holdout32 and later are the blind measure.
+ */
 export const TRAINING_SETS: readonly CorpusSet[] = [
   'tuning',
   'holdout',
@@ -43,6 +46,14 @@ export const TRAINING_SETS: readonly CorpusSet[] = [
   'holdout21',
   'holdout22',
   'holdout23',
+  'holdout24',
+  'holdout25',
+  'holdout26',
+  'holdout27',
+  'holdout28',
+  'holdout29',
+  'holdout30',
+  'holdout31',
 ];
 
 /**

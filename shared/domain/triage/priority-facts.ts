@@ -190,9 +190,10 @@ import {
   CANT_FIND_IT_15,
   FALLBACK_NO_TAKEOVER_CUES_15,
   FOR_THE_REST_AFTER_15,
-  HOW_TO_BEFORE_15,
+  HOW_TO_AROUND_15,
   NONE_HINDERED_CUES_15,
   NONE_OF_THEM_CAN_CUES_15,
+  NOTHING_LEFT_TO_WORK_ON_CUES_15,
   WAY_RULED_OUT_BEFORE_15,
   WAY_USED_THEN_STOPPED_CUES_15,
 } from './priority-vocabulary-general-15';
@@ -335,6 +336,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(WAY_NOT_FEASIBLE_CUES_12),
     // `I'm just sitting at the desk for now` (after holdout17).
     ...find(JUST_WAITING_CUES_12),
+    // `Je n'ai donc plus aucun poste pour travailler` (after holdout26/31).
+    ...find(NOTHING_LEFT_TO_WORK_ON_CUES_15),
     // `Je ne peux rien faire de la journée en attendant`, `on a fermé les portes en attendant`:
     // the meantime is a stop, no way (after holdout18/19).
     ...find(WORK_STOPPED_MEANTIME_CUES_13),
@@ -502,7 +505,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       (f) =>
         !(
           CANT_FIND_IT_15.test(folded.text.slice(f.clause.start, Math.max(f.clause.end, f.end))) &&
-          HOW_TO_BEFORE_15.test(folded.text.slice(Math.max(0, f.clause.start - 200), f.clause.start))
+          HOW_TO_AROUND_15.test(
+            folded.text.slice(Math.max(0, f.clause.start - 200), Math.max(f.clause.end, f.end) + 150),
+          )
         ),
     )
     .sort(byStart);

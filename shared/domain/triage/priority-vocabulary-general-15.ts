@@ -36,26 +36,28 @@ export const WAY_USED_THEN_STOPPED_CUES_15: readonly Cue[] = [
 ];
 
 /**
- * A fallback that does not take over (`Le routeur de secours 4G ne prend pas le relais`, `the backup
- * line didn't kick in`): the way that should carry on failed. A relay taken over is no failure (`la
+ * A fallback that does not take over (`Le routeur de secours 4G ne prend pas le relais`, `n'a pas pris
+ * le relais`, `the backup line didn't kick in`): the way that should carry on failed. A relay taken over is no failure (`la
  * 4G a pris le relais`: no negation).
  */
 export const FALLBACK_NO_TAKEOVER_CUES_15: readonly Cue[] = [
   cue(
     'fallback-no-takeover',
-    "\\b(?:ne |n')?(?:prend|prennent|a pris|ont pris|prenait) (?:pas|plus|jamais) le relais\\b|\\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|never) (?:kick in|take over|fail ?over|switch over)\\b",
+    "\\b(?:(?:ne |n')?(?:prend|prennent|prenait) (?:pas|plus|jamais)|(?:n'a|n'ont|n'avait) (?:pas|jamais) pris) le relais\\b|\\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|never) (?:kick in|take over|fail ?over|switch over)\\b",
   ),
 ];
 
 /**
  * A way ruled out just before it is named, in its clause (`our client's contract does not allow us to
  * take calls on paper`, `on n'a pas le droit de faire les factures à la main`, `on a pas de clé pour
- * l'ouvrir manuellement`, `we have no key to open it by hand`): the way is not in use, so no
+ * l'ouvrir manuellement`, `we have no key to open it by hand`), or no longer had (`We don't have the
+ * planning on paper anymore`, `on n'a plus le planning sur papier`): the way is not in use, so no
  * workaround (priority-facts.ts reads it as none). A way allowed (`we are allowed to take calls on
- * paper`) stays in use.
+ * paper`) stays in use, and a joining word ends the reach (`we don't have internet so we take orders on
+ * paper`: the paper is in use).
  */
 export const WAY_RULED_OUT_BEFORE_15 =
-  /\b(?:(?:does not|doesn'?t|do not|don'?t|won'?t|will not) (?:allow|let|permit) (?:us|me|them)(?: to)?|(?:are|am|is|'re|'m) not (?:allowed|permitted) to|(?:n'a|n'avons|n'ont|a|avons|ont) pas le droit de|(?:n'est|n'est) pas (?:autorise|permis) de|interdit de|(?:on (?:n')?a pas|nous n'avons pas|j'ai pas|je n'ai pas|il n'y a pas|y a pas) (?:de |d')[a-z'-]+ (?:pour|pour le|pour la|pour les|pour l')|(?:we have no|we don'?t have (?:a|any)|there'?s no|there is no) [a-z'-]+ (?:to|for))(?:(?: [a-z'-]+){0,4}) ?$/u;
+  /\b(?:(?:(?:does not|doesn'?t|do not|don'?t|won'?t|will not) (?:allow|let|permit) (?:us|me|them)(?: to)?|(?:are|am|is|'re|'m) not (?:allowed|permitted) to|(?:n'a|n'avons|n'ont|a|avons|ont) pas le droit de|n'est pas (?:autorise|permis) de|interdit de|(?:on (?:n')?a pas|nous n'avons pas|j'ai pas|je n'ai pas|il n'y a pas|y a pas) (?:de |d')[a-z'-]+ pour|(?:we have no|we don'?t have (?:a|any)|there'?s no|there is no) [a-z'-]+ (?:to|for))(?: (?!(?:so|donc|alors|and|et|mais|but|then|puis)\b)[a-z'-]+){0,4}|(?:we|i|they) (?:don'?t|do not|no longer) have (?:the |our |any |a |their |my )?[a-z'-]+|(?:on n'a|nous n'avons|je n'ai) plus (?:le |la |les |l'|de |d')?[a-z'-]+) ?$/u;
 
 /**
  * None of a group said to be hindered (`Aucun de nos agents n'est gêné dans son travail`, `none of
@@ -98,13 +100,14 @@ export const CAN_WORK_CUES_15: readonly Cue[] = [
 
 /**
  * A how-to question (`How do I set up an out-of-office reply?`, `Comment puis-je ajouter ma
- * signature ?`) before the writer's not finding or not managing it (`I looked in the settings but
- * can't find it`, `Je n'y arrive pas dans les paramètres`): a request to learn how, no block. Only
+ * signature ?`, `Pouvez-vous m'expliquer comment l'ajouter ?`) around the writer's not finding or not
+ * managing it (`I looked in the settings but can't find it`, `Je n'y arrive pas dans les paramètres`,
+ * `je ne le trouve pas dans ma messagerie`): a request to learn how, no block. Only
  * the not-finding of the thing asked (`it`, `y`, `le`/`la`), so `Comment faire ? Je n'arrive pas à me
  * connecter` stays blocked.
  */
-export const HOW_TO_BEFORE_15 =
-  /\b(?:how (?:do|can|could|should) (?:i|we)|how to|comment (?:puis-je|peut-on|on fait|faire|je fais|faut-il|dois-je|est-ce qu'on|est-ce que je))\b[^?]{0,120}\?/u;
+export const HOW_TO_AROUND_15 =
+  /\b(?:how (?:do|can|could|should) (?:i|we)|how to|(?:show|tell|explain to) (?:me|us) how|comment (?:puis-je|peut-on|on fait|faire|je fais|faut-il|dois-je|est-ce qu'on|est-ce que je)|(?:expliquer|dire|montrer|indiquer) comment)\b[^?]{0,120}\?/u;
 export const CANT_FIND_IT_15 =
   /\b(?:(?:can'?t|cannot|couldn'?t|could not|don'?t|didn'?t) (?:find|see|manage) (?:it|them|where|how)|(?:je n'y|j'y|on n'y|on y) (?:arrive|suis arrivee?|parviens) pas|je ne (?:le|la|les) trouve pas|je ne trouve pas (?:ou|comment))\b/u;
 
@@ -115,3 +118,15 @@ export const CANT_FIND_IT_15 =
  */
 export const FOR_THE_REST_AFTER_15 =
   /^[^.;!?\n]{0,25}\b(?:pour (?:tout )?le reste|pour tout le reste|sinon|for (?:the rest|everything else)|otherwise|with everything else)\b/u;
+
+/**
+ * No device or means left to work on (`Je n'ai donc plus aucun poste pour travailler`, `we now have
+ * nothing to invoice on`): whatever served before is gone, so no way of carrying on now; told after a
+ * way (`je travaillais sur le PC de ma collègue en attendant`), it is the last word on it.
+ */
+export const NOTHING_LEFT_TO_WORK_ON_CUES_15: readonly Cue[] = [
+  cue(
+    'nothing-left-to-work-on',
+    "\\b(?:n'(?:ai|a|avons|ont) (?:donc |maintenant |vraiment )?plus (?:aucun|aucune|rien|de|d')|(?:have|has) (?:now |then )?(?:nothing|no (?:pc|computer|laptop|device|machine|station|till|way))(?: left)?) ?[a-z'-]* (?:pour|to) (?:travailler|facturer|bosser|encaisser|imprimer|work|invoice|bill|print|sell)\\b",
+  ),
+];

@@ -280,6 +280,31 @@ const WORST_INPUTS = [
   fill('backup but it '),
   fill('Regards,\n'),
   fill('Regards,\nAnna\n'),
+  // The general readings of issue 11's holdout28 to holdout31: a way used in the past then stopped,
+  // even the way used, a fallback that does not take over, a way ruled out before it, none of a group
+  // hindered, none of a group who can (no `ne`), the writer who can work, a how-to then not finding
+  // it, managing well for the rest.
+  fill("qu'on utilisait "),
+  fill("qu'on utilisait pour depanner a "),
+  fill('we were using '),
+  fill('meme le '),
+  fill('even the '),
+  fill('ne prend pas le '),
+  fill('does not allow us to '),
+  fill('on a pas de cle pour '),
+  fill("n'avons pas le droit de "),
+  fill('we have no key to '),
+  fill('aucun de nos '),
+  fill("aucun de nos agents n'est "),
+  fill('aucune des filles '),
+  fill('je peux travailler sans souci '),
+  fill('i can work fine '),
+  fill('how do i '),
+  fill('comment puis-je '),
+  fill("can't find "),
+  fill("je n'y arrive "),
+  fill('je me debrouille '),
+  fill('tres bien pour '),
   // The general readings of issue 11's holdout20 to holdout23: a thing that is the only one, a way
   // that gave out, back to nothing, the only one of a role, no one of a role, X down before where,
   // the other devices fine, a way kept so work goes on, cash only, a device of another room, access

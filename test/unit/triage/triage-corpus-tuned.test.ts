@@ -11,18 +11,17 @@ import { CORPUS_SETS, type CorpusSet, readCorpusSource } from '../../support/tri
  */
 const NOT_YET_HELD: ReadonlySet<CorpusSet> = new Set<CorpusSet>([
   'holdout16', // studied in round 12: 128/130 by the rules, 129/130 with the learned second reader
-  // Blind, measured only (docs/triage.md, "Where the reading stands"), never studied nor trained on:
+  // Blind, measured in round 14, studied and trained on in round 15 but not yet read whole:
   'holdout24',
   'holdout25',
-  'holdout26',
   'holdout27',
 ]);
 const TUNED_SETS = CORPUS_SETS.filter((set) => !NOT_YET_HELD.has(set));
 const mails = readCorpusSource();
 
 describe('Triage corpus: every tuned set keeps its labelled level', () => {
-  it('holds every set up to holdout23 but holdout16', () => {
-    expect(TUNED_SETS.length).toBe(23);
+  it('holds every set up to holdout31 but holdout16, holdout24, holdout25 and holdout27', () => {
+    expect(TUNED_SETS.length).toBe(28);
     expect(TUNED_SETS.slice(15)).toEqual([
       'holdout15',
       'holdout17',
@@ -32,6 +31,11 @@ describe('Triage corpus: every tuned set keeps its labelled level', () => {
       'holdout21',
       'holdout22',
       'holdout23',
+      'holdout26',
+      'holdout28',
+      'holdout29',
+      'holdout30',
+      'holdout31',
     ]);
   });
 
