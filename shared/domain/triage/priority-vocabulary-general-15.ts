@@ -29,6 +29,12 @@ export const WAY_USED_THEN_STOPPED_CUES_15: readonly Cue[] = [
     'way-used-then-stopped',
     `\\b${USED_IN_THE_PAST}\\b[^.;!?\\n]{0,60}?\\b(?:vient de (?:lacher|tomber|rendre l'ame|planter|mourir)|a lache|a (?:ete )?rendue?|est (?:reparti|repartie|tombee?|mort|morte|hs)|ne (?:marche|fonctionne|demarre|s'allume) plus|n'(?:imprime|est) plus|(?:went|has gone|was sent|was taken) back|was returned|(?:has )?(?:died|broke|broken|stopped|gone|given up|gave up)|(?:doesn'?t|does not|won'?t|no longer) (?:work|start|boot|turn on))\\b`,
   ),
+  // `the hand-written receipts we've been using are no longer an option - they won't accept them`,
+  // `le papier n'est plus une solution`: a way that is no longer one.
+  cue(
+    'way-no-longer-an-option',
+    "\\b(?:(?:is|are) no longer (?:an? )?(?:option|solution)s?|(?:n'est|ne sont) plus (?:une |des )?(?:option|solution)s?|(?:won'?t|will not|no longer|refuse to) accept (?:them|it|those|these)|(?:ne les|ne le|ne la|n'en) (?:acceptent|accepte|accepteront) plus)\\b",
+  ),
   cue(
     'even-the-way-used',
     `\\b(?:meme|y compris|even|including) (?:[a-z0-9'-]+ ){1,5}?${USED_IN_THE_PAST}\\b`,

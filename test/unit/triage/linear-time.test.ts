@@ -305,6 +305,13 @@ const WORST_INPUTS = [
   fill("je n'y arrive "),
   fill('je me debrouille '),
   fill('tres bien pour '),
+  fill('are no longer an '),
+  fill("won't accept "),
+  fill("n'ont plus aucun "),
+  fill('now have nothing '),
+  fill("we don't have the "),
+  fill("on n'a plus les "),
+  fill('pouvez-vous m expliquer comment '),
   // The general readings of issue 11's holdout20 to holdout23: a thing that is the only one, a way
   // that gave out, back to nothing, the only one of a role, no one of a role, X down before where,
   // the other devices fine, a way kept so work goes on, cash only, a device of another room, access

@@ -189,3 +189,30 @@ describe('Reading: not finding a thing, then asking how, is a how-to', () => {
     expect(level(text)).toBe('normale');
   });
 });
+
+describe('Reading: a way that is no longer an option has failed', () => {
+  it.each([
+    "The billing software won't start for the whole office. The hand-written receipts we've been using are no longer an option, the port won't accept them.",
+    "Le logiciel de facturation est planté pour toute l'équipe. On fait les reçus à la main mais le port ne les accepte plus.",
+  ])('several users, the way refused: critique — %s', (text) => {
+    expect(facts(text).workaround.state).toBe('failed');
+    expect(level(text)).toBe('critique');
+  });
+
+  it('a way the port accepts: moyenne', () => {
+    expect(
+      level(
+        "The billing software won't start for the whole office. We're doing hand-written receipts, it's an option the port will accept.",
+      ),
+    ).toBe('moyenne');
+  });
+});
+
+describe('Reading: who has nothing left to work on is blocked', () => {
+  it('the three of us with nothing left: several users, critique', () => {
+    const text =
+      "The shop PC still won't boot. The loan laptop went back this morning, so the three of us at the counter now have nothing to invoice on.";
+    expect(facts(text).severalUsers.state).toBe('yes');
+    expect(level(text)).toBe('critique');
+  });
+});
