@@ -14,7 +14,7 @@ import { type Cue, cue } from './priority-vocabulary';
 
 /** A use told in the past: the relative clause says the way was used, not that it still is. */
 const USED_IN_THE_PAST =
-  "(?:qu'on utilisait|que l'on utilisait|que nous utilisions|qu'on prenait|que nous prenions|qui nous depannait|qui nous servait|we were using|we'?d been using|we had been using|we used to use|we were borrowing|that was helping us)";
+  "(?:qu['\\s]?on utilisait|que l['\\s]on utilisait|que nous utilisions|qu['\\s]?on prenait|que nous prenions|qui nous depannait|qui nous servait|we were using|we['\\s]?d been using|we had been using|we used to use|we were borrowing|that was helping us)";
 
 /**
  * A way told in the past, then said in its sentence to have stopped, gone or failed (`Le portable de
@@ -27,13 +27,13 @@ const USED_IN_THE_PAST =
 export const WAY_USED_THEN_STOPPED_CUES_15: readonly Cue[] = [
   cue(
     'way-used-then-stopped',
-    `\\b${USED_IN_THE_PAST}\\b[^.;!?\\n]{0,60}?\\b(?:vient de (?:lacher|tomber|rendre l'ame|planter|mourir)|a lache|a (?:ete )?rendue?|est (?:reparti|repartie|tombee?|mort|morte|hs)|ne (?:marche|fonctionne|demarre|s'allume) plus|n'(?:imprime|est) plus|(?:went|has gone|was sent|was taken) back|was returned|(?:has )?(?:died|broke|broken|stopped|gone|given up|gave up)|(?:doesn'?t|does not|won'?t|no longer) (?:work|start|boot|turn on))\\b`,
+    `\\b${USED_IN_THE_PAST}\\b[^.;!?\\n]{0,60}?\\b(?:vient de (?:lacher|tomber|rendre l'ame|planter|mourir)|a lache|a (?:ete )?rendue?|est (?:reparti|repartie|tombee?|mort|morte|hs)|(?:ne )?(?:marche|fonctionne|demarre|s'allume) plus|n['\\s]?(?:imprime|est) plus|(?:went|has gone|was sent|was taken) back|was returned|(?:has )?(?:died|broke|broken|stopped|gone|given up|gave up)|(?:doesn['\\s]?t|does not|won['\\s]?t|no longer) (?:work|start|boot|turn on))\\b`,
   ),
   // `the hand-written receipts we've been using are no longer an option - they won't accept them`,
   // `le papier n'est plus une solution`: a way that is no longer one.
   cue(
     'way-no-longer-an-option',
-    "\\b(?:(?:is|are) no longer (?:an? )?(?:option|solution)s?|(?:n'est|ne sont) plus (?:une |des )?(?:option|solution)s?|(?:won'?t|will not|no longer|refuse to) accept (?:them|it|those|these)|(?:ne les|ne le|ne la|n'en) (?:acceptent|accepte|accepteront) plus)\\b",
+    "\\b(?:(?:is|are) no longer (?:an? )?(?:option|solution)s?|(?:n['\\s]?est|(?:ne )?sont) plus (?:une |des )?(?:option|solution)s?|(?:won['\\s]?t|will not|no longer|refuse to) accept (?:them|it|those|these)|(?:(?:ne )?les|(?:ne )?le|(?:ne )?la|n['\\s]?en) (?:acceptent|accepte|accepteront) plus)\\b",
   ),
   cue(
     'even-the-way-used',
@@ -49,7 +49,7 @@ export const WAY_USED_THEN_STOPPED_CUES_15: readonly Cue[] = [
 export const FALLBACK_NO_TAKEOVER_CUES_15: readonly Cue[] = [
   cue(
     'fallback-no-takeover',
-    "\\b(?:(?:ne |n')?(?:prend|prennent|prenait) (?:pas|plus|jamais)|(?:n'a|n'ont|n'avait) (?:pas|jamais) pris) le relais\\b|\\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|never) (?:kick in|take over|fail ?over|switch over)\\b",
+    "\\b(?:(?:ne |n['\\s]?)?(?:prend|prennent|prenait) (?:pas|plus|jamais)|(?:n['\\s]?)?(?:a|ont|avait) (?:pas|jamais) pris) le relais\\b|\\b(?:doesn['\\s]?t|does not|didn['\\s]?t|did not|won['\\s]?t|will not|never) (?:kick in|take over|fail ?over|switch over)\\b",
   ),
 ];
 
@@ -63,7 +63,7 @@ export const FALLBACK_NO_TAKEOVER_CUES_15: readonly Cue[] = [
  * paper`: the paper is in use).
  */
 export const WAY_RULED_OUT_BEFORE_15 =
-  /\b(?:(?:(?:does not|doesn'?t|do not|don'?t|won'?t|will not) (?:allow|let|permit) (?:us|me|them)(?: to)?|(?:are|am|is|'re|'m) not (?:allowed|permitted) to|(?:n'a|n'avons|n'ont|a|avons|ont) pas le droit de|n'est pas (?:autorise|permis) de|interdit de|(?:on (?:n')?a pas|nous n'avons pas|j'ai pas|je n'ai pas|il n'y a pas|y a pas) (?:de |d')[a-z'-]+ pour|(?:we have no|we don'?t have (?:a|any)|there'?s no|there is no) [a-z'-]+ (?:to|for))(?: (?!(?:so|donc|alors|and|et|mais|but|then|puis)\b)[a-z'-]+){0,4}|(?:we|i|they) (?:don'?t|do not|no longer) have (?:the |our |any |a |their |my )?[a-z'-]+|(?:on n'a|nous n'avons|je n'ai) plus (?:le |la |les |l'|de |d')?[a-z'-]+) ?$/u;
+  /\b(?:(?:(?:does not|doesn['\s]?t|do not|don['\s]?t|won['\s]?t|will not) (?:allow|let|permit) (?:us|me|them)(?: to)?|(?:are|am|is|'re|'m) not (?:allowed|permitted) to|(?:n['\s]?a|n['\s]?avons|n['\s]?ont|a|avons|ont) pas le droit de|(?:n['\s]?)?est pas (?:autorise|permis) de|interdit de|(?:on (?:n['\s]?)?a pas|nous (?:n['\s]?)?avons pas|j['\s]?ai pas|je n['\s]?ai pas|il (?:n['\s]?)?y a pas|y a pas) (?:de |d['\s]?)[a-z'-]+ pour|(?:we have no|we don['\s]?t have (?:a|any)|there['\s]?s no|there is no) [a-z'-]+ (?:to|for))(?: (?!(?:so|donc|alors|and|et|mais|but|then|puis)\b)[a-z'-]+){0,4}|(?:we|i|they) (?:don['\s]?t|do not|no longer) have (?:the |our |any |a |their |my )?[a-z'-]+|(?:on (?:n['\s]?)?a|nous (?:n['\s]?)?avons|je n['\s]?ai|j['\s]?ai) plus (?:le |la |les |l['\s]|de |d['\s])?[a-z'-]+) ?$/u;
 
 /**
  * None of a group said to be hindered (`Aucun de nos agents n'est gêné dans son travail`, `none of
@@ -73,7 +73,7 @@ export const WAY_RULED_OUT_BEFORE_15 =
 export const NONE_HINDERED_CUES_15: readonly Cue[] = [
   cue(
     'none-of-us-hindered',
-    "\\b(?:aucune? (?:de (?:nos|mes|vos|ses|leurs|ces) [a-z-]+|d'entre (?:nous|eux|elles)|des [a-z-]+)|none of (?:us|them|our [a-z-]+|the [a-z-]+)) (?:n'est|n'a ete|n'a ete|n'etait|is|was|has been|are|were|have been) (?:gene|genee|bloque|bloquee|impacte|impactee|affecte|affectee|empeche|empechee|affected|blocked|impacted|hindered|bothered|stuck|held up)\\b",
+    "\\b(?:aucune? (?:de (?:nos|mes|vos|ses|leurs|ces) [a-z-]+|d'entre (?:nous|eux|elles)|des [a-z-]+)|none of (?:us|them|our [a-z-]+|the [a-z-]+)) (?:(?:n['\\s]?)?est|(?:n['\\s]?)?a ete|(?:n['\\s]?)?etait|is|was|has been|are|were|have been) (?:gene|genee|bloque|bloquee|impacte|impactee|affecte|affectee|empeche|empechee|affected|blocked|impacted|hindered|bothered|stuck|held up)\\b",
   ),
 ];
 
@@ -100,7 +100,7 @@ export const NONE_OF_THEM_CAN_CUES_15: readonly Cue[] = [
 export const CAN_WORK_CUES_15: readonly Cue[] = [
   cue(
     'writer-can-work',
-    "\\b(?:je peux|j'arrive a|on peut|nous pouvons|i can|we can|i'?m able to|we'?re able to) (?:quand meme |tout de meme |toujours |still |)(?:travailler|bosser|work) (?:sans (?:aucun )?(?:souci|probleme|difficulte)|normalement|tres bien|normally|fine|without (?:any )?(?:problem|issue|trouble)s?)\\b(?![^.;!?\\n]{0,30}\\b(?:sauf|except|excepte|mais|but|apart|hormis)\\b)",
+    "\\b(?:je peux|j'arrive a|on peut|nous pouvons|i can|we can|i['\\s]?m able to|we['\\s]?re able to) (?:quand meme |tout de meme |toujours |still |)(?:travailler|bosser|work) (?:sans (?:aucun )?(?:souci|probleme|difficulte)|normalement|tres bien|normally|fine|without (?:any )?(?:problem|issue|trouble)s?)\\b(?![^.;!?\\n]{0,30}\\b(?:sauf|except|excepte|mais|but|apart|hormis)\\b)",
   ),
 ];
 
@@ -115,7 +115,7 @@ export const CAN_WORK_CUES_15: readonly Cue[] = [
 export const HOW_TO_AROUND_15 =
   /\b(?:how (?:do|can|could|should) (?:i|we)|how to|(?:show|tell|explain to) (?:me|us) how|comment (?:puis-je|peut-on|on fait|faire|je fais|faut-il|dois-je|est-ce qu'on|est-ce que je)|(?:expliquer|dire|montrer|indiquer) comment)\b[^?]{0,120}\?/u;
 export const CANT_FIND_IT_15 =
-  /\b(?:(?:can'?t|cannot|couldn'?t|could not|don'?t|didn'?t) (?:find|see|manage) (?:it|them|where|how)|(?:je n'y|j'y|on n'y|on y) (?:arrive|suis arrivee?|parviens) pas|je ne (?:le|la|les) trouve pas|je ne trouve pas (?:ou|comment))\b/u;
+  /\b(?:(?:can['\s]?t|cannot|couldn['\s]?t|could not|don['\s]?t|didn['\s]?t) (?:find|see|manage) (?:it|them|where|how)|(?:je n['\s]?y|j['\s]?y|on n['\s]?y|on y) (?:arrive|suis arrivee?|parviens) pas|je (?:ne )?(?:le|la|les) trouve pas|je (?:ne )?trouve pas (?:ou|comment))\b/u;
 
 /**
  * Managing well for the rest (`je me débrouille très bien pour le reste`, `I manage fine otherwise`):
@@ -133,6 +133,6 @@ export const FOR_THE_REST_AFTER_15 =
 export const NOTHING_LEFT_TO_WORK_ON_CUES_15: readonly Cue[] = [
   cue(
     'nothing-left-to-work-on',
-    "\\b(?:n'(?:ai|a|avons|ont) (?:donc |maintenant |vraiment )?plus (?:aucun|aucune|rien|de|d')|(?:have|has) (?:now |then )?(?:nothing|no (?:pc|computer|laptop|device|machine|station|till|way))(?: left)?) ?[a-z'-]* (?:pour|to) (?:travailler|facturer|bosser|encaisser|imprimer|work|invoice|bill|print|sell)\\b",
+    "\\b(?:(?:(?:n['\\s]?|j['\\s]?)(?:ai|a|avons|ont)|on a|nous avons|ils ont|elles ont) (?:donc |maintenant |vraiment )?plus (?:aucun|aucune|rien|de|d')|(?:have|has) (?:now |then )?(?:nothing|no (?:pc|computer|laptop|device|machine|station|till|way))(?: left)?) ?[a-z'-]* (?:pour|to) (?:travailler|facturer|bosser|encaisser|imprimer|work|invoice|bill|print|sell)\\b",
   ),
 ];

@@ -68,11 +68,14 @@ export const GENERAL_NOT_BLOCKED_CUES: readonly Cue[] = [
   ),
 ];
 
-/** The others are not concerned: one user (`mes collègues ne sont pas touchés`, `the rest of the team work normally`). */
+/**
+ * The others are not concerned: one user (`mes collègues ne sont pas touchés`, `the rest of the team work normally`);
+ * spoken French drops the `ne` (`Mes collaborateurs sont pas concernés`, after holdout30).
+ */
 export const GENERAL_ONE_USER_CUES: readonly Cue[] = [
   cue(
     'others-not-concerned',
-    "\\b(?:mes|les|nos|my|the|our) (?:autres )?(?:collegues|collaborat\\w+|associes|associees|coworkers|co-workers|colleagues|teammates|others|rest of the (?:team|office|staff))\\b(?: [^\\s.!?;]+){0,3}? (?:ne sont (?:pas|aucunement)|n'est pas|are not|aren'?t|were not|weren'?t|is not|isn'?t) (?:du tout |at all )?(?:concerne\\w*|touche\\w*|impacte\\w*|affecte\\w*|gene\\w*|affected|impacted|concerned|bothered)\\b|\\b(?:ils|elles|they|the others|les autres|everyone else|tout le monde sauf moi) (?:travaillent|bossent|work|are working|keep working|carry on) (?:normalement|sans (?:souci|probleme)|normally|fine|as usual)\\b",
+    "\\b(?:mes|les|nos|my|the|our) (?:autres )?(?:collegues|collaborat\\w+|associes|associees|coworkers|co-workers|colleagues|teammates|others|rest of the (?:team|office|staff))\\b(?: [^\\s.!?;]+){0,3}? (?:(?:ne )?sont (?:pas|aucunement)|(?:n')?est pas|are not|aren'?t|were not|weren'?t|is not|isn'?t) (?:du tout |at all )?(?:concerne\\w*|touche\\w*|impacte\\w*|affecte\\w*|gene\\w*|affected|impacted|concerned|bothered)\\b|\\b(?:ils|elles|they|the others|les autres|everyone else|tout le monde sauf moi) (?:travaillent|bossent|work|are working|keep working|carry on) (?:normalement|sans (?:souci|probleme)|normally|fine|as usual)\\b",
   ),
 ];
 
