@@ -312,6 +312,9 @@ const WORST_INPUTS = [
   fill("we don't have the "),
   fill("on n'a plus les "),
   fill('pouvez-vous m expliquer comment '),
+  fill('qu on utilisait '),
+  fill("j'ai donc plus aucun "),
+  fill('sont pas '),
   // The general readings of issue 11's holdout20 to holdout23: a thing that is the only one, a way
   // that gave out, back to nothing, the only one of a role, no one of a role, X down before where,
   // the other devices fine, a way kept so work goes on, cash only, a device of another room, access

@@ -216,3 +216,34 @@ describe('Reading: who has nothing left to work on is blocked', () => {
     expect(level(text)).toBe('critique');
   });
 });
+
+describe('Round 15 readings keep the level when a phone drops apostrophes or ne', () => {
+  it.each([
+    [
+      "PLUS AUCUNE CAISSE N'ENCAISSE POUR LES VENDEUSES, MÊME LA CAISSE 3 QU'ON UTILISAIT POUR DÉPANNER.",
+      'critique',
+    ],
+    [
+      'PLUS AUCUNE CAISSE N ENCAISSE POUR LES VENDEUSES, MÊME LA CAISSE 3 QU ON UTILISAIT POUR DÉPANNER.',
+      'critique',
+    ],
+    ["L'antivirus affiche une alerte. Aucun de nos agents n est gêné dans son travail.", 'normale'],
+    [
+      "On m'a parlé d'un agenda partagé, mais je le trouve pas dans Outlook. Pouvez-vous m'expliquer comment l'ajouter ?",
+      'normale',
+    ],
+    [
+      "Mon PC ne démarre toujours pas. Je travaillais sur le portable de prêt en attendant, mais il a été repris. J'ai donc plus aucun poste pour travailler.",
+      'haute',
+    ],
+  ])('%s → %s', (text, expected) => {
+    expect(level(text)).toBe(expected);
+  });
+
+  it('others said not concerned without ne: one user, haute', () => {
+    const text =
+      "Mon portable affiche « disque introuvable ». J'ai accès à aucun de mes dossiers. Mes collaborateurs sont pas concernés.";
+    expect(facts(text).severalUsers.state).toBe('no');
+    expect(level(text)).toBe('haute');
+  });
+});
