@@ -459,8 +459,8 @@ describe.skipIf(!existsSync(CHROMIUM))('Portal (Chromium, headless)', () => {
     expect(await card.locator('pre').textContent()).toContain('<img src=x onerror="window.__pwned=1">');
     expect(await card.locator('img').count()).toBe(0);
     expect(await card.locator('button[data-decide]').allTextContents()).toEqual([
-      'Accepter : Re: [' + refs.haute + '] Caisse en panne',
-      'Rejeter : Re: [' + refs.haute + '] Caisse en panne',
+      `Accepter : Re: [${refs.haute}] Caisse en panne`,
+      `Rejeter : Re: [${refs.haute}] Caisse en panne`,
     ]);
     await expectAccessible('a ticket with a held message');
     await page.setViewportSize({ width: 390, height: 844 });

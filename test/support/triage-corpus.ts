@@ -29,7 +29,8 @@ import libmime from 'libmime';
  * holdout24 … holdout27 sets only (measured on main 636c736, after rounds 13 and 14 and with the learned second
  * reader; never studied, never trained on until round 15); source-holdout28.txt … source-holdout31.txt, written blind
  * like the others, are the holdout28 … holdout31 sets only (first measured on the product at 8656488, studied in
- * round 15).
+ * round 15); source-holdout32.txt … source-holdout35.txt, written blind the same way, are the holdout32 … holdout35
+ * sets only (measured on the product at fc47815 and after round 15; never studied, never trained on).
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -71,6 +72,10 @@ export const CORPUS_SETS = [
   'holdout29',
   'holdout30',
   'holdout31',
+  'holdout32',
+  'holdout33',
+  'holdout34',
+  'holdout35',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */

@@ -206,6 +206,6 @@ export const SUCCESS =
 export const GENERAL_FAILED_CUES: readonly Cue[] = [
   cue(
     'failed-outcome',
-    "\\b(?:no luck|no joy|without (?:any )?(?:success|luck)|to no avail|in vain|didn'?t work|did not work|didnt work|doesn'?t work either|made no difference|no difference|nothing happened|still the same|same story|same deal|same again|no better|en vain|sans resultat|n'a rien donne|(?:ca|cela) (?:n'a |a )?rien donne|n'a pas (?:marche|fonctionne|suffi|aide)|toujours (?:pareil|le meme)|pas mieux|idem|meme (?:\\S+ )?(?:probleme|erreur|chose|defaut|resultat|message|souci|ecran|bug|plantage|panne|blocage|topo|symptome|comportement|histoire)|same (?:\\S+ )?(?:error|thing|result|problem|message|issue|fault|screen|crash|behaviou?r|outcome|story|symptom))\\b",
+    "\\b(?:no luck|no joy|without (?:any )?(?:success|luck)|to no avail|in vain|didn'?t work|did not work|didnt work|doesn'?t work either|made no difference|no difference|nothing happened|still the same|same story|same deal|same again|no better|en vain|sans resultat|(?:n'|\\b)(?:a|ont) rien donne|(?:ca|cela) (?:n'a |a )?rien donne|n'a pas (?:marche|fonctionne|suffi|aide)|toujours (?:pareil|le meme)|pas mieux|idem|meme (?:\\S+ )?(?:probleme|erreur|chose|defaut|resultat|message|souci|ecran|bug|plantage|panne|blocage|topo|symptome|comportement|histoire)|same (?:\\S+ )?(?:error|thing|result|problem|message|issue|fault|screen|crash|behaviou?r|outcome|story|symptom))\\b",
   ),
 ];

@@ -247,3 +247,20 @@ describe('Round 15 readings keep the level when a phone drops apostrophes or ne'
     expect(level(text)).toBe('haute');
   });
 });
+
+describe('Widened: a way tried that « a rien donné », the « ne » dropped (holdout34, found by the metamorphic test)', () => {
+  it.each([
+    "Le logiciel refuse la clôture. J'ai suivi la procédure de secours de l'éditeur, elle n'a rien donné. Je suis bloquée.",
+    "Le logiciel refuse la clôture. J'ai suivi la procédure de secours de l'éditeur, elle a rien donné. Je suis bloquée.",
+  ])('the way failed, one user: haute — %s', (text) => {
+    expect(level(text)).toBe('haute');
+  });
+
+  it('a way that works: moyenne', () => {
+    expect(
+      level(
+        "Le logiciel refuse la clôture. J'ai suivi la procédure de secours de l'éditeur, je peux clôturer avec.",
+      ),
+    ).toBe('moyenne');
+  });
+});

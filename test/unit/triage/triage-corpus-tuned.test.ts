@@ -15,6 +15,11 @@ const NOT_YET_HELD: ReadonlySet<CorpusSet> = new Set<CorpusSet>([
   'holdout24',
   'holdout25',
   'holdout27',
+  // Blind, measured only (docs/triage.md, "Where the reading stands"): never studied, never trained on.
+  'holdout32',
+  'holdout33',
+  'holdout34',
+  'holdout35',
 ]);
 const TUNED_SETS = CORPUS_SETS.filter((set) => !NOT_YET_HELD.has(set));
 const mails = readCorpusSource();
