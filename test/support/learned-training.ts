@@ -15,46 +15,18 @@ import {
 import { splitNewText } from '../../shared/domain/triage/new-text';
 import { priorityText } from '../../shared/domain/triage/priority';
 import { declaredInBody, declaredInSubject } from '../../shared/domain/triage/priority-declared';
-import type { CorpusMail, CorpusSet } from './triage-corpus';
+import { CORPUS_SETS, type CorpusMail, type CorpusSet } from './triage-corpus';
 
 /**
  * Every set of CORPUS_SETS from tuning to holdout31 (holdout24…holdout27, measured only until round 15, are
  * training data since): holdout32 and later are the blind measure.
  */
-export const TRAINING_SETS: readonly CorpusSet[] = [
-  'tuning',
-  'holdout',
-  'holdout2',
-  'holdout3',
-  'holdout4',
-  'holdout5',
-  'holdout6',
-  'holdout7',
-  'holdout8',
-  'holdout9',
-  'holdout10',
-  'holdout11',
-  'holdout12',
-  'holdout13',
-  'holdout14',
-  'holdout15',
-  'holdout16',
-  'holdout17',
-  'holdout18',
-  'holdout19',
-  'holdout20',
-  'holdout21',
-  'holdout22',
-  'holdout23',
-  'holdout24',
-  'holdout25',
-  'holdout26',
-  'holdout27',
-  'holdout28',
-  'holdout29',
-  'holdout30',
-  'holdout31',
-];
+/** The last set trained on: every set of CORPUS_SETS up to it is, none after it (a new set is blind). */
+const LAST_TRAINING_SET: CorpusSet = 'holdout31';
+export const TRAINING_SETS: readonly CorpusSet[] = CORPUS_SETS.slice(
+  0,
+  CORPUS_SETS.indexOf(LAST_TRAINING_SET) + 1,
+);
 
 /**
  * The weight quantum: a weight is stored as a multiple of it in a signed byte (±127 steps, ±3.81),
