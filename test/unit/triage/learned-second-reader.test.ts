@@ -174,3 +174,22 @@ describe('the learned second reader (issue 11, H4 at t = 0.9)', () => {
     expect(decided.length).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe('the learned reader’s evidence names words an agent can read', () => {
+  it('never names a lone function word (« est », « sont », « the »), only inside a pair', () => {
+    const result = triagePriority({
+      subject: 'Impossible d’enregistrer les admissions',
+      newText:
+        "L'ensemble de l'accueil de la clinique est dans l'impossibilité d'enregistrer les admissions : le logiciel est en erreur sur les cinq postes, les entrées sont notées nulle part.",
+      quotedText: '',
+      headers: {},
+    });
+    const learnedLines = Object.values(result.facts)
+      .flatMap((f) => f.evidence)
+      .filter((e) => e.startsWith('learned'));
+    const named = learnedLines.flatMap((line) => [...line.matchAll(/« ([^»]+) »/gu)].map((m) => m[1]!));
+    expect(named.length).toBeGreaterThan(0);
+    const lone = ['est', 'sont', 'the', 'is', 'de', 'les', 'la', 'le', 'non'];
+    expect(named.filter((w) => lone.includes(w))).toEqual([]);
+  });
+});

@@ -48,6 +48,17 @@ export type LearnedReading = {
 /** How many of a mail's words an evidence line names. */
 const SHOWN_WORDS = 3;
 
+/**
+ * Words that weigh in the model but tell an agent nothing on their own (`est`, `sont`, `the`): an
+ * evidence line names them only inside a pair (`n'est plus`). The features keep them.
+ */
+const NOT_SHOWN_ALONE: ReadonlySet<string> = new Set(
+  (
+    'a au aux ce ca cela d de des du en et est etait etaient l la le les non oui ou par pour que qui ' +
+    'sont sur un une y an and are be been is it of or the to was were yes'
+  ).split(' '),
+);
+
 /** Reads the subject (empty for a reply or forward) and the new text as the rules read them. */
 export function readLearned(subject: string, body: string, model = learnedModel()): LearnedReading {
   const names = new Map<number, string>();
@@ -70,7 +81,8 @@ export function readLearned(subject: string, body: string, model = learnedModel(
     const shown: string[] = [];
     for (const f of ranked) {
       const word = shownWord(names.get(f)!);
-      if (word !== '' && !shown.includes(word) && written.includes(` ${word} `)) shown.push(word);
+      if (word === '' || NOT_SHOWN_ALONE.has(word) || shown.includes(word)) continue;
+      if (written.includes(` ${word} `)) shown.push(word);
       if (shown.length === SHOWN_WORDS) break;
     }
     return shown;
