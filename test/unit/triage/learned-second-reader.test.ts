@@ -53,7 +53,7 @@ describe('the learned second reader (issue 11, H4 at t = 0.9)', () => {
     expect(result.evidence).toEqual(["L'imprimante ne marche plus", 'en attendant', 'on imprime']);
   });
 
-  it('never overrides a fact the rules are sure of: the level stays and the client is asked', () => {
+  it('never overrides a fact the rules are sure of: short of critique, the level stays and the client is asked', () => {
     const rules = rulesHaute({
       workaround: { state: 'none', confidence: 'high', evidence: ['aucune solution'] },
     });
@@ -67,6 +67,60 @@ describe('the learned second reader (issue 11, H4 at t = 0.9)', () => {
     expect(result.evidence).toEqual(rules.evidence);
     expect(result.confidence).toBe('low');
     expect(result.uncertain).toEqual(['workaround']);
+  });
+
+  it('takes critique by the tie rule when it confidently reads several users against a sure « one user », and asks', () => {
+    // A team's only device read by the rules as one person's (holdout32…35: the reception scanner).
+    const result = withSecondReader(
+      rulesHaute({ workaround: { state: 'none', confidence: 'high', evidence: ['pas d’autre scanner'] } }),
+      TEXT,
+      reading({ blocked: 0.99, workaround: 0.03, severalUsers: 0.97 }, ['l accueil']),
+    );
+    expect(result.level).toBe('critique');
+    expect(result.facts.severalUsers).toEqual({
+      state: 'yes',
+      confidence: 'medium',
+      evidence: ['learned (p=0.97): « l accueil »'],
+    });
+    expect(result.confidence).toBe('low');
+    expect(result.uncertain).toEqual(['severalUsers']);
+  });
+
+  it('takes critique by the tie rule when it confidently reads no way around against a sure one, for several blocked', () => {
+    const moyenne = {
+      ...rulesHaute({
+        workaround: { state: 'exists', confidence: 'high', evidence: ['sur papier'] },
+        severalUsers: { state: 'yes', confidence: 'high', evidence: ['toute l’équipe'] },
+      }),
+      level: 'moyenne' as const,
+      inferredLevel: 'moyenne' as const,
+    };
+    const result = withSecondReader(
+      moyenne,
+      TEXT,
+      reading({ blocked: 0.99, workaround: 0.04, severalUsers: 0.98 }),
+    );
+    expect(result.level).toBe('critique');
+    expect(result.facts.workaround.state).toBe('none');
+    expect(result.uncertain).toEqual(['workaround']);
+  });
+
+  it('keeps a level no one is blocked at, and asks, even when the other reading would be critique', () => {
+    // « La messagerie ne fonctionne plus. Ce n'est pas bloquant. »: the rules are sure.
+    const rules = rulesHaute({
+      blocked: { state: 'no', confidence: 'high', evidence: ['pas bloquant'] },
+      severalUsers: { state: 'yes', confidence: 'high', evidence: ['toute l’équipe'] },
+      workaround: { state: 'none', confidence: 'high', evidence: [] },
+    });
+    const normale = { ...rules, level: 'normale' as const, inferredLevel: 'normale' as const };
+    const result = withSecondReader(
+      normale,
+      TEXT,
+      reading({ blocked: 0.99, workaround: 0.02, severalUsers: 0.99 }),
+    );
+    expect(result.level).toBe('normale');
+    expect(result.facts).toEqual(rules.facts);
+    expect(result.uncertain).toEqual(['blocked']);
   });
 
   it('asks only about the sure facts whose other reading moves the level on its own', () => {

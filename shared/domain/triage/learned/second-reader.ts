@@ -7,7 +7,8 @@
  *   line naming the learned reader and the mail's words behind it; the level is then the brochure's
  *   table over the facts. A level the model changed is a reading to confirm: the client is asked;
  * - where the rules are sure and the model confidently reads otherwise, so that the level would
- *   differ, changes nothing but asks the client (never a silent override of a sure reading).
+ *   differ, asks the client (never a silent override of a sure reading), and keeps the rules' level
+ *   unless the other reading gives critique to someone blocked: then critique, by the tie rule.
  *
  * This is the experiment's hybrid H4 at t = 0.9 (scripts/experiment-learned-facts.ts), chosen on
  * holdout20…23. A declared level or a default one is left alone: the model reads no declaration.
@@ -55,7 +56,7 @@ export function withSecondReader<P extends Priority>(
     const state = confident(fact);
     if (state === null || !rulesUnsure(rules.facts[fact])) continue;
     const words = reading.words(fact, holds(fact, state));
-    const line = `learned (p=${p[fact].toFixed(2)})${words.length > 0 ? `: ${words.map((w) => `« ${w} »`).join(', ')}` : ''}`;
+    const line = learnedLine(p[fact], words);
     const before = rules.facts[fact];
     // Agreeing with the rules' unsure reading keeps it (`failed` stays `failed`) and its phrases;
     // reading otherwise replaces them.
@@ -68,7 +69,7 @@ export function withSecondReader<P extends Priority>(
     shown.set(fact, words);
   }
 
-  const level = decided.size === 0 ? rules.level : levelFromFacts({ readings: facts });
+  let level = decided.size === 0 ? rules.level : levelFromFacts({ readings: facts });
   const changed = LEARNED_FACTS.filter(
     (f) => decided.has(f) && means(f, facts[f].state) !== means(f, rules.facts[f].state),
   );
@@ -92,6 +93,27 @@ export function withSecondReader<P extends Priority>(
         return levelFromFacts({ readings: one }) !== level;
       });
       asked = moving.length > 0 ? moving : disagreeing;
+      // The tie rule (triage.md): between two levels the evidence leaves open, when one is critique,
+      // critique. A sure reading against a confident other one leaves both levels open: a sure "one
+      // user" against "several" (a team's only scanner, the council's voting system), a sure way
+      // around against "none". Only once someone is blocked: a mail the rules read as not blocking
+      // (« ce n'est pas bloquant ») keeps its level and is asked.
+      const critique: FactReadings = { ...facts };
+      const critiqueWords = new Map<LearnedFact, string[]>();
+      for (const fact of asked) {
+        const words = reading.words(fact, holds(fact, over[fact].state));
+        setReading(critique, fact, over[fact].state, [learnedLine(p[fact], words)]);
+        critiqueWords.set(fact, words);
+      }
+      if (
+        facts.blocked.state === 'yes' &&
+        !asked.includes('blocked') &&
+        levelFromFacts({ readings: critique }) === 'critique'
+      ) {
+        Object.assign(facts, critique);
+        for (const [fact, words] of critiqueWords) shown.set(fact, words);
+        level = 'critique';
+      }
     }
   }
   const uncertain = ORDER.filter((f) => asked.includes(f));
@@ -105,6 +127,11 @@ export function withSecondReader<P extends Priority>(
     facts,
     learned: p,
   };
+}
+
+/** The evidence line of a fact the learned reader read: its probability and the words behind it. */
+function learnedLine(p: number, words: string[]): string {
+  return `learned (p=${p.toFixed(2)})${words.length > 0 ? `: ${words.map((w) => `« ${w} »`).join(', ')}` : ''}`;
 }
 
 /** The questions in the order the rules ask them (priority.ts, uncertainFacts). */
