@@ -30,7 +30,10 @@ import libmime from 'libmime';
  * reader; never studied, never trained on until round 15); source-holdout28.txt … source-holdout31.txt, written blind
  * like the others, are the holdout28 … holdout31 sets only (first measured on the product at 8656488, studied in
  * round 15); source-holdout32.txt … source-holdout35.txt, written blind the same way, are the holdout32 … holdout35
- * sets only (measured on the product at fc47815 and after round 15; never studied, never trained on).
+ * sets only (measured on the product at fc47815 and after round 15; never studied, never trained on);
+ * source-holdout36.txt and source-holdout37.txt, written blind the same way, are the holdout36 and holdout37 sets
+ * only (measured on the product at 6603c1e and with the tie rule of the second reader; never studied, never trained
+ * on).
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -76,6 +79,8 @@ export const CORPUS_SETS = [
   'holdout33',
   'holdout34',
   'holdout35',
+  'holdout36',
+  'holdout37',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */

@@ -589,7 +589,7 @@ export const NOT_BLOCKED_CUES: readonly Cue[] = [
   // personne`, `ça gêne personne` (after the blind holdout7: its metamorphic test found it).
   cue(
     'fr:bloque-personne',
-    "\\b(?:ca|cela|ce souci|ce probleme|ce bug) (?:bloque|gene|derange|empeche) personne\\b(?! d'autre)",
+    "\\b(?:ca|cela|(?:ce|le) (?:souci|probleme|bug|defaut)) (?:bloque|gene|derange|empeche) personne\\b(?! d'autre)",
   ),
   // Negative quantifiers of the other polarity: nobody complains, nobody noticed, nobody uses it.
   cue(

@@ -264,3 +264,19 @@ describe('Widened: a way tried that « a rien donné », the « ne » dropped (h
     ).toBe('moyenne');
   });
 });
+
+describe('Widened: « le problème empêche personne », the « ne » dropped (holdout36, found by the metamorphic test)', () => {
+  it.each([
+    "L'icône a disparu du bureau. On passe par le menu démarrer, le problème n'empêche personne de travailler.",
+    "L'icône a disparu du bureau. On passe par le menu démarrer, le problème empêche personne de travailler.",
+    'le souci gene personne, a voir a votre prochain passage',
+  ])('nobody prevented: normale — %s', (text) => {
+    expect(level(text)).toBe('normale');
+  });
+
+  it('everybody prevented: critique', () => {
+    expect(level('Le logiciel est planté, le problème empêche tout le monde de travailler.')).toBe(
+      'critique',
+    );
+  });
+});

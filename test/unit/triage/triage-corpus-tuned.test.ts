@@ -20,6 +20,8 @@ const NOT_YET_HELD: ReadonlySet<CorpusSet> = new Set<CorpusSet>([
   'holdout33',
   'holdout34',
   'holdout35',
+  'holdout36',
+  'holdout37',
 ]);
 const TUNED_SETS = CORPUS_SETS.filter((set) => !NOT_YET_HELD.has(set));
 const mails = readCorpusSource();
