@@ -70,9 +70,11 @@ export function readLearned(subject: string, body: string, model = learnedModel(
     for (const f of features) score += weights[f]!;
     p[fact] = sigmoid(score * model.step);
   }
+  // Only words as the client wrote them (folded): not `je` made of `j'`, nor a pair across a dropped `ne`.
+  // Folded once, when a first evidence line is asked for (the tie rule can ask for three).
+  let written: string | undefined;
   const words = (fact: LearnedFact, holds: boolean): string[] => {
-    // Only words as the client wrote them (folded): not `je` made of `j'`, nor a pair across a dropped `ne`.
-    const written = ` ${mailWords(`${subject}\n${body}`).join(' ')} `;
+    written ??= ` ${mailWords(`${subject}\n${body}`).join(' ')} `;
     const weights = model[fact];
     const sign = holds ? 1 : -1;
     const ranked = features
