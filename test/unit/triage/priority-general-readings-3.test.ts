@@ -232,10 +232,12 @@ describe('Reading: a writer who speaks only of herself is one user (the tie rule
   });
 
   it('"call me back" elsewhere says nothing about who is blocked (the tie rule still fires)', () => {
-    const r = triage('Le serveur de fichiers ne répond plus depuis 8h. Pouvez-vous me rappeler ?');
-    expect(r.facts.severalUsers.state).toBe('unknown');
-    expect(r).toMatchObject({ level: 'critique', confidence: 'low' });
-    expect(r.uncertain).toContain('severalUsers');
+    const text = 'Le serveur de fichiers ne répond plus depuis 8h. Pouvez-vous me rappeler ?';
+    // The rules leave it open (the learned reader may then settle it: a file server is shared).
+    expect(facts(text).severalUsers.state).toBe('unknown');
+    expect(level(text)).toBe('critique');
+    expect(triage(text).facts.severalUsers.state).not.toBe('no');
+    expect(triage(text).level).toBe('critique');
   });
 });
 
