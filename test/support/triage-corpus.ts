@@ -32,8 +32,9 @@ import libmime from 'libmime';
  * round 15); source-holdout32.txt … source-holdout35.txt, written blind the same way, are the holdout32 … holdout35
  * sets only (measured on the product at fc47815 and after round 15; never studied, never trained on);
  * source-holdout36.txt and source-holdout37.txt, written blind the same way, are the holdout36 and holdout37 sets
- * only (measured on the product at 6603c1e and with the tie rule of the second reader; never studied, never trained
- * on).
+ * only (measured on the product at 6603c1e and with the tie rule of the second reader; trained on since the retraining
+ * of round 16, never studied); source-holdout38.txt … source-holdout41.txt, written blind the same way, are the
+ * holdout38 … holdout41 sets only (first measured on main cda38e6, studied in round 16).
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -81,6 +82,10 @@ export const CORPUS_SETS = [
   'holdout35',
   'holdout36',
   'holdout37',
+  'holdout38',
+  'holdout39',
+  'holdout40',
+  'holdout41',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */

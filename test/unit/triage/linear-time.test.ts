@@ -280,6 +280,18 @@ const WORST_INPUTS = [
   fill('backup but it '),
   fill('Regards,\n'),
   fill('Regards,\nAnna\n'),
+  // The general readings of issue 11's holdout38 to holdout41: only the writer's own works, a way
+  // that gave out in passing, a way used to get by, a lack told as a worry.
+  fill('only my account '),
+  fill("il n'y a que mon "),
+  fill('seul mon '),
+  fill('burnt through my '),
+  fill("it's stopped "),
+  fill('are using the '),
+  fill('nous utilisons le '),
+  fill('passe par '),
+  fill("on n'en a plus d'autre "),
+  fill('no other one left '),
   // The general readings of issue 11's holdout28 to holdout31: a way used in the past then stopped,
   // even the way used, a fallback that does not take over, a way ruled out before it, none of a group
   // hindered, none of a group who can (no `ne`), the writer who can work, a how-to then not finding

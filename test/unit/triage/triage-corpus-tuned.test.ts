@@ -15,13 +15,18 @@ const NOT_YET_HELD: ReadonlySet<CorpusSet> = new Set<CorpusSet>([
   'holdout24',
   'holdout25',
   'holdout27',
-  // Blind, measured only (docs/triage.md, "Where the reading stands"): never studied, never trained on.
+  // Blind, measured only (docs/triage.md, "Where the reading stands"): never studied; trained on since round 16.
   'holdout32',
   'holdout33',
   'holdout34',
   'holdout35',
   'holdout36',
   'holdout37',
+  // Blind, first measured on cda38e6, studied in round 16 (not yet held whole).
+  'holdout38',
+  'holdout39',
+  'holdout40',
+  'holdout41',
 ]);
 const TUNED_SETS = CORPUS_SETS.filter((set) => !NOT_YET_HELD.has(set));
 const mails = readCorpusSource();
