@@ -18,11 +18,11 @@ import { declaredInBody, declaredInSubject } from '../../shared/domain/triage/pr
 import { CORPUS_SETS, type CorpusMail, type CorpusSet } from './triage-corpus';
 
 /**
- * Every set of CORPUS_SETS from tuning to holdout41 (holdout24…holdout27, measured only until round 15, and
- * holdout32…holdout37, measured only, are training data since): holdout42 and later are the blind measure.
+ * Every set of CORPUS_SETS from tuning to holdout45 (holdout24…holdout27, measured only until round 15, and
+ * holdout32…holdout37, measured only, are training data since): holdout46 and later are the blind measure.
  */
 /** The last set trained on: every set of CORPUS_SETS up to it is, none after it (a new set is blind). */
-const LAST_TRAINING_SET: CorpusSet = 'holdout41';
+const LAST_TRAINING_SET: CorpusSet = 'holdout45';
 export const TRAINING_SETS: readonly CorpusSet[] = CORPUS_SETS.slice(
   0,
   CORPUS_SETS.indexOf(LAST_TRAINING_SET) + 1,

