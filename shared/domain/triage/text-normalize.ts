@@ -128,11 +128,12 @@ export function foldText(source: string): FoldedText {
  * Phone keyboards and hurried writers drop the apostrophe (`l arret`, `pas d autre`, `j arrive
  * pas`, `don t`, `I m stuck`): a space after a lone elided letter is read as the apostrophe it
  * stands for (issue 11, after holdout4). Same length, so the index map stays valid. English
- * first: `it s` is `it's`, not the French `s'`. `c` only before `est`/`etait` (`c bloqué` is SMS
+ * first: `it s` is `it's`, `nothing s broken` is `nothing's` (after holdout44), not the French `s'`. `c`
+ * only before `est`/`etait` (`c bloqué` is SMS
  * for `c'est bloqué`, and `lecteur C` is a drive).
  */
 const EN_DROPPED_APOSTROPHE =
-  /(?:(?<=\b(?:don|doesn|didn|isn|aren|wasn|weren|can|couldn|won|wouldn|hasn|haven|hadn|shouldn|ain)) t|(?<=\bi) m|(?<=\b(?:we|you|they|who|what)) re|(?<=\b(?:i|we|you|they|could|would|should|might|must|who)) ve|(?<=\b(?:i|we|you|they|it|he|she|that|there|who)) (?:ll|d)|(?<=\b(?:it|that|there|what|who|he|she|here)) s)(?![\p{L}\p{N}'])/gu;
+  /(?:(?<=\b(?:don|doesn|didn|isn|aren|wasn|weren|can|couldn|won|wouldn|hasn|haven|hadn|shouldn|ain)) t|(?<=\bi) m|(?<=\b(?:we|you|they|who|what)) re|(?<=\b(?:i|we|you|they|could|would|should|might|must|who)) ve|(?<=\b(?:i|we|you|they|it|he|she|that|there|who)) (?:ll|d)|(?<=\b(?:it|that|there|what|who|he|she|here|nothing|everything|something|anything|nobody|everybody|somebody|everyone|someone|anyone)) s)(?![\p{L}\p{N}'])/gu;
 const FR_DROPPED_APOSTROPHE =
   /(?<![\p{L}\p{N}'-])(?<!\p{N} )(?:jusqu|lorsqu|puisqu|qu|aujourd(?= hui)|[ldjnmts]|c(?= (?:est|etait)\b)) (?=\p{L})/gu;
 

@@ -80,6 +80,12 @@ describe('restoreApostrophes', () => {
     );
   });
 
+  it("reads `nothing s`, `nobody s` as the English `nothing's`, not the French `s'` (after holdout44)", () => {
+    expect(restoreApostrophes('nothing s broken, nobody s stuck, everyone s fine, s il vous plait')).toBe(
+      "nothing's broken, nobody's stuck, everyone's fine, s'il vous plait",
+    );
+  });
+
   it('leaves a drive letter, a number and text without spaces alone', () => {
     expect(restoreApostrophes('lecteur c plein, version 2 d origine')).toBe(
       'lecteur c plein, version 2 d origine',
