@@ -36,7 +36,9 @@ import libmime from 'libmime';
  * of round 16, never studied); source-holdout38.txt … source-holdout41.txt, written blind the same way, are the
  * holdout38 … holdout41 sets only (first measured on main cda38e6, studied in round 16); source-holdout42.txt …
  * source-holdout45.txt, written blind the same way, are the holdout42 … holdout45 sets only (first measured on the
- * product after round 16, b85236e; studied in round 17).
+ * product after round 16, b85236e; studied in round 17); source-holdout46.txt … source-holdout49.txt, written blind
+ * the same way, are the holdout46 … holdout49 sets only (measured on the product after round 17, 4774797; never
+ * studied, never trained on).
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -92,6 +94,10 @@ export const CORPUS_SETS = [
   'holdout43',
   'holdout44',
   'holdout45',
+  'holdout46',
+  'holdout47',
+  'holdout48',
+  'holdout49',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */

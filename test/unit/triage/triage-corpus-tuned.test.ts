@@ -32,6 +32,11 @@ const NOT_YET_HELD: ReadonlySet<CorpusSet> = new Set<CorpusSet>([
   'holdout43',
   'holdout44',
   'holdout45',
+  // Blind, measured only (after round 17, 4774797): never studied, never trained on.
+  'holdout46',
+  'holdout47',
+  'holdout48',
+  'holdout49',
 ]);
 const TUNED_SETS = CORPUS_SETS.filter((set) => !NOT_YET_HELD.has(set));
 const mails = readCorpusSource();
