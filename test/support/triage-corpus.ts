@@ -38,7 +38,9 @@ import libmime from 'libmime';
  * source-holdout45.txt, written blind the same way, are the holdout42 … holdout45 sets only (first measured on the
  * product after round 16, b85236e; studied in round 17); source-holdout46.txt … source-holdout49.txt, written blind
  * the same way, are the holdout46 … holdout49 sets only (measured on the product after round 17, 4774797; never
- * studied, never trained on).
+ * studied, never trained on); source-holdout50.txt … source-holdout53.txt, written blind the same way, are the
+ * holdout50 … holdout53 sets only (measured on the final product of 2026-12-04, 950d2e0; never studied, never
+ * trained on).
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -98,6 +100,10 @@ export const CORPUS_SETS = [
   'holdout47',
   'holdout48',
   'holdout49',
+  'holdout50',
+  'holdout51',
+  'holdout52',
+  'holdout53',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */
