@@ -1,51 +1,40 @@
 import type { PriorityLevel } from '../desk/service-desk-config';
 import {
+  AFTER_BLOCK_WAY_CUES,
+  BLOCKED_FACT_CUES,
+  CHANNEL_WAY_CUES,
+  FAILED_FACT_CUES,
+  FAILED_FALLBACK_FACT_CUES,
+  NO_WORKAROUND_FACT_CUES,
+  NOT_BLOCKED_FACT_CUES,
+  NOTHING_BLOCKED_NOW_CUES,
+  ONE_USER_BESIDE_NO_GROUP_CUES,
+  ONE_USER_FACT_CUES,
+  SET_ASIDE_FACT_CUES,
+  SEVERAL_USERS_FACT_CUES,
+  SEVERAL_WHEN_BLOCKED_CUES,
+  WAY_CUES_AFTER_CHANNELS,
+  WAY_CUES_BEFORE_CHANNELS,
+  WAY_RAN_OUT_CUES,
+} from './priority-fact-cues';
+import {
   AFFECTED,
-  BLOCKED_CUES,
   type Cue,
-  FAILED_CUES,
-  MORE_SEVERAL_CUES,
-  MORE_WORKAROUND_CUES,
   NEGATION_STOPS,
   NEGATORS,
-  NO_WORKAROUND_CUES,
-  NOT_BLOCKED_CUES,
-  ONE_USER_CUES,
   PEOPLE_WORD,
   PLURAL_SUBJECT,
   POLITENESS,
   PROBLEM_WORDS,
-  SEVERAL_USERS_CUES,
   SINGULAR_SUBJECT,
-  STILL_BROKEN_CUES,
-  WORKAROUND_CUES,
   type WorkaroundCue,
 } from './priority-vocabulary';
-import {
-  ATTEMPT,
-  GENERAL_BLOCKED_CUES,
-  GENERAL_FAILED_CUES,
-  GENERAL_SEVERAL_CUES,
-  GENERAL_WORKAROUND_CUES,
-  SUCCESS,
-} from './priority-vocabulary-general';
-import {
-  GENERAL_FAILED_FALLBACK_CUES,
-  GENERAL_NOT_BLOCKED_CUES,
-  GENERAL_ONE_USER_CUES,
-  GENERAL_SEVERAL_CUES_2,
-  GENERAL_WORKAROUND_CUES_2,
-} from './priority-vocabulary-general-2';
+import { ATTEMPT, SUCCESS } from './priority-vocabulary-general';
+import { GENERAL_FAILED_FALLBACK_CUES } from './priority-vocabulary-general-2';
 import {
   ANOTHER_SUBJECT,
   CONDITIONAL_BEFORE,
   FALLBACK_SUBJECT,
-  GENERAL_BLOCKED_CUES_3,
-  GENERAL_FAILED_FALLBACK_CUES_3,
-  GENERAL_NOT_BLOCKED_CUES_3,
-  GENERAL_SEVERAL_CUES_3,
-  GENERAL_WORKAROUND_CUES_3,
-  NO_MORE_ERROR,
   NOT_ONE_DEVICE,
   ONE_PERSONAL_DEVICE,
   SERVED_BEFORE,
@@ -55,161 +44,55 @@ import {
   WHO_AFTER,
   WORKAROUND_SUCCESS,
 } from './priority-vocabulary-general-3';
-import {
-  GENERAL_NO_WORKAROUND_CUES_4,
-  GENERAL_ONE_USER_CUES_4,
-  GENERAL_SEVERAL_CUES_4,
-  GENERAL_WORKAROUND_CUES_4,
-  SINCE_SUBJECT_BEFORE,
-  WHO_NEEDS_IT_CUES,
-} from './priority-vocabulary-general-4';
+import { GENERAL_WORKAROUND_CUES_4, SINCE_SUBJECT_BEFORE } from './priority-vocabulary-general-4';
 import {
   DROPPED_FIRST_PERSON,
   FREQUENCY_AFTER,
-  GENERAL_BLOCKED_CUES_5,
-  GENERAL_WORKAROUND_CUES_5,
-  OTHER_SENSE_CUES_5,
   PAST_DATE,
   REPAIR_WORDS,
-  SPREAD_CUES_5,
 } from './priority-vocabulary-general-5';
 import {
   FEARED_BEFORE,
   FOR_THE_WRITER,
-  GENERAL_BLOCKED_CUES_6,
-  GENERAL_NOT_BLOCKED_CUES_6,
-  GENERAL_ONE_USER_CUES_6,
-  GENERAL_SEVERAL_CUES_6,
-  GENERAL_WORKAROUND_CUES_6,
   OTHERS_SCOPE,
   OTHERS_SUBJECT,
   TELLING,
   WRITER_IN_SCOPE,
 } from './priority-vocabulary-general-6';
-import {
-  CHANNEL_WORKAROUND_CUES_7,
-  GENERAL_BLOCKED_CUES_7,
-  GENERAL_NOT_BLOCKED_CUES_7,
-  GENERAL_ONE_USER_CUES_7,
-  SET_ASIDE_CUES_7,
-} from './priority-vocabulary-general-7';
-import {
-  GENERAL_ONE_USER_CUES_8,
-  GENERAL_WORKAROUND_CUES_8,
-  NEW_STATEMENT_AFTER_ATTEMPT,
-  OTHER_SENSE_CUES_8,
-  REACHED_BEFORE,
-} from './priority-vocabulary-general-8';
+import { CHANNEL_WORKAROUND_CUES_7 } from './priority-vocabulary-general-7';
+import { NEW_STATEMENT_AFTER_ATTEMPT, REACHED_BEFORE } from './priority-vocabulary-general-8';
 import {
   BACK_TO_FALLBACK,
   ELSEWHERE_WORKAROUND_CUES_9,
-  GENERAL_BLOCKED_CUES_9,
-  GENERAL_NOT_BLOCKED_CUES_9,
-  PLANNED_CUT_CUES_9,
-  RUN_OUT_CUES_9,
   WISH_BEFORE_9,
   WISH_OPENS_9,
   WORKAROUND_SUBJECT_9,
 } from './priority-vocabulary-general-9';
 import {
   AFTER_BLOCK_WORKAROUND_CUES_10,
-  FALLBACK_FELL_CUES_10,
-  FOUND_A_WAY_CUES_10,
-  GENERAL_BLOCKED_CUES_10,
-  GENERAL_NOT_BLOCKED_CUES_10,
-  MEANWHILE_BUT_CUES_10,
-  NO_WORKAROUND_CUES_10,
-  NOBODY_AT_PLACE_CUES_10,
   QUESTION_OPENS_10,
-  ROLE_SUBJECT_CUES_10,
-  SET_ASIDE_CUES_10,
   SEVERAL_STATIONS_CUES_10,
   SINGLE_THING_10,
 } from './priority-vocabulary-general-10';
-import {
-  BORROWED_DEVICE_CUES_11,
-  CHANNEL_FAMILIES_11,
-  COUNTED_GROUP_STOPPED_CUES_11,
-  FALLBACK_FAILS_CUES_11,
-  LEAD_IN_LABEL_11,
-  NO_ONE_OF_GROUP_CUES_11,
-  NOT_FOR_ME_CUES_11,
-  NOTHING_TO_FALL_BACK_ON_CUES_11,
-  SHARED_BY_ALL_CUES_11,
-  STATED_WAY_CUES_11,
-  STOLEN_CUES_11,
-  WORKS_BUT_COSTS_CUES_11,
-} from './priority-vocabulary-general-11';
-import {
-  COLLEAGUE_DEVICE_CUES_12,
-  CONCESSION_OPENING_12,
-  CONNECTIVE_BLOCKED_CUES_12,
-  CONSEQUENCE_OPENING_12,
-  FALLBACK_SAME_CUES_12,
-  JUST_WAITING_CUES_12,
-  STATED_WAY_CUES_12,
-  WAY_NOT_FEASIBLE_CUES_12,
-} from './priority-vocabulary-general-12';
-import {
-  CAN_NO_LONGER_CUES_13,
-  INSTEAD_CUES_13,
-  KEEP_GOING_CUES_13,
-  STILL_FINE_CUES_13,
-  TAKEN_UP_UNTIL_FIXED_CUES_13,
-  THING_IS_BEFORE_13,
-  THING_NOT_STUCK_BEFORE_13,
-  WORK_STOPPED_MEANTIME_CUES_13,
-  WORKING_SINCE_CUES_13,
-} from './priority-vocabulary-general-13';
+import { CHANNEL_FAMILIES_11, LEAD_IN_LABEL_11, NOT_FOR_ME_CUES_11 } from './priority-vocabulary-general-11';
+import { CONCESSION_OPENING_12, CONSEQUENCE_OPENING_12 } from './priority-vocabulary-general-12';
+import { THING_IS_BEFORE_13, THING_NOT_STUCK_BEFORE_13 } from './priority-vocabulary-general-13';
 import {
   AVOIDED_BEFORE_14,
-  BACK_TO_NOTHING_CUES_14,
-  CASH_ONLY_CUES_14,
-  FAILS_WHEN_I_TRY_CUES_14,
   FOR_A_WHILE_AFTER_14,
-  KEEP_WORKING_CUES_14,
-  LETS_ME_WORK_CUES_14,
-  NO_ONE_OF_ROLE_CUES_14,
   NOT_RECEIVED_IT_CUES_14,
-  NOTHING_INSTEAD_CUES_14,
-  NOUN_DOWN_WHERE_CUES_14,
-  ONLY_ONE_OF_ROLE_CUES_14,
   ONLY_THING_CUES_14,
-  OTHER_DEVICES_FINE_CUES_14,
   RESEND_REQUEST_14,
-  ROOM_DEVICE_CUES_14,
-  SHARED_ACCESS_CUES_14,
-  SMS_EVERYONE_CUES_14,
-  TEAMMATE_DEVICE_CUES_14,
   THINGS_IN_A_QUEUE_14,
-  WAY_GAVE_OUT_CUES_14,
-  WORK_GOES_ON_UNTIL_CUES_14,
 } from './priority-vocabulary-general-14';
 import {
-  CAN_WORK_CUES_15,
   CANT_FIND_IT_15,
-  FALLBACK_NO_TAKEOVER_CUES_15,
   FOR_THE_REST_AFTER_15,
   HOW_TO_AROUND_15,
-  NONE_HINDERED_CUES_15,
-  NONE_OF_THEM_CAN_CUES_15,
-  NOTHING_LEFT_TO_WORK_ON_CUES_15,
   WAY_RULED_OUT_BEFORE_15,
-  WAY_USED_THEN_STOPPED_CUES_15,
 } from './priority-vocabulary-general-15';
-import {
-  IF_AFTER_16,
-  ONLY_MINE_WORKS_CUES_16,
-  USED_TO_GET_BY_CUES_16,
-  WAY_GAVE_OUT_CUES_16,
-} from './priority-vocabulary-general-16';
-import {
-  MADE_UP_FOR_CUES_17,
-  OTHERS_FREE_OF_IT_CUES_17,
-  PRINTS_NOTHING_AFTER_17,
-  WAY_DIED_TOO_CUES_17,
-  WAY_THING_USED_UP_CUES_17,
-} from './priority-vocabulary-general-17';
+import { IF_AFTER_16, ONLY_MINE_WORKS_CUES_16 } from './priority-vocabulary-general-16';
+import { PRINTS_NOTHING_AFTER_17, WAY_THING_USED_UP_CUES_17 } from './priority-vocabulary-general-17';
 import {
   clauses,
   type FoldedText,
@@ -287,49 +170,9 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   // new list of workaround cues choose.
   const findWays = (cues: readonly WorkaroundCue[]) => find(cues);
 
-  const blockedFound = [
-    ...find(BLOCKED_CUES),
-    ...find(STILL_BROKEN_CUES),
-    ...find(GENERAL_BLOCKED_CUES),
-    ...find(GENERAL_BLOCKED_CUES_3),
-    ...find(GENERAL_BLOCKED_CUES_5),
-    ...find(GENERAL_BLOCKED_CUES_6),
-    ...find(GENERAL_BLOCKED_CUES_7),
-    ...find(GENERAL_BLOCKED_CUES_9),
-    ...find(GENERAL_BLOCKED_CUES_10),
-    // `my laptop was stolen from my car` (after holdout15).
-    ...find(STOLEN_CUES_11),
-    // `Les techniciens ne peuvent donc pas valider` (after holdout17).
-    ...find(CONNECTIVE_BLOCKED_CUES_12),
-    // `our declaration software can no longer transmit` (after holdout19).
-    ...find(CAN_NO_LONGER_CUES_13),
-    // `POS down in all 6 tills`, `ERP down pour tt le monde` (after holdout22).
-    ...find(NOUN_DOWN_WHERE_CUES_14),
-    // `The payroll software fails when I try to export` (after holdout23).
-    ...find(FAILS_WHEN_I_TRY_CUES_14),
-    // `the three of us now have nothing to invoice on`: who has nothing left is blocked (after holdout28).
-    ...find(NOTHING_LEFT_TO_WORK_ON_CUES_15),
-  ];
+  const blockedFound = find(BLOCKED_FACT_CUES);
 
-  const severalFound = [
-    ...find(SEVERAL_USERS_CUES),
-    ...find(MORE_SEVERAL_CUES),
-    ...find(GENERAL_SEVERAL_CUES),
-    ...find(GENERAL_SEVERAL_CUES_2),
-    ...find(GENERAL_SEVERAL_CUES_3),
-    ...find(GENERAL_SEVERAL_CUES_4),
-    ...find(GENERAL_SEVERAL_CUES_6),
-    ...find(NOBODY_AT_PLACE_CUES_10),
-    // `les trois prothésistes sont à l'arrêt`: a counted group at a standstill (after holdout14).
-    ...find(COUNTED_GROUP_STOPPED_CUES_11),
-    // `Aucun bibliothécaire ne peut se connecter` (after holdout14).
-    ...find(NO_ONE_OF_GROUP_CUES_11),
-    // `no pharmacist can dispense prescriptions`, `pour tt le monde` (after holdout21/22).
-    ...find(NO_ONE_OF_ROLE_CUES_14),
-    // `aucune des filles peut faire les pointages`: the same, typed without `ne` (after holdout28).
-    ...find(NONE_OF_THEM_CAN_CUES_15),
-    ...find(SMS_EVERYONE_CUES_14),
-  ].filter(
+  const severalFound = find(SEVERAL_USERS_FACT_CUES).filter(
     // `toutes les deux minutes`: a frequency, not a pair of people (after holdout6).
     (f) =>
       !f.negated && !notAll(folded.text, f) && !FREQUENCY_AFTER.test(folded.text.slice(f.end, f.end + 20)),
@@ -340,45 +183,18 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const notForMe = find(NOT_FOR_ME_CUES_11);
   // A workaround that is asked about is not a workaround that exists; one that was tried and
   // failed (`J'ai essayé sur un autre poste, même problème`) is none; the last statement wins.
-  const noWorkaround = [
-    ...find(NO_WORKAROUND_CUES),
-    ...find(GENERAL_NO_WORKAROUND_CUES_4),
-    ...find(NO_WORKAROUND_CUES_10),
-    // `we don't have a paper list to fall back on` (after holdout15).
-    ...find(NOTHING_TO_FALL_BACK_ON_CUES_11),
-    ...notForMe,
-    // `La ressaisie manuelle n'est pas envisageable` (after holdout17).
-    ...find(WAY_NOT_FEASIBLE_CUES_12),
-    // `I'm just sitting at the desk for now` (after holdout17).
-    ...find(JUST_WAITING_CUES_12),
-    // `Je n'ai donc plus aucun poste pour travailler` (after holdout26/31).
-    ...find(NOTHING_LEFT_TO_WORK_ON_CUES_15),
-    // `Je ne peux rien faire de la journée en attendant`, `on a fermé les portes en attendant`:
-    // the meantime is a stop, no way (after holdout18/19).
-    ...find(WORK_STOPPED_MEANTIME_CUES_13),
-    // `so I'm back to having nothing to dispense on`, `de nouveau sans internet` (after holdout21).
-    ...find(BACK_TO_NOTHING_CUES_14),
-    // `ON A RIEN POUR DIFFUSER A LA PLACE` (after holdout23).
-    ...find(NOTHING_INSTEAD_CUES_14),
-  ]
+  const noWorkaround = find(NO_WORKAROUND_FACT_CUES)
     .filter((f) => !f.question)
     // `on n'en a plus d'autre si une deuxième lâche`: a lack feared, none now (after holdout39).
     .filter((f) => !IF_AFTER_16.test(folded.text.slice(f.end, f.end + 40)));
-  const setAside = [...find(SET_ASIDE_CUES_7), ...find(SET_ASIDE_CUES_10)];
+  const setAside = find(SET_ASIDE_FACT_CUES);
   const offered = [
-    ...findWays(WORKAROUND_CUES),
-    ...findWays(MORE_WORKAROUND_CUES),
-    ...findWays(GENERAL_WORKAROUND_CUES),
-    ...findWays(GENERAL_WORKAROUND_CUES_2),
-    ...findWays(GENERAL_WORKAROUND_CUES_3),
-    ...findWays(GENERAL_WORKAROUND_CUES_4),
-    ...findWays(GENERAL_WORKAROUND_CUES_5),
-    ...findWays(GENERAL_WORKAROUND_CUES_6),
+    ...findWays(WAY_CUES_BEFORE_CHANNELS),
     // `La caisse est HS. On prend les commandes par téléphone`: a channel is a way of carrying on
     // only after a blocked statement of the body (after holdout8).
     // `je travaille depuis la tablette`, `on se met en 4G`, `par radio`: the same, from another device,
     // place or connection (after holdout9 and holdout11).
-    ...[...findWays(CHANNEL_WORKAROUND_CUES_7), ...findWays(ELSEWHERE_WORKAROUND_CUES_9)].filter(
+    ...findWays(CHANNEL_WAY_CUES).filter(
       (c) =>
         [...blockedFound.filter((b) => !b.negated), ...blockingSeveral].some(
           (b) => b.start >= subjectEnd && b.end <= c.start,
@@ -394,47 +210,11 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
             ),
         ),
     ),
-    ...findWays(GENERAL_WORKAROUND_CUES_8),
-    ...findWays(MEANWHILE_BUT_CUES_10),
-    ...findWays(FOUND_A_WAY_CUES_10),
-    // `pour ne pas bloquer le chargement, on imprime…`, `nous utilisons provisoirement…`, `my
-    // neighbour lent me his laptop` (after holdout15).
-    ...findWays(STATED_WAY_CUES_11),
-    ...findWays(BORROWED_DEVICE_CUES_11),
-    // `which does the job for now`, `en attendant j'emprunte`, `the terminal of my colleague` (after holdout16).
-    ...findWays(STATED_WAY_CUES_12),
-    ...findWays(COLLEAGUE_DEVICE_CUES_12),
-    // `We're hand-applying labels to keep going`, `which allows us to continue`, `ils ont repris
-    // les carnets à souches en attendant le rétablissement` (after holdout19).
-    ...findWays(KEEP_GOING_CUES_13),
-    ...findWays(TAKEN_UP_UNTIL_FIXED_CUES_13),
-    // `so the front office and restaurant can keep working` (after holdout20).
-    ...findWays(KEEP_WORKING_CUES_14),
-    // `jutilise celui de la salle de reunion`, `m'a donné accès à la boîte partagée`, `travaille dessus
-    // en attendant que le serveur revienne` (after holdout20/22).
-    ...findWays(ROOM_DEVICE_CUES_14),
-    ...findWays(SHARED_ACCESS_CUES_14),
-    // `Nous utilisons le catalogue papier pour continuer à conseiller`, `are using the front desk PC
-    // to get by` (after holdout38).
-    ...findWays(USED_TO_GET_BY_CUES_16),
-    // `Nous avons ouvert deux caisses supplémentaires pour absorber les clients` (after holdout43).
-    ...findWays(MADE_UP_FOR_CUES_17),
-    ...findWays(WORK_GOES_ON_UNTIL_CUES_14),
-    // `jpointe avec le tel de ma binome` (after holdout23).
-    ...findWays(TEAMMATE_DEVICE_CUES_14),
+    ...findWays(WAY_CUES_AFTER_CHANNELS),
     // `the girls write the orders on the notebook`, `tout le monde passe par la caisse 2`, `depuis le
-    // poste de Jessica`: read after a blocked statement, outside its clause (after holdout12/13).
-    // `I print the scores before the lessons, it works but costs a lot of paper` (after holdout15).
-    // `Customers pay at the main till instead` (after holdout19).
-    // `The cashier on lane 5 takes only cash` (after holdout21/22).
-    ...[
-      ...findWays(AFTER_BLOCK_WORKAROUND_CUES_10),
-      ...findWays(WORKS_BUT_COSTS_CUES_11),
-      ...findWays(INSTEAD_CUES_13),
-      ...findWays(CASH_ONLY_CUES_14),
-      // `cela me permet de travailler`, `par mail pour avancer` (after holdout23).
-      ...findWays(LETS_ME_WORK_CUES_14),
-    ].filter((c) =>
+    // poste de Jessica`: read after a blocked statement, outside its clause (after holdout12/13), and
+    // so are the later ones of the list (after holdout15 to holdout23).
+    ...findWays(AFTER_BLOCK_WAY_CUES).filter((c) =>
       blockedFound.some(
         (b) => !b.negated && b.start >= subjectEnd && b.end <= c.start && b.clause.start !== c.clause.start,
       ),
@@ -469,20 +249,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
         // `paper jam error but no paper stuck`: a thing not stuck, no denial (after holdout18).
         !THING_NOT_STUCK_BEFORE_13.test(folded.text.slice(Math.max(f.clause.start, f.start - 40), f.start)),
     ),
-    ...find(NOT_BLOCKED_CUES),
-    ...find(GENERAL_NOT_BLOCKED_CUES),
-    ...find(GENERAL_NOT_BLOCKED_CUES_3),
-    ...find(GENERAL_NOT_BLOCKED_CUES_6),
-    ...find(GENERAL_NOT_BLOCKED_CUES_7),
-    ...find(GENERAL_NOT_BLOCKED_CUES_9),
-    ...find(GENERAL_NOT_BLOCKED_CUES_10),
-    // `Aucun de nos agents n'est gêné dans son travail` (after holdout29).
-    ...find(NONE_HINDERED_CUES_15),
-    // `Je la ferme et le poste fonctionne ensuite, je peux travailler sans souci` (after holdout28).
-    ...find(CAN_WORK_CUES_15),
-    // `it still click fine`, `Everything's been working fine since` (after holdout18).
-    ...find(STILL_FINE_CUES_13),
-    ...find(WORKING_SINCE_CUES_13),
+    ...find(NOT_BLOCKED_FACT_CUES),
   ]
     .filter((n) => !saysWorkaroundWorks(folded.text, sentenceSpans, n, offered))
     // `Meanwhile I keep my notes in a spreadsheet, so I'm not stuck`: not stuck thanks to the way,
@@ -506,18 +273,10 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
         ),
     )
     .sort(byStart);
-  // A statement of the other polarity (`personne ne s'en plaint`) is not a blocked one.
-  // Good news about an error (`n'affiche plus d'erreur`) and a hypothesis asked (`que faire si
-  // le logiciel affiche une erreur ?`) say nothing blocked (issue 11, after holdout4).
-  // `j'ai bloqué le créneau de jeudi`: `bloquer` a time is a booking (after holdout6).
-  // `Sailors keep asking for wifi`, `EDF coupe le courant samedi de 7h à 13h`: a request, a cut
-  // announced ahead: nothing blocked now (after holdout10); `le réseau sera coupé demain`, `the
-  // power will be cut on Saturday`: the same, read after holdout9 too.
+  // A statement of the other polarity (`personne ne s'en plaint`) is not a blocked one; nor is one
+  // that says nothing blocked now (good news about an error, a booking, a request, a cut announced).
   const noMoreError = [
-    ...find(NO_MORE_ERROR),
-    ...find(OTHER_SENSE_CUES_5),
-    ...find(OTHER_SENSE_CUES_8),
-    ...find(PLANNED_CUT_CUES_9),
+    ...find(NOTHING_BLOCKED_NOW_CUES),
     // `Could you send us again the invoice? Our accounting did not receive it.` (after holdout22), `can
     // you send again the invoice, our accountant did not receive it` (holdout18: round 13 had its own
     // reading of it, the same behaviour; this one serves both).
@@ -554,23 +313,12 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       !SUCCESS.test(folded.text.slice(f.sentence.start, nextSentenceEnd(sentenceSpans, f))),
   );
   const failed = [
-    ...find(FAILED_CUES),
-    ...find(GENERAL_FAILED_CUES),
+    ...find(FAILED_FACT_CUES),
     // `it works but it is not a solution for long`: a way with its limit, no failure (after holdout22).
     ...find(GENERAL_FAILED_FALLBACK_CUES).filter(
       (f) => !FOR_A_WHILE_AFTER_14.test(folded.text.slice(f.end, f.end + 30)),
     ),
-    ...find(GENERAL_FAILED_FALLBACK_CUES_3),
-    // `la 4G de secours est aussi tombée`: a fallback fallen too (after holdout13).
-    ...find(FALLBACK_FELL_CUES_10),
-    // `la liaison de secours par 4G échoue aussi`: a fallback that fails (after holdout15).
-    ...find(FALLBACK_FAILS_CUES_11),
-    // `We switched to the backup station but it's showing the same` (after holdout17).
-    ...find(FALLBACK_SAME_CUES_12),
-    // `Le portable de secours qu'on utilisait vient de lâcher`, `même le comptoir 1 qu'on utilisait
-    // pour dépanner`, `le routeur de secours ne prend pas le relais` (after holdout28–31).
-    ...find(WAY_USED_THEN_STOPPED_CUES_15),
-    ...find(FALLBACK_NO_TAKEOVER_CUES_15),
+    ...find(FAILED_FALLBACK_FACT_CUES),
   ]
     .filter((f) => !f.question)
     .concat(
@@ -587,10 +335,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       // `I've burnt through my data and it's stopped` (after holdout40); `The laptop you lent me has
       // now died too`, `mais le carnet est fini`: the way's own thing (after holdout42/43).
       [
-        ...find(RUN_OUT_CUES_9),
-        ...find(WAY_GAVE_OUT_CUES_14),
-        ...find(WAY_GAVE_OUT_CUES_16),
-        ...find(WAY_DIED_TOO_CUES_17),
+        ...find(WAY_RAN_OUT_CUES),
         ...find(WAY_THING_USED_UP_CUES_17).filter((r) =>
           offered.some((w) => w.end <= r.start && wayNamesThing(folded.text, w, r)),
         ),
@@ -618,19 +363,8 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
       (f.cue.blocking || blocked.some((b) => b.sentence.start === f.sentence.start)),
   );
   const oneUser = [
-    ...find(ONE_USER_CUES),
-    ...find(GENERAL_ONE_USER_CUES),
-    ...find(GENERAL_ONE_USER_CUES_4),
-    ...find(GENERAL_ONE_USER_CUES_6),
-    ...find(GENERAL_ONE_USER_CUES_7),
-    // `I'm the only pharmacist on this afternoon`, `The other phones in the agency are ok` (after holdout21/22).
-    ...find(ONLY_ONE_OF_ROLE_CUES_14),
-    ...find(OTHER_DEVICES_FINE_CUES_14),
-    // `les autres infirmières n'ont pas le problème`, `Other desks are fine` (after holdout42).
-    ...find(OTHERS_FREE_OF_IT_CUES_17),
-    ...[...find(GENERAL_ONE_USER_CUES_8), ...find(ROLE_SUBJECT_CUES_10)].filter(
-      (f) => !namedGroups.some((g) => !overlaps(g, f)),
-    ),
+    ...find(ONE_USER_FACT_CUES),
+    ...find(ONE_USER_BESIDE_NO_GROUP_CUES).filter((f) => !namedGroups.some((g) => !overlaps(g, f))),
   ]
     .filter((f) => !f.question && !f.negated && !notOnly.some((n) => overlaps(n, f)))
     // `le module est le seul à être agréé`: a thing alone of its kind, no person (after holdout18).
@@ -689,7 +423,7 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
     // `maintenant c'est toutes les caisses`: the fault spread to every device (after holdout6).
     .concat(
       blocked.length > 0
-        ? [...find(WHO_NEEDS_IT_CUES), ...find(SPREAD_CUES_5), ...find(SHARED_BY_ALL_CUES_11)]
+        ? find(SEVERAL_WHEN_BLOCKED_CUES)
             .filter((f) => !f.negated && !f.question)
             // `les trois postes d'accueil ne peuvent plus`: several stations, in a blocked clause (after holdout13).
             .concat(find(SEVERAL_STATIONS_CUES_10).filter((f) => blockedClauses.has(f.clause.start)))
