@@ -179,7 +179,14 @@ describe('the client’s path: acknowledgement link → session → ticket', () 
     expect(view.conversation).toHaveLength(1);
     expect(view.conversation[0]).toMatchObject({ kind: 'client', author: 'Marie Payet' });
     expect(view.conversation[0]?.text).toContain("L'imprimante de l'accueil ne fonctionne plus");
-    expect(view.can).toEqual({ reply: true, declarePriority: true, confirmResolved: false });
+    expect(view.can).toEqual({
+      reply: true,
+      declarePriority: true,
+      confirmResolved: false,
+      answerPriority: false,
+    });
+    // A level the mail settles: nothing to confirm, no question shown.
+    expect(view.questions).toEqual([]);
     expect(res.text).not.toContain('NOTE-INTERNE');
     expect(res.text).not.toContain('rawKey');
     expect(res.text).not.toContain('verdicts');
