@@ -136,7 +136,7 @@ export async function declareClientPriority(
 /**
  * One click on « Oui » / « Non » under an open priority question (issue 11): applied as a plain answer in a
  * reply is (applyClientReply: the level recomputed from the stored facts, clocks re-targeted and a
- * `priority-changed` event when it moves; settled without an event when it stays). A question that is
+ * `priority-changed` event when it moves; a `priority-answered` event when it stays). A question that is
  * not open — already answered (a double click, a second tab), the level fixed by an agent or declared,
  * the ticket resolved or closed — is a 409 and changes nothing: an answer is applied at most once.
  */
@@ -150,21 +150,34 @@ export async function answerClientPriorityQuestion(
     const { ticket } = await ticketOfSession(session, reference, deps);
     if (!openPriorityQuestions(ticket).includes(input.fact)) throw new ConflictError(notOpen(ticket));
     const now = deps.clock.now();
+    const actor = writerOf(session, ticket).address;
+    const evidence = answerEvidence(ticket, input);
     const change = applyClientReply(
       ticket,
       {
         kind: 'follow-up',
-        allowedSender: writerOf(session, ticket).address,
+        allowedSender: actor,
         declaration: null,
-        answer: { answers: { [input.fact]: input.answer }, evidence: [answerEvidence(ticket, input)] },
+        answer: { answers: { [input.fact]: input.answer }, evidence: [evidence] },
       },
       { now, config: deps.config },
     );
     const next = { ...change.ticket, updatedAt: now.toISOString(), version: ticket.version + 1 };
+    // A level that moved is audited by applyClientReply (`priority-changed`, with the evidence); one that
+    // stayed still needs a trace: a mailed answer is a stored message, a click is nothing else.
+    const moved = change.events.some((e) => e.type === 'priority-changed');
+    const answered = agentEvent(ticket.reference, 'priority-answered', now, actor, {
+      fact: input.fact,
+      answer: input.answer,
+      evidence,
+      level: next.priority.level,
+      settled: next.priority.confidence !== 'low',
+      channel: 'portal',
+    });
     const written = await deps.tickets.updateTicket({
       ticket: next,
       expectedVersion: ticket.version,
-      events: change.events,
+      events: moved ? change.events : [...change.events, answered],
     });
     if (written === 'updated') return next;
   }

@@ -626,6 +626,34 @@ describe('the priority questions answered in one click (issue 11)', () => {
     expect(view.questions.map((q) => q.fact)).not.toContain('workaround');
   });
 
+  it('« Oui » to several users confirms the critique: clocks kept, no change event, the answer audited for agents', async () => {
+    const { reference, session } = await tieTicket('sarah@hotel-lagon-bleu.re');
+    const before = await ticketOf(reference);
+    const res = await answer(reference, session, { fact: 'severalUsers', answer: true });
+    expect(res.status).toBe(200);
+    const view = ClientActionResponseSchema.parse(res.json()).ticket;
+    expect(view.priority.level).toBe('critique');
+    expect(view.questions).toEqual([]);
+    const after = await ticketOf(reference);
+    expect(after.priority).toMatchObject({ level: 'critique', confidence: 'high', uncertain: [] });
+    expect([after.gtiDueAt, after.gtrDueAt]).toEqual([before.gtiDueAt, before.gtrDueAt]);
+    expect(await priorityEvents(reference)).toEqual([
+      expect.objectContaining({
+        type: 'priority-answered',
+        actor: 'sarah@hotel-lagon-bleu.re',
+        detail: {
+          fact: 'severalUsers',
+          answer: true,
+          evidence: 'Êtes-vous plusieurs à être bloqués ? Oui (portail client)',
+          level: 'critique',
+          settled: true,
+          channel: 'portal',
+        },
+      }),
+    ]);
+    expect((await answer(reference, session, { fact: 'workaround', answer: true })).status).toBe(409);
+  });
+
   it('a question never asked, a level an agent fixed, a resolved ticket: 409 in French, nothing changed', async () => {
     const action = (ref: string, name: string, body: Record<string, unknown> = {}) =>
       call(agentServer, 'POST', `/api/tickets/${ref}/${name}`, { token: alice, body });
