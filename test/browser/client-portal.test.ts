@@ -500,6 +500,23 @@ describe.skipIf(!existsSync(CHROMIUM))('Client portal (Chromium, headless, 360 Ã
         }),
       }),
     ]);
+
+    // In English: the card's words and the buttons' names from the English table.
+    const english = await sendToListener(stack.smtp, {
+      from: CLIENT,
+      to: ['reunion@exodata.fr'],
+      subject: 'Card terminal down',
+      text: 'Hello,\n\nCard payment terminal not responding since 10am. Nothing else works for payments.\n',
+    });
+    const en = /EXO-\d{4}-\d{6}/.exec(english.response)?.[0] ?? '';
+    await context.clearCookies();
+    await page.goto(await linkInMail(new RegExp(en), /\/t\/EXO-\d{4}-\d{6}#k=[A-Za-z0-9_-]+/));
+    await page.locator(`.ticket-head[data-ref="${en}"]`).waitFor(PATIENCE);
+    await card.waitFor(PATIENCE);
+    expect(await card.locator('h2').textContent()).toBe('Priority to confirm');
+    await page.getByRole('button', { name: 'Yes â€” Are several of you blocked?' }).waitFor(PATIENCE);
+    await expectAccessible('an English ticket with its priority questions');
+    await card.screenshot({ path: 'test-results/client-priority-card-en-360.png' });
   });
 
   it('shows an English ticket in English', async () => {
