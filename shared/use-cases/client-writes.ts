@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { clientActions } from '../domain/client/client-view';
+import { clientActions, openPriorityQuestions } from '../domain/client/client-view';
 import type { PriorityLevel } from '../domain/desk/service-desk-config';
 import { deskById } from '../domain/desk/service-desk-config';
 import { ConflictError, TransientError } from '../domain/errors';
@@ -8,6 +8,8 @@ import { applyClientReply } from '../domain/ticket/client-reply';
 import { normaliseReplyText } from '../domain/ticket/reply-mail';
 import type { Ticket } from '../domain/ticket/ticket';
 import { agentEvent } from '../domain/ticket/ticket-actions';
+import type { UncertainFact } from '../domain/triage/priority';
+import { PRIORITY_QUESTIONS } from '../domain/triage/priority-answer';
 import type { ClientSession } from '../ports/client-access-store';
 import type { ComposePortalMail } from '../ports/mail-composer';
 import { type ClientPortalDeps, ticketOfSession } from './client-portal';
@@ -20,6 +22,8 @@ import { type IntakeDependencies, intakeEmail } from './intake-email';
  *   sent and handed to the intake (resumes a ticket waiting on the client, reopens within 7 days, a
  *   `Priorité :` line applies, audited; the idempotency key makes its Message-ID: a retry is a duplicate);
  * - a declared level goes through the same rule as a `Priorité :` line (never over an agent's choice);
+ * - « Oui » / « Non » to one of the acknowledgement's priority questions is applied as the same answer
+ *   in a reply would be (issue 11);
  * - "C'est résolu, merci" closes a resolved ticket.
  */
 export type ClientWriteDeps = ClientPortalDeps & {
@@ -127,6 +131,73 @@ export async function declareClientPriority(
     if (written === 'updated') return next;
   }
   throw new TransientError(`ticket ${reference} kept changing`);
+}
+
+/**
+ * One click on « Oui » / « Non » under an open priority question (issue 11): applied as a plain answer in a
+ * reply is (applyClientReply: the level recomputed from the stored facts, clocks re-targeted and a
+ * `priority-changed` event when it moves; a `priority-answered` event when it stays). A question that is
+ * not open — already answered (a double click, a second tab), the level fixed by an agent or declared,
+ * the ticket resolved or closed — is a 409 and changes nothing: an answer is applied at most once.
+ */
+export async function answerClientPriorityQuestion(
+  session: ClientSession,
+  reference: string,
+  input: { fact: UncertainFact; answer: boolean },
+  deps: ClientWriteDeps,
+): Promise<Ticket> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const { ticket } = await ticketOfSession(session, reference, deps);
+    if (!openPriorityQuestions(ticket).includes(input.fact)) throw new ConflictError(notOpen(ticket));
+    const now = deps.clock.now();
+    const actor = writerOf(session, ticket).address;
+    const evidence = answerEvidence(ticket, input);
+    const change = applyClientReply(
+      ticket,
+      {
+        kind: 'follow-up',
+        allowedSender: actor,
+        declaration: null,
+        answer: { answers: { [input.fact]: input.answer }, evidence: [evidence] },
+      },
+      { now, config: deps.config },
+    );
+    const next = { ...change.ticket, updatedAt: now.toISOString(), version: ticket.version + 1 };
+    // A level that moved is audited by applyClientReply (`priority-changed`, with the evidence); one that
+    // stayed still needs a trace: a mailed answer is a stored message, a click is nothing else.
+    const moved = change.events.some((e) => e.type === 'priority-changed');
+    const answered = agentEvent(ticket.reference, 'priority-answered', now, actor, {
+      fact: input.fact,
+      answer: input.answer,
+      evidence,
+      level: next.priority.level,
+      settled: next.priority.confidence !== 'low',
+      channel: 'portal',
+    });
+    const written = await deps.tickets.updateTicket({
+      ticket: next,
+      expectedVersion: ticket.version,
+      events: moved ? change.events : [...change.events, answered],
+    });
+    if (written === 'updated') return next;
+  }
+  throw new TransientError(`ticket ${reference} kept changing`);
+}
+
+/** Why a question cannot be answered any more, in the words the page shows. */
+function notOpen(ticket: Ticket): string {
+  if (ticket.priority.source === 'agent')
+    return 'Notre équipe a fixé la priorité de cette demande : écrivez-nous un message si elle ne convient pas.';
+  if (ticket.status === 'résolu' || ticket.status === 'fermé')
+    return 'Cette demande est résolue : sa priorité ne peut plus être modifiée.';
+  return "Cette question n'est plus ouverte : la priorité de cette demande est déjà à jour.";
+}
+
+/** The phrase the audit trail and the ticket's evidence keep: the question as asked, the answer, where. */
+function answerEvidence(ticket: Ticket, input: { fact: UncertainFact; answer: boolean }): string {
+  const question = PRIORITY_QUESTIONS[ticket.language][input.fact];
+  if (ticket.language === 'en') return `${question} ${input.answer ? 'Yes' : 'No'} (client portal)`;
+  return `${question} ${input.answer ? 'Oui' : 'Non'} (portail client)`;
 }
 
 /** "C'est résolu, merci": a resolved ticket becomes closed (its link works 30 more days); else 409. */

@@ -32,6 +32,7 @@ import { clientMonthlyReport, clientReportMonths } from '../use-cases/client-rep
 import { clientAttachmentLink, presignClientUpload } from '../use-cases/client-uploads';
 import {
   addClientMessage,
+  answerClientPriorityQuestion,
   type ClientWriteDeps,
   confirmResolved,
   declareClientPriority,
@@ -83,6 +84,10 @@ export function clientPortalApi(deps: ClientWriteDeps): ClientPortalApi {
     addMessage: (session, reference, input) => addClientMessage(session, reference, input, deps),
     declarePriority: async (session, reference, level) => {
       await declareClientPriority(session, reference, level, deps);
+      return view(session, reference);
+    },
+    answerPriority: async (session, reference, input) => {
+      await answerClientPriorityQuestion(session, reference, input, deps);
       return view(session, reference);
     },
     confirmResolved: async (session, reference) => {

@@ -165,6 +165,8 @@ describe.skipIf(!existsSync(CHROMIUM))('Client portal (Chromium, headless, 360 �
     expect(await page.locator('[data-deadline="gtr"]').getAttribute('data-state')).toBe('pending');
     expect(await page.locator('.facts').textContent()).toContain('Critique');
     expect(await page.locator('input[name=level]').count()).toBe(4);
+    // A level the mail settles (several tills blocked, no workaround): nothing to confirm, no card.
+    expect(await page.locator('#priority-questions').count()).toBe(0);
     expect(await page.locator('.message.client .message-text').first().textContent()).toContain(
       'Toutes les caisses du magasin sont bloquées',
     );
@@ -420,6 +422,101 @@ describe.skipIf(!existsSync(CHROMIUM))('Client portal (Chromium, headless, 360 �
     // Signed out, the same address gets what an unknown path gets.
     await page.goto(`${clientUrl}/rapports/${month}`);
     await page.locator('#invalid-view:not([hidden])').waitFor(PATIENCE);
+  });
+
+  it('answers « Priorité à confirmer » in one click: buttons off while sending, the card gone, the new level shown', async () => {
+    const sent = await sendToListener(stack.smtp, {
+      from: CLIENT,
+      to: ['reunion@exodata.fr'],
+      subject: 'Terminal de paiement',
+      text: 'Bonjour,\n\nLe terminal de paiement ne répond plus depuis 10h.\n',
+    });
+    const tie = /EXO-\d{4}-\d{6}/.exec(sent.response)?.[0] ?? '';
+    const tieLink = await linkInMail(new RegExp(tie), /\/t\/EXO-\d{4}-\d{6}#k=[A-Za-z0-9_-]+/);
+    await context.clearCookies();
+    await page.goto(tieLink);
+    await page.locator(`.ticket-head[data-ref="${tie}"]`).waitFor(PATIENCE);
+    const card = page.locator('#priority-questions');
+    await card.waitFor(PATIENCE);
+    expect(await card.locator('h2').textContent()).toBe('Priorité à confirmer');
+    expect(await card.locator('.hint').textContent()).toContain('votre réponse fixe nos délais');
+    expect(await card.locator('legend').allTextContents()).toEqual([
+      'Êtes-vous plusieurs à être bloqués ?',
+      'Pouvez-vous continuer à travailler autrement en attendant ?',
+    ]);
+    // Above « Corriger la priorité », as the page reads.
+    expect(
+      await page.evaluate(() => {
+        const questions = document.querySelector('#priority-questions');
+        const form = document.querySelector('#priority-form');
+        return Boolean(questions && form && questions.compareDocumentPosition(form) & 4);
+      }),
+    ).toBe(true);
+    expect(await page.locator('.facts').textContent()).toContain('Critique');
+    await expectAccessible('the ticket page with its priority questions');
+    await expectPhoneUsable('the ticket page with its priority questions');
+    await screenshot('priority-questions');
+    // The card alone, at full size: the full page is too tall to read the card's words in a viewer.
+    await card.screenshot({ path: 'test-results/client-priority-card-360.png' });
+
+    // Held on its way: every button of the card is off, and a second tap sends nothing.
+    let posts = 0;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/priority-answer', async (route) => {
+      posts++;
+      await held;
+      await route.continue();
+    });
+    const no = page.getByRole('button', { name: 'Non — Êtes-vous plusieurs à être bloqués ?' });
+    await no.click();
+    await expect.poll(() => card.locator('button:disabled').count(), PATIENCE).toBe(4);
+    await no.click({ force: true });
+    release();
+    await card.waitFor({ state: 'detached', ...PATIENCE });
+    await page.unroute('**/priority-answer');
+    expect(posts).toBe(1);
+    expect(await page.locator('#flash').textContent()).toBe(
+      'Merci : la priorité passe à Haute, nos délais sont recalculés.',
+    );
+    expect(await page.locator('.facts').textContent()).toContain('Haute');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ticket-title');
+    await expectAccessible('the ticket page once the priority is answered');
+    await expectPhoneUsable('the ticket page once the priority is answered');
+    await screenshot('priority-answered');
+
+    // The agents' side: one priority change, by the client, from the portal.
+    const view = (await agent.get(`/api/tickets/${tie}`)) as {
+      ticket: { priority: { level: string } };
+      events: Array<{ type: string; detail: { evidence?: string } }>;
+    };
+    expect(view.ticket.priority.level).toBe('haute');
+    expect(view.events.filter((e) => e.type === 'priority-changed')).toEqual([
+      expect.objectContaining({
+        detail: expect.objectContaining({
+          evidence: 'Êtes-vous plusieurs à être bloqués ? Non (portail client)',
+        }),
+      }),
+    ]);
+
+    // In English: the card's words and the buttons' names from the English table.
+    const english = await sendToListener(stack.smtp, {
+      from: CLIENT,
+      to: ['reunion@exodata.fr'],
+      subject: 'Card terminal down',
+      text: 'Hello,\n\nCard payment terminal not responding since 10am. Nothing else works for payments.\n',
+    });
+    const en = /EXO-\d{4}-\d{6}/.exec(english.response)?.[0] ?? '';
+    await context.clearCookies();
+    await page.goto(await linkInMail(new RegExp(en), /\/t\/EXO-\d{4}-\d{6}#k=[A-Za-z0-9_-]+/));
+    await page.locator(`.ticket-head[data-ref="${en}"]`).waitFor(PATIENCE);
+    await card.waitFor(PATIENCE);
+    expect(await card.locator('h2').textContent()).toBe('Priority to confirm');
+    await page.getByRole('button', { name: 'Yes — Are several of you blocked?' }).waitFor(PATIENCE);
+    await expectAccessible('an English ticket with its priority questions');
+    await card.screenshot({ path: 'test-results/client-priority-card-en-360.png' });
   });
 
   it('shows an English ticket in English', async () => {

@@ -2,6 +2,8 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LateServer, listenFirst } from '../../shared/adapters/http/client/server';
 import {
+  ClientActionResponseSchema,
+  type ClientErrorBody,
   ClientReportMonthsResponseSchema,
   ClientSessionResponseSchema,
   ClientTicketListResponseSchema,
@@ -177,7 +179,14 @@ describe('the client’s path: acknowledgement link → session → ticket', () 
     expect(view.conversation).toHaveLength(1);
     expect(view.conversation[0]).toMatchObject({ kind: 'client', author: 'Marie Payet' });
     expect(view.conversation[0]?.text).toContain("L'imprimante de l'accueil ne fonctionne plus");
-    expect(view.can).toEqual({ reply: true, declarePriority: true, confirmResolved: false });
+    expect(view.can).toEqual({
+      reply: true,
+      declarePriority: true,
+      confirmResolved: false,
+      answerPriority: false,
+    });
+    // A level the mail settles: nothing to confirm, no question shown.
+    expect(view.questions).toEqual([]);
     expect(res.text).not.toContain('NOTE-INTERNE');
     expect(res.text).not.toContain('rawKey');
     expect(res.text).not.toContain('verdicts');
@@ -517,6 +526,200 @@ describe('client writes: the e-mail follow-up’s own path, behind CSRF protecti
     expect(closed.status).toBe(200);
     expect(closed.json()).toMatchObject({ ticket: { status: 'fermé', can: { reply: false } } });
     expect((await ticketOf(reference)).closedAt).toBe(intake.clock.now().toISOString());
+  });
+});
+
+describe('the priority questions answered in one click (issue 11)', () => {
+  /** A critique by the tie rule: blocked, nobody says how many, no workaround said (both asked). */
+  const TIE = 'Bonjour,\n\nLe terminal de paiement ne répond plus depuis 10h.\n';
+  const ticketOf = async (ref: string) => (await intake.store.getTicket(ref))!;
+  const priorityEvents = async (ref: string) =>
+    (await intake.store.listAuditEvents(ref)).filter((e) => e.type.startsWith('priority-'));
+  const answer = (ref: string, s: { cookie: string; csrf: string }, body: unknown) =>
+    request('POST', `/api/client/tickets/${ref}/priority-answer`, { ...s, body });
+
+  async function tieTicket(address: string) {
+    const reference = await newTicket(`Client <${address}>`, 'Terminal de paiement', { body: TIE });
+    const link = await lastLink(address);
+    return { reference, session: await openSession(reference, link.secret) };
+  }
+
+  it('« Non » to several users makes a critique-by-tie haute, clocks re-targeted, audited once; a double click applies once', async () => {
+    const { reference, session } = await tieTicket('mia@hotel-lagon-bleu.re');
+    const before = await ticketOf(reference);
+    expect(before.priority).toMatchObject({
+      level: 'critique',
+      confidence: 'low',
+      uncertain: ['severalUsers', 'workaround'],
+    });
+    const shown = ClientTicketViewSchema.parse(
+      (await request('GET', `/api/client/tickets/${reference}`, { cookie: session.cookie })).json(),
+    );
+    expect(shown.questions).toEqual([
+      { fact: 'severalUsers', text: 'Êtes-vous plusieurs à être bloqués ?' },
+      { fact: 'workaround', text: 'Pouvez-vous continuer à travailler autrement en attendant ?' },
+    ]);
+    expect(shown.can.answerPriority).toBe(true);
+
+    intake.clock.advance(5 * 60_000);
+    // A double click: both requests leave before either is answered.
+    const [first, second] = await Promise.all([
+      answer(reference, session, { fact: 'severalUsers', answer: false }),
+      answer(reference, session, { fact: 'severalUsers', answer: false }),
+    ]);
+    const statuses = [first!.status, second!.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    const ok = first!.status === 200 ? first! : second!;
+    const refused = first!.status === 200 ? second! : first!;
+    const view = ClientActionResponseSchema.parse(ok.json()).ticket;
+    expect(view.priority.level).toBe('haute');
+    expect(view.questions).toEqual([]);
+    expect(view.can).toMatchObject({ answerPriority: false, declarePriority: true });
+    expect(refused.json()).toMatchObject({
+      error: { code: 'CONFLICT', message: expect.stringContaining('plus ouverte') },
+    });
+
+    const after = await ticketOf(reference);
+    expect(after.priority).toMatchObject({ level: 'haute', confidence: 'high', uncertain: [] });
+    expect(after.version).toBe(before.version + 1);
+    expect(after.gtrDueAt).not.toBe(before.gtrDueAt);
+    expect(Date.parse(after.gtrDueAt)).toBeGreaterThan(Date.parse(before.gtrDueAt));
+    const events = await priorityEvents(reference);
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'priority-changed',
+        actor: 'mia@hotel-lagon-bleu.re',
+        detail: expect.objectContaining({
+          from: 'critique',
+          to: 'haute',
+          reason: 'answered by the client in a reply',
+          evidence: 'Êtes-vous plusieurs à être bloqués ? Non (portail client)',
+          previousGtrDueAt: before.gtrDueAt,
+          gtrDueAt: after.gtrDueAt,
+          gtiDueAt: after.gtiDueAt,
+        }),
+      }),
+    ]);
+
+    // Later clicks, on the answered question or on the one it settled with it: 409, nothing changes.
+    for (const body of [
+      { fact: 'severalUsers', answer: false },
+      { fact: 'severalUsers', answer: true },
+      { fact: 'workaround', answer: false },
+    ]) {
+      const again = await answer(reference, session, body);
+      expect({ body, status: again.status }).toEqual({ body, status: 409 });
+    }
+    expect((await ticketOf(reference)).version).toBe(after.version);
+    expect(await priorityEvents(reference)).toHaveLength(1);
+  });
+
+  it('« Oui » to the workaround: the level the facts then give (moyenne), the answered question gone', async () => {
+    const { reference, session } = await tieTicket('noe@hotel-lagon-bleu.re');
+    const res = await answer(reference, session, { fact: 'workaround', answer: true });
+    expect(res.status).toBe(200);
+    const view = ClientActionResponseSchema.parse(res.json()).ticket;
+    const stored = await ticketOf(reference);
+    expect(view.priority.level).toBe('moyenne');
+    expect(stored.priority.level).toBe('moyenne');
+    expect(view.questions.map((q) => q.fact)).toEqual(stored.priority.uncertain ?? []);
+    expect(view.questions.map((q) => q.fact)).not.toContain('workaround');
+  });
+
+  it('« Oui » to several users confirms the critique: clocks kept, no change event, the answer audited for agents', async () => {
+    const { reference, session } = await tieTicket('sarah@hotel-lagon-bleu.re');
+    const before = await ticketOf(reference);
+    const res = await answer(reference, session, { fact: 'severalUsers', answer: true });
+    expect(res.status).toBe(200);
+    const view = ClientActionResponseSchema.parse(res.json()).ticket;
+    expect(view.priority.level).toBe('critique');
+    expect(view.questions).toEqual([]);
+    const after = await ticketOf(reference);
+    expect(after.priority).toMatchObject({ level: 'critique', confidence: 'high', uncertain: [] });
+    expect([after.gtiDueAt, after.gtrDueAt]).toEqual([before.gtiDueAt, before.gtrDueAt]);
+    expect(await priorityEvents(reference)).toEqual([
+      expect.objectContaining({
+        type: 'priority-answered',
+        actor: 'sarah@hotel-lagon-bleu.re',
+        detail: {
+          fact: 'severalUsers',
+          answer: true,
+          evidence: 'Êtes-vous plusieurs à être bloqués ? Oui (portail client)',
+          level: 'critique',
+          settled: true,
+          channel: 'portal',
+        },
+      }),
+    ]);
+    expect((await answer(reference, session, { fact: 'workaround', answer: true })).status).toBe(409);
+  });
+
+  it('a question never asked, a level an agent fixed, a resolved ticket: 409 in French, nothing changed', async () => {
+    const action = (ref: string, name: string, body: Record<string, unknown> = {}) =>
+      call(agentServer, 'POST', `/api/tickets/${ref}/${name}`, { token: alice, body });
+    const { reference, session } = await tieTicket('oscar@hotel-lagon-bleu.re');
+    const never = await answer(reference, session, { fact: 'blocked', answer: true });
+    expect(never.status).toBe(409);
+
+    expect(
+      (await action(reference, 'priority', { level: 'moyenne', reason: 'un seul terminal, CB manuelle' }))
+        .status,
+    ).toBe(200);
+    const agentSet = await answer(reference, session, { fact: 'severalUsers', answer: true });
+    expect(agentSet.status).toBe(409);
+    expect(agentSet.json()).toMatchObject({
+      error: { code: 'CONFLICT', message: expect.stringContaining('équipe') },
+    });
+    expect((await ticketOf(reference)).priority).toMatchObject({ level: 'moyenne', source: 'agent' });
+
+    const other = await tieTicket('paul@hotel-lagon-bleu.re');
+    expect((await action(other.reference, 'resolve', { summary: 'terminal redémarré' })).status).toBe(200);
+    const resolved = await answer(other.reference, other.session, { fact: 'severalUsers', answer: true });
+    expect(resolved.status).toBe(409);
+    expect(resolved.json()).toMatchObject({
+      error: { code: 'CONFLICT', message: expect.stringContaining('résolue') },
+    });
+    expect((await priorityEvents(other.reference)).filter((e) => e.type === 'priority-changed')).toEqual([]);
+  });
+
+  it('the attacker’s path: a forged fact or body is a 400; another ticket is answered as an unknown one', async () => {
+    const mine = await tieTicket('quentin@hotel-lagon-bleu.re');
+    const theirs = await tieTicket('rose@hotel-lagon-bleu.re');
+    const before = await ticketOf(theirs.reference);
+    for (const body of [
+      { fact: 'critique', answer: false },
+      { fact: '__proto__', answer: true },
+      { fact: 'severalUsers', answer: 'non' },
+      { fact: 'severalUsers' },
+      { fact: 'severalUsers', answer: false, level: 'normale' },
+      [{ fact: 'severalUsers', answer: false }],
+    ]) {
+      const res = await answer(mine.reference, mine.session, body);
+      expect({ body, status: res.status, code: (res.json() as ClientErrorBody).error.code }).toEqual({
+        body,
+        status: 400,
+        code: 'INPUT_INVALID',
+      });
+    }
+    const expected = JSON.stringify(INVALID_LINK_BODY);
+    for (const ref of [theirs.reference, 'EXO-2026-999999', 'nope']) {
+      const res = await answer(ref, mine.session, { fact: 'severalUsers', answer: false });
+      expect({ ref, status: res.status, text: res.text }).toEqual({ ref, status: 404, text: expected });
+    }
+    // Without the CSRF token or from another site: refused before anything is read.
+    const forged = await request('POST', `/api/client/tickets/${mine.reference}/priority-answer`, {
+      cookie: mine.session.cookie,
+      body: { fact: 'severalUsers', answer: false },
+    });
+    expect(forged.status).toBe(403);
+    const elsewhere = await request('POST', `/api/client/tickets/${mine.reference}/priority-answer`, {
+      ...mine.session,
+      origin: 'https://evil.example',
+      body: { fact: 'severalUsers', answer: false },
+    });
+    expect(elsewhere.status).toBe(403);
+    expect((await ticketOf(theirs.reference)).version).toBe(before.version);
+    expect((await ticketOf(mine.reference)).priority).toMatchObject({ level: 'critique', confidence: 'low' });
   });
 });
 

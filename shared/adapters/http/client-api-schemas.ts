@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { DeskIdSchema, PriorityLevelSchema } from '../../domain/desk/service-desk-config';
 import { LanguageSchema } from '../../domain/mail/inbound-email';
-import { TicketStatusSchema } from '../../domain/ticket/ticket';
+import { TicketStatusSchema, UncertainFactSchema } from '../../domain/ticket/ticket';
 
 /**
  * The client portal's API (docs/client-portal.md), stated once: the server checks what it sends against
@@ -139,7 +139,18 @@ export const ClientTicketViewSchema = z.object({
   deskTimeZone: z.string(),
   desk: z.object({ id: DeskIdSchema, name: z.string() }),
   conversation: z.array(ClientConversationItemSchema),
-  can: z.object({ reply: z.boolean(), declarePriority: z.boolean(), confirmResolved: z.boolean() }),
+  /**
+   * The priority questions still open (issue 11), each in the ticket's language; answer one with
+   * `POST …/priority-answer`. Empty when nothing is to confirm.
+   */
+  questions: z.array(z.object({ fact: UncertainFactSchema, text: z.string() })),
+  can: z.object({
+    reply: z.boolean(),
+    declarePriority: z.boolean(),
+    confirmResolved: z.boolean(),
+    /** `questions` is not empty. */
+    answerPriority: z.boolean(),
+  }),
 });
 export type ClientTicketView = z.infer<typeof ClientTicketViewSchema>;
 export type ClientConversationItem = z.infer<typeof ClientConversationItemSchema>;
@@ -175,7 +186,17 @@ export type ClientUploadResponse = z.infer<typeof ClientUploadResponseSchema>;
 /** `POST /api/client/tickets/{ref}/priority` → 200; an agent's choice stands → 409 CONFLICT. */
 export const ClientPriorityRequestSchema = z.object({ level: PriorityLevelSchema });
 
-/** The answer of both ticket actions: the ticket as the client now sees it. */
+/**
+ * `POST /api/client/tickets/{ref}/priority-answer` → 200 `{ticket}`: « Oui » (true) or « Non » (false) to
+ * one open question; a question not open (answered already, level fixed by an agent or declared,
+ * ticket resolved) → 409 CONFLICT. Strict: any other field is a 400.
+ */
+export const ClientPriorityAnswerRequestSchema = z.strictObject({
+  fact: UncertainFactSchema,
+  answer: z.boolean(),
+});
+
+/** The answer of the ticket actions: the ticket as the client now sees it. */
 export const ClientActionResponseSchema = z.object({ ticket: ClientTicketViewSchema });
 export type ClientActionResponse = z.infer<typeof ClientActionResponseSchema>;
 

@@ -1,8 +1,10 @@
 import { deskById, type ServiceDeskConfig } from '../desk/service-desk-config';
 import type { Language } from '../mail/inbound-email';
-import { type ClockView, ticketSla } from '../sla/sla-status';
+import { type ClockView, isOpen, ticketSla } from '../sla/sla-status';
 import type { OutboundMessage } from '../ticket/outbound-message';
-import type { Ticket, TicketMessage } from '../ticket/ticket';
+import { priorityToConfirm, type Ticket, type TicketMessage } from '../ticket/ticket';
+import type { UncertainFact } from '../triage/priority';
+import { PRIORITY_QUESTIONS } from '../triage/priority-answer';
 
 /**
  * What the client portal shows of a ticket (conversation.md §5, docs/client-portal.md): reference,
@@ -22,8 +24,15 @@ export type ClientView = {
   deskTimeZone: string;
   desk: { id: string; name: string };
   conversation: ClientConversationEntry[];
-  can: { reply: boolean; declarePriority: boolean; confirmResolved: boolean };
+  /**
+   * The acknowledgement's questions still open on the priority (issue 11), in the ticket's language:
+   * the portal answers each in one click. Empty once settled (openPriorityQuestions).
+   */
+  questions: ClientPriorityQuestion[];
+  can: { reply: boolean; declarePriority: boolean; confirmResolved: boolean; answerPriority: boolean };
 };
+
+export type ClientPriorityQuestion = { fact: UncertainFact; text: string };
 
 export type ClientConversationEntry = {
   id: string;
@@ -90,18 +99,40 @@ export function clientView(
     deskTimeZone: handling?.timeZone ?? 'UTC',
     desk: { id: handling?.id ?? ticket.desk, name: handling?.displayName ?? ticket.desk },
     conversation,
+    questions: openPriorityQuestions(ticket).map((fact) => ({
+      fact,
+      text: PRIORITY_QUESTIONS[ticket.language][fact],
+    })),
     can: clientActions(ticket),
   };
 }
 
-/** What the client may do now: write while not closed; declare a level unless an agent set it; close a resolved ticket. */
+/**
+ * What the client may do now: write while not closed; declare a level unless an agent set it; close a
+ * resolved ticket; answer the priority questions still open.
+ */
 export function clientActions(ticket: Pick<Ticket, 'status' | 'priority'>): ClientView['can'] {
   const open = ticket.status !== 'résolu' && ticket.status !== 'fermé';
   return {
     reply: ticket.status !== 'fermé',
     declarePriority: open && ticket.priority.source !== 'agent',
     confirmResolved: ticket.status === 'résolu',
+    answerPriority: openPriorityQuestions(ticket).length > 0,
   };
+}
+
+/**
+ * The facts the acknowledgement asked about and nobody has settled yet: while the ticket is open and its
+ * level is still to confirm (priorityToConfirm: not an agent's), not once the client declared a level
+ * (they chose it: the question is moot), and only with the stored facts an answer is read against
+ * (applyClientReply needs them; a ticket written before they were stored has nothing to recompute).
+ * An answered fact leaves `uncertain` (levelAfterAnswer): a second click finds it closed.
+ */
+export function openPriorityQuestions(ticket: Pick<Ticket, 'status' | 'priority'>): UncertainFact[] {
+  const { priority } = ticket;
+  if (!isOpen(ticket) || !priorityToConfirm(ticket) || priority.source === 'declared' || !priority.facts)
+    return [];
+  return [...new Set(priority.uncertain ?? [])];
 }
 
 /** Our mail the client was sent (a reply or a notification that left; not one still sending or rejected). */

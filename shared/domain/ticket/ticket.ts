@@ -242,6 +242,11 @@ export const AuditEventTypeSchema = z.enum([
   'priority-changed',
   /** A client's reply declared another level than the one an agent set: not applied, flagged. */
   'priority-change-requested',
+  /**
+   * A client answered a priority question on the portal and the level stayed (confirmed, or a question
+   * still open): the portal leaves no message, so this is the agents' only trace of the answer.
+   */
+  'priority-answered',
   'note-added',
   /** An agent's reply to the client (outbound-message.ts), and what became of our outbound mail. */
   'reply-written',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { clientActions, clientView, priorityWhy } from '../../../shared/domain/client/client-view';
+import {
+  clientActions,
+  clientView,
+  openPriorityQuestions,
+  priorityWhy,
+} from '../../../shared/domain/client/client-view';
 import type { OutboundMessage } from '../../../shared/domain/ticket/outbound-message';
 import type { Ticket, TicketMessage } from '../../../shared/domain/ticket/ticket';
 import { NO_WORK } from '../../../shared/domain/ticket/ticket-work';
@@ -193,15 +198,87 @@ describe('what a client may do', () => {
     clientActions({ status, priority: { level: 'moyenne', source, evidence: [], inferredLevel: 'moyenne' } });
 
   it('writes on any ticket not closed, declares a level while open, confirms only a resolved ticket', () => {
-    expect(can('nouveau')).toEqual({ reply: true, declarePriority: true, confirmResolved: false });
-    expect(can('en attente client')).toEqual({ reply: true, declarePriority: true, confirmResolved: false });
-    expect(can('résolu')).toEqual({ reply: true, declarePriority: false, confirmResolved: true });
-    expect(can('fermé')).toEqual({ reply: false, declarePriority: false, confirmResolved: false });
+    const none = { answerPriority: false };
+    expect(can('nouveau')).toEqual({ reply: true, declarePriority: true, confirmResolved: false, ...none });
+    expect(can('en attente client')).toEqual({
+      reply: true,
+      declarePriority: true,
+      confirmResolved: false,
+      ...none,
+    });
+    expect(can('résolu')).toEqual({ reply: true, declarePriority: false, confirmResolved: true, ...none });
+    expect(can('fermé')).toEqual({ reply: false, declarePriority: false, confirmResolved: false, ...none });
   });
 
   it('cannot override a level an agent set', () => {
     expect(can('en cours', 'agent').declarePriority).toBe(false);
     expect(can('en cours', 'declared').declarePriority).toBe(true);
+  });
+});
+
+describe('the priority questions still open (issue 11)', () => {
+  const reading = (state: string, confidence: 'high' | 'medium' | 'low') => ({
+    state,
+    confidence,
+    evidence: [],
+  });
+  /** A critique by the tie rule: blocked, nobody says how many, no workaround said (the acknowledgement asked). */
+  const toConfirm = (overrides: Partial<Ticket> = {}, priority: Partial<Ticket['priority']> = {}): Ticket =>
+    aTicket({
+      language: 'fr',
+      status: 'en cours',
+      ...overrides,
+      priority: {
+        level: 'critique',
+        source: 'inferred',
+        evidence: ['ne répond plus'],
+        inferredLevel: 'critique',
+        confidence: 'low',
+        uncertain: ['severalUsers', 'workaround'],
+        facts: {
+          blocked: reading('yes', 'high'),
+          workaround: reading('not-mentioned', 'low'),
+          severalUsers: reading('unknown', 'low'),
+        } as NonNullable<Ticket['priority']['facts']>,
+        ...priority,
+      },
+    });
+
+  it('shows each open question in the ticket language, and lets the client answer', () => {
+    const fr = view(toConfirm());
+    expect(fr.questions).toEqual([
+      { fact: 'severalUsers', text: 'Êtes-vous plusieurs à être bloqués ?' },
+      { fact: 'workaround', text: 'Pouvez-vous continuer à travailler autrement en attendant ?' },
+    ]);
+    expect(fr.can.answerPriority).toBe(true);
+    const en = view(toConfirm({ language: 'en', status: 'en attente client' }, { uncertain: ['blocked'] }));
+    expect(en.questions).toEqual([{ fact: 'blocked', text: 'Are you blocked in your work?' }]);
+    expect(en.can.answerPriority).toBe(true);
+  });
+
+  it('shows none once the level is confirmed, set by an agent, declared, or the ticket resolved or closed', () => {
+    const cases: Array<[string, Ticket]> = [
+      ['confirmed', toConfirm({}, { confidence: 'high', uncertain: [] })],
+      ['confirmed, older ticket', toConfirm({}, { confidence: undefined })],
+      ['nothing left to ask', toConfirm({}, { uncertain: [] })],
+      ['agent', toConfirm({}, { source: 'agent' })],
+      ['declared', toConfirm({}, { source: 'declared' })],
+      ['resolved', toConfirm({ status: 'résolu' })],
+      ['closed', toConfirm({ status: 'fermé' })],
+      ['no stored facts to recompute from', toConfirm({}, { facts: undefined })],
+    ];
+    for (const [why, ticket] of cases) {
+      const v = view(ticket);
+      expect({ why, questions: v.questions, can: v.can.answerPriority }).toEqual({
+        why,
+        questions: [],
+        can: false,
+      });
+    }
+  });
+
+  it('lists a question once even if it was stored twice', () => {
+    expect(openPriorityQuestions(toConfirm({}, { uncertain: ['blocked', 'blocked'] }))).toEqual(['blocked']);
   });
 });
 

@@ -12,6 +12,7 @@ import { MAX_FILE_BYTES, refusalBeforeUpload } from '../../../shared/adapters/ht
 import { LEVEL_DEFINITION, LEVEL_NAME } from '../../../shared/domain/acknowledgement/acknowledgement';
 import { PRIORITY_LEVELS } from '../../../shared/domain/desk/service-desk-config';
 import { TicketStatusSchema } from '../../../shared/domain/ticket/ticket';
+import { PRIORITY_QUESTIONS } from '../../../shared/domain/triage/priority-answer';
 
 const { fr, en } = CLIENT_LABELS;
 const SECRET = 'q3Xo9v2M1c8dZpQe7tRkLw0yN5bA4sHf';
@@ -41,6 +42,21 @@ describe('Client portal: words', () => {
       expect(fr.priority[level]).toBe(LEVEL_NAME.fr[level]);
       expect(en.priority[level]).toBe(LEVEL_NAME.en[level]);
     }
+  });
+
+  it('names each « Oui » / « Non » by its visible word first, then the question it answers (WCAG 2.5.3)', () => {
+    for (const [labels, language] of [
+      [fr, 'fr'],
+      [en, 'en'],
+    ] as const) {
+      const question = PRIORITY_QUESTIONS[language].severalUsers;
+      for (const word of [labels.text.yes, labels.text.no]) {
+        const name = labels.text.answerName(word, question);
+        expect(name.startsWith(word)).toBe(true);
+        expect(name).toContain(question);
+      }
+    }
+    expect([fr.text.yes, fr.text.no, en.text.yes, en.text.no]).toEqual(['Oui', 'Non', 'Yes', 'No']);
   });
 });
 

@@ -27,6 +27,7 @@ import {
   type ClientErrorCode,
   ClientMessageRequestSchema,
   ClientMessageResponseSchema,
+  ClientPriorityAnswerRequestSchema,
   ClientPriorityRequestSchema,
   ClientReportMonthsResponseSchema,
   ClientSessionResponseSchema,
@@ -78,6 +79,12 @@ export type ClientPortalApi = {
     input: { text: string; idempotencyKey: string; uploads?: string[] },
   ): Promise<{ id: string; at: string }>;
   declarePriority(session: ClientSession, reference: string, level: PriorityLevel): Promise<ClientView>;
+  /** « Oui » / « Non » to one open priority question; a question not open → ConflictError. */
+  answerPriority(
+    session: ClientSession,
+    reference: string,
+    input: { fact: ClientView['questions'][number]['fact']; answer: boolean },
+  ): Promise<ClientView>;
   confirmResolved(session: ClientSession, reference: string): Promise<ClientView>;
   /** A presigned POST for one file (key and size fixed by the server); a program → UploadRefusedError. */
   presignUpload(
@@ -264,6 +271,12 @@ export function createClientApp(deps: ClientAppDeps): Hono<Env> {
   app.post('/api/client/tickets/:ref/priority', async (c) => {
     const { level } = ClientPriorityRequestSchema.parse(await readJson(c));
     const ticket = await api.declarePriority(c.get('session'), c.req.param('ref'), level);
+    return c.json(ClientActionResponseSchema.parse({ ticket }));
+  });
+
+  app.post('/api/client/tickets/:ref/priority-answer', async (c) => {
+    const input = ClientPriorityAnswerRequestSchema.parse(await readJson(c));
+    const ticket = await api.answerPriority(c.get('session'), c.req.param('ref'), input);
     return c.json(ClientActionResponseSchema.parse({ ticket }));
   });
 

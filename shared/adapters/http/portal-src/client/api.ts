@@ -78,6 +78,8 @@ export const clientApi = {
     request<PresignedUpload>('POST', `${ticketPath(reference)}/uploads`, file),
   declarePriority: (reference: string, level: PriorityLevel) =>
     request<ClientActionResponse>('POST', `${ticketPath(reference)}/priority`, { level }),
+  answerPriority: (reference: string, fact: ClientTicketView['questions'][number]['fact'], answer: boolean) =>
+    request<ClientActionResponse>('POST', `${ticketPath(reference)}/priority-answer`, { fact, answer }),
   confirmResolved: (reference: string) =>
     request<ClientActionResponse>('POST', `${ticketPath(reference)}/confirm-resolved`, {}),
   attachmentUrl: (reference: string, id: string) =>

@@ -63,6 +63,16 @@ export type ClientLabels = {
     priorityFixedByAgent: string;
     declare: string;
     declared: string;
+    /** The card of the acknowledgement's priority questions (issue 11). */
+    questionsTitle: string;
+    questionsWhy: string;
+    yes: string;
+    no: string;
+    /** A Oui/Non button's accessible name: its visible word, then the question it answers. */
+    answerName: (answer: string, question: string) => string;
+    answerNoted: string;
+    priorityMoved: (level: string) => string;
+    priorityConfirmed: (level: string) => string;
     resolvedTitle: string;
     resolvedHint: string;
     confirmResolved: string;
@@ -154,6 +164,15 @@ const fr = {
       'Notre équipe a fixé la priorité : répondez-nous par un message si elle ne convient pas.',
     declare: 'Déclarer cette priorité',
     declared: 'Priorité enregistrée.',
+    questionsTitle: 'Priorité à confirmer',
+    questionsWhy:
+      'Votre message ne nous permet pas d’établir la priorité : votre réponse fixe nos délais d’intervention.',
+    yes: 'Oui',
+    no: 'Non',
+    answerName: (answer, question) => `${answer} — ${question}`,
+    answerNoted: 'Merci : votre réponse est enregistrée.',
+    priorityMoved: (level) => `Merci : la priorité passe à ${level}, nos délais sont recalculés.`,
+    priorityConfirmed: (level) => `Merci : la priorité ${level} est confirmée.`,
     resolvedTitle: 'Votre demande est résolue',
     resolvedHint: 'Si la solution vous convient, confirmez-le : la demande sera clôturée.',
     confirmResolved: 'C’est résolu, merci',
@@ -250,6 +269,14 @@ const en = {
     priorityFixedByAgent: 'Our team set the priority: send us a message if it does not fit.',
     declare: 'Declare this priority',
     declared: 'Priority saved.',
+    questionsTitle: 'Priority to confirm',
+    questionsWhy: 'We could not tell the priority from your message: your answer sets our deadlines.',
+    yes: 'Yes',
+    no: 'No',
+    answerName: (answer, question) => `${answer} — ${question}`,
+    answerNoted: 'Thank you: your answer is recorded.',
+    priorityMoved: (level) => `Thank you: the priority is now ${level}, our deadlines are recalculated.`,
+    priorityConfirmed: (level) => `Thank you: the ${level} priority is confirmed.`,
     resolvedTitle: 'Your request is resolved',
     resolvedHint: 'If the solution works for you, confirm it: the request will be closed.',
     confirmResolved: 'It’s resolved, thank you',

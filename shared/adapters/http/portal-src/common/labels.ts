@@ -83,6 +83,7 @@ export const LABELS = {
     'ticket-resolved': 'Résolu',
     'priority-changed': 'Priorité modifiée',
     'priority-change-requested': 'Priorité demandée par le client',
+    'priority-answered': 'Priorité : réponse du client (portail)',
     'note-added': 'Note interne',
     'reply-written': 'Réponse au client',
     'outbound-sent': 'Message envoyé',

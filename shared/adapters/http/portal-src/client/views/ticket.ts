@@ -7,6 +7,7 @@ import { type ClientLabels, labelsFor } from '../labels';
 import { composeForm } from './compose';
 import { renderHeader } from './header';
 import { priorityForm } from './priority';
+import { priorityQuestions } from './questions';
 
 /**
  * A ticket's page (docs/client-portal-pages.md, "Screens"): what it is, where it stands, our
@@ -32,6 +33,7 @@ export async function openTicket(reference: string): Promise<void> {
     el('div', { id: 'ticket-summary' }),
     el('section', { id: 'ticket-conversation', 'aria-labelledby': 'conversation-title' }),
     el('div', { id: 'ticket-actions' }),
+    el('div', { id: 'ticket-questions' }),
     composeForm(ticket.reference, labels, () => refresh()),
     el('div', { id: 'ticket-priority' }),
   );
@@ -58,10 +60,23 @@ function redraw(ticket: ClientTicketView): void {
   render(ticket, labelsFor(ticket.language));
 }
 
+/**
+ * An answer to a priority question: the page redraws from it; keyboard focus goes to the next open
+ * question, or back to the top of the ticket (the new priority is there) once the card is gone.
+ */
+function answered(ticket: ClientTicketView): void {
+  redraw(ticket);
+  const next = document.querySelector<HTMLButtonElement>('#priority-questions button');
+  (next ?? byId('ticket-title')).focus();
+}
+
 function render(ticket: ClientTicketView, labels: ClientLabels): void {
   byId('ticket-summary').replaceChildren(summary(ticket, labels));
   byId('ticket-conversation').replaceChildren(...conversation(ticket, labels));
   byId('ticket-actions').replaceChildren(...actions(ticket, labels));
+  byId('ticket-questions').replaceChildren(
+    priorityQuestions(ticket, labels, answered, () => void refresh()) ?? '',
+  );
   byId('ticket-priority').replaceChildren(priorityForm(ticket, labels, (updated) => redraw(updated)));
   byId('compose').hidden = !ticket.can.reply;
 }
