@@ -79,11 +79,14 @@ export function applyClientReply(
       });
       next = {
         ...next,
+        // A declared level is the client's own: nothing is left to confirm (no question, no badge).
         priority: {
           ...next.priority,
           level: declared.level,
           source: 'declared',
           evidence: [declared.phrase],
+          confidence: 'high',
+          uncertain: [],
         },
         gtiDueAt: clocks.gtiDueAt,
         gtrDueAt: clocks.gtrDueAt,

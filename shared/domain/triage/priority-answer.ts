@@ -1,6 +1,6 @@
 import type { PriorityLevel } from '../desk/service-desk-config';
 import type { UncertainFact } from './priority';
-import { type FactReadings, levelFromFacts, readPriorityFacts } from './priority-facts';
+import { type FactReadings, levelFromFacts, openLevels, readPriorityFacts } from './priority-facts';
 import { fold } from './text-normalize';
 
 /** The questions an acknowledgement asks about the facts the triage could not settle (issue 11). */
@@ -84,7 +84,12 @@ export function levelAfterAnswer(
         ? readings.severalUsers
         : { ...confirmed, state: a.severalUsers ? 'yes' : 'no' },
   };
-  const uncertain = (['blocked', 'severalUsers'] as const).filter((f) => next[f].confidence === 'low');
+  // Still asked: a fact read with low confidence while the level still depends on it (after « oui, on
+  // note sur papier » the ticket is moyenne however many are blocked: no question is left).
+  const stillOpen = openLevels({ readings: next }).length > 1;
+  const uncertain = stillOpen
+    ? (['blocked', 'severalUsers'] as const).filter((f) => next[f].confidence === 'low')
+    : [];
   // The level depends on the readings only.
   return { level: levelFromFacts({ readings: next }), readings: next, uncertain };
 }

@@ -4,7 +4,7 @@ import {
   applyClientReply,
   type ClientReply,
 } from '../../../shared/domain/ticket/client-reply';
-import type { Ticket } from '../../../shared/domain/ticket/ticket';
+import { priorityToConfirm, type Ticket } from '../../../shared/domain/ticket/ticket';
 import { applyTicketAction, type TicketAction } from '../../../shared/domain/ticket/ticket-actions';
 import { workOf } from '../../../shared/domain/ticket/ticket-work';
 import { readPriorityAnswer } from '../../../shared/domain/triage/priority-answer';
@@ -53,6 +53,8 @@ describe('Function: applyClientReply', () => {
         source: 'declared',
         evidence: ['Priorité : critique'],
         inferredLevel: 'haute',
+        confidence: 'high',
+        uncertain: [],
       });
       // critique: GTI 15 open minutes, GTR 4 open hours, from the original receipt (09:00).
       expect(inReunion(next.gtiDueAt)).toBe('2026-11-30T09:15');
@@ -343,6 +345,19 @@ describe('Function: applyClientReply, a plain answer to a level to confirm (issu
     const yes = applyClientReply(inferred, answer('Oui, ça tient.'), at('2026-11-30T09:10'));
     expect(yes.ticket.priority).toMatchObject({ level: 'moyenne', confidence: 'high', uncertain: [] });
     expect(yes.events).toEqual([]);
+  });
+
+  it('leaves nothing to confirm once the client declared a level: a later plain answer changes nothing', () => {
+    const declared = applyClientReply(
+      toConfirm(),
+      reply({ text: 'Priorité : haute' }),
+      at('2026-11-30T09:05'),
+    ).ticket;
+    expect(declared.priority).toMatchObject({ level: 'haute', source: 'declared', uncertain: [] });
+    expect(priorityToConfirm(declared)).toBe(false);
+    const later = applyClientReply(declared, answered('Oui, nous sommes 5 bloqués.'), at('2026-11-30T09:10'));
+    expect(later.ticket.priority.level).toBe('haute');
+    expect(later.events).toEqual([]);
   });
 
   it('does not touch a level an agent set, nor a confident one', () => {
