@@ -180,6 +180,7 @@ const WORDING: Record<Language, (f: Facts) => Block[]> = {
           p(
             'Une réponse simple suffit (par exemple « oui, nous sommes 5 bloqués » ou « non, je suis seul concerné ») : la priorité sera ajustée.',
           ),
+          p("Vous pouvez aussi répondre d'un clic sur le portail : ", { link: f.ticketUrl }),
         ]
       : []),
     p(
@@ -243,6 +244,7 @@ const WORDING: Record<Language, (f: Facts) => Block[]> = {
           p(
             'A plain answer is enough (for example “yes, five of us are blocked” or “no, only me”): the priority will be adjusted.',
           ),
+          p('You can also answer in one click on our portal: ', { link: f.ticketUrl }),
         ]
       : []),
     p(

@@ -59,7 +59,7 @@ describe('Function: buildAcknowledgement (the documented samples)', () => {
     expect(ack.text).toBe(expected.text);
   });
 
-  it('asks about the facts the triage left open, then says a plain answer is enough', () => {
+  it('asks about the facts the triage left open, says a plain answer is enough, and links the one-click answer on the portal', () => {
     const priority = {
       level: 'moyenne' as const,
       source: 'inferred' as const,
@@ -73,6 +73,7 @@ describe('Function: buildAcknowledgement (the documented samples)', () => {
         "Priorité à confirmer : votre message ne nous permet pas d'en être sûrs. Pouvez-vous répondre à ce message pour nous le dire ?",
         '- Êtes-vous plusieurs à être bloqués ?\n- Pouvez-vous continuer à travailler autrement en attendant ?',
         'Une réponse simple suffit (par exemple « oui, nous sommes 5 bloqués » ou « non, je suis seul concerné ») : la priorité sera ajustée.',
+        "Vous pouvez aussi répondre d'un clic sur le portail : https://support.exodata.fr/t/EXO-2026-000123#k=AbCdEfGhIjKlMnOpQrStUvWxYz012345",
         'Si elle ne correspond pas',
       ].join('\n\n'),
     );
@@ -83,6 +84,7 @@ describe('Function: buildAcknowledgement (the documented samples)', () => {
         'Priority to be confirmed: your message does not let us be sure. Could you reply to this email to tell us?',
         '- Are several of you blocked?\n- Can you carry on working another way in the meantime?',
         'A plain answer is enough (for example “yes, five of us are blocked” or “no, only me”): the priority will be adjusted.',
+        'You can also answer in one click on our portal: https://support.exodata.fr/t/EXO-2026-000123#k=AbCdEfGhIjKlMnOpQrStUvWxYz012345',
         'If it does not match',
       ].join('\n\n'),
     );
