@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { clientActions, openPriorityQuestions } from '../domain/client/client-view';
+import { clientActions, openPriorityQuestions, portalAnswerEvidence } from '../domain/client/client-view';
 import type { PriorityLevel } from '../domain/desk/service-desk-config';
 import { deskById } from '../domain/desk/service-desk-config';
 import { ConflictError, TransientError } from '../domain/errors';
@@ -9,7 +9,6 @@ import { normaliseReplyText } from '../domain/ticket/reply-mail';
 import type { Ticket } from '../domain/ticket/ticket';
 import { agentEvent } from '../domain/ticket/ticket-actions';
 import type { UncertainFact } from '../domain/triage/priority';
-import { PRIORITY_QUESTIONS } from '../domain/triage/priority-answer';
 import type { ClientSession } from '../ports/client-access-store';
 import type { ComposePortalMail } from '../ports/mail-composer';
 import { type ClientPortalDeps, ticketOfSession } from './client-portal';
@@ -151,7 +150,7 @@ export async function answerClientPriorityQuestion(
     if (!openPriorityQuestions(ticket).includes(input.fact)) throw new ConflictError(notOpen(ticket));
     const now = deps.clock.now();
     const actor = writerOf(session, ticket).address;
-    const evidence = answerEvidence(ticket, input);
+    const evidence = portalAnswerEvidence(ticket.language, input.fact, input.answer);
     const change = applyClientReply(
       ticket,
       {
@@ -191,13 +190,6 @@ function notOpen(ticket: Ticket): string {
   if (ticket.status === 'résolu' || ticket.status === 'fermé')
     return 'Cette demande est résolue : sa priorité ne peut plus être modifiée.';
   return "Cette question n'est plus ouverte : la priorité de cette demande est déjà à jour.";
-}
-
-/** The phrase the audit trail and the ticket's evidence keep: the question as asked, the answer, where. */
-function answerEvidence(ticket: Ticket, input: { fact: UncertainFact; answer: boolean }): string {
-  const question = PRIORITY_QUESTIONS[ticket.language][input.fact];
-  if (ticket.language === 'en') return `${question} ${input.answer ? 'Yes' : 'No'} (client portal)`;
-  return `${question} ${input.answer ? 'Oui' : 'Non'} (portail client)`;
 }
 
 /** "C'est résolu, merci": a resolved ticket becomes closed (its link works 30 more days); else 409. */

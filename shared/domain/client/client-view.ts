@@ -167,7 +167,13 @@ export function priorityWhy(ticket: Pick<Ticket, 'language' | 'priority'>): stri
       return en ? 'Set by our team.' : 'Fixée par notre équipe.';
     case 'declared':
       return en ? 'The level you declared.' : 'Le niveau que vous avez indiqué.';
-    default:
+    default: {
+      // A level the client's click on the portal settled is no estimate from a message.
+      const answers = evidence.map(portalAnswerShown);
+      if (answers.length > 0 && answers.every((a) => a !== null))
+        return en
+          ? `Adjusted to your answer: “${answers.join('”, “')}”.`
+          : `Ajustée d'après votre réponse : « ${answers.join(' », « ')} ».`;
       if (evidence.length === 0)
         return en
           ? 'Estimated from your message; tell us if it is wrong.'
@@ -175,5 +181,25 @@ export function priorityWhy(ticket: Pick<Ticket, 'language' | 'priority'>): stri
       return en
         ? `Estimated from your message: “${evidence.join('”, “')}”.`
         : `Estimée d'après votre message : « ${evidence.join(' », « ')} ».`;
+    }
   }
+}
+
+const PORTAL_MARK = { fr: ' (portail client)', en: ' (client portal)' } as const;
+
+/**
+ * The evidence a one-click answer on the portal leaves on the ticket and in its audit trail: the
+ * question as asked, the answer, and where it was given (`Êtes-vous plusieurs à être bloqués ? Non
+ * (portail client)`).
+ */
+export function portalAnswerEvidence(language: Language, fact: UncertainFact, answer: boolean): string {
+  const word = language === 'en' ? (answer ? 'Yes' : 'No') : answer ? 'Oui' : 'Non';
+  return `${PRIORITY_QUESTIONS[language][fact]} ${word}${PORTAL_MARK[language]}`;
+}
+
+/** A portal answer's evidence as the client reads it (without the mark of where), or null for other evidence. */
+function portalAnswerShown(evidence: string): string | null {
+  for (const mark of Object.values(PORTAL_MARK))
+    if (evidence.endsWith(mark)) return evidence.slice(0, -mark.length);
+  return null;
 }

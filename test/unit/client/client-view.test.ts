@@ -3,6 +3,7 @@ import {
   clientActions,
   clientView,
   openPriorityQuestions,
+  portalAnswerEvidence,
   priorityWhy,
 } from '../../../shared/domain/client/client-view';
 import type { OutboundMessage } from '../../../shared/domain/ticket/outbound-message';
@@ -299,6 +300,19 @@ describe('why this priority', () => {
     );
     expect(why('inferred', 'en', ['x'.repeat(150), 'down'])).toBe(
       `Estimated from your message: “${'x'.repeat(100)}”, “down”.`,
+    );
+  });
+
+  it('says a level the client settled with a click on the portal was adjusted to their answer, not estimated', () => {
+    expect(why('inferred', 'fr', [portalAnswerEvidence('fr', 'severalUsers', false)])).toBe(
+      "Ajustée d'après votre réponse : « Êtes-vous plusieurs à être bloqués ? Non ».",
+    );
+    expect(why('inferred', 'en', [portalAnswerEvidence('en', 'workaround', true)])).toBe(
+      'Adjusted to your answer: “Can you carry on working another way in the meantime? Yes”.',
+    );
+    // A mailed answer is a message: its phrases are quoted as such.
+    expect(why('inferred', 'fr', ['non je suis la seule'])).toBe(
+      "Estimée d'après votre message : « non je suis la seule ».",
     );
   });
 
