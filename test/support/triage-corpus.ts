@@ -40,7 +40,8 @@ import libmime from 'libmime';
  * the same way, are the holdout46 … holdout49 sets only (measured on the product after round 17, 4774797; never
  * studied, never trained on); source-holdout50.txt … source-holdout53.txt, written blind the same way, are the
  * holdout50 … holdout53 sets only (measured on the final product of 2026-12-04, 950d2e0; never studied, never
- * trained on).
+ * trained on); source-holdout54.txt … source-holdout57.txt, written blind the same way, are the holdout54 …
+ * holdout57 sets only (measured on the same product at 137df2d; never studied, never trained on).
  */
 export const TRIAGE_CORPUS_DIR = fileURLToPath(new URL('../fixtures/triage-corpus/', import.meta.url));
 
@@ -104,6 +105,10 @@ export const CORPUS_SETS = [
   'holdout51',
   'holdout52',
   'holdout53',
+  'holdout54',
+  'holdout55',
+  'holdout56',
+  'holdout57',
 ] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
 /** The blind sets, each written alone in its own source-<set>.txt. */

@@ -37,11 +37,15 @@ const NOT_YET_HELD: ReadonlySet<CorpusSet> = new Set<CorpusSet>([
   'holdout47',
   'holdout48',
   'holdout49',
-  // Blind, measured only (on 950d2e0): never studied, never trained on.
+  // Blind, measured only (on 950d2e0, the same triage at 137df2d): never studied, never trained on.
   'holdout50',
   'holdout51',
   'holdout52',
   'holdout53',
+  'holdout54',
+  'holdout55',
+  'holdout56',
+  'holdout57',
 ]);
 const TUNED_SETS = CORPUS_SETS.filter((set) => !NOT_YET_HELD.has(set));
 const mails = readCorpusSource();
