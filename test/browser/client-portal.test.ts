@@ -481,7 +481,9 @@ describe.skipIf(!existsSync(CHROMIUM))('Client portal (Chromium, headless, 360 �
     expect(await page.locator('#flash').textContent()).toBe(
       'Merci : la priorité passe à Haute, nos délais sont recalculés.',
     );
-    expect(await page.locator('.facts').textContent()).toContain('Haute');
+    const facts = await page.locator('.facts').textContent();
+    expect(facts).toContain('Haute — ajustée selon votre réponse');
+    expect(facts).toContain("Ajustée d'après votre réponse : « Êtes-vous plusieurs à être bloqués ? Non ».");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ticket-title');
     await expectAccessible('the ticket page once the priority is answered');
     await expectPhoneUsable('the ticket page once the priority is answered');

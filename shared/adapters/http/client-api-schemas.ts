@@ -75,7 +75,7 @@ export type ClientSessionResponse = z.infer<typeof ClientSessionResponseSchema>;
 // ---- Reading --------------------------------------------------------------------------------------
 
 /** The client's priority view: `default` is shown as `inferred`. */
-export const ClientPrioritySourceSchema = z.enum(['inferred', 'declared', 'agent']);
+export const ClientPrioritySourceSchema = z.enum(['inferred', 'declared', 'agent', 'answered']);
 
 /** `GET /api/client/tickets` (address session), newest first. */
 export const ClientTicketSummarySchema = z.object({

@@ -18,7 +18,7 @@ export type ClientView = {
   language: Language;
   status: Ticket['status'];
   receivedAt: string;
-  priority: { level: Ticket['priority']['level']; source: 'inferred' | 'declared' | 'agent'; why: string };
+  priority: { level: Ticket['priority']['level']; source: ClientPrioritySource; why: string };
   gti: { deadline: string; met: boolean | null; metAt?: string };
   gtr: { deadline: string; met: boolean | null };
   deskTimeZone: string;
@@ -33,6 +33,13 @@ export type ClientView = {
 };
 
 export type ClientPriorityQuestion = { fact: UncertainFact; text: string };
+
+/**
+ * Who set the priority, as the client understands it: `answered` is a level the triage recomputed from
+ * the client's own click on the portal (« Non » to « Êtes-vous plusieurs… ? »), not an estimate from a
+ * message; `default` (nothing to read) is shown as `inferred`.
+ */
+export type ClientPrioritySource = 'inferred' | 'declared' | 'agent' | 'answered';
 
 export type ClientConversationEntry = {
   id: string;
@@ -86,7 +93,7 @@ export function clientView(
     receivedAt: ticket.receivedAt,
     priority: {
       level: ticket.priority.level,
-      source: clientPrioritySource(ticket.priority.source),
+      source: clientPrioritySource(ticket.priority),
       why: priorityWhy(ticket),
     },
     gti: {
@@ -145,8 +152,9 @@ export function isPublicClientMessage(m: TicketMessage): boolean {
   return m.kind !== 'automated' && m.automated === null;
 }
 
-function clientPrioritySource(source: Ticket['priority']['source']): 'inferred' | 'declared' | 'agent' {
-  return source === 'default' ? 'inferred' : source;
+function clientPrioritySource(priority: Ticket['priority']): ClientPrioritySource {
+  if (priority.source === 'agent' || priority.source === 'declared') return priority.source;
+  return answeredOnPortal(priority.evidence) ? 'answered' : 'inferred';
 }
 
 function metOf(clock: ClockView): boolean | null {
@@ -169,8 +177,8 @@ export function priorityWhy(ticket: Pick<Ticket, 'language' | 'priority'>): stri
       return en ? 'The level you declared.' : 'Le niveau que vous avez indiqué.';
     default: {
       // A level the client's click on the portal settled is no estimate from a message.
-      const answers = evidence.map(portalAnswerShown);
-      if (answers.length > 0 && answers.every((a) => a !== null))
+      const answers = answeredOnPortal(evidence);
+      if (answers)
         return en
           ? `Adjusted to your answer: “${answers.join('”, “')}”.`
           : `Ajustée d'après votre réponse : « ${answers.join(' », « ')} ».`;
@@ -197,9 +205,14 @@ export function portalAnswerEvidence(language: Language, fact: UncertainFact, an
   return `${PRIORITY_QUESTIONS[language][fact]} ${word}${PORTAL_MARK[language]}`;
 }
 
-/** A portal answer's evidence as the client reads it (without the mark of where), or null for other evidence. */
-function portalAnswerShown(evidence: string): string | null {
-  for (const mark of Object.values(PORTAL_MARK))
-    if (evidence.endsWith(mark)) return evidence.slice(0, -mark.length);
-  return null;
+/**
+ * The answers as the client reads them (without the mark of where) when every piece of evidence is a
+ * portal answer; null when any came from a message.
+ */
+function answeredOnPortal(evidence: readonly string[]): string[] | null {
+  const shown = evidence.map((e) => {
+    const mark = Object.values(PORTAL_MARK).find((m) => e.endsWith(m));
+    return mark === undefined ? null : e.slice(0, -mark.length);
+  });
+  return shown.length > 0 && shown.every((a) => a !== null) ? (shown as string[]) : null;
 }

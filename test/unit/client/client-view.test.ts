@@ -182,6 +182,18 @@ describe('what a client sees of a ticket', () => {
     expect(level('agent').source).toBe('agent');
   });
 
+  it('says a level the client settled with a click was adjusted to their answer, a mailed answer stays inferred', () => {
+    const source = (evidence: string[]) =>
+      view(aTicket({ priority: { level: 'haute', source: 'inferred', evidence, inferredLevel: 'haute' } }))
+        .priority.source;
+    expect(source([portalAnswerEvidence('fr', 'severalUsers', false)])).toBe('answered');
+    expect(source(['non je suis la seule'])).toBe('inferred');
+    expect(source([portalAnswerEvidence('fr', 'severalUsers', false), 'la caisse ne marche plus'])).toBe(
+      'inferred',
+    );
+    expect(source([])).toBe('inferred');
+  });
+
   it('copies the identity of the ticket', () => {
     const v = view(aTicket({ subject: 'Imprimante', language: 'en', status: 'en cours' }));
     expect(v).toMatchObject({

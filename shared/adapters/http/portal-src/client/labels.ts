@@ -116,6 +116,7 @@ const fr = {
     declared: 'déclarée par vous',
     inferred: 'déduite de votre message',
     agent: 'fixée par notre équipe',
+    answered: 'ajustée selon votre réponse',
   } satisfies Record<ClientPrioritySource, string>,
   messageKind: { client: 'Vous', agent: 'Exodata' },
   text: {
@@ -222,6 +223,7 @@ const en = {
     declared: 'declared by you',
     inferred: 'inferred from your message',
     agent: 'set by our team',
+    answered: 'adjusted to your answer',
   } satisfies Record<ClientPrioritySource, string>,
   messageKind: { client: 'You', agent: 'Exodata' },
   text: {
