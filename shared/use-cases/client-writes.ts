@@ -6,7 +6,7 @@ import { ConflictError, TransientError } from '../domain/errors';
 import { NOT_CHECKED_VERDICTS, type Receipt } from '../domain/mail/receipt';
 import { applyClientReply } from '../domain/ticket/client-reply';
 import { normaliseReplyText } from '../domain/ticket/reply-mail';
-import type { Ticket } from '../domain/ticket/ticket';
+import type { AuditEvent, Ticket } from '../domain/ticket/ticket';
 import { agentEvent } from '../domain/ticket/ticket-actions';
 import type { UncertainFact } from '../domain/triage/priority';
 import type { ClientSession } from '../ports/client-access-store';
@@ -102,17 +102,15 @@ export async function declareClientPriority(
   level: PriorityLevel,
   deps: ClientWriteDeps,
 ): Promise<Ticket> {
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { ticket } = await ticketOfSession(session, reference, deps);
+  return writeTicket(session, reference, deps, (ticket, now) => {
     if (ticket.priority.source === 'agent')
       throw new ConflictError(
         'Notre équipe a fixé la priorité de cette demande : écrivez-nous un message si elle ne convient pas.',
       );
     if (!clientActions(ticket).declarePriority)
       throw new ConflictError('La priorité ne peut plus être modifiée sur cette demande.');
-    if (ticket.priority.level === level) return ticket;
-    const now = deps.clock.now();
-    const change = applyClientReply(
+    if (ticket.priority.level === level) return null;
+    return applyClientReply(
       ticket,
       {
         kind: 'follow-up',
@@ -121,15 +119,7 @@ export async function declareClientPriority(
       },
       { now, config: deps.config },
     );
-    const next = { ...change.ticket, updatedAt: now.toISOString(), version: ticket.version + 1 };
-    const written = await deps.tickets.updateTicket({
-      ticket: next,
-      expectedVersion: ticket.version,
-      events: change.events,
-    });
-    if (written === 'updated') return next;
-  }
-  throw new TransientError(`ticket ${reference} kept changing`);
+  });
 }
 
 /**
@@ -145,10 +135,8 @@ export async function answerClientPriorityQuestion(
   input: { fact: UncertainFact; answer: boolean },
   deps: ClientWriteDeps,
 ): Promise<Ticket> {
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { ticket } = await ticketOfSession(session, reference, deps);
+  return writeTicket(session, reference, deps, (ticket, now) => {
     if (!openPriorityQuestions(ticket).includes(input.fact)) throw new ConflictError(notOpen(ticket));
-    const now = deps.clock.now();
     const actor = writerOf(session, ticket).address;
     const evidence = portalAnswerEvidence(ticket.language, input.fact, input.answer);
     const change = applyClientReply(
@@ -161,26 +149,19 @@ export async function answerClientPriorityQuestion(
       },
       { now, config: deps.config },
     );
-    const next = { ...change.ticket, updatedAt: now.toISOString(), version: ticket.version + 1 };
     // A level that moved is audited by applyClientReply (`priority-changed`, with the evidence); one that
     // stayed still needs a trace: a mailed answer is a stored message, a click is nothing else.
-    const moved = change.events.some((e) => e.type === 'priority-changed');
+    if (change.events.some((e) => e.type === 'priority-changed')) return change;
     const answered = agentEvent(ticket.reference, 'priority-answered', now, actor, {
       fact: input.fact,
       answer: input.answer,
       evidence,
-      level: next.priority.level,
-      settled: next.priority.confidence !== 'low',
+      level: change.ticket.priority.level,
+      settled: change.ticket.priority.confidence !== 'low',
       channel: 'portal',
     });
-    const written = await deps.tickets.updateTicket({
-      ticket: next,
-      expectedVersion: ticket.version,
-      events: moved ? change.events : [...change.events, answered],
-    });
-    if (written === 'updated') return next;
-  }
-  throw new TransientError(`ticket ${reference} kept changing`);
+    return { ticket: change.ticket, events: [...change.events, answered] };
+  });
 }
 
 /** Why a question cannot be answered any more, in the words the page shows. */
@@ -198,24 +179,40 @@ export async function confirmResolved(
   reference: string,
   deps: ClientWriteDeps,
 ): Promise<Ticket> {
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { ticket } = await ticketOfSession(session, reference, deps);
-    if (ticket.status === 'fermé') return ticket;
+  return writeTicket(session, reference, deps, (ticket, now) => {
+    if (ticket.status === 'fermé') return null;
     if (ticket.status !== 'résolu')
       throw new ConflictError("Cette demande n'est pas résolue : elle ne peut pas être fermée.");
-    const now = deps.clock.now();
     const actor = writerOf(session, ticket).address;
-    const next: Ticket = {
-      ...ticket,
-      status: 'fermé',
-      closedAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      version: ticket.version + 1,
+    return {
+      ticket: { ...ticket, status: 'fermé', closedAt: now.toISOString() },
+      events: [agentEvent(reference, 'ticket-closed', now, actor, { by: 'client', channel: 'portal' })],
     };
+  });
+}
+
+/**
+ * A client's write on a ticket the session may see, under optimistic concurrency: `change` reads the
+ * ticket as it is now and returns what to write (null: nothing to change, the ticket is answered as it
+ * is; a ConflictError refuses). Another write in between makes it read the ticket again and decide anew,
+ * at most MAX_ROUNDS times, so a change is never applied over one it did not see.
+ */
+async function writeTicket(
+  session: ClientSession,
+  reference: string,
+  deps: ClientWriteDeps,
+  change: (ticket: Ticket, now: Date) => { ticket: Ticket; events: AuditEvent[] } | null,
+): Promise<Ticket> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const { ticket } = await ticketOfSession(session, reference, deps);
+    const now = deps.clock.now();
+    const decided = change(ticket, now);
+    if (decided === null) return ticket;
+    const next = { ...decided.ticket, updatedAt: now.toISOString(), version: ticket.version + 1 };
     const written = await deps.tickets.updateTicket({
       ticket: next,
       expectedVersion: ticket.version,
-      events: [agentEvent(reference, 'ticket-closed', now, actor, { by: 'client', channel: 'portal' })],
+      events: decided.events,
     });
     if (written === 'updated') return next;
   }
