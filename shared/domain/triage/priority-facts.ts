@@ -180,10 +180,12 @@ export function readPriorityFacts(text: string, subjectLength = 0, problemContex
   const blockingSeveral = severalFound.filter((f) => f.cue.blocking);
   // `mes collègues ne peuvent pas les signer à ma place`: no workaround, and others who cannot do it
   // for the writer are not blocked users (after holdout14).
-  const notForMe = find(NOT_FOR_ME_CUES_11);
+  // Read once, among the no-workaround cues (NO_WORKAROUND_FACT_CUES holds them), before their filters.
+  const noWorkaroundFound = find(NO_WORKAROUND_FACT_CUES);
+  const notForMe = noWorkaroundFound.filter((f) => NOT_FOR_ME_CUES_11.includes(f.cue));
   // A workaround that is asked about is not a workaround that exists; one that was tried and
   // failed (`J'ai essayé sur un autre poste, même problème`) is none; the last statement wins.
-  const noWorkaround = find(NO_WORKAROUND_FACT_CUES)
+  const noWorkaround = noWorkaroundFound
     .filter((f) => !f.question)
     // `on n'en a plus d'autre si une deuxième lâche`: a lack feared, none now (after holdout39).
     .filter((f) => !IF_AFTER_16.test(folded.text.slice(f.end, f.end + 40)));
