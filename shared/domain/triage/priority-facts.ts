@@ -840,14 +840,15 @@ function blockedAfter(f: Found, blocked: readonly Found[]): boolean {
   return blocked.some((b) => b.sentence.start === f.sentence.start && b.start >= f.start);
 }
 
+/** The used-up cue without its global flag, compiled once: its first group is the thing's noun. */
+const WAY_THING_NOUN = new RegExp(WAY_THING_USED_UP_CUES_17[0]!.pattern.source, 'u');
+
 /**
  * The thing said used up (`le carnet est fini`) is the way's own (`jnotais sur un carnet en attendant`):
  * its noun is in the way's clause (after holdout43).
  */
 function wayNamesThing(text: string, way: Found, usedUp: Found): boolean {
-  const noun = new RegExp(WAY_THING_USED_UP_CUES_17[0]!.pattern.source, 'u').exec(
-    text.slice(usedUp.start, usedUp.end),
-  )?.[1];
+  const noun = WAY_THING_NOUN.exec(text.slice(usedUp.start, usedUp.end))?.[1];
   if (noun === undefined) return false;
   const wayText = text.slice(Math.min(way.start, way.phrase.start), Math.max(way.end, way.phrase.end));
   return new RegExp(`\\b${noun}\\b`, 'u').test(wayText);
